@@ -1,0 +1,445 @@
+/*
+ * artconv.h - the public API of libartconv, a converter for news articles.
+ *
+ * One article model sits between every reader and every writer: metadata
+ * (headline, standfirst, authors, dates, ...) and a tree of block and inline
+ * nodes.  Readers fill it, writers read only it.
+ *
+ * Conventions (see docs/api.md):
+ *  - A function that can fail returns 0 or a negative artconv_status, puts its
+ *    result in its first parameter `out` and describes the failure in its last
+ *    parameter `err`, which may be NULL.
+ *  - Every `_new` has a `_free`; `_free(NULL)` does nothing.
+ *  - Getters return borrowed pointers that stay valid until the owner changes
+ *    or is freed.  Setters copy their strings.
+ *  - Strings at this boundary are NUL-terminated UTF-8.  The model only ever
+ *    holds valid UTF-8 without NUL bytes and without characters XML forbids.
+ *  - There is no global mutable state: distinct articles may be used from
+ *    distinct threads at the same time.  One article is not thread-safe.
+ */
+#ifndef ARTCONV_H
+#define ARTCONV_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(ARTCONV_BUILDING) && defined(__GNUC__)
+#define ARTCONV_API __attribute__((visibility("default")))
+#else
+#define ARTCONV_API
+#endif
+
+#define ARTCONV_VERSION_MAJOR 0
+#define ARTCONV_VERSION_MINOR 1
+#define ARTCONV_VERSION_PATCH 0
+#define ARTCONV_VERSION       "0.1.0"
+
+/* Deepest nesting of blocks and inlines a reader accepts, and a writer
+ * writes.  Readers refuse deeper input with ARTCONV_ELIMIT, which keeps every
+ * recursive library call (libxml2, jansson) far from the stack's end.  It
+ * stays below libxml2's own HTML limit of 256 so ours is the one that fires. */
+#define ARTCONV_MAX_DEPTH 200
+
+/* Default cap on the size of one input, in bytes (256 MiB). */
+#define ARTCONV_DEFAULT_MAX_INPUT ((size_t)256 * 1024 * 1024)
+
+/** Returns the library's version as "MAJOR.MINOR.PATCH"; static storage. */
+ARTCONV_API const char *artconv_version(void);
+
+/* ---------------------------------------------------------------------------
+ * Errors
+ */
+
+typedef enum artconv_status {
+    ARTCONV_OK = 0,
+    ARTCONV_EINVALID = -1,    /* bad argument, or a change the model forbids */
+    ARTCONV_ENOMEM = -2,      /* out of memory */
+    ARTCONV_EIO = -3,         /* reading or writing a file failed */
+    ARTCONV_EPARSE = -4,      /* the input is not what its format says */
+    ARTCONV_ELIMIT = -5,      /* the input exceeds a documented limit */
+    ARTCONV_EUNSUPPORTED = -6 /* the format or feature is not available */
+} artconv_status;
+
+/* A failure or a warning.  Filling one never allocates. */
+typedef struct artconv_error {
+    int code;          /* an artconv_status */
+    char message[256]; /* what went wrong, for a person */
+    const char *file;  /* the input's name as given in the options; borrowed */
+    int line;          /* 1-based, 0 when unknown */
+    int column;        /* 1-based, 0 when unknown */
+    size_t offset;     /* byte offset into the input, 0 when unknown */
+} artconv_error;
+
+/** Returns a short English name for a status code ("out of memory"...). */
+ARTCONV_API const char *artconv_status_name(int code);
+
+/* ---------------------------------------------------------------------------
+ * Buffers: growable, NUL-terminated byte strings owned by the caller.
+ */
+
+typedef struct artconv_buf {
+    char *ptr;  /* NULL until the first append, then always NUL-terminated */
+    size_t len; /* bytes in use, without the terminating NUL */
+    size_t cap; /* bytes allocated */
+} artconv_buf;
+
+#define ARTCONV_BUF_INIT                                                                           \
+    {                                                                                              \
+        NULL, 0, 0                                                                                 \
+    }
+
+/** Appends `len` bytes.  Returns 0, or ARTCONV_ENOMEM (buffer unchanged). */
+ARTCONV_API int artconv_buf_put(artconv_buf *buf, const void *data, size_t len);
+/** Appends a NUL-terminated string.  Returns 0 or ARTCONV_ENOMEM. */
+ARTCONV_API int artconv_buf_puts(artconv_buf *buf, const char *str);
+/** Appends one byte.  Returns 0 or ARTCONV_ENOMEM. */
+ARTCONV_API int artconv_buf_putc(artconv_buf *buf, int c);
+/** Makes room for `extra` more bytes.  Returns 0 or ARTCONV_ENOMEM. */
+ARTCONV_API int artconv_buf_grow(artconv_buf *buf, size_t extra);
+/** Empties the buffer and keeps its memory. */
+ARTCONV_API void artconv_buf_clear(artconv_buf *buf);
+/** Returns the bytes (NUL-terminated, free with free()) and resets the buffer.
+ *  Returns NULL only when memory runs out. */
+ARTCONV_API char *artconv_buf_detach(artconv_buf *buf);
+/** Releases the memory and resets the buffer to ARTCONV_BUF_INIT. */
+ARTCONV_API void artconv_buf_dispose(artconv_buf *buf);
+
+/* ---------------------------------------------------------------------------
+ * Nodes: the body tree.
+ */
+
+typedef enum artconv_node_kind {
+    ARTCONV_NODE_NONE = 0,
+
+    /* Blocks */
+    ARTCONV_NODE_DOCUMENT,       /* the root of an article's body */
+    ARTCONV_NODE_HEADING,        /* level 1-6; inlines */
+    ARTCONV_NODE_PARAGRAPH,      /* inlines */
+    ARTCONV_NODE_BLOCKQUOTE,     /* blocks, then at most one ATTRIBUTION */
+    ARTCONV_NODE_LIST,           /* ITEMs; ordered or bullet, start, tight */
+    ARTCONV_NODE_ITEM,           /* blocks */
+    ARTCONV_NODE_CODE_BLOCK,     /* leaf: literal text and an info string */
+    ARTCONV_NODE_THEMATIC_BREAK, /* leaf */
+    ARTCONV_NODE_FIGURE,         /* image url, alt, credit; at most one CAPTION */
+    ARTCONV_NODE_CAPTION,        /* inlines: a figure's caption */
+    ARTCONV_NODE_ATTRIBUTION,    /* inlines: who a block quote is from */
+    ARTCONV_NODE_TABLE,          /* TABLE_ROWs */
+    ARTCONV_NODE_TABLE_ROW,      /* TABLE_CELLs; may be a header row */
+    ARTCONV_NODE_TABLE_CELL,     /* inlines */
+
+    /* Inlines */
+    ARTCONV_NODE_TEXT,        /* leaf: literal text */
+    ARTCONV_NODE_SOFTBREAK,   /* leaf: a line end inside a paragraph */
+    ARTCONV_NODE_LINEBREAK,   /* leaf: a hard line break */
+    ARTCONV_NODE_CODE,        /* leaf: literal code */
+    ARTCONV_NODE_EMPH,        /* inlines */
+    ARTCONV_NODE_STRONG,      /* inlines */
+    ARTCONV_NODE_LINK,        /* inlines; url and title */
+    ARTCONV_NODE_IMAGE,       /* leaf: url, alt and title */
+    ARTCONV_NODE_SUPERSCRIPT, /* inlines */
+    ARTCONV_NODE_SUBSCRIPT,   /* inlines */
+
+    ARTCONV_NODE_FIRST_BLOCK = ARTCONV_NODE_DOCUMENT,
+    ARTCONV_NODE_LAST_BLOCK = ARTCONV_NODE_TABLE_CELL,
+    ARTCONV_NODE_FIRST_INLINE = ARTCONV_NODE_TEXT,
+    ARTCONV_NODE_LAST_INLINE = ARTCONV_NODE_SUBSCRIPT
+} artconv_node_kind;
+
+typedef struct artconv_node artconv_node;
+
+/** Returns a new, unlinked node of `kind`, or NULL if memory runs out or the
+ *  kind is invalid.  Free it with artconv_node_free unless it is appended. */
+ARTCONV_API artconv_node *artconv_node_new(artconv_node_kind kind);
+/** Frees a node and its whole subtree; unlinks it first if it has a parent. */
+ARTCONV_API void artconv_node_free(artconv_node *node);
+
+/** Returns the node's kind (ARTCONV_NODE_NONE for NULL). */
+ARTCONV_API artconv_node_kind artconv_node_get_kind(const artconv_node *node);
+/** Returns the kind's lower-case name ("paragraph"), or NULL if unknown. */
+ARTCONV_API const char *artconv_node_kind_name(artconv_node_kind kind);
+/** Returns the kind with this name, or ARTCONV_NODE_NONE. */
+ARTCONV_API artconv_node_kind artconv_node_kind_from_name(const char *name);
+/** Returns 1 if nodes of `kind` never have children. */
+ARTCONV_API int artconv_node_kind_is_leaf(artconv_node_kind kind);
+/** Returns 1 if a `parent` node may hold a `child` node. */
+ARTCONV_API int artconv_node_can_contain(artconv_node_kind parent, artconv_node_kind child);
+
+/* Navigation.  Each returns a borrowed node, or NULL. */
+ARTCONV_API artconv_node *artconv_node_parent(const artconv_node *node);
+ARTCONV_API artconv_node *artconv_node_first_child(const artconv_node *node);
+ARTCONV_API artconv_node *artconv_node_last_child(const artconv_node *node);
+ARTCONV_API artconv_node *artconv_node_next(const artconv_node *node);
+ARTCONV_API artconv_node *artconv_node_prev(const artconv_node *node);
+
+/** Moves `child` (unlinking it first) to the end of `parent`'s children.
+ *  Returns 0, or ARTCONV_EINVALID if the parent may not hold it or the child
+ *  is an ancestor of the parent; nothing changes then. */
+ARTCONV_API int artconv_node_append(artconv_node *parent, artconv_node *child, artconv_error *err);
+/** Inserts `node` (unlinking it first) just before `sibling`.  Same errors. */
+ARTCONV_API int artconv_node_insert_before(artconv_node *sibling, artconv_node *node,
+                                           artconv_error *err);
+/** Detaches a node from its parent and siblings; the caller owns it again. */
+ARTCONV_API void artconv_node_unlink(artconv_node *node);
+
+/* Kind-specific data.  Getters return NULL/0 when the kind has no such
+ * field; setters then fail with ARTCONV_EINVALID.  String setters copy, accept
+ * NULL to clear, and refuse (ARTCONV_EINVALID) text that is not valid UTF-8
+ * or holds a character XML forbids. */
+
+/** Literal text of TEXT, CODE and CODE_BLOCK nodes. */
+ARTCONV_API const char *artconv_node_get_literal(const artconv_node *node);
+ARTCONV_API int artconv_node_set_literal(artconv_node *node, const char *text, artconv_error *err);
+/** Heading level, 1-6; 0 for other kinds. */
+ARTCONV_API int artconv_node_get_level(const artconv_node *node);
+ARTCONV_API int artconv_node_set_level(artconv_node *node, int level, artconv_error *err);
+/** Lists: ordered (1) or bullet (0), start number, tight (1) or loose (0). */
+ARTCONV_API int artconv_node_get_list_ordered(const artconv_node *node);
+ARTCONV_API int artconv_node_get_list_start(const artconv_node *node);
+ARTCONV_API int artconv_node_get_list_tight(const artconv_node *node);
+ARTCONV_API int artconv_node_set_list(artconv_node *node, int ordered, int start, int tight,
+                                      artconv_error *err);
+/** Info string of a CODE_BLOCK (usually its language). */
+ARTCONV_API const char *artconv_node_get_info(const artconv_node *node);
+ARTCONV_API int artconv_node_set_info(artconv_node *node, const char *info, artconv_error *err);
+/** URL of a LINK (href), an IMAGE or a FIGURE (image source). */
+ARTCONV_API const char *artconv_node_get_url(const artconv_node *node);
+ARTCONV_API int artconv_node_set_url(artconv_node *node, const char *url, artconv_error *err);
+/** Title of a LINK or an IMAGE. */
+ARTCONV_API const char *artconv_node_get_title(const artconv_node *node);
+ARTCONV_API int artconv_node_set_title(artconv_node *node, const char *title, artconv_error *err);
+/** Alternative text of an IMAGE or a FIGURE's image. */
+ARTCONV_API const char *artconv_node_get_alt(const artconv_node *node);
+ARTCONV_API int artconv_node_set_alt(artconv_node *node, const char *alt, artconv_error *err);
+/** Credit line of a FIGURE ("AP", "Photo: Jane Doe/Reuters"). */
+ARTCONV_API const char *artconv_node_get_credit(const artconv_node *node);
+ARTCONV_API int artconv_node_set_credit(artconv_node *node, const char *credit, artconv_error *err);
+/** Whether a TABLE_ROW is a header row. */
+ARTCONV_API int artconv_node_get_header(const artconv_node *node);
+ARTCONV_API int artconv_node_set_header(artconv_node *node, int header, artconv_error *err);
+
+/* ---------------------------------------------------------------------------
+ * Iterating: a depth-first walk without recursion.  Nodes with children are
+ * reported twice, on ENTER and on EXIT; leaves only on ENTER.  The fields are
+ * private.
+ */
+
+typedef enum artconv_event {
+    ARTCONV_EVENT_DONE = 0,
+    ARTCONV_EVENT_ENTER,
+    ARTCONV_EVENT_EXIT
+} artconv_event;
+
+typedef struct artconv_iter {
+    const artconv_node *root;
+    artconv_node *node;
+    artconv_event event;
+} artconv_iter;
+
+/** Starts a walk over `root` and its descendants.  Never fails. */
+ARTCONV_API void artconv_iter_init(artconv_iter *iter, const artconv_node *root);
+/** Advances; returns the event (DONE at the end).  The tree must not change
+ *  during the walk except for the current node's data. */
+ARTCONV_API artconv_event artconv_iter_next(artconv_iter *iter);
+/** Returns the current node, borrowed. */
+ARTCONV_API artconv_node *artconv_iter_node(const artconv_iter *iter);
+/** After ENTER on a node with children: the next event is its EXIT. */
+ARTCONV_API void artconv_iter_skip_children(artconv_iter *iter);
+
+/* ---------------------------------------------------------------------------
+ * Articles: metadata and a body.
+ */
+
+typedef struct artconv_article artconv_article;
+
+/* Single-valued metadata.  The names (artconv_meta_name) are the canonical
+ * keys used in JSON, YAML front matter and `--meta key=value`. */
+typedef enum artconv_meta {
+    ARTCONV_META_TITLE = 0,     /* "title": the headline */
+    ARTCONV_META_SUBTITLE,      /* "subtitle": standfirst, deck */
+    ARTCONV_META_DATE,          /* "date": published, ISO 8601 */
+    ARTCONV_META_MODIFIED,      /* "modified": ISO 8601 */
+    ARTCONV_META_DATELINE,      /* "dateline": place line, "NEW DELHI" */
+    ARTCONV_META_LANGUAGE,      /* "language": BCP 47 tag */
+    ARTCONV_META_PUBLISHER,     /* "publisher" */
+    ARTCONV_META_SECTION,       /* "section" */
+    ARTCONV_META_DESCRIPTION,   /* "description": summary */
+    ARTCONV_META_CREDIT,        /* "credit": agency input line */
+    ARTCONV_META_RIGHTS,        /* "rights" */
+    ARTCONV_META_SOURCE,        /* "source": URL of the original */
+    ARTCONV_META_ID,            /* "id" */
+    ARTCONV_META_IMAGE,         /* "image": lead image URL or path */
+    ARTCONV_META_IMAGE_ALT,     /* "image.alt" */
+    ARTCONV_META_IMAGE_CAPTION, /* "image.caption" */
+    ARTCONV_META_IMAGE_CREDIT,  /* "image.credit" */
+    ARTCONV_META_COUNT
+} artconv_meta;
+
+/* Multi-valued metadata. */
+typedef enum artconv_meta_list {
+    ARTCONV_LIST_AUTHORS = 0, /* "authors" */
+    ARTCONV_LIST_KEYWORDS,    /* "keywords" */
+    ARTCONV_LIST_COUNT
+} artconv_meta_list;
+
+/** Returns a new, empty article (its body an empty DOCUMENT), or NULL when
+ *  memory runs out.  Free it with artconv_article_free. */
+ARTCONV_API artconv_article *artconv_article_new(void);
+/** Frees the article, its metadata and its whole body. */
+ARTCONV_API void artconv_article_free(artconv_article *article);
+
+/** Returns the root DOCUMENT node, borrowed from the article. */
+ARTCONV_API artconv_node *artconv_article_body(const artconv_article *article);
+
+/** Returns a metadata value, or NULL if unset.  Borrowed. */
+ARTCONV_API const char *artconv_article_get(const artconv_article *article, artconv_meta field);
+/** Sets (copies) a metadata value; NULL or "" clears it.  Returns 0,
+ *  ARTCONV_EINVALID (bad field or text) or ARTCONV_ENOMEM. */
+ARTCONV_API int artconv_article_set(artconv_article *article, artconv_meta field, const char *value,
+                                    artconv_error *err);
+/** Returns the canonical name of a field ("title"), or NULL. */
+ARTCONV_API const char *artconv_meta_name(artconv_meta field);
+/** Looks up a field by canonical name; returns 0 and sets *out, or
+ *  ARTCONV_EINVALID if there is no such single-valued field. */
+ARTCONV_API int artconv_meta_from_name(artconv_meta *out, const char *name);
+
+/** Returns the number of values in a list field. */
+ARTCONV_API size_t artconv_article_list_count(const artconv_article *article,
+                                              artconv_meta_list list);
+/** Returns value `index` of a list field, or NULL past the end.  Borrowed. */
+ARTCONV_API const char *artconv_article_list_get(const artconv_article *article,
+                                                 artconv_meta_list list, size_t index);
+/** Appends (copies) a value unless it is empty or already present.
+ *  Returns 0, ARTCONV_EINVALID or ARTCONV_ENOMEM. */
+ARTCONV_API int artconv_article_list_add(artconv_article *article, artconv_meta_list list,
+                                         const char *value, artconv_error *err);
+/** Removes every value of a list field. */
+ARTCONV_API void artconv_article_list_clear(artconv_article *article, artconv_meta_list list);
+/** Returns the canonical name of a list field ("authors"), or NULL. */
+ARTCONV_API const char *artconv_meta_list_name(artconv_meta_list list);
+/** Looks up a list field by canonical name; 0 or ARTCONV_EINVALID. */
+ARTCONV_API int artconv_meta_list_from_name(artconv_meta_list *out, const char *name);
+
+/** Sets metadata from "key=value" (as `--meta` does): a single field is
+ *  replaced, a list field ("authors", "keywords") is replaced by the value
+ *  split at commas.  Returns 0, ARTCONV_EINVALID or ARTCONV_ENOMEM. */
+ARTCONV_API int artconv_article_set_meta_arg(artconv_article *article, const char *assignment,
+                                             artconv_error *err);
+
+/** Checks every invariant of the model (links, containment, text).  Returns
+ *  0, or ARTCONV_EINVALID with the first problem described in `err`.  Meant
+ *  for tests and for tools that build articles by hand. */
+ARTCONV_API int artconv_article_check(const artconv_article *article, artconv_error *err);
+
+/** Returns the depth of the deepest node below `root` (root alone is 0). */
+ARTCONV_API size_t artconv_node_depth(const artconv_node *root);
+
+/* ---------------------------------------------------------------------------
+ * Options
+ */
+
+/** Called for each recoverable oddity; `warning->code` says what kind. */
+typedef void (*artconv_warning_fn)(const artconv_error *warning, void *payload);
+
+#define ARTCONV_READ_OPTIONS_VERSION 1
+
+typedef struct artconv_read_options {
+    unsigned version;           /* ARTCONV_READ_OPTIONS_VERSION */
+    const char *filename;       /* the input's name, for messages; may be NULL */
+    size_t max_input;           /* refuse larger input; 0 means the default */
+    int strict;                 /* turn repairs (bad encoding...) into errors */
+    int no_extract;             /* HTML: keep the whole body, find no article */
+    artconv_warning_fn warning; /* may be NULL */
+    void *payload;              /* passed to `warning` */
+} artconv_read_options;
+
+#define ARTCONV_READ_OPTIONS_INIT                                                                  \
+    {                                                                                              \
+        ARTCONV_READ_OPTIONS_VERSION, NULL, 0, 0, 0, NULL, NULL                                    \
+    }
+
+/** Fills `opts` with the defaults. */
+ARTCONV_API void artconv_read_options_init(artconv_read_options *opts);
+
+#define ARTCONV_WRITE_OPTIONS_VERSION 1
+
+typedef enum artconv_front_matter {
+    ARTCONV_FRONT_MATTER_AUTO = 0, /* only when there is more than a title */
+    ARTCONV_FRONT_MATTER_ALWAYS,
+    ARTCONV_FRONT_MATTER_NEVER
+} artconv_front_matter;
+
+typedef struct artconv_write_options {
+    unsigned version;                  /* ARTCONV_WRITE_OPTIONS_VERSION */
+    const char *filename;              /* the output's name, for messages; may be NULL */
+    int width;                         /* text: wrap at this many columns; 0 = none */
+    int fragment;                      /* html: the article element only, no page */
+    artconv_front_matter front_matter; /* markdown */
+    artconv_warning_fn warning;        /* may be NULL */
+    void *payload;                     /* passed to `warning` */
+} artconv_write_options;
+
+#define ARTCONV_WRITE_OPTIONS_INIT                                                                 \
+    {                                                                                              \
+        ARTCONV_WRITE_OPTIONS_VERSION, NULL, 72, 0, ARTCONV_FRONT_MATTER_AUTO, NULL, NULL          \
+    }
+
+/** Fills `opts` with the defaults. */
+ARTCONV_API void artconv_write_options_init(artconv_write_options *opts);
+
+/* ---------------------------------------------------------------------------
+ * Formats
+ */
+
+typedef struct artconv_format artconv_format;
+
+/** Returns the number of known formats. */
+ARTCONV_API size_t artconv_format_count(void);
+/** Returns format `index` (0 .. count-1), or NULL.  Static storage. */
+ARTCONV_API const artconv_format *artconv_format_at(size_t index);
+/** Returns the format named `name` ("markdown", "md"...), or NULL. */
+ARTCONV_API const artconv_format *artconv_format_by_name(const char *name);
+/** Returns the format for a path's extension (".md"...), or NULL. */
+ARTCONV_API const artconv_format *artconv_format_by_path(const char *path);
+
+ARTCONV_API const char *artconv_format_name(const artconv_format *format);
+/** Returns the NULL-terminated list of extensions, each with its dot. */
+ARTCONV_API const char *const *artconv_format_extensions(const artconv_format *format);
+ARTCONV_API const char *artconv_format_media_type(const artconv_format *format);
+ARTCONV_API const char *artconv_format_description(const artconv_format *format);
+ARTCONV_API int artconv_format_can_read(const artconv_format *format);
+ARTCONV_API int artconv_format_can_write(const artconv_format *format);
+ARTCONV_API int artconv_format_is_binary(const artconv_format *format);
+
+/** Reads `len` bytes of `format` into a new article in `*out` (the caller
+ *  frees it).  `opts` may be NULL.  Returns 0 or a negative status; on
+ *  failure `*out` is NULL and `err` says why and where. */
+ARTCONV_API int artconv_read(artconv_article **out, const artconv_format *format, const char *data,
+                             size_t len, const artconv_read_options *opts, artconv_error *err);
+
+/** Reads a file; `format` NULL means from its extension.  Same contract. */
+ARTCONV_API int artconv_read_file(artconv_article **out, const artconv_format *format,
+                                  const char *path, const artconv_read_options *opts,
+                                  artconv_error *err);
+
+/** Appends the article in `format` to `out` (caller-owned).  `opts` may be
+ *  NULL.  Returns 0 or a negative status; on failure `out` holds what it
+ *  held before. */
+ARTCONV_API int artconv_write(artconv_buf *out, const artconv_format *format,
+                              const artconv_article *article, const artconv_write_options *opts,
+                              artconv_error *err);
+
+/** Writes the article to `path` through a temporary file in the same folder
+ *  and a rename, so a failure never leaves a partial file or clobbers the
+ *  old one.  `format` NULL means from the extension. */
+ARTCONV_API int artconv_write_file(const char *path, const artconv_format *format,
+                                   const artconv_article *article,
+                                   const artconv_write_options *opts, artconv_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* ARTCONV_H */

@@ -1,0 +1,200 @@
+/*
+ * formats.c - the table of formats, and reading and writing through it.
+ * Adding a format means adding one file in formats/ and one line here.
+ */
+#include "internal.h"
+
+#include <string.h>
+
+static const char *const epub_extensions[] = {".epub", NULL};
+static const char *const newsml_extensions[] = {".xml", ".newsml", NULL};
+
+/* Known so that their extensions are recognised and the user is told
+ * plainly that this version cannot convert them yet. */
+static const artconv_format format_epub = {
+    "epub", NULL, epub_extensions, "application/epub+zip", "EPUB 3 e-book", 1, NULL, NULL,
+};
+static const artconv_format format_newsml = {
+    "newsml",
+    NULL,
+    newsml_extensions,
+    "application/vnd.iptc.g2.newsitem+xml",
+    "IPTC NewsML-G2 news item",
+    0,
+    NULL,
+    NULL,
+};
+
+static const artconv_format *const formats[] = {
+    &ac_format_text, &ac_format_markdown, &ac_format_html,
+    &ac_format_json, &format_epub,        &format_newsml,
+};
+
+#define FORMAT_COUNT (sizeof formats / sizeof formats[0])
+
+const char *artconv_version(void)
+{
+    return ARTCONV_VERSION;
+}
+
+size_t artconv_format_count(void)
+{
+    return FORMAT_COUNT;
+}
+
+const artconv_format *artconv_format_at(size_t index)
+{
+    return index < FORMAT_COUNT ? formats[index] : NULL;
+}
+
+const artconv_format *artconv_format_by_name(const char *name)
+{
+    size_t i;
+    const char *const *alias;
+
+    if (name == NULL)
+        return NULL;
+    for (i = 0; i < FORMAT_COUNT; i++) {
+        if (ac_strcaseeq(formats[i]->name, name))
+            return formats[i];
+        for (alias = formats[i]->aliases; alias != NULL && *alias != NULL; alias++)
+            if (ac_strcaseeq(*alias, name))
+                return formats[i];
+    }
+    return NULL;
+}
+
+const artconv_format *artconv_format_by_path(const char *path)
+{
+    const char *dot, *slash;
+    const char *const *ext;
+    size_t i;
+
+    if (path == NULL)
+        return NULL;
+    dot = strrchr(path, '.');
+    slash = strrchr(path, '/');
+    if (dot == NULL || (slash != NULL && dot < slash))
+        return NULL;
+    for (i = 0; i < FORMAT_COUNT; i++)
+        for (ext = formats[i]->extensions; *ext != NULL; ext++)
+            if (ac_strcaseeq(*ext, dot))
+                return formats[i];
+    return NULL;
+}
+
+const char *artconv_format_name(const artconv_format *format)
+{
+    return format == NULL ? NULL : format->name;
+}
+
+const char *const *artconv_format_extensions(const artconv_format *format)
+{
+    return format == NULL ? NULL : format->extensions;
+}
+
+const char *artconv_format_media_type(const artconv_format *format)
+{
+    return format == NULL ? NULL : format->media_type;
+}
+
+const char *artconv_format_description(const artconv_format *format)
+{
+    return format == NULL ? NULL : format->description;
+}
+
+int artconv_format_can_read(const artconv_format *format)
+{
+    return format != NULL && format->read != NULL;
+}
+
+int artconv_format_can_write(const artconv_format *format)
+{
+    return format != NULL && format->write != NULL;
+}
+
+int artconv_format_is_binary(const artconv_format *format)
+{
+    return format != NULL && format->binary;
+}
+
+void artconv_read_options_init(artconv_read_options *opts)
+{
+    const artconv_read_options defaults = ARTCONV_READ_OPTIONS_INIT;
+
+    *opts = defaults;
+}
+
+void artconv_write_options_init(artconv_write_options *opts)
+{
+    const artconv_write_options defaults = ARTCONV_WRITE_OPTIONS_INIT;
+
+    *opts = defaults;
+}
+
+size_t ac_max_input(const artconv_read_options *opts)
+{
+    return opts == NULL || opts->max_input == 0 ? ARTCONV_DEFAULT_MAX_INPUT : opts->max_input;
+}
+
+int artconv_read(artconv_article **out, const artconv_format *format, const char *data, size_t len,
+                 const artconv_read_options *opts, artconv_error *err)
+{
+    artconv_read_options defaults = ARTCONV_READ_OPTIONS_INIT;
+    int rc;
+
+    if (out == NULL)
+        return ac_error(err, ARTCONV_EINVALID, "no place for the article");
+    *out = NULL;
+    if (opts == NULL)
+        opts = &defaults;
+    if (err != NULL) {
+        memset(err, 0, sizeof *err);
+        err->file = opts->filename;
+    }
+    if (format == NULL || (data == NULL && len > 0))
+        return ac_error(err, ARTCONV_EINVALID, "no format or no data");
+    if (format->read == NULL)
+        return ac_error(err, ARTCONV_EUNSUPPORTED, "reading %s is not supported yet", format->name);
+    if (len > ac_max_input(opts))
+        return ac_error(err, ARTCONV_ELIMIT, "input of %zu bytes exceeds the limit of %zu bytes",
+                        len, ac_max_input(opts));
+    rc = format->read(out, data == NULL ? "" : data, len, opts, err);
+    if (rc < 0) {
+        artconv_article_free(*out);
+        *out = NULL;
+    }
+    return rc;
+}
+
+int artconv_write(artconv_buf *out, const artconv_format *format, const artconv_article *article,
+                  const artconv_write_options *opts, artconv_error *err)
+{
+    artconv_write_options defaults = ARTCONV_WRITE_OPTIONS_INIT;
+    size_t old_len;
+    int rc;
+
+    if (opts == NULL)
+        opts = &defaults;
+    if (err != NULL) {
+        memset(err, 0, sizeof *err);
+        err->file = opts->filename;
+    }
+    if (out == NULL || format == NULL || article == NULL)
+        return ac_error(err, ARTCONV_EINVALID, "no output, format or article");
+    if (format->write == NULL)
+        return ac_error(err, ARTCONV_EUNSUPPORTED, "writing %s is not supported yet", format->name);
+    /* Writers may hand the tree to recursive library code (libxml2's
+     * serialiser, jansson's dumper), so the depth is capped for all. */
+    if (artconv_node_depth(artconv_article_body(article)) > ARTCONV_MAX_DEPTH)
+        return ac_error(err, ARTCONV_ELIMIT, "the article is nested deeper than %d levels",
+                        ARTCONV_MAX_DEPTH);
+    old_len = out->len;
+    rc = format->write(out, article, opts, err);
+    if (rc < 0) {
+        out->len = old_len;
+        if (out->ptr != NULL)
+            out->ptr[old_len] = '\0';
+    }
+    return rc;
+}

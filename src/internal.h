@@ -1,0 +1,121 @@
+/*
+ * internal.h - what the library's own files share and users never see.
+ */
+#ifndef ARTCONV_INTERNAL_H
+#define ARTCONV_INTERNAL_H
+
+#include "artconv.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+
+#if defined(__GNUC__)
+#define AC_PRINTF(fmt, args) __attribute__((format(printf, fmt, args)))
+#else
+#define AC_PRINTF(fmt, args)
+#endif
+
+/* Runs a call that returns a status; on failure jumps to `cleanup` with the
+ * status in the local variable `rc`. */
+#define AC_CHECK(call)                                                                             \
+    do {                                                                                           \
+        if ((rc = (call)) < 0)                                                                     \
+            goto cleanup;                                                                          \
+    } while (0)
+
+/* A format: one reader and/or one writer.  Each file in formats/ defines
+ * one of these and src/formats.c lists them. */
+typedef int (*ac_read_fn)(artconv_article **out, const char *data, size_t len,
+                          const artconv_read_options *opts, artconv_error *err);
+typedef int (*ac_write_fn)(artconv_buf *out, const artconv_article *article,
+                           const artconv_write_options *opts, artconv_error *err);
+
+struct artconv_format {
+    const char *name;
+    const char *const *aliases;    /* other names for --from/--to, NULL-terminated */
+    const char *const *extensions; /* with their dots, NULL-terminated */
+    const char *media_type;
+    const char *description;
+    int binary;
+    ac_read_fn read;   /* NULL: cannot be read */
+    ac_write_fn write; /* NULL: cannot be written */
+};
+
+/* The descriptors, one per file in formats/. */
+extern const artconv_format ac_format_text;
+extern const artconv_format ac_format_markdown;
+extern const artconv_format ac_format_html;
+extern const artconv_format ac_format_json;
+
+/* --- errors (src/error.c) ----------------------------------------------- */
+
+/* Fills `err` (if not NULL) and returns `code`. */
+int ac_error(artconv_error *err, int code, const char *fmt, ...) AC_PRINTF(3, 4);
+/* Same, with an input position (line and column 1-based, 0 if unknown). */
+int ac_error_at(artconv_error *err, int code, int line, int column, size_t offset, const char *fmt,
+                ...) AC_PRINTF(6, 7);
+/* Returns ARTCONV_ENOMEM, saying so in `err`. */
+int ac_nomem(artconv_error *err);
+/* Sends a warning through the read options' callback, if any. */
+void ac_warn_read(const artconv_read_options *opts, int code, int line, const char *fmt, ...)
+    AC_PRINTF(4, 5);
+/* Sends a warning through the write options' callback, if any. */
+void ac_warn_write(const artconv_write_options *opts, int code, const char *fmt, ...)
+    AC_PRINTF(3, 4);
+
+/* --- text (src/text.c) --------------------------------------------------- */
+
+/* 1 if `s` is valid UTF-8 holding only characters XML 1.0 allows (which
+ * excludes NUL and most C0 controls).  Tab, LF and CR are allowed. */
+int ac_text_is_clean(const char *s, size_t len);
+/* Appends `s` to `out` with each invalid UTF-8 sequence and each character
+ * XML forbids replaced by U+FFFD.  Adds the number of replacements to
+ * `*repairs` when it is not NULL.  Returns 0 or ARTCONV_ENOMEM. */
+int ac_text_repair(artconv_buf *out, const char *s, size_t len, size_t *repairs);
+/* Appends `s`, decoded from Windows-1252, as UTF-8.  Returns 0 or ENOMEM. */
+int ac_text_from_cp1252(artconv_buf *out, const char *s, size_t len);
+/* Returns a malloc'd copy of s[0..len) with a NUL; NULL if memory runs out. */
+char *ac_strndup(const char *s, size_t len);
+/* ASCII-only, locale-independent helpers. */
+int ac_is_space(int c);
+int ac_strcaseeq(const char *a, const char *b);
+int ac_strncaseeq(const char *a, const char *b, size_t n);
+
+/* --- model shortcuts for readers (src/node.c, src/article.c) ----------- */
+
+/* Like the public setters but take pointer and length and repair the text
+ * (see ac_text_repair) instead of refusing it. */
+int ac_node_set_literal_n(artconv_node *node, const char *s, size_t len, artconv_error *err);
+int ac_node_set_url_n(artconv_node *node, const char *s, size_t len, artconv_error *err);
+int ac_node_set_alt_n(artconv_node *node, const char *s, size_t len, artconv_error *err);
+int ac_node_set_credit_n(artconv_node *node, const char *s, size_t len, artconv_error *err);
+int ac_node_set_title_n(artconv_node *node, const char *s, size_t len, artconv_error *err);
+int ac_article_set_n(artconv_article *article, artconv_meta field, const char *s, size_t len,
+                     artconv_error *err);
+int ac_article_list_add_n(artconv_article *article, artconv_meta_list list, const char *s,
+                          size_t len, artconv_error *err);
+
+/* Creates a node of `kind` and appends it to `parent`.  Returns the node,
+ * or NULL with `err` filled. */
+artconv_node *ac_node_add(artconv_node *parent, artconv_node_kind kind, artconv_error *err);
+/* Creates a TEXT node with (repaired) text and appends it to `parent`. */
+artconv_node *ac_node_add_text(artconv_node *parent, const char *s, size_t len, artconv_error *err);
+
+/* --- shared helpers for writers and readers ------------------------------ */
+
+/* Appends the plain text of `node`'s inline content: text and code as they
+ * are, an image's alt text, a space for each line break.  Returns 0 or
+ * ARTCONV_ENOMEM.  (src/plain.c) */
+int ac_plain_text(artconv_buf *out, const artconv_node *node);
+
+/* Parses a date or date-time as people and sites write it ("2024-03-02",
+ * "2 March 2024", "Mar 2, 2024 9:30 AM IST", RFC 822/1123, ISO 8601 with
+ * or without zone) and appends it in ISO 8601: "YYYY-MM-DD", or
+ * "YYYY-MM-DDThh:mm:ss" plus "Z" or "+hh:mm" when a zone is known.  Returns
+ * 0, ARTCONV_EPARSE (nothing appended) or ARTCONV_ENOMEM.  (src/date.c) */
+int ac_date_normalize(artconv_buf *out, const char *s, size_t len);
+
+/* The input size limit in force for these options (NULL: the default). */
+size_t ac_max_input(const artconv_read_options *opts);
+
+#endif /* ARTCONV_INTERNAL_H */

@@ -1,0 +1,645 @@
+/*
+ * node.c - the body tree: nodes, their links and data, and the iterator.
+ *
+ * Nothing here recurses over the depth of the tree, so an article nested
+ * 100,000 levels deep is freed, walked and checked on a flat stack.
+ */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct artconv_node {
+    artconv_node_kind kind;
+    artconv_node *parent;
+    artconv_node *prev;
+    artconv_node *next;
+    artconv_node *first_child;
+    artconv_node *last_child;
+    /* Kind-specific data.  Strings are NULL or NUL-terminated, owned. */
+    char *literal; /* TEXT, CODE, CODE_BLOCK */
+    char *info;    /* CODE_BLOCK */
+    char *url;     /* LINK, IMAGE, FIGURE */
+    char *title;   /* LINK, IMAGE */
+    char *alt;     /* IMAGE, FIGURE */
+    char *credit;  /* FIGURE */
+    int level;     /* HEADING */
+    int ordered;   /* LIST */
+    int start;     /* LIST */
+    int tight;     /* LIST */
+    int header;    /* TABLE_ROW */
+};
+
+static const char *const kind_names[] = {
+    [ARTCONV_NODE_NONE] = "none",
+    [ARTCONV_NODE_DOCUMENT] = "document",
+    [ARTCONV_NODE_HEADING] = "heading",
+    [ARTCONV_NODE_PARAGRAPH] = "paragraph",
+    [ARTCONV_NODE_BLOCKQUOTE] = "blockquote",
+    [ARTCONV_NODE_LIST] = "list",
+    [ARTCONV_NODE_ITEM] = "item",
+    [ARTCONV_NODE_CODE_BLOCK] = "code_block",
+    [ARTCONV_NODE_THEMATIC_BREAK] = "thematic_break",
+    [ARTCONV_NODE_FIGURE] = "figure",
+    [ARTCONV_NODE_CAPTION] = "caption",
+    [ARTCONV_NODE_ATTRIBUTION] = "attribution",
+    [ARTCONV_NODE_TABLE] = "table",
+    [ARTCONV_NODE_TABLE_ROW] = "table_row",
+    [ARTCONV_NODE_TABLE_CELL] = "table_cell",
+    [ARTCONV_NODE_TEXT] = "text",
+    [ARTCONV_NODE_SOFTBREAK] = "softbreak",
+    [ARTCONV_NODE_LINEBREAK] = "linebreak",
+    [ARTCONV_NODE_CODE] = "code",
+    [ARTCONV_NODE_EMPH] = "emph",
+    [ARTCONV_NODE_STRONG] = "strong",
+    [ARTCONV_NODE_LINK] = "link",
+    [ARTCONV_NODE_IMAGE] = "image",
+    [ARTCONV_NODE_SUPERSCRIPT] = "superscript",
+    [ARTCONV_NODE_SUBSCRIPT] = "subscript",
+};
+
+static int valid_kind(artconv_node_kind kind)
+{
+    return kind >= ARTCONV_NODE_FIRST_BLOCK && kind <= ARTCONV_NODE_LAST_INLINE;
+}
+
+static int is_inline(artconv_node_kind kind)
+{
+    return kind >= ARTCONV_NODE_FIRST_INLINE && kind <= ARTCONV_NODE_LAST_INLINE;
+}
+
+/* Blocks that may stand in a document, a quote or a list item. */
+static int is_flow_block(artconv_node_kind kind)
+{
+    switch (kind) {
+    case ARTCONV_NODE_HEADING:
+    case ARTCONV_NODE_PARAGRAPH:
+    case ARTCONV_NODE_BLOCKQUOTE:
+    case ARTCONV_NODE_LIST:
+    case ARTCONV_NODE_CODE_BLOCK:
+    case ARTCONV_NODE_THEMATIC_BREAK:
+    case ARTCONV_NODE_FIGURE:
+    case ARTCONV_NODE_TABLE:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+const char *artconv_node_kind_name(artconv_node_kind kind)
+{
+    if (!valid_kind(kind))
+        return NULL;
+    return kind_names[kind];
+}
+
+artconv_node_kind artconv_node_kind_from_name(const char *name)
+{
+    int kind;
+
+    if (name == NULL)
+        return ARTCONV_NODE_NONE;
+    for (kind = ARTCONV_NODE_FIRST_BLOCK; kind <= ARTCONV_NODE_LAST_INLINE; kind++)
+        if (strcmp(kind_names[kind], name) == 0)
+            return (artconv_node_kind)kind;
+    return ARTCONV_NODE_NONE;
+}
+
+int artconv_node_kind_is_leaf(artconv_node_kind kind)
+{
+    switch (kind) {
+    case ARTCONV_NODE_CODE_BLOCK:
+    case ARTCONV_NODE_THEMATIC_BREAK:
+    case ARTCONV_NODE_TEXT:
+    case ARTCONV_NODE_SOFTBREAK:
+    case ARTCONV_NODE_LINEBREAK:
+    case ARTCONV_NODE_CODE:
+    case ARTCONV_NODE_IMAGE:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+int artconv_node_can_contain(artconv_node_kind parent, artconv_node_kind child)
+{
+    if (!valid_kind(parent) || !valid_kind(child) || child == ARTCONV_NODE_DOCUMENT)
+        return 0;
+    switch (parent) {
+    case ARTCONV_NODE_DOCUMENT:
+    case ARTCONV_NODE_ITEM:
+        return is_flow_block(child);
+    case ARTCONV_NODE_BLOCKQUOTE:
+        return is_flow_block(child) || child == ARTCONV_NODE_ATTRIBUTION;
+    case ARTCONV_NODE_LIST:
+        return child == ARTCONV_NODE_ITEM;
+    case ARTCONV_NODE_FIGURE:
+        return child == ARTCONV_NODE_CAPTION;
+    case ARTCONV_NODE_TABLE:
+        return child == ARTCONV_NODE_TABLE_ROW;
+    case ARTCONV_NODE_TABLE_ROW:
+        return child == ARTCONV_NODE_TABLE_CELL;
+    case ARTCONV_NODE_HEADING:
+    case ARTCONV_NODE_PARAGRAPH:
+    case ARTCONV_NODE_CAPTION:
+    case ARTCONV_NODE_ATTRIBUTION:
+    case ARTCONV_NODE_TABLE_CELL:
+    case ARTCONV_NODE_EMPH:
+    case ARTCONV_NODE_STRONG:
+    case ARTCONV_NODE_LINK:
+    case ARTCONV_NODE_SUPERSCRIPT:
+    case ARTCONV_NODE_SUBSCRIPT:
+        return is_inline(child);
+    default:
+        return 0;
+    }
+}
+
+artconv_node *artconv_node_new(artconv_node_kind kind)
+{
+    artconv_node *node;
+
+    if (!valid_kind(kind))
+        return NULL;
+    node = calloc(1, sizeof *node);
+    if (node == NULL)
+        return NULL;
+    node->kind = kind;
+    if (kind == ARTCONV_NODE_HEADING)
+        node->level = 1;
+    if (kind == ARTCONV_NODE_LIST) {
+        node->start = 1;
+        node->tight = 1;
+    }
+    return node;
+}
+
+static void free_data(artconv_node *node)
+{
+    free(node->literal);
+    free(node->info);
+    free(node->url);
+    free(node->title);
+    free(node->alt);
+    free(node->credit);
+    free(node);
+}
+
+void artconv_node_free(artconv_node *node)
+{
+    artconv_node *cur;
+
+    if (node == NULL)
+        return;
+    artconv_node_unlink(node);
+    /* Splice each node's children into the chain after it, so the whole
+     * subtree becomes one flat list that a loop can free. */
+    cur = node;
+    while (cur != NULL) {
+        artconv_node *next = cur->next;
+
+        if (cur->first_child != NULL) {
+            cur->last_child->next = next;
+            next = cur->first_child;
+        }
+        free_data(cur);
+        cur = next;
+    }
+}
+
+artconv_node_kind artconv_node_get_kind(const artconv_node *node)
+{
+    return node == NULL ? ARTCONV_NODE_NONE : node->kind;
+}
+
+artconv_node *artconv_node_parent(const artconv_node *node)
+{
+    return node == NULL ? NULL : node->parent;
+}
+
+artconv_node *artconv_node_first_child(const artconv_node *node)
+{
+    return node == NULL ? NULL : node->first_child;
+}
+
+artconv_node *artconv_node_last_child(const artconv_node *node)
+{
+    return node == NULL ? NULL : node->last_child;
+}
+
+artconv_node *artconv_node_next(const artconv_node *node)
+{
+    return node == NULL ? NULL : node->next;
+}
+
+artconv_node *artconv_node_prev(const artconv_node *node)
+{
+    return node == NULL ? NULL : node->prev;
+}
+
+void artconv_node_unlink(artconv_node *node)
+{
+    if (node == NULL)
+        return;
+    if (node->prev != NULL)
+        node->prev->next = node->next;
+    if (node->next != NULL)
+        node->next->prev = node->prev;
+    if (node->parent != NULL) {
+        if (node->parent->first_child == node)
+            node->parent->first_child = node->next;
+        if (node->parent->last_child == node)
+            node->parent->last_child = node->prev;
+    }
+    node->parent = NULL;
+    node->prev = NULL;
+    node->next = NULL;
+}
+
+static int check_insert(const artconv_node *parent, const artconv_node *child, artconv_error *err)
+{
+    const artconv_node *up;
+
+    if (parent == NULL || child == NULL)
+        return ac_error(err, ARTCONV_EINVALID, "cannot link a NULL node");
+    if (!artconv_node_can_contain(parent->kind, child->kind))
+        return ac_error(err, ARTCONV_EINVALID, "a %s cannot contain a %s", kind_names[parent->kind],
+                        kind_names[child->kind]);
+    for (up = parent; up != NULL; up = up->parent)
+        if (up == child)
+            return ac_error(err, ARTCONV_EINVALID, "a node cannot contain itself");
+    return ARTCONV_OK;
+}
+
+int artconv_node_append(artconv_node *parent, artconv_node *child, artconv_error *err)
+{
+    int rc;
+
+    if ((rc = check_insert(parent, child, err)) < 0)
+        return rc;
+    artconv_node_unlink(child);
+    child->parent = parent;
+    child->prev = parent->last_child;
+    if (parent->last_child != NULL)
+        parent->last_child->next = child;
+    else
+        parent->first_child = child;
+    parent->last_child = child;
+    return ARTCONV_OK;
+}
+
+int artconv_node_insert_before(artconv_node *sibling, artconv_node *node, artconv_error *err)
+{
+    int rc;
+
+    if (sibling == NULL || sibling->parent == NULL)
+        return ac_error(err, ARTCONV_EINVALID, "the sibling has no parent");
+    if (sibling == node)
+        return ac_error(err, ARTCONV_EINVALID, "a node cannot precede itself");
+    if ((rc = check_insert(sibling->parent, node, err)) < 0)
+        return rc;
+    artconv_node_unlink(node);
+    node->parent = sibling->parent;
+    node->next = sibling;
+    node->prev = sibling->prev;
+    if (sibling->prev != NULL)
+        sibling->prev->next = node;
+    else
+        sibling->parent->first_child = node;
+    sibling->prev = node;
+    return ARTCONV_OK;
+}
+
+/* --- data ------------------------------------------------------------------ */
+
+enum field { F_LITERAL, F_INFO, F_URL, F_TITLE, F_ALT, F_CREDIT };
+
+static const char *const field_names[] = {"literal", "info", "url", "title", "alt", "credit"};
+
+static char **field_slot(artconv_node *node, enum field field)
+{
+    switch (field) {
+    case F_LITERAL:
+        if (node->kind == ARTCONV_NODE_TEXT || node->kind == ARTCONV_NODE_CODE ||
+            node->kind == ARTCONV_NODE_CODE_BLOCK)
+            return &node->literal;
+        break;
+    case F_INFO:
+        if (node->kind == ARTCONV_NODE_CODE_BLOCK)
+            return &node->info;
+        break;
+    case F_URL:
+        if (node->kind == ARTCONV_NODE_LINK || node->kind == ARTCONV_NODE_IMAGE ||
+            node->kind == ARTCONV_NODE_FIGURE)
+            return &node->url;
+        break;
+    case F_TITLE:
+        if (node->kind == ARTCONV_NODE_LINK || node->kind == ARTCONV_NODE_IMAGE)
+            return &node->title;
+        break;
+    case F_ALT:
+        if (node->kind == ARTCONV_NODE_IMAGE || node->kind == ARTCONV_NODE_FIGURE)
+            return &node->alt;
+        break;
+    case F_CREDIT:
+        if (node->kind == ARTCONV_NODE_FIGURE)
+            return &node->credit;
+        break;
+    }
+    return NULL;
+}
+
+static const char *get_field(const artconv_node *node, enum field field)
+{
+    char **slot;
+
+    if (node == NULL)
+        return NULL;
+    slot = field_slot((artconv_node *)node, field);
+    return slot == NULL ? NULL : *slot;
+}
+
+/* Stores a copy of s[0..len); `repair` chooses between fixing bad text
+ * (readers) and refusing it (the public API). */
+static int set_field(artconv_node *node, enum field field, const char *s, size_t len, int repair,
+                     artconv_error *err)
+{
+    artconv_buf copy = ARTCONV_BUF_INIT;
+    char **slot;
+
+    if (node == NULL)
+        return ac_error(err, ARTCONV_EINVALID, "NULL node");
+    slot = field_slot(node, field);
+    if (slot == NULL)
+        return ac_error(err, ARTCONV_EINVALID, "a %s has no %s", kind_names[node->kind],
+                        field_names[field]);
+    if (s == NULL) {
+        free(*slot);
+        *slot = NULL;
+        return ARTCONV_OK;
+    }
+    if (!repair && !ac_text_is_clean(s, len))
+        return ac_error(err, ARTCONV_EINVALID,
+                        "the %s is not valid UTF-8 or holds a character XML forbids",
+                        field_names[field]);
+    if ((repair ? ac_text_repair(&copy, s, len, NULL) : artconv_buf_put(&copy, s, len)) < 0 ||
+        artconv_buf_grow(&copy, 0) < 0) {
+        artconv_buf_dispose(&copy);
+        return ac_nomem(err);
+    }
+    free(*slot);
+    *slot = artconv_buf_detach(&copy);
+    return ARTCONV_OK;
+}
+
+static int set_public(artconv_node *node, enum field field, const char *s, artconv_error *err)
+{
+    return set_field(node, field, s, s == NULL ? 0 : strlen(s), 0, err);
+}
+
+const char *artconv_node_get_literal(const artconv_node *node)
+{
+    return get_field(node, F_LITERAL);
+}
+
+int artconv_node_set_literal(artconv_node *node, const char *text, artconv_error *err)
+{
+    return set_public(node, F_LITERAL, text, err);
+}
+
+const char *artconv_node_get_info(const artconv_node *node)
+{
+    return get_field(node, F_INFO);
+}
+
+int artconv_node_set_info(artconv_node *node, const char *info, artconv_error *err)
+{
+    return set_public(node, F_INFO, info, err);
+}
+
+const char *artconv_node_get_url(const artconv_node *node)
+{
+    return get_field(node, F_URL);
+}
+
+int artconv_node_set_url(artconv_node *node, const char *url, artconv_error *err)
+{
+    return set_public(node, F_URL, url, err);
+}
+
+const char *artconv_node_get_title(const artconv_node *node)
+{
+    return get_field(node, F_TITLE);
+}
+
+int artconv_node_set_title(artconv_node *node, const char *title, artconv_error *err)
+{
+    return set_public(node, F_TITLE, title, err);
+}
+
+const char *artconv_node_get_alt(const artconv_node *node)
+{
+    return get_field(node, F_ALT);
+}
+
+int artconv_node_set_alt(artconv_node *node, const char *alt, artconv_error *err)
+{
+    return set_public(node, F_ALT, alt, err);
+}
+
+const char *artconv_node_get_credit(const artconv_node *node)
+{
+    return get_field(node, F_CREDIT);
+}
+
+int artconv_node_set_credit(artconv_node *node, const char *credit, artconv_error *err)
+{
+    return set_public(node, F_CREDIT, credit, err);
+}
+
+int ac_node_set_literal_n(artconv_node *node, const char *s, size_t len, artconv_error *err)
+{
+    return set_field(node, F_LITERAL, s, len, 1, err);
+}
+
+int ac_node_set_url_n(artconv_node *node, const char *s, size_t len, artconv_error *err)
+{
+    return set_field(node, F_URL, s, len, 1, err);
+}
+
+int ac_node_set_alt_n(artconv_node *node, const char *s, size_t len, artconv_error *err)
+{
+    return set_field(node, F_ALT, s, len, 1, err);
+}
+
+int ac_node_set_credit_n(artconv_node *node, const char *s, size_t len, artconv_error *err)
+{
+    return set_field(node, F_CREDIT, s, len, 1, err);
+}
+
+int ac_node_set_title_n(artconv_node *node, const char *s, size_t len, artconv_error *err)
+{
+    return set_field(node, F_TITLE, s, len, 1, err);
+}
+
+int artconv_node_get_level(const artconv_node *node)
+{
+    return node != NULL && node->kind == ARTCONV_NODE_HEADING ? node->level : 0;
+}
+
+int artconv_node_set_level(artconv_node *node, int level, artconv_error *err)
+{
+    if (node == NULL || node->kind != ARTCONV_NODE_HEADING)
+        return ac_error(err, ARTCONV_EINVALID, "only a heading has a level");
+    if (level < 1 || level > 6)
+        return ac_error(err, ARTCONV_EINVALID, "heading level %d is not between 1 and 6", level);
+    node->level = level;
+    return ARTCONV_OK;
+}
+
+int artconv_node_get_list_ordered(const artconv_node *node)
+{
+    return node != NULL && node->kind == ARTCONV_NODE_LIST ? node->ordered : 0;
+}
+
+int artconv_node_get_list_start(const artconv_node *node)
+{
+    return node != NULL && node->kind == ARTCONV_NODE_LIST ? node->start : 0;
+}
+
+int artconv_node_get_list_tight(const artconv_node *node)
+{
+    return node != NULL && node->kind == ARTCONV_NODE_LIST ? node->tight : 0;
+}
+
+int artconv_node_set_list(artconv_node *node, int ordered, int start, int tight, artconv_error *err)
+{
+    if (node == NULL || node->kind != ARTCONV_NODE_LIST)
+        return ac_error(err, ARTCONV_EINVALID, "only a list has list properties");
+    /* CommonMark caps start numbers at nine digits; so do we. */
+    if (start < 0 || start > 999999999)
+        return ac_error(err, ARTCONV_EINVALID, "list start %d is out of range", start);
+    node->ordered = ordered != 0;
+    node->start = start;
+    node->tight = tight != 0;
+    return ARTCONV_OK;
+}
+
+int artconv_node_get_header(const artconv_node *node)
+{
+    return node != NULL && node->kind == ARTCONV_NODE_TABLE_ROW ? node->header : 0;
+}
+
+int artconv_node_set_header(artconv_node *node, int header, artconv_error *err)
+{
+    if (node == NULL || node->kind != ARTCONV_NODE_TABLE_ROW)
+        return ac_error(err, ARTCONV_EINVALID, "only a table row can be a header");
+    node->header = header != 0;
+    return ARTCONV_OK;
+}
+
+artconv_node *ac_node_add(artconv_node *parent, artconv_node_kind kind, artconv_error *err)
+{
+    artconv_node *node = artconv_node_new(kind);
+
+    if (node == NULL) {
+        ac_nomem(err);
+        return NULL;
+    }
+    if (artconv_node_append(parent, node, err) < 0) {
+        artconv_node_free(node);
+        return NULL;
+    }
+    return node;
+}
+
+artconv_node *ac_node_add_text(artconv_node *parent, const char *s, size_t len, artconv_error *err)
+{
+    artconv_node *node = ac_node_add(parent, ARTCONV_NODE_TEXT, err);
+
+    if (node != NULL && ac_node_set_literal_n(node, s, len, err) < 0) {
+        artconv_node_free(node);
+        return NULL;
+    }
+    return node;
+}
+
+/* --- iteration ------------------------------------------------------------- */
+
+void artconv_iter_init(artconv_iter *iter, const artconv_node *root)
+{
+    iter->root = root;
+    iter->node = NULL;
+    iter->event = ARTCONV_EVENT_DONE;
+}
+
+static int has_exit(const artconv_node *node)
+{
+    return !artconv_node_kind_is_leaf(node->kind);
+}
+
+artconv_event artconv_iter_next(artconv_iter *iter)
+{
+    artconv_node *cur = iter->node;
+
+    if (cur == NULL) {
+        /* First call, or the walk is over. */
+        if (iter->root == NULL || iter->event != ARTCONV_EVENT_DONE)
+            return iter->event = ARTCONV_EVENT_DONE;
+        iter->node = (artconv_node *)iter->root;
+        return iter->event = ARTCONV_EVENT_ENTER;
+    }
+    if (iter->event == ARTCONV_EVENT_ENTER && has_exit(cur)) {
+        if (cur->first_child != NULL) {
+            iter->node = cur->first_child;
+            return iter->event = ARTCONV_EVENT_ENTER;
+        }
+        return iter->event = ARTCONV_EVENT_EXIT;
+    }
+    if (cur == iter->root) {
+        iter->node = NULL;
+        return iter->event = ARTCONV_EVENT_DONE;
+    }
+    if (cur->next != NULL) {
+        iter->node = cur->next;
+        return iter->event = ARTCONV_EVENT_ENTER;
+    }
+    iter->node = cur->parent;
+    return iter->event = iter->node == NULL ? ARTCONV_EVENT_DONE : ARTCONV_EVENT_EXIT;
+}
+
+artconv_node *artconv_iter_node(const artconv_iter *iter)
+{
+    return iter->node;
+}
+
+void artconv_iter_skip_children(artconv_iter *iter)
+{
+    if (iter->node != NULL && iter->event == ARTCONV_EVENT_ENTER && has_exit(iter->node))
+        iter->event = ARTCONV_EVENT_EXIT;
+}
+
+size_t artconv_node_depth(const artconv_node *root)
+{
+    artconv_iter it;
+    artconv_event ev;
+    size_t depth = 0, deepest = 0;
+    int first = 1;
+
+    artconv_iter_init(&it, root);
+    while ((ev = artconv_iter_next(&it)) != ARTCONV_EVENT_DONE) {
+        if (ev == ARTCONV_EVENT_ENTER) {
+            if (first)
+                first = 0;
+            else
+                depth++;
+            if (depth > deepest)
+                deepest = depth;
+            if (!has_exit(artconv_iter_node(&it)) && depth > 0)
+                depth--;
+        } else if (depth > 0) {
+            depth--;
+        }
+    }
+    return deepest;
+}

@@ -1,0 +1,159 @@
+/*
+ * text.c - keeping the model's text clean: valid UTF-8, no NUL, nothing XML
+ * forbids.  Readers repair their input here, at the edge, so every writer can
+ * trust what it gets.
+ */
+#include "internal.h"
+
+#include <errno.h>
+#include <iconv.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistr.h>
+
+static const char replacement[] = "\xEF\xBF\xBD"; /* U+FFFD */
+
+static int xml_allows(ucs4_t c)
+{
+    if (c < 0x20)
+        return c == 0x9 || c == 0xA || c == 0xD;
+    if (c <= 0xD7FF)
+        return 1;
+    if (c >= 0xE000 && c <= 0xFFFD)
+        return 1;
+    return c >= 0x10000 && c <= 0x10FFFF;
+}
+
+int ac_text_is_clean(const char *s, size_t len)
+{
+    const uint8_t *p = (const uint8_t *)s;
+    const uint8_t *end = p + len;
+    ucs4_t c;
+    int n;
+
+    while (p < end) {
+        if (*p < 0x80) {
+            if (*p < 0x20 && !xml_allows(*p))
+                return 0;
+            p++;
+            continue;
+        }
+        n = u8_mbtoucr(&c, p, (size_t)(end - p));
+        if (n < 0 || !xml_allows(c))
+            return 0;
+        p += n;
+    }
+    return 1;
+}
+
+int ac_text_repair(artconv_buf *out, const char *s, size_t len, size_t *repairs)
+{
+    const uint8_t *p = (const uint8_t *)s;
+    const uint8_t *end = p + len;
+    const uint8_t *run = p; /* start of the clean bytes not yet copied */
+    ucs4_t c;
+    int n, rc;
+
+    while (p < end) {
+        if (*p >= 0x20 && *p < 0x80) {
+            p++;
+            continue;
+        }
+        if (*p < 0x80) {
+            n = 1;
+            c = *p;
+        } else {
+            n = u8_mbtoucr(&c, p, (size_t)(end - p));
+            if (n < 0) {
+                /* -1: invalid byte; -2: sequence cut short by the end. */
+                n = 1;
+                c = 0xFFFE; /* not allowed, so it is replaced below */
+            }
+        }
+        if (xml_allows(c)) {
+            p += n;
+            continue;
+        }
+        if ((rc = artconv_buf_put(out, run, (size_t)(p - run))) < 0 ||
+            (rc = artconv_buf_put(out, replacement, 3)) < 0)
+            return rc;
+        if (repairs != NULL)
+            (*repairs)++;
+        p += n;
+        run = p;
+    }
+    return artconv_buf_put(out, run, (size_t)(p - run));
+}
+
+int ac_text_from_cp1252(artconv_buf *out, const char *s, size_t len)
+{
+    iconv_t cd = iconv_open("UTF-8", "CP1252");
+    char *in = (char *)s; /* iconv's prototype is not const-correct */
+    size_t in_left = len;
+    char chunk[4096];
+    int rc = ARTCONV_OK;
+
+    if (cd == (iconv_t)-1)
+        return ARTCONV_EUNSUPPORTED;
+    while (in_left > 0) {
+        char *o = chunk;
+        size_t o_left = sizeof chunk;
+        size_t r = iconv(cd, &in, &in_left, &o, &o_left);
+
+        if ((rc = artconv_buf_put(out, chunk, sizeof chunk - o_left)) < 0)
+            break;
+        if (r == (size_t)-1 && errno != E2BIG) {
+            /* The five bytes CP1252 leaves undefined become U+FFFD.  Callers
+             * still pass the result through ac_text_repair (for NUL). */
+            if ((rc = artconv_buf_put(out, replacement, 3)) < 0)
+                break;
+            in++;
+            in_left--;
+        }
+    }
+    iconv_close(cd);
+    return rc < 0 ? rc : ARTCONV_OK;
+}
+
+char *ac_strndup(const char *s, size_t len)
+{
+    char *copy = malloc(len + 1);
+
+    if (copy == NULL)
+        return NULL;
+    memcpy(copy, s, len);
+    copy[len] = '\0';
+    return copy;
+}
+
+int ac_is_space(int c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+static int lower(int c)
+{
+    return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+
+int ac_strncaseeq(const char *a, const char *b, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        if (lower((unsigned char)a[i]) != lower((unsigned char)b[i]))
+            return 0;
+        if (a[i] == '\0')
+            return 1;
+    }
+    return 1;
+}
+
+int ac_strcaseeq(const char *a, const char *b)
+{
+    while (*a != '\0' && lower((unsigned char)*a) == lower((unsigned char)*b)) {
+        a++;
+        b++;
+    }
+    return lower((unsigned char)*a) == lower((unsigned char)*b);
+}
