@@ -1,4 +1,9 @@
 /* PLACEHOLDER: being written; see issue 2.  Replace this whole file. */
 #include "internal.h"
-static const char *const extensions[] = {".html", ".htm", ".xhtml", NULL};
-const artconv_format ac_format_html = {"html", NULL, extensions, "text/html", "HTML5", 0, NULL, NULL};
+int ac_html_write(artconv_buf *out, const artconv_article *article, const artconv_write_options *opts, artconv_error *err)
+{
+    (void)out;
+    (void)article;
+    (void)opts;
+    return ac_error(err, ARTCONV_EUNSUPPORTED, "not written yet");
+}

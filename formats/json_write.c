@@ -1,4 +1,9 @@
 /* PLACEHOLDER: being written; see issue 2.  Replace this whole file. */
 #include "internal.h"
-static const char *const extensions[] = {".json", NULL};
-const artconv_format ac_format_json = {"json", NULL, extensions, "application/json", "JSON of the article model", 0, NULL, NULL};
+int ac_json_write(artconv_buf *out, const artconv_article *article, const artconv_write_options *opts, artconv_error *err)
+{
+    (void)out;
+    (void)article;
+    (void)opts;
+    return ac_error(err, ARTCONV_EUNSUPPORTED, "not written yet");
+}

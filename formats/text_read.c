@@ -1,4 +1,10 @@
 /* PLACEHOLDER: being written; see issue 2.  Replace this whole file. */
 #include "internal.h"
-static const char *const extensions[] = {".txt", ".text", NULL};
-const artconv_format ac_format_text = {"text", NULL, extensions, "text/plain", "plain text", 0, NULL, NULL};
+int ac_text_read(artconv_article **out, const char *data, size_t len, const artconv_read_options *opts, artconv_error *err)
+{
+    (void)out;
+    (void)data;
+    (void)len;
+    (void)opts;
+    return ac_error(err, ARTCONV_EUNSUPPORTED, "not written yet");
+}

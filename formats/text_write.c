@@ -1,2 +1,9 @@
 /* PLACEHOLDER: being written; see issue 2.  Replace this whole file. */
 #include "internal.h"
+int ac_text_write(artconv_buf *out, const artconv_article *article, const artconv_write_options *opts, artconv_error *err)
+{
+    (void)out;
+    (void)article;
+    (void)opts;
+    return ac_error(err, ARTCONV_EUNSUPPORTED, "not written yet");
+}

@@ -23,8 +23,8 @@
             goto cleanup;                                                                          \
     } while (0)
 
-/* A format: one reader and/or one writer.  Each file in formats/ defines
- * one of these and src/formats.c lists them. */
+/* A format: one reader and/or one writer.  Each file in formats/ holds
+ * one reader or one writer; src/formats.c describes and lists them. */
 typedef int (*ac_read_fn)(artconv_article **out, const char *data, size_t len,
                           const artconv_read_options *opts, artconv_error *err);
 typedef int (*ac_write_fn)(artconv_buf *out, const artconv_article *article,
@@ -41,11 +41,17 @@ struct artconv_format {
     ac_write_fn write; /* NULL: cannot be written */
 };
 
-/* The descriptors, one per file in formats/. */
-extern const artconv_format ac_format_text;
-extern const artconv_format ac_format_markdown;
-extern const artconv_format ac_format_html;
-extern const artconv_format ac_format_json;
+/* The readers and writers, one per file in formats/. */
+int ac_text_read(artconv_article **out, const char *data, size_t len,
+                 const artconv_read_options *opts, artconv_error *err);
+int ac_text_write(artconv_buf *out, const artconv_article *article,
+                  const artconv_write_options *opts, artconv_error *err);
+int ac_markdown_write(artconv_buf *out, const artconv_article *article,
+                      const artconv_write_options *opts, artconv_error *err);
+int ac_html_write(artconv_buf *out, const artconv_article *article,
+                  const artconv_write_options *opts, artconv_error *err);
+int ac_json_write(artconv_buf *out, const artconv_article *article,
+                  const artconv_write_options *opts, artconv_error *err);
 
 /* --- errors (src/error.c) ----------------------------------------------- */
 
