@@ -6,28 +6,48 @@
 
 #include <string.h>
 
+static const char *const text_extensions[] = {".txt", ".text", NULL};
+static const char *const text_aliases[] = {"txt", "plain", NULL};
+static const char *const markdown_extensions[] = {".md", ".markdown", NULL};
+static const char *const markdown_aliases[] = {"md", "commonmark", NULL};
+static const char *const html_extensions[] = {".html", ".htm", ".xhtml", NULL};
+static const char *const html_aliases[] = {"htm", NULL};
+static const char *const json_extensions[] = {".json", NULL};
 static const char *const epub_extensions[] = {".epub", NULL};
 static const char *const newsml_extensions[] = {".xml", ".newsml", NULL};
+static const char *const newsml_aliases[] = {"newsml-g2", "nml", NULL};
 
+/* clang-format off */
+static const artconv_format format_text = {
+    "text", text_aliases, text_extensions, "text/plain",
+    "plain text, as pasted or scraped", 0, ac_text_read, ac_text_write,
+};
+static const artconv_format format_markdown = {
+    "markdown", markdown_aliases, markdown_extensions, "text/markdown",
+    "CommonMark with YAML front matter", 0, NULL, ac_markdown_write,
+};
+static const artconv_format format_html = {
+    "html", html_aliases, html_extensions, "text/html",
+    "HTML5 page or fragment", 0, NULL, ac_html_write,
+};
+static const artconv_format format_json = {
+    "json", NULL, json_extensions, "application/json",
+    "JSON of the article model", 0, NULL, ac_json_write,
+};
 /* Known so that their extensions are recognised and the user is told
  * plainly that this version cannot convert them yet. */
 static const artconv_format format_epub = {
-    "epub", NULL, epub_extensions, "application/epub+zip", "EPUB 3 e-book", 1, NULL, NULL,
+    "epub", NULL, epub_extensions, "application/epub+zip",
+    "EPUB 3 e-book", 1, NULL, NULL,
 };
 static const artconv_format format_newsml = {
-    "newsml",
-    NULL,
-    newsml_extensions,
-    "application/vnd.iptc.g2.newsitem+xml",
-    "IPTC NewsML-G2 news item",
-    0,
-    NULL,
-    NULL,
+    "newsml", newsml_aliases, newsml_extensions, "application/vnd.iptc.g2.newsitem+xml",
+    "IPTC NewsML-G2 news item", 0, NULL, NULL,
 };
+/* clang-format on */
 
 static const artconv_format *const formats[] = {
-    &ac_format_text, &ac_format_markdown, &ac_format_html,
-    &ac_format_json, &format_epub,        &format_newsml,
+    &format_text, &format_markdown, &format_html, &format_json, &format_epub, &format_newsml,
 };
 
 #define FORMAT_COUNT (sizeof formats / sizeof formats[0])
