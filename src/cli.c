@@ -1,1 +1,837 @@
-/* placeholder */
+/*
+ * cli.c - the artconv command line: convert, info, formats.
+ *
+ * Exit status: 0 on success, 1 when a conversion fails, 2 on a usage error.
+ * Every message names the file: "artconv: FILE:LINE:COL: what went wrong".
+ */
+#include "cli.h"
+
+#include <jansson.h>
+
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define EXIT_FAILED 1
+#define EXIT_USAGE  2
+
+enum option_id {
+    OPT_HELP,
+    OPT_VERSION,
+    OPT_FROM,
+    OPT_TO,
+    OPT_OUTPUT,
+    OPT_META,
+    OPT_WIDTH,
+    OPT_FRAGMENT,
+    OPT_FRONT_MATTER,
+    OPT_STRICT,
+    OPT_NO_EXTRACT,
+    OPT_MAX_INPUT,
+    OPT_QUIET,
+    OPT_JSON,
+};
+
+typedef struct {
+    const char *long_name;
+    char short_name; /* 0 when there is none */
+    int takes_value;
+    enum option_id id;
+    const char *value_name;
+    const char *help;
+} option_spec;
+
+/* The options of every subcommand; each subcommand says which it accepts. */
+static const option_spec options[] = {
+    {"help", 'h', 0, OPT_HELP, NULL, "show this help and exit"},
+    {"version", 'V', 0, OPT_VERSION, NULL, "show the version and exit"},
+    {"from", 'f', 1, OPT_FROM, "FMT", "input format (default: from IN's extension)"},
+    {"to", 't', 1, OPT_TO, "FMT", "output format (default: from OUT's extension)"},
+    {"output", 'o', 1, OPT_OUTPUT, "FILE", "write to FILE ('-' for standard output)"},
+    {"meta", 'm', 1, OPT_META, "KEY=VALUE", "set metadata, e.g. --meta title=\"...\" (repeatable)"},
+    {"width", 'w', 1, OPT_WIDTH, "N", "wrap text output at N columns; 0 = no wrapping (72)"},
+    {"fragment", 0, 0, OPT_FRAGMENT, NULL, "html: write the <article> element only"},
+    {"front-matter", 0, 1, OPT_FRONT_MATTER, "WHEN",
+     "markdown: auto (default), always or never write YAML front matter"},
+    {"strict", 0, 0, OPT_STRICT, NULL, "fail on input that needs repair (bad encoding, NUL)"},
+    {"no-extract", 0, 0, OPT_NO_EXTRACT, NULL, "html: convert the whole <body>"},
+    {"max-input", 0, 1, OPT_MAX_INPUT, "BYTES", "refuse larger inputs (default 256 MiB; K/M/G)"},
+    {"quiet", 'q', 0, OPT_QUIET, NULL, "print no warnings"},
+    {"json", 0, 0, OPT_JSON, NULL, "info: print JSON"},
+};
+
+#define OPTION_COUNT (sizeof options / sizeof options[0])
+
+typedef struct {
+    const char *name;
+    const char *usage;
+    const char *summary;
+    const enum option_id *accepted;
+    size_t accepted_count;
+} command_spec;
+
+static const enum option_id convert_options[] = {
+    OPT_FROM,         OPT_TO,     OPT_OUTPUT,     OPT_META,      OPT_WIDTH, OPT_FRAGMENT,
+    OPT_FRONT_MATTER, OPT_STRICT, OPT_NO_EXTRACT, OPT_MAX_INPUT, OPT_QUIET, OPT_HELP,
+};
+static const enum option_id info_options[] = {
+    OPT_FROM, OPT_META, OPT_STRICT, OPT_NO_EXTRACT, OPT_MAX_INPUT, OPT_QUIET, OPT_JSON, OPT_HELP,
+};
+static const enum option_id formats_options[] = {OPT_HELP};
+
+static const command_spec commands[] = {
+    {"convert", "artconv convert [OPTIONS] IN [OUT]",
+     "Convert the article IN to OUT. Formats come from the file extensions or --from/--to;\n"
+     "'-' is standard input or output. Without OUT the result goes to standard output.",
+     convert_options, sizeof convert_options / sizeof convert_options[0]},
+    {"info", "artconv info [OPTIONS] IN", "Print the metadata and a summary of the article IN.",
+     info_options, sizeof info_options / sizeof info_options[0]},
+    {"formats", "artconv formats", "List the formats artconv reads and writes.", formats_options,
+     sizeof formats_options / sizeof formats_options[0]},
+};
+
+#define COMMAND_COUNT (sizeof commands / sizeof commands[0])
+
+/* Everything one run has parsed from its arguments. */
+typedef struct {
+    const command_spec *command;
+    const char *from;
+    const char *to;
+    const char *output;
+    const char **metas;
+    size_t meta_count;
+    const char *positional[2];
+    size_t positional_count;
+    int width;
+    int width_set;
+    int fragment;
+    artconv_front_matter front_matter;
+    int strict;
+    int no_extract;
+    size_t max_input;
+    int quiet;
+    int json;
+    int help;
+} run_args;
+
+/* --- messages --------------------------------------------------------------- */
+
+static void print_error(const char *file, const artconv_error *err)
+{
+    const char *name = err->file != NULL ? err->file : file;
+
+    if (name == NULL)
+        name = "-";
+    if (err->line > 0 && err->column > 0)
+        fprintf(stderr, "artconv: %s:%d:%d: %s\n", name, err->line, err->column, err->message);
+    else if (err->line > 0)
+        fprintf(stderr, "artconv: %s:%d: %s\n", name, err->line, err->message);
+    else
+        fprintf(stderr, "artconv: %s: %s\n", name, err->message);
+}
+
+static void print_warning(const artconv_error *warning, void *payload)
+{
+    const char *name = warning->file != NULL ? warning->file : (const char *)payload;
+
+    if (name == NULL)
+        name = "-";
+    if (warning->line > 0)
+        fprintf(stderr, "artconv: %s:%d: warning: %s\n", name, warning->line, warning->message);
+    else
+        fprintf(stderr, "artconv: %s: warning: %s\n", name, warning->message);
+}
+
+static int usage_error(const command_spec *command, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static int usage_error(const command_spec *command, const char *fmt, ...)
+{
+    va_list ap;
+
+    fputs("artconv: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+    fprintf(stderr, "Try 'artconv %s%s--help' for more information.\n",
+            command != NULL ? command->name : "", command != NULL ? " " : "");
+    return EXIT_USAGE;
+}
+
+/* --- help ------------------------------------------------------------------- */
+
+static const option_spec *find_option_by_id(enum option_id id)
+{
+    size_t i;
+
+    for (i = 0; i < OPTION_COUNT; i++)
+        if (options[i].id == id)
+            return &options[i];
+    return NULL;
+}
+
+static void print_option_help(FILE *out, const option_spec *opt)
+{
+    char left[64];
+
+    if (opt->short_name != 0)
+        snprintf(left, sizeof left, "-%c, --%s%s%s", opt->short_name, opt->long_name,
+                 opt->takes_value ? " " : "", opt->takes_value ? opt->value_name : "");
+    else
+        snprintf(left, sizeof left, "    --%s%s%s", opt->long_name, opt->takes_value ? " " : "",
+                 opt->takes_value ? opt->value_name : "");
+    fprintf(out, "  %-28s %s\n", left, opt->help);
+}
+
+static void print_command_help(FILE *out, const command_spec *command)
+{
+    size_t i;
+
+    fprintf(out, "Usage: %s\n\n%s\n\nOptions:\n", command->usage, command->summary);
+    for (i = 0; i < command->accepted_count; i++)
+        print_option_help(out, find_option_by_id(command->accepted[i]));
+    if (strcmp(command->name, "convert") == 0) {
+        fputs("\nFormats: ", out);
+        for (i = 0; i < artconv_format_count(); i++)
+            fprintf(out, "%s%s", i ? ", " : "", artconv_format_name(artconv_format_at(i)));
+        fputs(" (see 'artconv formats').\n"
+              "Metadata keys: title, subtitle, authors, date, modified, dateline, language,\n"
+              "publisher, section, keywords, description, credit, rights, source, id, image,\n"
+              "image.alt, image.caption, image.credit.\n",
+              out);
+    }
+}
+
+static void print_main_help(FILE *out)
+{
+    size_t i;
+
+    fputs("Usage: artconv COMMAND [OPTIONS] ...\n\n"
+          "Convert news articles between plain text, Markdown, HTML, JSON, EPUB and NewsML-G2.\n\n"
+          "Commands:\n",
+          out);
+    for (i = 0; i < COMMAND_COUNT; i++)
+        fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].usage);
+    fputs("\nOptions:\n", out);
+    print_option_help(out, find_option_by_id(OPT_HELP));
+    print_option_help(out, find_option_by_id(OPT_VERSION));
+    fputs("\nRun 'artconv COMMAND --help' for a command's options.\n"
+          "Example: artconv convert story.txt story.html\n",
+          out);
+}
+
+/* --- argument parsing --------------------------------------------------------- */
+
+static int accepts(const command_spec *command, enum option_id id)
+{
+    size_t i;
+
+    for (i = 0; i < command->accepted_count; i++)
+        if (command->accepted[i] == id)
+            return 1;
+    return 0;
+}
+
+static int parse_size(const char *s, size_t *out)
+{
+    char *end;
+    unsigned long long value;
+    unsigned long long scale = 1;
+
+    errno = 0;
+    if (*s < '0' || *s > '9')
+        return -1;
+    value = strtoull(s, &end, 10);
+    if (errno != 0)
+        return -1;
+    if (*end == 'K' || *end == 'k')
+        scale = 1024ULL;
+    else if (*end == 'M' || *end == 'm')
+        scale = 1024ULL * 1024;
+    else if (*end == 'G' || *end == 'g')
+        scale = 1024ULL * 1024 * 1024;
+    else if (*end != '\0')
+        return -1;
+    if (scale != 1 && end[1] != '\0')
+        return -1;
+    if (value == 0 || value > (unsigned long long)SIZE_MAX / scale)
+        return -1;
+    *out = (size_t)(value * scale);
+    return 0;
+}
+
+static int apply_option(run_args *args, const option_spec *opt, const char *value)
+{
+    char *end;
+    long width;
+
+    switch (opt->id) {
+    case OPT_HELP:
+        args->help = 1;
+        break;
+    case OPT_VERSION:
+        break;
+    case OPT_FROM:
+        args->from = value;
+        break;
+    case OPT_TO:
+        args->to = value;
+        break;
+    case OPT_OUTPUT:
+        args->output = value;
+        break;
+    case OPT_META:
+        args->metas[args->meta_count++] = value;
+        break;
+    case OPT_WIDTH:
+        errno = 0;
+        width = strtol(value, &end, 10);
+        if (errno != 0 || *end != '\0' || end == value || width < 0 || width > 10000)
+            return usage_error(args->command, "--width wants a number from 0 to 10000, not '%s'",
+                               value);
+        args->width = (int)width;
+        args->width_set = 1;
+        break;
+    case OPT_FRAGMENT:
+        args->fragment = 1;
+        break;
+    case OPT_FRONT_MATTER:
+        if (strcmp(value, "auto") == 0)
+            args->front_matter = ARTCONV_FRONT_MATTER_AUTO;
+        else if (strcmp(value, "always") == 0)
+            args->front_matter = ARTCONV_FRONT_MATTER_ALWAYS;
+        else if (strcmp(value, "never") == 0)
+            args->front_matter = ARTCONV_FRONT_MATTER_NEVER;
+        else
+            return usage_error(args->command,
+                               "--front-matter wants auto, always or never, not '%s'", value);
+        break;
+    case OPT_STRICT:
+        args->strict = 1;
+        break;
+    case OPT_NO_EXTRACT:
+        args->no_extract = 1;
+        break;
+    case OPT_MAX_INPUT:
+        if (parse_size(value, &args->max_input) < 0)
+            return usage_error(args->command,
+                               "--max-input wants a size in bytes such as 1048576 or 64M, not '%s'",
+                               value);
+        break;
+    case OPT_QUIET:
+        args->quiet = 1;
+        break;
+    case OPT_JSON:
+        args->json = 1;
+        break;
+    }
+    return 0;
+}
+
+static const option_spec *lookup_long(const char *name, size_t len)
+{
+    size_t i;
+
+    for (i = 0; i < OPTION_COUNT; i++)
+        if (strlen(options[i].long_name) == len && strncmp(options[i].long_name, name, len) == 0)
+            return &options[i];
+    return NULL;
+}
+
+static const option_spec *lookup_short(char c)
+{
+    size_t i;
+
+    for (i = 0; i < OPTION_COUNT; i++)
+        if (options[i].short_name == c)
+            return &options[i];
+    return NULL;
+}
+
+/* Parses argv[first..argc) for `args->command`.  Returns 0 or an exit code. */
+static int parse_args(run_args *args, int argc, char **argv, int first)
+{
+    int i, rc, only_positional = 0;
+
+    for (i = first; i < argc; i++) {
+        const char *arg = argv[i];
+        const option_spec *opt = NULL;
+        const char *value = NULL;
+
+        if (only_positional || arg[0] != '-' || arg[1] == '\0') {
+            if (args->positional_count == 2)
+                return usage_error(args->command, "unexpected extra argument '%s'", arg);
+            args->positional[args->positional_count++] = arg;
+            continue;
+        }
+        if (strcmp(arg, "--") == 0) {
+            only_positional = 1;
+            continue;
+        }
+        if (arg[1] == '-') {
+            const char *eq = strchr(arg + 2, '=');
+            size_t len = eq != NULL ? (size_t)(eq - (arg + 2)) : strlen(arg + 2);
+
+            opt = lookup_long(arg + 2, len);
+            if (opt == NULL)
+                return usage_error(args->command, "unknown option '%s'", arg);
+            if (eq != NULL) {
+                if (!opt->takes_value)
+                    return usage_error(args->command, "option '%s' takes no value", arg);
+                value = eq + 1;
+            }
+        } else {
+            opt = lookup_short(arg[1]);
+            if (opt == NULL)
+                return usage_error(args->command, "unknown option '%s'", arg);
+            if (arg[2] != '\0') {
+                if (!opt->takes_value)
+                    return usage_error(args->command, "unknown option '%s'", arg);
+                value = arg + 2;
+            }
+        }
+        if (!accepts(args->command, opt->id))
+            return usage_error(args->command, "option '%s' does not apply here", arg);
+        if (opt->takes_value && value == NULL) {
+            if (i + 1 >= argc)
+                return usage_error(args->command, "option '%s' needs a value", arg);
+            value = argv[++i];
+        }
+        if ((rc = apply_option(args, opt, value)) != 0)
+            return rc;
+    }
+    return 0;
+}
+
+/* --- input and output --------------------------------------------------------- */
+
+static const artconv_format *format_named(const command_spec *command, const char *name)
+{
+    const artconv_format *format = artconv_format_by_name(name);
+
+    if (format == NULL)
+        usage_error(command, "unknown format '%s'; 'artconv formats' lists them", name);
+    return format;
+}
+
+static int read_stdin(artconv_buf *data, size_t limit, artconv_error *err)
+{
+    for (;;) {
+        size_t n;
+
+        if (artconv_buf_grow(data, 65536) < 0) {
+            snprintf(err->message, sizeof err->message, "out of memory");
+            return ARTCONV_ENOMEM;
+        }
+        n = fread(data->ptr + data->len, 1, data->cap - data->len - 1, stdin);
+        data->len += n;
+        data->ptr[data->len] = '\0';
+        if (data->len > limit) {
+            snprintf(err->message, sizeof err->message, "input exceeds the limit of %zu bytes",
+                     limit);
+            return ARTCONV_ELIMIT;
+        }
+        if (n == 0)
+            break;
+    }
+    if (ferror(stdin)) {
+        snprintf(err->message, sizeof err->message, "cannot read: %s", strerror(errno));
+        return ARTCONV_EIO;
+    }
+    return 0;
+}
+
+/* Reads and parses the input named by args->positional[0]. */
+static int load_article(artconv_article **out, const run_args *args)
+{
+    const char *in = args->positional[0];
+    const artconv_format *format = NULL;
+    artconv_read_options ropts;
+    artconv_error err;
+    size_t i;
+    int rc;
+
+    memset(&err, 0, sizeof err);
+    artconv_read_options_init(&ropts);
+    ropts.filename = strcmp(in, "-") == 0 ? "<stdin>" : in;
+    ropts.strict = args->strict;
+    ropts.no_extract = args->no_extract;
+    ropts.max_input = args->max_input;
+    if (!args->quiet) {
+        ropts.warning = print_warning;
+        ropts.payload = (void *)ropts.filename;
+    }
+    if (args->from != NULL) {
+        format = format_named(args->command, args->from);
+        if (format == NULL)
+            return EXIT_USAGE;
+    } else if (strcmp(in, "-") == 0) {
+        return usage_error(args->command, "%s", "reading standard input needs --from FORMAT");
+    } else {
+        format = artconv_format_by_path(in);
+        if (format == NULL)
+            return usage_error(args->command,
+                               "cannot tell the format of '%s' from its extension; use --from", in);
+    }
+    if (!artconv_format_can_read(format)) {
+        fprintf(stderr, "artconv: %s: reading %s is not supported yet\n", ropts.filename,
+                artconv_format_name(format));
+        return EXIT_FAILED;
+    }
+    if (strcmp(in, "-") == 0) {
+        artconv_buf data = ARTCONV_BUF_INIT;
+        size_t limit = args->max_input ? args->max_input : ARTCONV_DEFAULT_MAX_INPUT;
+
+        rc = read_stdin(&data, limit, &err);
+        if (rc == 0)
+            rc = artconv_read(out, format, data.ptr, data.len, &ropts, &err);
+        artconv_buf_dispose(&data);
+    } else {
+        rc = artconv_read_file(out, format, in, &ropts, &err);
+    }
+    if (rc < 0) {
+        print_error(ropts.filename, &err);
+        return EXIT_FAILED;
+    }
+    for (i = 0; i < args->meta_count; i++) {
+        if (artconv_article_set_meta_arg(*out, args->metas[i], &err) < 0) {
+            fprintf(stderr, "artconv: --meta %s: %s\n", args->metas[i], err.message);
+            artconv_article_free(*out);
+            *out = NULL;
+            return EXIT_USAGE;
+        }
+    }
+    return 0;
+}
+
+static int write_stdout(const char *data, size_t len)
+{
+    if (len > 0 && fwrite(data, 1, len, stdout) != len)
+        return -1;
+    return fflush(stdout) == 0 && !ferror(stdout) ? 0 : -1;
+}
+
+/* --- commands ----------------------------------------------------------------- */
+
+static int run_convert(const run_args *args)
+{
+    const char *out_path = args->output;
+    const artconv_format *to = NULL;
+    artconv_write_options wopts;
+    artconv_article *article = NULL;
+    artconv_error err;
+    int rc, status = 0;
+
+    if (args->positional_count == 0)
+        return usage_error(args->command, "%s", "convert needs an input file ('-' for stdin)");
+    if (args->positional_count == 2) {
+        if (out_path != NULL)
+            return usage_error(args->command, "%s", "give the output either as OUT or with -o");
+        out_path = args->positional[1];
+    }
+    if (out_path == NULL)
+        out_path = "-";
+    if (args->to != NULL) {
+        to = format_named(args->command, args->to);
+        if (to == NULL)
+            return EXIT_USAGE;
+    } else if (strcmp(out_path, "-") == 0) {
+        return usage_error(args->command, "%s", "writing to standard output needs --to FORMAT");
+    } else if ((to = artconv_format_by_path(out_path)) == NULL) {
+        return usage_error(args->command,
+                           "cannot tell the format of '%s' from its extension; use --to", out_path);
+    }
+    if (!artconv_format_can_write(to)) {
+        fprintf(stderr, "artconv: %s: writing %s is not supported yet\n", out_path,
+                artconv_format_name(to));
+        return EXIT_FAILED;
+    }
+    if (strcmp(out_path, "-") == 0 && artconv_format_is_binary(to) && isatty(STDOUT_FILENO)) {
+        fprintf(stderr, "artconv: -: refusing to write %s to a terminal; use -o FILE\n",
+                artconv_format_name(to));
+        return EXIT_USAGE;
+    }
+    if ((status = load_article(&article, args)) != 0)
+        return status;
+
+    memset(&err, 0, sizeof err);
+    artconv_write_options_init(&wopts);
+    wopts.filename = strcmp(out_path, "-") == 0 ? "<stdout>" : out_path;
+    if (args->width_set)
+        wopts.width = args->width;
+    wopts.fragment = args->fragment;
+    wopts.front_matter = args->front_matter;
+    if (!args->quiet) {
+        wopts.warning = print_warning;
+        wopts.payload = (void *)wopts.filename;
+    }
+    if (strcmp(out_path, "-") == 0) {
+        artconv_buf out = ARTCONV_BUF_INIT;
+
+        rc = artconv_write(&out, to, article, &wopts, &err);
+        if (rc == 0 && write_stdout(out.ptr, out.len) < 0) {
+            fprintf(stderr, "artconv: <stdout>: cannot write: %s\n", strerror(errno));
+            status = EXIT_FAILED;
+        }
+        artconv_buf_dispose(&out);
+    } else {
+        rc = artconv_write_file(out_path, to, article, &wopts, &err);
+    }
+    if (rc < 0) {
+        print_error(wopts.filename, &err);
+        status = EXIT_FAILED;
+    }
+    artconv_article_free(article);
+    return status;
+}
+
+/* Counts the blocks of each kind and the words of the body. */
+typedef struct {
+    size_t kinds[ARTCONV_NODE_LAST_INLINE + 1];
+    size_t words;
+} body_stats;
+
+static void count_words(body_stats *stats, const char *s)
+{
+    int in_word = 0;
+
+    for (; *s != '\0'; s++) {
+        int space = *s == ' ' || *s == '\n' || *s == '\t' || *s == '\r';
+
+        if (!space && !in_word)
+            stats->words++;
+        in_word = !space;
+    }
+}
+
+static void gather_stats(body_stats *stats, const artconv_article *article)
+{
+    artconv_iter it;
+    artconv_event ev;
+
+    memset(stats, 0, sizeof *stats);
+    artconv_iter_init(&it, artconv_article_body(article));
+    while ((ev = artconv_iter_next(&it)) != ARTCONV_EVENT_DONE) {
+        const artconv_node *node = artconv_iter_node(&it);
+        artconv_node_kind kind = artconv_node_get_kind(node);
+
+        if (ev != ARTCONV_EVENT_ENTER)
+            continue;
+        stats->kinds[kind]++;
+        if (kind == ARTCONV_NODE_TEXT && artconv_node_get_literal(node) != NULL)
+            count_words(stats, artconv_node_get_literal(node));
+    }
+}
+
+static const artconv_node_kind summary_kinds[] = {
+    ARTCONV_NODE_PARAGRAPH,  ARTCONV_NODE_HEADING, ARTCONV_NODE_FIGURE,
+    ARTCONV_NODE_BLOCKQUOTE, ARTCONV_NODE_LIST,    ARTCONV_NODE_TABLE,
+    ARTCONV_NODE_CODE_BLOCK, ARTCONV_NODE_LINK,    ARTCONV_NODE_IMAGE,
+};
+
+static int info_json(const artconv_article *article, const body_stats *stats)
+{
+    json_t *root = json_object(), *meta = json_object(), *body = json_object();
+    int i, rc = -1;
+    size_t k;
+    char *text = NULL;
+
+    if (root == NULL || meta == NULL || body == NULL)
+        goto cleanup;
+    for (i = 0; i < ARTCONV_META_COUNT; i++) {
+        const char *value = artconv_article_get(article, (artconv_meta)i);
+
+        if (value != NULL &&
+            json_object_set_new(meta, artconv_meta_name((artconv_meta)i), json_string(value)) < 0)
+            goto cleanup;
+    }
+    for (i = 0; i < ARTCONV_LIST_COUNT; i++) {
+        size_t n = artconv_article_list_count(article, (artconv_meta_list)i);
+        json_t *array;
+
+        if (n == 0)
+            continue;
+        array = json_array();
+        if (array == NULL ||
+            json_object_set_new(meta, artconv_meta_list_name((artconv_meta_list)i), array) < 0)
+            goto cleanup;
+        for (k = 0; k < n; k++)
+            if (json_array_append_new(array, json_string(artconv_article_list_get(
+                                                 article, (artconv_meta_list)i, k))) < 0)
+                goto cleanup;
+    }
+    if (json_object_set_new(body, "words", json_integer((json_int_t)stats->words)) < 0)
+        goto cleanup;
+    for (k = 0; k < sizeof summary_kinds / sizeof summary_kinds[0]; k++)
+        if (json_object_set_new(body, artconv_node_kind_name(summary_kinds[k]),
+                                json_integer((json_int_t)stats->kinds[summary_kinds[k]])) < 0)
+            goto cleanup;
+    if (json_object_set(root, "meta", meta) < 0 || json_object_set(root, "body", body) < 0)
+        goto cleanup;
+    text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    if (text == NULL)
+        goto cleanup;
+    rc = printf("%s\n", text) < 0 ? -1 : 0;
+cleanup:
+    free(text);
+    json_decref(root);
+    json_decref(meta);
+    json_decref(body);
+    return rc;
+}
+
+static void info_text(const artconv_article *article, const body_stats *stats)
+{
+    int i;
+    size_t k;
+
+    for (i = 0; i < ARTCONV_META_COUNT; i++) {
+        const char *value = artconv_article_get(article, (artconv_meta)i);
+
+        if (value != NULL)
+            printf("%-14s %s\n", artconv_meta_name((artconv_meta)i), value);
+        if (i == ARTCONV_META_SUBTITLE) {
+            /* Authors read best right under the headline. */
+            size_t n = artconv_article_list_count(article, ARTCONV_LIST_AUTHORS);
+
+            if (n > 0) {
+                printf("%-14s ", "authors");
+                for (k = 0; k < n; k++)
+                    printf("%s%s", k ? "; " : "",
+                           artconv_article_list_get(article, ARTCONV_LIST_AUTHORS, k));
+                putchar('\n');
+            }
+        }
+    }
+    if (artconv_article_list_count(article, ARTCONV_LIST_KEYWORDS) > 0) {
+        printf("%-14s ", "keywords");
+        for (k = 0; k < artconv_article_list_count(article, ARTCONV_LIST_KEYWORDS); k++)
+            printf("%s%s", k ? "; " : "",
+                   artconv_article_list_get(article, ARTCONV_LIST_KEYWORDS, k));
+        putchar('\n');
+    }
+    printf("%-14s %zu words", "body", stats->words);
+    for (k = 0; k < sizeof summary_kinds / sizeof summary_kinds[0]; k++) {
+        size_t n = stats->kinds[summary_kinds[k]];
+
+        if (n > 0)
+            printf(", %zu %s%s", n, artconv_node_kind_name(summary_kinds[k]), n == 1 ? "" : "s");
+    }
+    putchar('\n');
+}
+
+static int run_info(const run_args *args)
+{
+    artconv_article *article = NULL;
+    body_stats stats;
+    int status;
+
+    if (args->positional_count != 1)
+        return usage_error(args->command, "%s", "info needs exactly one input file");
+    if ((status = load_article(&article, args)) != 0)
+        return status;
+    gather_stats(&stats, article);
+    if (args->json) {
+        if (info_json(article, &stats) < 0) {
+            fprintf(stderr, "artconv: %s: out of memory\n", args->positional[0]);
+            status = EXIT_FAILED;
+        }
+    } else {
+        info_text(article, &stats);
+    }
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "artconv: <stdout>: cannot write: %s\n", strerror(errno));
+        status = EXIT_FAILED;
+    }
+    artconv_article_free(article);
+    return status;
+}
+
+static int run_formats(const run_args *args)
+{
+    size_t i;
+
+    if (args->positional_count != 0)
+        return usage_error(args->command, "unexpected argument '%s'", args->positional[0]);
+    printf("%-10s %-5s %-5s %-22s %s\n", "FORMAT", "READ", "WRITE", "EXTENSIONS", "DESCRIPTION");
+    for (i = 0; i < artconv_format_count(); i++) {
+        const artconv_format *format = artconv_format_at(i);
+        const char *const *ext;
+        char exts[64] = "";
+
+        for (ext = artconv_format_extensions(format); *ext != NULL; ext++) {
+            if (exts[0] != '\0')
+                strncat(exts, " ", sizeof exts - strlen(exts) - 1);
+            strncat(exts, *ext, sizeof exts - strlen(exts) - 1);
+        }
+        printf("%-10s %-5s %-5s %-22s %s\n", artconv_format_name(format),
+               artconv_format_can_read(format) ? "yes" : "-",
+               artconv_format_can_write(format) ? "yes" : "-", exts,
+               artconv_format_description(format));
+    }
+    return fflush(stdout) == 0 ? 0 : EXIT_FAILED;
+}
+
+int artconv_cli_main(int argc, char **argv)
+{
+    run_args args;
+    const char **metas;
+    size_t i;
+    int status;
+
+    if (argc < 2) {
+        print_main_help(stderr);
+        return EXIT_USAGE;
+    }
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+        strcmp(argv[1], "help") == 0) {
+        if (argc > 2) {
+            for (i = 0; i < COMMAND_COUNT; i++) {
+                if (strcmp(argv[2], commands[i].name) == 0) {
+                    print_command_help(stdout, &commands[i]);
+                    return 0;
+                }
+            }
+            return usage_error(NULL, "unknown command '%s'", argv[2]);
+        }
+        print_main_help(stdout);
+        return 0;
+    }
+    if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
+        printf("artconv %s\n", artconv_version());
+        return 0;
+    }
+    memset(&args, 0, sizeof args);
+    for (i = 0; i < COMMAND_COUNT; i++)
+        if (strcmp(argv[1], commands[i].name) == 0)
+            args.command = &commands[i];
+    if (args.command == NULL)
+        return usage_error(NULL, "unknown command '%s'; commands are convert, info and formats",
+                           argv[1]);
+    /* At most one --meta per argument, so argc bounds their number. */
+    metas = calloc((size_t)argc, sizeof *metas);
+    if (metas == NULL) {
+        fputs("artconv: out of memory\n", stderr);
+        return EXIT_FAILED;
+    }
+    args.metas = metas;
+    status = parse_args(&args, argc, argv, 2);
+    if (status == 0 && args.help) {
+        print_command_help(stdout, args.command);
+    } else if (status == 0) {
+        if (strcmp(args.command->name, "convert") == 0)
+            status = run_convert(&args);
+        else if (strcmp(args.command->name, "info") == 0)
+            status = run_info(&args);
+        else
+            status = run_formats(&args);
+    }
+    free(metas);
+    return status;
+}
