@@ -1,2 +1,181 @@
-#!/bin/bash
-echo "1..0 # SKIP not written yet"
+#!/usr/bin/env bash
+# cli.sh - the artconv command line: exit codes, messages, standard input
+# and output, atomic output files.  Speaks TAP.
+set -u
+bin=${ARTCONV:?ARTCONV must name the artconv executable}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cd "$work" || exit 1
+
+n=0
+failed=0
+ok() { # ok CONDITION-STATUS DESCRIPTION
+    n=$((n + 1))
+    if [ "$1" -eq 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; failed=$((failed + 1)); fi
+}
+# run CMD...: sets $status, $out and $err
+run() {
+    "$@" >out.txt 2>err.txt
+    status=$?
+    out=$(cat out.txt)
+    err=$(cat err.txt)
+}
+expect_status() { # expect_status N DESCRIPTION
+    [ "$status" -eq "$1" ]
+    local r=$?
+    ok $r "$2 (exit $1)"
+    [ $r -eq 0 ] || { echo "#   got exit $status"; echo "#   stderr: $err"; }
+}
+expect_err() { # expect_err TEXT DESCRIPTION
+    case "$err" in *"$1"*) ok 0 "$2" ;; *) ok 1 "$2"; echo "#   stderr was: $err"; echo "#   wanted: $1" ;; esac
+}
+expect_out() {
+    case "$out" in *"$1"*) ok 0 "$2" ;; *) ok 1 "$2"; echo "#   stdout was: ${out:0:500}"; echo "#   wanted: $1" ;; esac
+}
+
+cat >story.txt <<'TXT'
+Harbour bridge reopens after 18 months
+
+The crossing carries traffic again
+
+By Jane Doe
+
+Traffic crossed the harbour bridge on Saturday for the first time since
+September 2022, after repairs costing £40 million.
+
+"It is good to have our bridge back," the mayor said.
+TXT
+
+# --- version and help --------------------------------------------------------
+run "$bin" --version
+expect_status 0 "--version"
+[ "$out" = "artconv 0.1.0" ]; ok $? "--version prints 'artconv 0.1.0'"
+run "$bin" --help
+expect_status 0 "--help"
+expect_out "convert" "--help lists convert"
+expect_out "formats" "--help lists formats"
+run "$bin" convert --help
+expect_status 0 "convert --help"
+expect_out "--front-matter" "convert --help lists its options"
+run "$bin" help info
+expect_status 0 "help info"
+expect_out "artconv info" "help info shows info's usage"
+run "$bin"
+expect_status 2 "no arguments"
+run "$bin" frobnicate
+expect_status 2 "unknown command"
+expect_err "unknown command 'frobnicate'" "unknown command is named"
+run "$bin" convert --frobnicate story.txt out.md
+expect_status 2 "unknown option"
+expect_err "unknown option '--frobnicate'" "unknown option is named"
+run "$bin" convert --json story.txt out.md
+expect_status 2 "option of another command"
+run "$bin" convert --width abc story.txt out.txt
+expect_status 2 "bad --width"
+expect_err "--width wants a number" "bad --width is explained"
+run "$bin" convert --front-matter=sometimes story.txt out.md
+expect_status 2 "bad --front-matter"
+run "$bin" convert story.txt
+expect_status 2 "stdout without --to"
+expect_err "needs --to" "stdout without --to is explained"
+
+# --- formats -----------------------------------------------------------------
+run "$bin" formats
+expect_status 0 "formats"
+for f in text markdown html json epub newsml; do
+    expect_out "$f" "formats lists $f"
+done
+expect_out ".markdown" "formats lists extensions"
+
+# --- converting files ----------------------------------------------------------
+run "$bin" convert story.txt story.json
+expect_status 0 "text to json by extension"
+grep -q '"title": "Harbour bridge reopens after 18 months"' story.json
+ok $? "the JSON has the title"
+[ ! -s out.txt ] && [ ! -s err.txt ]; ok $? "a quiet success prints nothing"
+run "$bin" convert -f text -t markdown story.txt -o story.out
+expect_status 0 "--from/--to/-o"
+grep -q 'Harbour bridge reopens' story.out; ok $? "-o wrote the file"
+run "$bin" convert story.txt --to html
+expect_status 0 "to standard output with --to"
+expect_out "<article" "HTML on standard output"
+run "$bin" convert --meta "title=A new headline" --meta "authors=A. One, B. Two" story.txt -t json
+expect_status 0 "--meta"
+expect_out '"title": "A new headline"' "--meta title replaces the title"
+expect_out '"B. Two"' "--meta authors sets the list"
+run "$bin" convert --meta "nonsense=1" story.txt -t json
+expect_status 2 "--meta with an unknown key"
+expect_err "unknown metadata key 'nonsense'" "the bad key is named"
+run "$bin" convert --meta "title" story.txt -t json
+expect_status 2 "--meta without '='"
+run "$bin" convert --width 30 story.txt -t text
+expect_status 0 "--width 30"
+long=$(awk 'length($0) > 30' out.txt | wc -l)
+[ "$long" -eq 0 ]; ok $? "--width 30 wraps every line at 30 columns"
+
+# --- standard input and output -----------------------------------------------
+run bash -c "cat story.txt | '$bin' convert -f text -t json - -"
+expect_status 0 "stdin to stdout"
+expect_out '"title": "Harbour bridge reopens after 18 months"' "stdin was read"
+run bash -c "cat story.txt | '$bin' convert - out.json"
+expect_status 2 "stdin without --from"
+expect_err "needs --from" "stdin without --from is explained"
+run bash -c "cat story.txt | '$bin' info -f text -"
+expect_status 0 "info from stdin"
+expect_out "Harbour bridge reopens" "info prints the title"
+
+# --- errors name the file -------------------------------------------------------
+run "$bin" convert missing.txt out.md
+expect_status 1 "missing input"
+expect_err "artconv: missing.txt: cannot open: No such file or directory" "missing input is named"
+run "$bin" convert story.txt no/such/dir/out.md
+expect_status 1 "output folder missing"
+expect_err "artconv: no/such/dir/out.md:" "the output is named"
+run "$bin" convert story.txt story.unknown
+expect_status 2 "unknown output extension"
+expect_err "cannot tell the format of 'story.unknown'" "unknown extension is explained"
+run "$bin" convert story.txt -t nonesuch
+expect_status 2 "unknown --to format"
+expect_err "unknown format 'nonesuch'" "unknown format is named"
+run "$bin" convert story.txt out.epub
+expect_status 1 "a format this version cannot write"
+expect_err "writing epub is not supported yet" "unsupported writer is explained"
+printf 'x' > in.epub
+run "$bin" convert in.epub out.md
+expect_status 1 "a format this version cannot read"
+expect_err "in.epub: reading epub is not supported yet" "unsupported reader is explained"
+head -c 2000 /dev/zero > big.txt
+run "$bin" convert --max-input 1K big.txt -t json
+expect_status 1 "--max-input"
+expect_err "big.txt: input exceeds the limit of 1024 bytes" "the limit is explained"
+
+# --- atomic output -----------------------------------------------------------------
+echo "previous contents" > keep.md
+run "$bin" convert --max-input 1K big.txt keep.md
+expect_status 1 "a failed conversion"
+[ "$(cat keep.md)" = "previous contents" ]; ok $? "a failed conversion leaves the old output untouched"
+leftovers=$(find . -name 'keep.md.*' | wc -l)
+[ "$leftovers" -eq 0 ]; ok $? "and leaves no temporary files"
+run "$bin" convert story.txt keep.md
+expect_status 0 "a successful conversion over an existing file"
+grep -q "Harbour bridge" keep.md; ok $? "replaces it whole"
+leftovers=$(find . -name 'keep.md.*' | wc -l)
+[ "$leftovers" -eq 0 ]; ok $? "with no temporary files left"
+# A write that fails half-way (the file size limit, as on a full disk).
+{ echo "Long story"; echo; for i in $(seq 1 400); do echo "Paragraph $i of a long story that goes on."; echo; done; } > long.txt
+echo "previous contents" > keep.md
+run bash -c "trap '' XFSZ; ulimit -f 4; '$bin' convert long.txt keep.md"
+expect_status 1 "a write that runs out of space"
+expect_err "keep.md: cannot write: File too large" "the write failure is explained"
+[ "$(cat keep.md)" = "previous contents" ]; ok $? "a failed write leaves the old output untouched"
+leftovers=$(find . -name 'keep.md.*' | wc -l)
+[ "$leftovers" -eq 0 ]; ok $? "and leaves no temporary files"
+chmod 640 keep.md
+run "$bin" convert story.txt keep.md
+[ "$(stat -c %a keep.md)" = "640" ]; ok $? "a replaced file keeps its mode"
+rm -f fresh.md
+run bash -c "umask 022 && '$bin' convert story.txt fresh.md"
+[ "$(stat -c %a fresh.md)" = "644" ]; ok $? "a new file follows the umask"
+
+echo "1..$n"
+[ "$failed" -eq 0 ]
