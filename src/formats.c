@@ -28,7 +28,7 @@ static const artconv_format format_markdown = {
 };
 static const artconv_format format_html = {
     "html", html_aliases, html_extensions, "text/html",
-    "HTML5 page or fragment", 0, NULL, ac_html_write,
+    "HTML5 page or fragment", 0, ac_html_read, ac_html_write,
 };
 static const artconv_format format_json = {
     "json", NULL, json_extensions, "application/json",

@@ -42,6 +42,8 @@ struct artconv_format {
 };
 
 /* The readers and writers, one per file in formats/. */
+int ac_html_read(artconv_article **out, const char *data, size_t len,
+                 const artconv_read_options *opts, artconv_error *err);
 int ac_text_read(artconv_article **out, const char *data, size_t len,
                  const artconv_read_options *opts, artconv_error *err);
 int ac_text_write(artconv_buf *out, const artconv_article *article,

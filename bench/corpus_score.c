@@ -1,0 +1,5 @@
+/* PLACEHOLDER: being written; see issue 3. */
+int main(void)
+{
+    return 0;
+}
