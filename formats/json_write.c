@@ -25,11 +25,11 @@ typedef struct {
 } meta_slot;
 
 static const meta_slot meta_order[] = {
-    {0, ARTCONV_META_TITLE},       {0, ARTCONV_META_SUBTITLE},  {1, ARTCONV_LIST_AUTHORS},
-    {0, ARTCONV_META_DATE},        {0, ARTCONV_META_MODIFIED},  {0, ARTCONV_META_DATELINE},
-    {0, ARTCONV_META_LANGUAGE},    {0, ARTCONV_META_PUBLISHER}, {0, ARTCONV_META_SECTION},
-    {1, ARTCONV_LIST_KEYWORDS},    {0, ARTCONV_META_DESCRIPTION}, {0, ARTCONV_META_CREDIT},
-    {0, ARTCONV_META_RIGHTS},      {0, ARTCONV_META_SOURCE},    {0, ARTCONV_META_ID},
+    {0, ARTCONV_META_TITLE},    {0, ARTCONV_META_SUBTITLE},    {1, ARTCONV_LIST_AUTHORS},
+    {0, ARTCONV_META_DATE},     {0, ARTCONV_META_MODIFIED},    {0, ARTCONV_META_DATELINE},
+    {0, ARTCONV_META_LANGUAGE}, {0, ARTCONV_META_PUBLISHER},   {0, ARTCONV_META_SECTION},
+    {1, ARTCONV_LIST_KEYWORDS}, {0, ARTCONV_META_DESCRIPTION}, {0, ARTCONV_META_CREDIT},
+    {0, ARTCONV_META_RIGHTS},   {0, ARTCONV_META_SOURCE},      {0, ARTCONV_META_ID},
 };
 
 /* The lead image is one object, "image", rather than four dotted keys, so
@@ -192,7 +192,6 @@ static int build_body(json_t *body, const artconv_node *root, artconv_error *err
     size_t depth = 0;
     artconv_iter it;
     artconv_event ev;
-    int rc;
 
     open[0] = body;
     artconv_iter_init(&it, root);
@@ -211,7 +210,7 @@ static int build_body(json_t *body, const artconv_node *root, artconv_error *err
         if (json_array_append_new(open[depth], obj) < 0 ||
             json_object_set_new(obj, "type", json_string(artconv_node_kind_name(kind))) < 0)
             return ac_nomem(err);
-        if ((rc = put_node_data(obj, node)) < 0)
+        if (put_node_data(obj, node) < 0)
             return ac_nomem(err);
         if (artconv_node_kind_is_leaf(kind))
             continue;
@@ -273,28 +272,5 @@ int ac_json_write(artconv_buf *out, const artconv_article *article,
     AC_CHECK(dump(out, root, err));
 cleanup:
     json_decref(root);
-    return rc;
-}
-
-/* Declared here until src/internal.h carries it (for `artconv info --json`). */
-int ac_json_write_meta(artconv_buf *out, const artconv_article *article, artconv_error *err);
-
-/* Appends only the "meta" object, as ac_json_write shapes it, and a newline.
- * Returns 0 or ARTCONV_ENOMEM; on failure `out` keeps what it held. */
-int ac_json_write_meta(artconv_buf *out, const artconv_article *article, artconv_error *err)
-{
-    json_t *meta;
-    int rc;
-
-    meta = json_object();
-    if (meta == NULL)
-        return ac_nomem(err);
-    if (build_meta(meta, article) < 0) {
-        rc = ac_nomem(err);
-        goto cleanup;
-    }
-    AC_CHECK(dump(out, meta, err));
-cleanup:
-    json_decref(meta);
     return rc;
 }

@@ -635,44 +635,32 @@ static const artconv_node_kind summary_kinds[] = {
     ARTCONV_NODE_CODE_BLOCK, ARTCONV_NODE_LINK,    ARTCONV_NODE_IMAGE,
 };
 
+/* Prints {"meta": ..., "body": {counts}}.  The meta object is the JSON
+ * writer's own, so `info --json` and `convert -t json` never disagree. */
 static int info_json(const artconv_article *article, const body_stats *stats)
 {
-    json_t *root = json_object(), *meta = json_object(), *body = json_object();
-    int i, rc = -1;
-    size_t k;
+    artconv_buf full = ARTCONV_BUF_INIT;
+    artconv_error err;
+    json_t *root = NULL, *doc = NULL, *body = json_object();
     char *text = NULL;
+    size_t k;
+    int rc = -1;
 
-    if (root == NULL || meta == NULL || body == NULL)
+    if (body == NULL ||
+        artconv_write(&full, artconv_format_by_name("json"), article, NULL, &err) < 0)
         goto cleanup;
-    for (i = 0; i < ARTCONV_META_COUNT; i++) {
-        const char *value = artconv_article_get(article, (artconv_meta)i);
-
-        if (value != NULL &&
-            json_object_set_new(meta, artconv_meta_name((artconv_meta)i), json_string(value)) < 0)
-            goto cleanup;
-    }
-    for (i = 0; i < ARTCONV_LIST_COUNT; i++) {
-        size_t n = artconv_article_list_count(article, (artconv_meta_list)i);
-        json_t *array;
-
-        if (n == 0)
-            continue;
-        array = json_array();
-        if (array == NULL ||
-            json_object_set_new(meta, artconv_meta_list_name((artconv_meta_list)i), array) < 0)
-            goto cleanup;
-        for (k = 0; k < n; k++)
-            if (json_array_append_new(array, json_string(artconv_article_list_get(
-                                                 article, (artconv_meta_list)i, k))) < 0)
-                goto cleanup;
-    }
+    doc = json_loadb(full.ptr, full.len, 0, NULL);
+    root = json_object();
+    if (doc == NULL || root == NULL ||
+        json_object_set(root, "meta", json_object_get(doc, "meta")) < 0)
+        goto cleanup;
     if (json_object_set_new(body, "words", json_integer((json_int_t)stats->words)) < 0)
         goto cleanup;
     for (k = 0; k < sizeof summary_kinds / sizeof summary_kinds[0]; k++)
         if (json_object_set_new(body, artconv_node_kind_name(summary_kinds[k]),
                                 json_integer((json_int_t)stats->kinds[summary_kinds[k]])) < 0)
             goto cleanup;
-    if (json_object_set(root, "meta", meta) < 0 || json_object_set(root, "body", body) < 0)
+    if (json_object_set(root, "body", body) < 0)
         goto cleanup;
     text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
     if (text == NULL)
@@ -681,8 +669,9 @@ static int info_json(const artconv_article *article, const body_stats *stats)
 cleanup:
     free(text);
     json_decref(root);
-    json_decref(meta);
+    json_decref(doc);
     json_decref(body);
+    artconv_buf_dispose(&full);
     return rc;
 }
 

@@ -86,33 +86,51 @@ static int write_all(int fd, const char *data, size_t len)
     return 0;
 }
 
+/* Creates the file `name` (a template ending in XXXXXX) with mode 0666
+ * less the umask, as open(2) applies it.  mkstemp only picks the name: its
+ * file has mode 0600, and learning the umask to fix that means setting it,
+ * which is process-wide and races with every other thread. */
+static int create_temp(char *name)
+{
+    size_t len = strlen(name);
+    int attempt, fd;
+
+    for (attempt = 0; attempt < 100; attempt++) {
+        memcpy(name + len - 6, "XXXXXX", 6);
+        fd = mkstemp(name);
+        if (fd < 0)
+            return -1;
+        close(fd);
+        if (unlink(name) < 0)
+            return -1;
+        fd = open(name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+        if (fd >= 0 || errno != EEXIST)
+            return fd;
+    }
+    errno = EEXIST;
+    return -1;
+}
+
 static int write_atomic(const char *path, const char *data, size_t len, artconv_error *err)
 {
     artconv_buf tmp = ARTCONV_BUF_INIT;
     struct stat st;
-    mode_t mask;
     int fd = -1, created = 0, rc = ARTCONV_OK;
 
     if (artconv_buf_puts(&tmp, path) < 0 || artconv_buf_puts(&tmp, ".XXXXXX") < 0) {
         artconv_buf_dispose(&tmp);
         return ac_nomem(err);
     }
-    fd = mkstemp(tmp.ptr);
+    fd = create_temp(tmp.ptr);
     if (fd < 0) {
         rc = ac_error(err, ARTCONV_EIO, "cannot create a temporary file beside it: %s",
                       strerror(errno));
         goto done;
     }
     created = 1;
-    /* mkstemp makes the file 0600; give it the mode of the file it
-     * replaces, or what a plain creat(2) would have given. */
-    if (stat(path, &st) == 0) {
+    /* A replaced file keeps its mode; a new one has what open(2) gave. */
+    if (stat(path, &st) == 0)
         (void)fchmod(fd, st.st_mode & 07777);
-    } else {
-        mask = umask(0);
-        umask(mask);
-        (void)fchmod(fd, 0666 & ~mask);
-    }
     if (write_all(fd, data, len) < 0 || fsync(fd) < 0) {
         rc = ac_error(err, ARTCONV_EIO, "cannot write: %s", strerror(errno));
         goto done;

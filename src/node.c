@@ -265,9 +265,14 @@ static int check_insert(const artconv_node *parent, const artconv_node *child, a
     if (!artconv_node_can_contain(parent->kind, child->kind))
         return ac_error(err, ARTCONV_EINVALID, "a %s cannot contain a %s", kind_names[parent->kind],
                         kind_names[child->kind]);
-    for (up = parent; up != NULL; up = up->parent)
-        if (up == child)
-            return ac_error(err, ARTCONV_EINVALID, "a node cannot contain itself");
+    /* A node without children cannot be an ancestor of anything, which
+     * keeps building a tree top-down free of ancestor walks. */
+    if (child == parent)
+        return ac_error(err, ARTCONV_EINVALID, "a node cannot contain itself");
+    if (child->first_child != NULL)
+        for (up = parent; up != NULL; up = up->parent)
+            if (up == child)
+                return ac_error(err, ARTCONV_EINVALID, "a node cannot contain itself");
     return ARTCONV_OK;
 }
 
@@ -583,12 +588,15 @@ artconv_event artconv_iter_next(artconv_iter *iter)
     artconv_node *cur = iter->node;
 
     if (cur == NULL) {
-        /* First call, or the walk is over. */
-        if (iter->root == NULL || iter->event != ARTCONV_EVENT_DONE)
+        /* First call; or the walk is over, which clears the root. */
+        if (iter->root == NULL)
             return iter->event = ARTCONV_EVENT_DONE;
         iter->node = (artconv_node *)iter->root;
         return iter->event = ARTCONV_EVENT_ENTER;
     }
+    /* DONE on a current node: skip_children asked for its EXIT next. */
+    if (iter->event == ARTCONV_EVENT_DONE)
+        return iter->event = ARTCONV_EVENT_EXIT;
     if (iter->event == ARTCONV_EVENT_ENTER && has_exit(cur)) {
         if (cur->first_child != NULL) {
             iter->node = cur->first_child;
@@ -598,6 +606,7 @@ artconv_event artconv_iter_next(artconv_iter *iter)
     }
     if (cur == iter->root) {
         iter->node = NULL;
+        iter->root = NULL;
         return iter->event = ARTCONV_EVENT_DONE;
     }
     if (cur->next != NULL) {
@@ -605,7 +614,11 @@ artconv_event artconv_iter_next(artconv_iter *iter)
         return iter->event = ARTCONV_EVENT_ENTER;
     }
     iter->node = cur->parent;
-    return iter->event = iter->node == NULL ? ARTCONV_EVENT_DONE : ARTCONV_EVENT_EXIT;
+    if (iter->node == NULL) {
+        iter->root = NULL;
+        return iter->event = ARTCONV_EVENT_DONE;
+    }
+    return iter->event = ARTCONV_EVENT_EXIT;
 }
 
 artconv_node *artconv_iter_node(const artconv_iter *iter)
@@ -616,7 +629,7 @@ artconv_node *artconv_iter_node(const artconv_iter *iter)
 void artconv_iter_skip_children(artconv_iter *iter)
 {
     if (iter->node != NULL && iter->event == ARTCONV_EVENT_ENTER && has_exit(iter->node))
-        iter->event = ARTCONV_EVENT_EXIT;
+        iter->event = ARTCONV_EVENT_DONE; /* artconv_iter_next turns it into this EXIT */
 }
 
 size_t artconv_node_depth(const artconv_node *root)
