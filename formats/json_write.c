@@ -113,6 +113,21 @@ static int put_image(json_t *obj, const artconv_article *a)
 }
 
 /* Fills the empty object `meta` with the article's metadata. */
+/* Extra fields (unknown front-matter keys...) follow the canonical ones, in
+ * their order, as the JSON values they are. */
+static int put_extra(json_t *meta, const artconv_article *a)
+{
+    size_t i;
+
+    for (i = 0; i < artconv_article_extra_count(a); i++) {
+        json_t *value = json_loads(artconv_article_extra_value(a, i), JSON_DECODE_ANY, NULL);
+
+        if (value == NULL || json_object_set_new(meta, artconv_article_extra_key(a, i), value) < 0)
+            return ARTCONV_ENOMEM;
+    }
+    return ARTCONV_OK;
+}
+
 static int build_meta(json_t *meta, const artconv_article *a)
 {
     size_t i;
@@ -129,7 +144,9 @@ static int build_meta(json_t *meta, const artconv_article *a)
         if (rc < 0)
             return rc;
     }
-    return put_image(meta, a);
+    if ((rc = put_image(meta, a)) < 0)
+        return rc;
+    return put_extra(meta, a);
 }
 
 /* Adds the data a node of this kind carries, after its "type".  Numbers and

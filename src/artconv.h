@@ -322,6 +322,25 @@ ARTCONV_API const char *artconv_meta_list_name(artconv_meta_list list);
 /** Looks up a list field by canonical name; 0 or ARTCONV_EINVALID. */
 ARTCONV_API int artconv_meta_list_from_name(artconv_meta_list *out, const char *name);
 
+/* Metadata beyond the canonical fields (an unknown front-matter key such as
+ * `draft` or `weight`), kept in order so writers can write it back.  Keys
+ * are unique and never a canonical name; each value is a JSON text. */
+
+/** Returns the number of extra fields. */
+ARTCONV_API size_t artconv_article_extra_count(const artconv_article *article);
+/** Returns the key of extra field `index`, or NULL past the end.  Borrowed. */
+ARTCONV_API const char *artconv_article_extra_key(const artconv_article *article, size_t index);
+/** Returns the JSON value of extra field `index`, or NULL.  Borrowed. */
+ARTCONV_API const char *artconv_article_extra_value(const artconv_article *article, size_t index);
+/** Returns the JSON value stored under `key`, or NULL.  Borrowed. */
+ARTCONV_API const char *artconv_article_extra_get(const artconv_article *article, const char *key);
+/** Stores a copy of the JSON text `json` (any JSON value, kept in compact
+ *  form) under `key`, replacing an earlier value in place; NULL removes the
+ *  key.  Returns 0, ARTCONV_EINVALID (bad key, canonical name, not JSON,
+ *  unclean text) or ARTCONV_ENOMEM. */
+ARTCONV_API int artconv_article_extra_set(artconv_article *article, const char *key,
+                                          const char *json, artconv_error *err);
+
 /** Sets metadata from "key=value" (as `--meta` does): a single field is
  *  replaced, a list field ("authors", "keywords") is replaced by the value
  *  split at commas.  Returns 0, ARTCONV_EINVALID or ARTCONV_ENOMEM. */

@@ -3,6 +3,8 @@
  */
 #include "internal.h"
 
+#include <jansson.h>
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,6 +17,8 @@ typedef struct {
 struct artconv_article {
     char *meta[ARTCONV_META_COUNT];
     str_list lists[ARTCONV_LIST_COUNT];
+    str_list extra_keys;   /* parallel to extra_values */
+    str_list extra_values; /* compact JSON texts */
     artconv_node *body;
 };
 
@@ -70,6 +74,12 @@ void artconv_article_free(artconv_article *article)
         artconv_article_list_clear(article, (artconv_meta_list)list);
     for (list = 0; list < ARTCONV_LIST_COUNT; list++)
         free(article->lists[list].items);
+    for (i = 0; i < article->extra_keys.count; i++) {
+        free(article->extra_keys.items[i]);
+        free(article->extra_values.items[i]);
+    }
+    free(article->extra_keys.items);
+    free(article->extra_values.items);
     artconv_node_free(article->body);
     free(article);
 }
@@ -262,6 +272,125 @@ void artconv_article_list_clear(artconv_article *article, artconv_meta_list list
     for (i = 0; i < l->count; i++)
         free(l->items[i]);
     l->count = 0;
+}
+
+/* --- extra metadata ---------------------------------------------------------- */
+
+/* Makes room for one more item; 0 or -1. */
+static int list_reserve(str_list *l)
+{
+    size_t cap;
+    char **items;
+
+    if (l->count < l->cap)
+        return 0;
+    cap = l->cap == 0 ? 4 : l->cap * 2;
+    items = realloc(l->items, cap * sizeof *items);
+    if (items == NULL)
+        return -1;
+    l->items = items;
+    l->cap = cap;
+    return 0;
+}
+
+static int is_canonical_name(const char *key)
+{
+    artconv_meta field;
+    artconv_meta_list list;
+
+    return artconv_meta_from_name(&field, key) == 0 || artconv_meta_list_from_name(&list, key) == 0;
+}
+
+static size_t extra_index(const artconv_article *article, const char *key)
+{
+    size_t i;
+
+    for (i = 0; i < article->extra_keys.count; i++)
+        if (strcmp(article->extra_keys.items[i], key) == 0)
+            return i;
+    return article->extra_keys.count;
+}
+
+size_t artconv_article_extra_count(const artconv_article *article)
+{
+    return article == NULL ? 0 : article->extra_keys.count;
+}
+
+const char *artconv_article_extra_key(const artconv_article *article, size_t index)
+{
+    if (article == NULL || index >= article->extra_keys.count)
+        return NULL;
+    return article->extra_keys.items[index];
+}
+
+const char *artconv_article_extra_value(const artconv_article *article, size_t index)
+{
+    if (article == NULL || index >= article->extra_values.count)
+        return NULL;
+    return article->extra_values.items[index];
+}
+
+const char *artconv_article_extra_get(const artconv_article *article, const char *key)
+{
+    size_t i;
+
+    if (article == NULL || key == NULL)
+        return NULL;
+    i = extra_index(article, key);
+    return i < article->extra_keys.count ? article->extra_values.items[i] : NULL;
+}
+
+int artconv_article_extra_set(artconv_article *article, const char *key, const char *json,
+                              artconv_error *err)
+{
+    json_error_t parse_error;
+    json_t *value;
+    char *compact = NULL, *key_copy = NULL;
+    size_t i;
+
+    if (article == NULL || key == NULL || key[0] == '\0' || !ac_text_is_clean(key, strlen(key)))
+        return ac_error(err, ARTCONV_EINVALID, "an extra metadata key must be non-empty text");
+    if (is_canonical_name(key))
+        return ac_error(err, ARTCONV_EINVALID, "'%s' is a canonical field, not an extra one", key);
+    i = extra_index(article, key);
+    if (json == NULL) {
+        if (i < article->extra_keys.count) {
+            free(article->extra_keys.items[i]);
+            free(article->extra_values.items[i]);
+            memmove(article->extra_keys.items + i, article->extra_keys.items + i + 1,
+                    (article->extra_keys.count - i - 1) * sizeof(char *));
+            memmove(article->extra_values.items + i, article->extra_values.items + i + 1,
+                    (article->extra_values.count - i - 1) * sizeof(char *));
+            article->extra_keys.count--;
+            article->extra_values.count--;
+        }
+        return ARTCONV_OK;
+    }
+    if (!ac_text_is_clean(json, strlen(json)))
+        return ac_error(err, ARTCONV_EINVALID, "extra %s is not clean text", key);
+    /* Stored in jansson's compact form, so equal values compare equal. */
+    value = json_loads(json, JSON_DECODE_ANY | JSON_REJECT_DUPLICATES, &parse_error);
+    if (value == NULL)
+        return ac_error(err, ARTCONV_EINVALID, "extra %s is not JSON: %s", key, parse_error.text);
+    compact = json_dumps(value, JSON_COMPACT | JSON_ENCODE_ANY | JSON_PRESERVE_ORDER);
+    json_decref(value);
+    if (compact == NULL)
+        return ac_nomem(err);
+    if (i < article->extra_keys.count) {
+        free(article->extra_values.items[i]);
+        article->extra_values.items[i] = compact;
+        return ARTCONV_OK;
+    }
+    key_copy = ac_strndup(key, strlen(key));
+    if (key_copy == NULL || list_reserve(&article->extra_keys) < 0 ||
+        list_reserve(&article->extra_values) < 0) {
+        free(key_copy);
+        free(compact);
+        return ac_nomem(err);
+    }
+    article->extra_keys.items[article->extra_keys.count++] = key_copy;
+    article->extra_values.items[article->extra_values.count++] = compact;
+    return ARTCONV_OK;
 }
 
 int artconv_article_set_meta_arg(artconv_article *article, const char *assignment,

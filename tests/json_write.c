@@ -416,6 +416,35 @@ cleanup:
     artconv_article_free(a);
 }
 
+static void test_extra(void)
+{
+    artconv_article *a = artconv_article_new();
+    json_t *root, *meta;
+    const char *key;
+    json_t *value;
+    size_t i = 0;
+    static const char *const order[] = {"title", "draft", "params"};
+
+    artconv_article_set(a, ARTCONV_META_TITLE, "T", NULL);
+    artconv_article_extra_set(a, "draft", "true", NULL);
+    artconv_article_extra_set(a, "params", "{\"weight\": 3, \"tags\": [\"x\"]}", NULL);
+    root = round_trip(a, "extra: written");
+    meta = json_object_get(root, "meta");
+    ok(json_is_true(json_object_get(meta, "draft")), "extra: a boolean stays a boolean");
+    is_int(json_integer_value(json_object_get(json_object_get(meta, "params"), "weight")), 3,
+           "extra: an object keeps its values");
+    json_object_foreach(meta, key, value)
+    {
+        (void)value;
+        if (i < 3)
+            is_str(key, order[i], "extra: follows the canonical fields in order");
+        i++;
+    }
+    is_int(i, 3, "extra: nothing else in meta");
+    json_decref(root);
+    artconv_article_free(a);
+}
+
 int main(void)
 {
     ok(json_format() != NULL && artconv_format_can_write(json_format()), "json is writable");
@@ -427,6 +456,7 @@ int main(void)
     test_escaping();
     test_empty_strings();
     test_depth();
+    test_extra();
     test_out_of_memory();
     return tap_done();
 }

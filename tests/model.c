@@ -1072,6 +1072,38 @@ typedef struct {
     int failures;
 } writer_job;
 
+static void test_extra(void)
+{
+    artconv_article *a = artconv_article_new();
+    artconv_error err;
+
+    is_int(artconv_article_extra_count(a), 0, "extra: none at first");
+    is_int(artconv_article_extra_set(a, "draft", "true", &err), 0, "extra: set a boolean");
+    is_int(artconv_article_extra_set(a, "tags_hugo", " [ \"a\", 1, {\"b\": null} ] ", &err), 0,
+           "extra: set an array");
+    is_int(artconv_article_extra_count(a), 2, "extra: two fields");
+    is_str(artconv_article_extra_key(a, 1), "tags_hugo", "extra: keys keep their order");
+    is_str(artconv_article_extra_get(a, "tags_hugo"), "[\"a\",1,{\"b\":null}]",
+           "extra: values are kept compact");
+    is_int(artconv_article_extra_set(a, "draft", "\"no\"", &err), 0, "extra: replace a value");
+    is_str(artconv_article_extra_key(a, 0), "draft", "extra: a replaced key keeps its place");
+    is_str(artconv_article_extra_value(a, 0), "\"no\"", "extra: the new value");
+    is_int(artconv_article_extra_set(a, "title", "\"x\"", &err), ARTCONV_EINVALID,
+           "extra: a canonical name is refused");
+    is_int(artconv_article_extra_set(a, "bad", "{nope", &err), ARTCONV_EINVALID,
+           "extra: a value that is not JSON is refused");
+    ok(strstr(err.message, "not JSON") != NULL, "extra: the error says why");
+    is_int(artconv_article_extra_set(a, "", "1", &err), ARTCONV_EINVALID,
+           "extra: an empty key is refused");
+    is_int(artconv_article_extra_set(a, "draft", NULL, &err), 0, "extra: remove a key");
+    is_int(artconv_article_extra_count(a), 1, "extra: one left");
+    is_str(artconv_article_extra_key(a, 0), "tags_hugo", "extra: the rest moves up");
+    ok(artconv_article_extra_get(a, "draft") == NULL, "extra: the removed key is gone");
+    ok(artconv_article_extra_key(a, 5) == NULL, "extra: past the end is NULL");
+    is_int(artconv_article_check(a, &err), 0, "extra: the article checks");
+    artconv_article_free(a);
+}
+
 static void *writer_thread(void *arg)
 {
     writer_job *job = arg;
@@ -1139,6 +1171,7 @@ int main(void)
     test_numbers();
     test_meta();
     test_meta_arg();
+    test_extra();
     test_iter();
     test_deep();
     test_buf();
