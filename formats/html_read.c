@@ -1,11 +1,429 @@
-/* PLACEHOLDER: being written; see issue 3.  Replace this whole file. */
-#include "internal.h"
+/*
+ * html_read.c - the HTML reader: a saved web page in, its article out.
+ *
+ * Parsing happens here (charset, limits, libxml2); then src/html_meta.c reads
+ * the metadata, src/html_extract.c finds the main content and drops the site
+ * around it, and src/html_build.c turns what is left into model blocks.
+ *
+ * libxml2 always gets UTF-8: left to itself, 2.9.14 reads undeclared UTF-8 as
+ * Latin-1 and switches to Latin-1 at the first bad byte of a page declared
+ * UTF-8, so the charset is decided and converted here.
+ */
+#include "html.h"
+
+#include <errno.h>
+#include <iconv.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistr.h>
+
+/* Browsers look for a charset declaration this far into the page; real pages
+ * put long comments first, so a little more is allowed. */
+#define SNIFF_BYTES 4096
+
+static int lower(int c)
+{
+    return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+
+static int is_alpha(int c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Case-insensitive search for an ASCII needle in s[0..len). */
+static const char *find_ci(const char *s, size_t len, const char *needle)
+{
+    size_t n = strlen(needle), i, j;
+
+    if (n == 0 || len < n)
+        return NULL;
+    for (i = 0; i + n <= len; i++) {
+        if (lower((unsigned char)s[i]) != needle[0])
+            continue;
+        for (j = 1; j < n && lower((unsigned char)s[i + j]) == needle[j]; j++)
+            ;
+        if (j == n)
+            return s + i;
+    }
+    return NULL;
+}
+
+/* Finds "charset=NAME" inside a <meta> tag near the start: it covers both
+ * <meta charset="x"> and <meta http-equiv content="text/html; charset=x">. */
+static void sniff_charset(const char *data, size_t len, char *name, size_t size)
+{
+    const char *p = data, *end = data + (len < SNIFF_BYTES ? len : SNIFF_BYTES);
+    size_t k;
+
+    name[0] = '\0';
+    while ((p = find_ci(p, (size_t)(end - p), "<meta")) != NULL) {
+        const char *close = memchr(p, '>', (size_t)(end - p));
+        const char *cs;
+
+        if (close == NULL)
+            close = end;
+        cs = find_ci(p, (size_t)(close - p), "charset");
+        if (cs != NULL) {
+            cs += 7;
+            while (cs < close && (ac_is_space(*cs) || *cs == '=' || *cs == '"' || *cs == '\''))
+                cs++;
+            for (k = 0; cs < close && k + 1 < size; cs++, k++) {
+                int c = (unsigned char)*cs;
+
+                if (!(is_alpha(c) || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == ':' ||
+                      c == '.'))
+                    break;
+                name[k] = (char)lower(c);
+            }
+            name[k] = '\0';
+            if (k > 0)
+                return;
+        }
+        p = close;
+    }
+}
+
+/* Counts UTF-8 trouble: valid multi-byte characters and invalid bytes. */
+static void utf8_census(const char *s, size_t len, size_t *multi, size_t *bad)
+{
+    const uint8_t *p = (const uint8_t *)s, *end = p + len;
+    ucs4_t c;
+    int n;
+
+    *multi = *bad = 0;
+    while (p < end) {
+        if (*p < 0x80) {
+            p++;
+            continue;
+        }
+        n = u8_mbtoucr(&c, p, (size_t)(end - p));
+        if (n < 0) {
+            (*bad)++;
+            p++;
+        } else {
+            (*multi)++;
+            p += n;
+        }
+    }
+}
+
+static int is_latin1_name(const char *cs)
+{
+    static const char *const names[] = {"windows-1252", "cp1252",     "x-cp1252", "iso-8859-1",
+                                        "iso8859-1",    "iso_8859-1", "latin1",   "l1",
+                                        "us-ascii",     "ascii",      NULL};
+    size_t i;
+
+    for (i = 0; names[i] != NULL; i++)
+        if (strcmp(cs, names[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* Converts with iconv, turning each byte it cannot read into U+FFFD. */
+static int convert_iconv(artconv_buf *out, iconv_t cd, const char *s, size_t len, size_t *repairs)
+{
+    char *in = (char *)s; /* iconv's prototype is not const-correct */
+    size_t in_left = len;
+    char chunk[4096];
+    int rc;
+
+    while (in_left > 0) {
+        char *o = chunk;
+        size_t o_left = sizeof chunk;
+        size_t r = iconv(cd, &in, &in_left, &o, &o_left);
+
+        if ((rc = artconv_buf_put(out, chunk, sizeof chunk - o_left)) < 0)
+            return rc;
+        if (r == (size_t)-1 && errno != E2BIG) {
+            if ((rc = artconv_buf_put(out, "\xEF\xBF\xBD", 3)) < 0)
+                return rc;
+            (*repairs)++;
+            in++;
+            in_left--;
+            iconv(cd, NULL, NULL, NULL, NULL);
+        }
+    }
+    return 0;
+}
+
+/* Decodes the page into clean UTF-8 in `out`.  `how` names the charset
+ * used, for warnings. */
+static int decode(artconv_buf *out, const char *data, size_t len, size_t *repairs, const char **how,
+                  const artconv_read_options *opts)
+{
+    artconv_buf tmp = ARTCONV_BUF_INIT;
+    char declared[64];
+    size_t multi, bad;
+    int rc = 0;
+
+    *repairs = 0;
+    *how = "UTF-8";
+    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+        return ac_text_repair(out, data + 3, len - 3, repairs);
+    if (len >= 2 && (memcmp(data, "\xFF\xFE", 2) == 0 || memcmp(data, "\xFE\xFF", 2) == 0)) {
+        iconv_t cd = iconv_open("UTF-8", data[0] == '\xFF' ? "UTF-16LE" : "UTF-16BE");
+
+        if (cd == (iconv_t)-1)
+            return ARTCONV_EUNSUPPORTED;
+        *how = "UTF-16";
+        rc = convert_iconv(&tmp, cd, data + 2, len - 2, repairs);
+        iconv_close(cd);
+        goto repair;
+    }
+    sniff_charset(data, len, declared, sizeof declared);
+    utf8_census(data, len, &multi, &bad);
+    /* Text that is valid UTF-8 and uses it is UTF-8 whatever the page
+     * claims: in any other charset such byte runs are vanishingly rare. */
+    if (bad == 0 && (multi > 0 || declared[0] == '\0' || strcmp(declared, "utf-8") == 0 ||
+                     strcmp(declared, "utf8") == 0 || is_latin1_name(declared)))
+        return ac_text_repair(out, data, len, repairs);
+    if (declared[0] != '\0' && strcmp(declared, "utf-8") != 0 && strcmp(declared, "utf8") != 0 &&
+        !is_latin1_name(declared)) {
+        iconv_t cd = iconv_open("UTF-8", declared);
+
+        if (cd != (iconv_t)-1) {
+            *how = "declared charset";
+            rc = convert_iconv(&tmp, cd, data, len, repairs);
+            iconv_close(cd);
+            goto repair;
+        }
+        ac_warn_read(opts, ARTCONV_EPARSE, 0, "unknown charset \"%s\"; guessing", declared);
+    }
+    /* Undeclared, declared UTF-8 with bad bytes, or Latin-1: UTF-8 when the
+     * valid multi-byte characters outnumber the bad bytes, else cp1252. */
+    if (multi > bad)
+        return ac_text_repair(out, data, len, repairs);
+    *how = "Windows-1252";
+    rc = ac_text_from_cp1252(&tmp, data, len);
+repair:
+    if (rc == 0)
+        rc = ac_text_repair(out, tmp.ptr == NULL ? "" : tmp.ptr, tmp.len, repairs);
+    artconv_buf_dispose(&tmp);
+    return rc;
+}
+
+static int line_of(const char *s, const char *at)
+{
+    int line = 1;
+
+    for (; s < at; s++)
+        line += *s == '\n';
+    return line;
+}
+
+/* Refuses start tags with more than AC_HTML_MAX_ATTRS attributes (see
+ * html.h).  A rough tokenizer: comments and raw-text elements are skipped
+ * so that their content is never counted. */
+static int check_attrs(const char *s, size_t len, artconv_error *err)
+{
+    const char *p = s, *end = s + len;
+    static const char *const raw[] = {"script", "style", "textarea", "title", "xmp", NULL};
+
+    while ((p = memchr(p, '<', (size_t)(end - p))) != NULL) {
+        const char *tag = p, *name;
+        size_t name_len, count = 0, i;
+
+        p++;
+        if (p < end && *p == '!') {
+            const char *close;
+
+            if (end - p >= 3 && memcmp(p, "!--", 3) == 0) {
+                close = find_ci(p + 3, (size_t)(end - p - 3), "-->");
+                if (close == NULL)
+                    return 0;
+                p = close + 3;
+            }
+            continue;
+        }
+        if (p >= end || !is_alpha((unsigned char)*p))
+            continue;
+        name = p;
+        while (p < end && !ac_is_space(*p) && *p != '>' && *p != '/')
+            p++;
+        name_len = (size_t)(p - name);
+        while (p < end && *p != '>') {
+            if (ac_is_space(*p) || *p == '/') {
+                p++;
+                continue;
+            }
+            count++;
+            while (p < end && !ac_is_space(*p) && *p != '=' && *p != '>')
+                p++;
+            while (p < end && ac_is_space(*p))
+                p++;
+            if (p < end && *p == '=') {
+                p++;
+                while (p < end && ac_is_space(*p))
+                    p++;
+                if (p < end && (*p == '"' || *p == '\'')) {
+                    const char *q = memchr(p + 1, *p, (size_t)(end - p - 1));
+
+                    p = q == NULL ? end : q + 1;
+                } else {
+                    while (p < end && !ac_is_space(*p) && *p != '>')
+                        p++;
+                }
+            }
+        }
+        if (count > AC_HTML_MAX_ATTRS)
+            return ac_error_at(err, ARTCONV_ELIMIT, line_of(s, tag), 0, (size_t)(tag - s),
+                               "a tag has %zu attributes, more than the limit of %d", count,
+                               AC_HTML_MAX_ATTRS);
+        for (i = 0; raw[i] != NULL; i++) {
+            char closing[16];
+            const char *q;
+
+            if (name_len != strlen(raw[i]) || !ac_strncaseeq(name, raw[i], name_len))
+                continue;
+            closing[0] = '<';
+            closing[1] = '/';
+            memcpy(closing + 2, raw[i], name_len + 1);
+            q = p < end ? find_ci(p, (size_t)(end - p), closing) : NULL;
+            p = q == NULL ? end : q;
+            break;
+        }
+        if (p >= end)
+            break;
+    }
+    return 0;
+}
+
+/* Gives every node an info slot and checks the nesting depth. */
+static int annotate(ac_html_page *page, artconv_error *err)
+{
+    xmlNodePtr root = (xmlNodePtr)page->doc, n;
+    size_t count = 0, depth = 0, i = 0;
+
+    for (n = root->children; n != NULL; n = ac_html_next(n, root, 0))
+        count += n->type == XML_ELEMENT_NODE;
+    page->info = calloc(count == 0 ? 1 : count, sizeof *page->info);
+    if (page->info == NULL)
+        return ac_nomem(err);
+    page->n_info = count;
+    /* A flat walk that keeps the depth: down one level into children, up
+     * one level per parent climbed. */
+    n = root->children;
+    while (n != NULL) {
+        if (n->type == XML_ELEMENT_NODE) {
+            n->_private = &page->info[i++];
+            if (depth + 1 > ARTCONV_MAX_DEPTH)
+                return ac_error_at(err, ARTCONV_ELIMIT, (int)xmlGetLineNo(n), 0, 0,
+                                   "elements nest more than %d levels deep", ARTCONV_MAX_DEPTH);
+            if (page->html == NULL)
+                page->html = n;
+            if (page->body == NULL && ac_html_is(n, "body"))
+                page->body = n;
+        }
+        if (n->type == XML_ELEMENT_NODE && n->children != NULL) {
+            n = n->children;
+            depth++;
+            continue;
+        }
+        while (n != root && n->next == NULL) {
+            n = n->parent;
+            depth--;
+        }
+        n = n == root ? NULL : n->next;
+    }
+    return 0;
+}
+
+int ac_html_parse(ac_html_page *page, const char *data, size_t len,
+                  const artconv_read_options *opts, artconv_error *err)
+{
+    artconv_buf utf8 = ARTCONV_BUF_INIT;
+    htmlParserCtxtPtr ctxt = NULL;
+    const char *how;
+    size_t repairs;
+    int rc = 0;
+
+    page->opts = opts;
+    if (len > AC_HTML_MAX_INPUT)
+        return ac_error(err, ARTCONV_ELIMIT, "HTML input of %zu bytes exceeds the limit of %zu",
+                        len, AC_HTML_MAX_INPUT);
+    AC_CHECK(check_attrs(data, len, err));
+    rc = decode(&utf8, data, len, &repairs, &how, opts);
+    if (rc == ARTCONV_ENOMEM)
+        rc = ac_nomem(err);
+    if (rc < 0)
+        goto cleanup;
+    if (repairs > 0) {
+        if (opts != NULL && opts->strict) {
+            rc = ac_error(err, ARTCONV_EPARSE,
+                          "%zu invalid bytes or forbidden characters (read as %s)", repairs, how);
+            goto cleanup;
+        }
+        ac_warn_read(opts, ARTCONV_EPARSE, 0,
+                     "replaced %zu invalid bytes or forbidden characters with U+FFFD (read as %s)",
+                     repairs, how);
+    }
+    ctxt = htmlNewParserCtxt();
+    if (ctxt == NULL) {
+        rc = ac_nomem(err);
+        goto cleanup;
+    }
+    page->doc = htmlCtxtReadMemory(
+        ctxt, utf8.ptr == NULL ? "" : utf8.ptr, (int)utf8.len, NULL, "UTF-8",
+        HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+    {
+        const xmlError *e = xmlCtxtGetLastError(ctxt);
+
+        /* The only fatal error the 2.9.14 HTML parser raises is its depth
+         * limit (256), after which the rest of the page is lost. */
+        if (e != NULL && e->level == XML_ERR_FATAL) {
+            rc = ac_error_at(err, ARTCONV_ELIMIT, e->line, e->int2, 0,
+                             "elements nest more than %d levels deep", ARTCONV_MAX_DEPTH);
+            goto cleanup;
+        }
+    }
+    if (page->doc == NULL)
+        goto cleanup; /* empty input: an empty article */
+    AC_CHECK(annotate(page, err));
+cleanup:
+    htmlFreeParserCtxt(ctxt);
+    artconv_buf_dispose(&utf8);
+    return rc;
+}
+
+void ac_html_page_free(ac_html_page *page)
+{
+    xmlFreeDoc(page->doc);
+    free(page->info);
+    xmlFree(page->base);
+    free(page->title);
+    free(page->roots);
+    memset(page, 0, sizeof *page);
+}
+
 int ac_html_read(artconv_article **out, const char *data, size_t len,
                  const artconv_read_options *opts, artconv_error *err)
 {
-    (void)out;
-    (void)data;
-    (void)len;
-    (void)opts;
-    return ac_error(err, ARTCONV_EUNSUPPORTED, "not written yet");
+    ac_html_page page;
+    artconv_article *article = NULL;
+    int rc;
+
+    memset(&page, 0, sizeof page);
+    *out = NULL;
+    article = artconv_article_new();
+    if (article == NULL)
+        return ac_nomem(err);
+    AC_CHECK(ac_html_parse(&page, data, len, opts, err));
+    if (page.doc == NULL || page.html == NULL)
+        goto cleanup;
+    AC_CHECK(ac_html_meta(article, &page, err));
+    AC_CHECK(ac_html_extract(&page, err));
+    if (page.body == NULL)
+        ac_warn_read(opts, ARTCONV_EPARSE, 0, "the page has no <body> (a frameset?)");
+    AC_CHECK(ac_html_build(artconv_article_body(article), &page, err));
+    AC_CHECK(ac_html_lead_image(article, err));
+cleanup:
+    ac_html_page_free(&page);
+    if (rc < 0) {
+        artconv_article_free(article);
+        return rc;
+    }
+    *out = article;
+    return 0;
 }

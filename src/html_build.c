@@ -1,2 +1,1071 @@
-/* PLACEHOLDER: being written; see issue 3.  Replace this whole file. */
-#include "internal.h"
+/*
+ * html_build.c - a libxml2 HTML tree (or the parts of it the extractor kept)
+ * turned into model blocks and inlines.
+ *
+ * One flat walk over the DOM with a stack of frames, one per open element,
+ * that remember where model nodes go: the block container (document, item,
+ * quote), the inline container (paragraph, heading, emphasis...) and the
+ * special places (a list, a table row, a figure).  Layout wrappers (div,
+ * section, span...) create nothing; text meeting a block container opens a
+ * paragraph.  A last pass trims whitespace and removes empty nodes.
+ */
+#include "html.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* --- looking at the DOM ---------------------------------------------------- */
+
+xmlNodePtr ac_html_next(const xmlNode *node, const xmlNode *root, int skip)
+{
+    if (!skip && node->type == XML_ELEMENT_NODE && node->children != NULL)
+        return node->children;
+    while (node != root && node->next == NULL)
+        node = node->parent;
+    return node == root || node == NULL ? NULL : node->next;
+}
+
+int ac_html_is(const xmlNode *node, const char *name)
+{
+    return node != NULL && node->type == XML_ELEMENT_NODE &&
+           strcmp((const char *)node->name, name) == 0;
+}
+
+static int in_list(const char *name, const char *const *list)
+{
+    size_t i;
+
+    for (i = 0; list[i] != NULL; i++)
+        if (strcmp(name, list[i]) == 0)
+            return 1;
+    return 0;
+}
+
+static const char *const block_tags[] = {
+    "address",    "article", "aside",    "blockquote", "body",   "center",   "dd",
+    "details",    "dialog",  "dir",      "div",        "dl",     "dt",       "fieldset",
+    "figcaption", "figure",  "footer",   "form",       "h1",     "h2",       "h3",
+    "h4",         "h5",      "h6",       "header",     "hgroup", "hr",       "li",
+    "main",       "menu",    "nav",      "ol",         "p",      "pre",      "section",
+    "summary",    "table",   "tbody",    "thead",      "tfoot",  "tr",       "td",
+    "th",         "ul",      "caption",  "html",       "legend", "noscript", "listing",
+    "plaintext",  "xmp",     "frameset", "frame",      NULL};
+
+int ac_html_is_block(const xmlNode *node)
+{
+    return node->type == XML_ELEMENT_NODE && in_list((const char *)node->name, block_tags);
+}
+
+/* Elements whose content is never article text. */
+static const char *const skip_tags[] = {
+    "script", "style",    "noscript", "template", "head",  "meta",   "link",   "title",
+    "iframe", "object",   "embed",    "svg",      "math",  "canvas", "button", "input",
+    "select", "textarea", "option",   "datalist", "audio", "video",  "map",    "area",
+    "applet", "param",    "source",   "track",    "frame", "dialog", NULL};
+
+static int skipped(const xmlNode *node)
+{
+    return in_list((const char *)node->name, skip_tags) ||
+           (node->_private != NULL &&
+            (AC_INFO(node)->flags & (AC_HTML_DROP | AC_HTML_BYLINE | AC_HTML_TITLE)) != 0);
+}
+
+const char *ac_html_attr(const xmlNode *node, const char *name)
+{
+    const xmlAttr *a;
+
+    if (node == NULL || node->type != XML_ELEMENT_NODE)
+        return NULL;
+    for (a = node->properties; a != NULL; a = a->next) {
+        if (a->name != NULL && ac_strcaseeq((const char *)a->name, name)) {
+            if (a->children != NULL && a->children->type == XML_TEXT_NODE &&
+                a->children->content != NULL)
+                return (const char *)a->children->content;
+            return "";
+        }
+    }
+    return NULL;
+}
+
+static int is_html_space(int c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+/* Appends s[0..len) with whitespace runs collapsed to one space; *space
+ * says whether the output ends in a space (or sits where spaces are
+ * dropped, at the start of a block). */
+static int put_collapsed(artconv_buf *out, const char *s, size_t len, int *space)
+{
+    size_t i, run = 0;
+    int rc;
+
+    for (i = 0; i < len; i++) {
+        if (!is_html_space((unsigned char)s[i])) {
+            *space = 0;
+            continue;
+        }
+        if ((rc = artconv_buf_put(out, s + run, i - run)) < 0)
+            return rc;
+        if (!*space && (rc = artconv_buf_putc(out, ' ')) < 0)
+            return rc;
+        *space = 1;
+        run = i + 1;
+    }
+    return artconv_buf_put(out, s + run, len - run);
+}
+
+int ac_html_text(artconv_buf *out, const xmlNode *node)
+{
+    const xmlNode *n = node->children;
+    size_t start = out->len;
+    int space = 1, rc, skip;
+
+    while (n != NULL) {
+        skip = 0;
+        if (n->type == XML_ELEMENT_NODE) {
+            skip = skipped(n);
+            if (!skip && !space && (ac_html_is_block(n) || ac_html_is(n, "br"))) {
+                if ((rc = artconv_buf_putc(out, ' ')) < 0)
+                    return rc;
+                space = 1;
+            }
+        } else if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) &&
+                   n->content != NULL) {
+            if ((rc = put_collapsed(out, (const char *)n->content, strlen((const char *)n->content),
+                                    &space)) < 0)
+                return rc;
+        }
+        n = ac_html_next(n, node, skip);
+    }
+    if (out->len > start && out->ptr[out->len - 1] == ' ') {
+        out->len--;
+        out->ptr[out->len] = '\0';
+    }
+    return 0;
+}
+
+char *ac_html_url(const ac_html_page *page, const char *href, int image, int *nomem)
+{
+    const char *s = href, *e;
+    char *copy, *res;
+    xmlChar *built;
+    size_t len;
+
+    *nomem = 0;
+    if (s == NULL)
+        return NULL;
+    while (is_html_space((unsigned char)*s))
+        s++;
+    e = s + strlen(s);
+    while (e > s && is_html_space((unsigned char)e[-1]))
+        e--;
+    len = (size_t)(e - s);
+    if (len == 0)
+        return NULL;
+    /* Schemes that run code never reach the model.  Browsers ignore tabs
+     * and newlines inside a scheme, so those are skipped when comparing. */
+    {
+        char scheme[16];
+        size_t i, k = 0;
+
+        for (i = 0; i < len && k + 1 < sizeof scheme && s[i] != ':'; i++)
+            if (s[i] != '\t' && s[i] != '\n' && s[i] != '\r')
+                scheme[k++] = (char)((s[i] >= 'A' && s[i] <= 'Z') ? s[i] + 32 : s[i]);
+        scheme[k] = '\0';
+        if (i < len && s[i] == ':') {
+            if (strcmp(scheme, "javascript") == 0 || strcmp(scheme, "vbscript") == 0)
+                return NULL;
+            if (strcmp(scheme, "data") == 0 && (!image || !ac_strncaseeq(s, "data:image/", 11)))
+                return NULL;
+        }
+    }
+    copy = ac_strndup(s, len);
+    if (copy == NULL) {
+        *nomem = 1;
+        return NULL;
+    }
+    if (page == NULL || page->base == NULL)
+        return copy;
+    built = xmlBuildURI((const xmlChar *)copy, page->base);
+    if (built == NULL)
+        return copy;
+    res = ac_strndup((const char *)built, strlen((const char *)built));
+    xmlFree(built);
+    if (res == NULL) {
+        *nomem = 1;
+        res = NULL;
+    }
+    free(copy);
+    return res;
+}
+
+/* --- building ----------------------------------------------------------- */
+
+typedef enum {
+    MODE_FLOW = 0, /* blocks go into `block` */
+    MODE_INLINE,   /* only inlines fit (heading, cell, caption): blocks flatten */
+    MODE_TABLE,    /* inside a data table, outside any cell */
+    MODE_FIGURE    /* inside a figure: text goes to its caption */
+} build_mode;
+
+typedef struct {
+    const xmlNode *el;
+    artconv_node *block;
+    artconv_node *inl;
+    artconv_node *table;
+    artconv_node *row;
+    artconv_node *figure;
+    build_mode mode;
+    unsigned gen;
+} frame;
+
+typedef struct {
+    const ac_html_page *page;
+    artconv_error *err;
+    artconv_node *block; /* DOCUMENT, ITEM, BLOCKQUOTE or LIST (needs an ITEM) */
+    artconv_node *inl;   /* where inlines go, NULL at block level */
+    artconv_node *table; /* MODE_TABLE: the table */
+    artconv_node *row;   /* MODE_TABLE: the open row */
+    artconv_node *figure;
+    build_mode mode;
+    unsigned gen; /* bumped at each block boundary, see leave() */
+    int space;    /* the inline container ends in a space or is empty */
+    artconv_buf tmp;
+    frame stack[ARTCONV_MAX_DEPTH + 2];
+    size_t depth;
+} builder;
+
+static size_t model_depth(const artconv_node *n)
+{
+    size_t d = 0;
+
+    while ((n = artconv_node_parent(n)) != NULL)
+        d++;
+    return d;
+}
+
+/* Room for two more levels below `n` within the writers' depth limit. */
+static int has_room(const artconv_node *n)
+{
+    return n == NULL || model_depth(n) + 3 < ARTCONV_MAX_DEPTH;
+}
+
+/* Ends the open paragraph: the next text opens a new one. */
+static void boundary(builder *b)
+{
+    if (b->mode == MODE_FLOW) {
+        b->inl = NULL;
+        b->gen++;
+    }
+}
+
+/* The block container, making an ITEM when the container is a list. */
+static artconv_node *flow(builder *b)
+{
+    if (artconv_node_get_kind(b->block) == ARTCONV_NODE_LIST) {
+        artconv_node *item = ac_node_add(b->block, ARTCONV_NODE_ITEM, b->err);
+
+        if (item == NULL)
+            return NULL;
+        b->block = item;
+    }
+    return b->block;
+}
+
+/* The inline container, opening a paragraph (or caption, cell) if needed. */
+static artconv_node *inline_parent(builder *b)
+{
+    artconv_node *parent;
+
+    if (b->inl != NULL)
+        return b->inl;
+    switch (b->mode) {
+    case MODE_FIGURE:
+        b->inl = ac_node_add(b->figure, ARTCONV_NODE_CAPTION, b->err);
+        break;
+    case MODE_TABLE:
+        if (b->row == NULL &&
+            (b->row = ac_node_add(b->table, ARTCONV_NODE_TABLE_ROW, b->err)) == NULL)
+            return NULL;
+        b->inl = ac_node_add(b->row, ARTCONV_NODE_TABLE_CELL, b->err);
+        break;
+    default:
+        if ((parent = flow(b)) == NULL)
+            return NULL;
+        b->inl = ac_node_add(parent, ARTCONV_NODE_PARAGRAPH, b->err);
+        break;
+    }
+    b->space = 1;
+    return b->inl;
+}
+
+static int add_text(builder *b, const char *s, size_t len)
+{
+    size_t i;
+    artconv_node *parent;
+    int rc;
+
+    if (b->inl == NULL) {
+        for (i = 0; i < len && is_html_space((unsigned char)s[i]); i++)
+            ;
+        if (i == len)
+            return 0;
+        if (b->mode == MODE_TABLE)
+            return 0; /* stray text between rows and cells */
+    }
+    if ((parent = inline_parent(b)) == NULL)
+        return ARTCONV_ENOMEM;
+    artconv_buf_clear(&b->tmp);
+    if ((rc = put_collapsed(&b->tmp, s, len, &b->space)) < 0)
+        return ac_nomem(b->err);
+    if (b->tmp.len == 0)
+        return 0;
+    return ac_node_add_text(parent, b->tmp.ptr, b->tmp.len, b->err) == NULL ? ARTCONV_ENOMEM : 0;
+}
+
+static int add_break(builder *b)
+{
+    if (b->inl == NULL)
+        return 0;
+    if (ac_node_add(b->inl, ARTCONV_NODE_LINEBREAK, b->err) == NULL)
+        return ARTCONV_ENOMEM;
+    b->space = 1;
+    return 0;
+}
+
+/* An image's source: lazy-loading attributes first when src is a
+ * placeholder, then the first srcset candidate. */
+static const char *image_source(const xmlNode *img, char *scratch, size_t size)
+{
+    static const char *const lazy[] = {"data-src", "data-lazy-src",   "data-original",
+                                       "data-url", "data-hi-res-src", NULL};
+    const char *src = ac_html_attr(img, "src"), *v;
+    size_t i;
+
+    if (src != NULL && *src != '\0' && !ac_strncaseeq(src, "data:", 5))
+        return src;
+    for (i = 0; lazy[i] != NULL; i++)
+        if ((v = ac_html_attr(img, lazy[i])) != NULL && *v != '\0')
+            return v;
+    if ((v = ac_html_attr(img, "srcset")) == NULL)
+        v = ac_html_attr(img, "data-srcset");
+    if (v != NULL && *v != '\0') {
+        for (i = 0;
+             v[i] != '\0' && !is_html_space((unsigned char)v[i]) && v[i] != ',' && i + 1 < size;
+             i++)
+            scratch[i] = v[i];
+        scratch[i] = '\0';
+        if (i > 0)
+            return scratch;
+    }
+    return src;
+}
+
+static int set_image(builder *b, artconv_node *node, const xmlNode *img)
+{
+    char scratch[2048];
+    const char *alt = ac_html_attr(img, "alt");
+    char *url;
+    int nomem, rc = 0;
+
+    url = ac_html_url(b->page, image_source(img, scratch, sizeof scratch), 1, &nomem);
+    if (nomem)
+        return ac_nomem(b->err);
+    if (url == NULL)
+        return 1; /* no usable source */
+    rc = ac_node_set_url_n(node, url, strlen(url), b->err);
+    free(url);
+    if (rc == 0 && alt != NULL && *alt != '\0')
+        rc = ac_node_set_alt_n(node, alt, strlen(alt), b->err);
+    return rc;
+}
+
+static const xmlNode *first_image(const xmlNode *el)
+{
+    const xmlNode *n;
+
+    for (n = el->children; n != NULL; n = ac_html_next(n, el, 0)) {
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        if (ac_html_is(n, "img"))
+            return n;
+        if (ac_html_is(n, "figure") || ac_html_is(n, "table"))
+            return NULL; /* a nested figure keeps its own image */
+    }
+    return NULL;
+}
+
+/* Credit lines inside figures: "Photo: ...", class="credit". */
+static int is_credit(const xmlNode *el)
+{
+    static const char *const words[] = {"credit",   "copyright", "photographer", "byline", "source",
+                                        "courtesy", NULL};
+    const char *cls = ac_html_attr(el, "class");
+    size_t i;
+
+    if (cls == NULL)
+        return 0;
+    for (i = 0; words[i] != NULL; i++)
+        if (strstr(cls, words[i]) != NULL)
+            return 1;
+    return 0;
+}
+
+static int heading_level(const xmlNode *el)
+{
+    const char *n = (const char *)el->name;
+
+    if (n[0] == 'h' && n[1] >= '1' && n[1] <= '6' && n[2] == '\0')
+        return n[1] - '0';
+    return 0;
+}
+
+/* Tables that hold data rather than lay out a page: header cells, a
+ * caption or summary, or a grid bigger than a layout would use. */
+int ac_html_is_data_table(const xmlNode *table)
+{
+    const xmlNode *n;
+    const char *role = ac_html_attr(table, "role");
+    size_t rows = 0, cols = 0, c;
+    int skip;
+
+    if (role != NULL && ac_strcaseeq(role, "presentation"))
+        return 0;
+    if (ac_html_attr(table, "summary") != NULL)
+        return 1;
+    n = table->children;
+    while (n != NULL) {
+        skip = 0;
+        if (n->type == XML_ELEMENT_NODE) {
+            if (ac_html_is(n, "table"))
+                return 0; /* tables inside tables are layout */
+            if (ac_html_is(n, "th") || ac_html_is(n, "thead") || ac_html_is(n, "tfoot") ||
+                ac_html_is(n, "col") || ac_html_is(n, "colgroup"))
+                return 1;
+            if (ac_html_is(n, "caption") && n->children != NULL)
+                return 1;
+            if (ac_html_is(n, "tr")) {
+                const xmlNode *cell;
+
+                rows++;
+                for (c = 0, cell = n->children; cell != NULL; cell = cell->next)
+                    c += ac_html_is(cell, "td");
+                if (c > cols)
+                    cols = c;
+            }
+        }
+        n = ac_html_next(n, table, skip);
+    }
+    if (rows >= 10 || cols > 4)
+        return 1;
+    return rows * cols > 10;
+}
+
+/* Opens an inline container of `kind` under the current inline parent, or
+ * returns NULL (without error) when the model does not allow it there. */
+static artconv_node *open_inline(builder *b, artconv_node_kind kind, int *rc)
+{
+    artconv_node *parent;
+
+    *rc = 0;
+    if (b->mode == MODE_TABLE)
+        return NULL;
+    if ((parent = inline_parent(b)) == NULL) {
+        *rc = ARTCONV_ENOMEM;
+        return NULL;
+    }
+    if (!artconv_node_can_contain(artconv_node_get_kind(parent), kind) || !has_room(parent))
+        return NULL;
+    return ac_node_add(parent, kind, b->err);
+}
+
+static int push(builder *b, const xmlNode *el)
+{
+    frame *f;
+
+    if (b->depth >= sizeof b->stack / sizeof b->stack[0])
+        return ac_error(b->err, ARTCONV_ELIMIT, "elements nest more than %d levels deep",
+                        ARTCONV_MAX_DEPTH);
+    f = &b->stack[b->depth++];
+    f->el = el;
+    f->block = b->block;
+    f->inl = b->inl;
+    f->table = b->table;
+    f->row = b->row;
+    f->figure = b->figure;
+    f->mode = b->mode;
+    f->gen = b->gen;
+    return 0;
+}
+
+/* A space between the texts of blocks flattened into one inline container. */
+static int separate(builder *b)
+{
+    if (b->mode != MODE_FLOW && b->inl != NULL && !b->space)
+        return add_text(b, " ", 1);
+    return 0;
+}
+
+static void leave(builder *b)
+{
+    const frame *f = &b->stack[--b->depth];
+    int blockish = ac_html_is_block(f->el);
+    unsigned gen = b->gen;
+
+    b->block = f->block;
+    b->table = f->table;
+    b->row = f->row;
+    b->figure = f->figure;
+    b->mode = f->mode;
+    if (b->mode == MODE_FLOW) {
+        b->inl = !blockish && f->gen == gen ? f->inl : NULL;
+        if (blockish)
+            b->gen++;
+    } else {
+        b->inl = f->inl;
+        if (blockish)
+            (void)separate(b);
+    }
+}
+
+static int add_code_block(builder *b, const xmlNode *el)
+{
+    xmlChar *content = xmlNodeGetContent(el);
+    const char *s = content == NULL ? "" : (const char *)content, *cls;
+    size_t len = strlen(s);
+    artconv_node *parent, *cb;
+    int rc = 0;
+
+    if (len > 0 && s[0] == '\n') {
+        s++;
+        len--;
+    }
+    while (len > 0 && (s[len - 1] == '\n' || s[len - 1] == '\r'))
+        len--;
+    if (len == 0)
+        goto cleanup;
+    if ((parent = flow(b)) == NULL ||
+        (cb = ac_node_add(parent, ARTCONV_NODE_CODE_BLOCK, b->err)) == NULL) {
+        rc = ARTCONV_ENOMEM;
+        goto cleanup;
+    }
+    AC_CHECK(ac_node_set_literal_n(cb, s, len, b->err));
+    cls = ac_html_attr(el, "class");
+    if (cls != NULL && (strncmp(cls, "language-", 9) == 0 || strncmp(cls, "lang-", 5) == 0)) {
+        const char *lang = strchr(cls, '-') + 1;
+        size_t n = strcspn(lang, " \t\n");
+        char *info = ac_strndup(lang, n);
+
+        if (info == NULL) {
+            rc = ac_nomem(b->err);
+            goto cleanup;
+        }
+        /* An info string the model refuses (odd bytes) is simply left out. */
+        (void)artconv_node_set_info(cb, info, NULL);
+        free(info);
+    }
+cleanup:
+    xmlFree(content);
+    return rc;
+}
+
+static int add_code_inline(builder *b, const xmlNode *el)
+{
+    artconv_node *code;
+    int rc;
+
+    artconv_buf_clear(&b->tmp);
+    if (ac_html_text(&b->tmp, el) < 0)
+        return ac_nomem(b->err);
+    if (b->tmp.len == 0)
+        return 0;
+    if ((code = open_inline(b, ARTCONV_NODE_CODE, &rc)) == NULL)
+        return rc < 0 ? rc : add_text(b, b->tmp.ptr, b->tmp.len);
+    b->space = 0;
+    return ac_node_set_literal_n(code, b->tmp.ptr, b->tmp.len, b->err);
+}
+
+/* Tracking pixels and spacers. */
+static int is_tiny(const xmlNode *img)
+{
+    const char *w = ac_html_attr(img, "width"), *h = ac_html_attr(img, "height");
+
+    return (w != NULL && atoi(w) > 0 && atoi(w) <= 2) || (h != NULL && atoi(h) > 0 && atoi(h) <= 2);
+}
+
+static int add_image(builder *b, const xmlNode *el)
+{
+    artconv_node *node, *parent;
+    int rc;
+
+    if (is_tiny(el))
+        return 0;
+    if (b->mode == MODE_FIGURE) {
+        if (artconv_node_get_url(b->figure) != NULL)
+            return 0;
+        rc = set_image(b, b->figure, el);
+        return rc > 0 ? 0 : rc;
+    }
+    if (b->mode == MODE_TABLE)
+        return 0;
+    if (b->mode == MODE_FLOW &&
+        (b->inl == NULL || (artconv_node_get_kind(b->inl) == ARTCONV_NODE_PARAGRAPH &&
+                            artconv_node_first_child(b->inl) == NULL))) {
+        /* An image standing alone is a figure, placed before the empty
+         * paragraph that may be waiting for text after it. */
+        if ((node = artconv_node_new(ARTCONV_NODE_FIGURE)) == NULL)
+            return ac_nomem(b->err);
+        if ((rc = set_image(b, node, el)) != 0) {
+            artconv_node_free(node);
+            return rc > 0 ? 0 : rc;
+        }
+        if (b->inl != NULL)
+            rc = artconv_node_insert_before(b->inl, node, b->err);
+        else if ((parent = flow(b)) == NULL)
+            rc = ARTCONV_ENOMEM;
+        else
+            rc = artconv_node_append(parent, node, b->err);
+        if (rc < 0)
+            artconv_node_free(node);
+        return rc;
+    }
+    if ((node = open_inline(b, ARTCONV_NODE_IMAGE, &rc)) == NULL)
+        return rc;
+    if ((rc = set_image(b, node, el)) > 0) {
+        artconv_node_free(node);
+        return 0;
+    }
+    return rc;
+}
+
+static int add_credit(builder *b, const xmlNode *el)
+{
+    if (artconv_node_get_credit(b->figure) != NULL)
+        return 0;
+    artconv_buf_clear(&b->tmp);
+    if (ac_html_text(&b->tmp, el) < 0)
+        return ac_nomem(b->err);
+    if (b->tmp.len == 0)
+        return 0;
+    return ac_node_set_credit_n(b->figure, b->tmp.ptr, b->tmp.len, b->err);
+}
+
+static int row_is_header(const xmlNode *tr)
+{
+    const xmlNode *c;
+    int cells = 0;
+
+    if (ac_html_is(tr->parent, "thead"))
+        return 1;
+    for (c = tr->children; c != NULL; c = c->next) {
+        if (ac_html_is(c, "td"))
+            return 0;
+        cells += ac_html_is(c, "th");
+    }
+    return cells > 0;
+}
+
+static const char *const emph_tags[] = {"em", "i", "cite", "dfn", "var", NULL};
+static const char *const strong_tags[] = {"strong", "b", NULL};
+static const char *const code_tags[] = {"code", "kbd", "samp", "tt", NULL};
+
+/* Starts an element: pushes a frame and says whether to walk its children.
+ * Elements may open model nodes and change where content goes. */
+static int enter(builder *b, const xmlNode *el, int *descend)
+{
+    const char *name = (const char *)el->name;
+    artconv_node *node = NULL, *parent;
+    int rc, level = heading_level(el);
+
+    *descend = 1;
+    if ((rc = push(b, el)) < 0)
+        return rc;
+
+    if (b->mode == MODE_TABLE) {
+        if (strcmp(name, "tr") == 0) {
+            if ((b->row = ac_node_add(b->table, ARTCONV_NODE_TABLE_ROW, b->err)) == NULL)
+                return ARTCONV_ENOMEM;
+            if (row_is_header(el))
+                rc = artconv_node_set_header(b->row, 1, b->err);
+            b->inl = NULL;
+            return rc;
+        }
+        if (strcmp(name, "td") == 0 || strcmp(name, "th") == 0) {
+            if (b->row == NULL &&
+                (b->row = ac_node_add(b->table, ARTCONV_NODE_TABLE_ROW, b->err)) == NULL)
+                return ARTCONV_ENOMEM;
+            if ((b->inl = ac_node_add(b->row, ARTCONV_NODE_TABLE_CELL, b->err)) == NULL)
+                return ARTCONV_ENOMEM;
+            b->mode = MODE_INLINE;
+            b->space = 1;
+            return 0;
+        }
+        if (strcmp(name, "caption") == 0) {
+            if ((node = artconv_node_new(ARTCONV_NODE_PARAGRAPH)) == NULL)
+                return ac_nomem(b->err);
+            if ((rc = artconv_node_insert_before(b->table, node, b->err)) < 0) {
+                artconv_node_free(node);
+                return rc;
+            }
+            b->inl = node;
+            b->mode = MODE_INLINE;
+            b->space = 1;
+            return 0;
+        }
+        *descend = strcmp(name, "thead") == 0 || strcmp(name, "tbody") == 0 ||
+                   strcmp(name, "tfoot") == 0 || strcmp(name, "form") == 0;
+        return 0;
+    }
+
+    if (b->mode == MODE_FIGURE && is_credit(el) && artconv_node_get_credit(b->figure) == NULL) {
+        *descend = 0;
+        return add_credit(b, el);
+    }
+    if (strcmp(name, "br") == 0) {
+        *descend = 0;
+        return add_break(b);
+    }
+    if (strcmp(name, "img") == 0) {
+        *descend = 0;
+        return add_image(b, el);
+    }
+    if (in_list(name, code_tags)) {
+        *descend = 0;
+        return add_code_inline(b, el);
+    }
+    if (strcmp(name, "a") == 0) {
+        int nomem;
+        char *url = ac_html_url(b->page, ac_html_attr(el, "href"), 0, &nomem);
+        const char *title = ac_html_attr(el, "title");
+
+        if (nomem)
+            return ac_nomem(b->err);
+        if (url != NULL && (node = open_inline(b, ARTCONV_NODE_LINK, &rc)) != NULL) {
+            rc = ac_node_set_url_n(node, url, strlen(url), b->err);
+            if (rc == 0 && title != NULL && *title != '\0')
+                rc = ac_node_set_title_n(node, title, strlen(title), b->err);
+            b->inl = node;
+        }
+        free(url);
+        return rc;
+    }
+    if (in_list(name, emph_tags) || in_list(name, strong_tags) || strcmp(name, "sup") == 0 ||
+        strcmp(name, "sub") == 0) {
+        artconv_node_kind kind = in_list(name, emph_tags)     ? ARTCONV_NODE_EMPH
+                                 : in_list(name, strong_tags) ? ARTCONV_NODE_STRONG
+                                 : strcmp(name, "sup") == 0   ? ARTCONV_NODE_SUPERSCRIPT
+                                                              : ARTCONV_NODE_SUBSCRIPT;
+
+        if ((node = open_inline(b, kind, &rc)) != NULL)
+            b->inl = node;
+        return rc;
+    }
+    if (!ac_html_is_block(el))
+        return 0; /* span, font, time, abbr...: their content only */
+    if (b->mode != MODE_FLOW)
+        return separate(b); /* flattened: a space between the blocks' texts */
+
+    /* MODE_FLOW: a block. */
+    boundary(b);
+    if ((parent = flow(b)) == NULL)
+        return ARTCONV_ENOMEM;
+    if (!has_room(parent))
+        return 0; /* too deep for the model: flattened into its parent */
+    if (strcmp(name, "p") == 0 || level > 0) {
+        if ((node = ac_node_add(parent, level > 0 ? ARTCONV_NODE_HEADING : ARTCONV_NODE_PARAGRAPH,
+                                b->err)) == NULL)
+            return ARTCONV_ENOMEM;
+        if (level > 0) {
+            if ((rc = artconv_node_set_level(node, level, b->err)) < 0)
+                return rc;
+            b->mode = MODE_INLINE;
+        }
+        b->inl = node;
+        b->space = 1;
+        return 0;
+    }
+    if (strcmp(name, "blockquote") == 0) {
+        if ((node = ac_node_add(parent, ARTCONV_NODE_BLOCKQUOTE, b->err)) == NULL)
+            return ARTCONV_ENOMEM;
+        b->block = node;
+        return 0;
+    }
+    if (strcmp(name, "ul") == 0 || strcmp(name, "ol") == 0) {
+        const char *start = ac_html_attr(el, "start");
+        int ordered = name[0] == 'o';
+
+        if ((node = ac_node_add(parent, ARTCONV_NODE_LIST, b->err)) == NULL)
+            return ARTCONV_ENOMEM;
+        if ((rc = artconv_node_set_list(node, ordered, start != NULL ? atoi(start) : 1, 1,
+                                        b->err)) < 0 &&
+            (rc = artconv_node_set_list(node, ordered, 1, 1, b->err)) < 0)
+            return rc;
+        b->block = node;
+        return 0;
+    }
+    if (strcmp(name, "li") == 0 &&
+        artconv_node_get_kind(b->stack[b->depth - 1].block) == ARTCONV_NODE_LIST) {
+        /* flow() made the item: the list's parent frame keeps the list */
+        return 0;
+    }
+    if (strcmp(name, "pre") == 0 || strcmp(name, "listing") == 0 || strcmp(name, "xmp") == 0) {
+        *descend = 0;
+        return add_code_block(b, el);
+    }
+    if (strcmp(name, "hr") == 0) {
+        *descend = 0;
+        return ac_node_add(parent, ARTCONV_NODE_THEMATIC_BREAK, b->err) == NULL ? ARTCONV_ENOMEM
+                                                                                : 0;
+    }
+    if (strcmp(name, "figure") == 0 && first_image(el) != NULL) {
+        if ((node = ac_node_add(parent, ARTCONV_NODE_FIGURE, b->err)) == NULL)
+            return ARTCONV_ENOMEM;
+        b->figure = node;
+        b->mode = MODE_FIGURE;
+        b->inl = NULL;
+        return 0;
+    }
+    if (strcmp(name, "table") == 0 && ac_html_is_data_table(el)) {
+        if ((node = ac_node_add(parent, ARTCONV_NODE_TABLE, b->err)) == NULL)
+            return ARTCONV_ENOMEM;
+        b->table = node;
+        b->row = NULL;
+        b->mode = MODE_TABLE;
+        return 0;
+    }
+    return 0; /* a layout wrapper */
+}
+
+/* Builds `root` and everything below it. */
+static int build_subtree(builder *b, const xmlNode *root)
+{
+    const xmlNode *n = root;
+    int rc = 0, descend, entered;
+
+    for (;;) {
+        descend = entered = 0;
+        if (n->type == XML_ELEMENT_NODE) {
+            if (!skipped(n)) {
+                if ((rc = enter(b, n, &descend)) < 0)
+                    return rc;
+                entered = 1;
+            }
+        } else if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) &&
+                   n->content != NULL) {
+            if ((rc = add_text(b, (const char *)n->content, strlen((const char *)n->content))) < 0)
+                return rc;
+        }
+        if (entered && descend && n->children != NULL) {
+            n = n->children;
+            continue;
+        }
+        if (entered)
+            leave(b);
+        while (n != root && n->next == NULL) {
+            n = n->parent;
+            leave(b);
+        }
+        if (n == root)
+            return 0;
+        n = n->next;
+    }
+}
+
+/* --- tidying ------------------------------------------------------------ */
+
+static int holds_inlines(artconv_node_kind k)
+{
+    return k == ARTCONV_NODE_PARAGRAPH || k == ARTCONV_NODE_HEADING || k == ARTCONV_NODE_CAPTION ||
+           k == ARTCONV_NODE_ATTRIBUTION || k == ARTCONV_NODE_TABLE_CELL;
+}
+
+/* Removes spaces and breaks at one end of an inline container. */
+static int trim_end(artconv_node *block, int last, artconv_error *err)
+{
+    for (;;) {
+        artconv_node *c = block, *next;
+        artconv_node_kind k;
+        const char *s;
+        size_t len, skip;
+
+        while ((next = last ? artconv_node_last_child(c) : artconv_node_first_child(c)) != NULL)
+            c = next;
+        if (c == block)
+            return 0;
+        k = artconv_node_get_kind(c);
+        if (k == ARTCONV_NODE_TEXT) {
+            s = artconv_node_get_literal(c);
+            len = s == NULL ? 0 : strlen(s);
+            skip = 0;
+            if (last)
+                while (skip < len && s[len - 1 - skip] == ' ')
+                    skip++;
+            else
+                while (skip < len && s[skip] == ' ')
+                    skip++;
+            if (skip == 0)
+                return 0;
+            if (skip < len) {
+                char *copy = ac_strndup(last ? s : s + skip, len - skip);
+                int rc;
+
+                if (copy == NULL)
+                    return ac_nomem(err);
+                rc = ac_node_set_literal_n(c, copy, len - skip, err);
+                free(copy);
+                return rc;
+            }
+        } else if (k != ARTCONV_NODE_LINEBREAK && k != ARTCONV_NODE_SOFTBREAK &&
+                   artconv_node_kind_is_leaf(k)) {
+            return 0;
+        }
+        artconv_node_free(c);
+    }
+}
+
+static int is_empty(const artconv_node *n)
+{
+    artconv_node_kind k = artconv_node_get_kind(n);
+    const char *s;
+
+    switch (k) {
+    case ARTCONV_NODE_TEXT:
+        s = artconv_node_get_literal(n);
+        return s == NULL || *s == '\0';
+    case ARTCONV_NODE_IMAGE:
+        return artconv_node_get_url(n) == NULL;
+    case ARTCONV_NODE_FIGURE:
+        return artconv_node_get_url(n) == NULL;
+    case ARTCONV_NODE_TABLE_CELL:
+    case ARTCONV_NODE_THEMATIC_BREAK:
+    case ARTCONV_NODE_CODE_BLOCK:
+    case ARTCONV_NODE_CODE:
+    case ARTCONV_NODE_LINEBREAK:
+    case ARTCONV_NODE_SOFTBREAK:
+        return 0;
+    default:
+        return artconv_node_first_child(n) == NULL;
+    }
+}
+
+static artconv_node *leftmost(artconv_node *n)
+{
+    artconv_node *c;
+
+    while ((c = artconv_node_first_child(n)) != NULL)
+        n = c;
+    return n;
+}
+
+/* Trims and removes empty nodes among `first` and its following siblings
+ * (all children of one parent), bottom-up and without recursion. */
+static int tidy(artconv_node *first, artconv_error *err)
+{
+    artconv_node *top = artconv_node_parent(first);
+    artconv_node *n = first == NULL ? NULL : leftmost(first), *next;
+    int rc;
+
+    while (n != NULL) {
+        if (artconv_node_next(n) != NULL)
+            next = leftmost(artconv_node_next(n));
+        else
+            next = artconv_node_parent(n) == top ? NULL : artconv_node_parent(n);
+        if (holds_inlines(artconv_node_get_kind(n)) &&
+            ((rc = trim_end(n, 0, err)) < 0 || (rc = trim_end(n, 1, err)) < 0))
+            return rc;
+        if (is_empty(n))
+            artconv_node_free(n);
+        n = next;
+    }
+    return 0;
+}
+
+static void builder_init(builder *b, const ac_html_page *page, artconv_node *parent,
+                         artconv_error *err)
+{
+    memset(b, 0, sizeof *b);
+    b->page = page;
+    b->err = err;
+    if (artconv_node_can_contain(artconv_node_get_kind(parent), ARTCONV_NODE_PARAGRAPH)) {
+        b->block = parent;
+        b->mode = MODE_FLOW;
+    } else {
+        b->inl = parent;
+        b->mode = MODE_INLINE;
+    }
+    b->space = 1;
+}
+
+int ac_html_build(artconv_node *parent, const ac_html_page *page, artconv_error *err)
+{
+    builder b;
+    artconv_node *before = artconv_node_last_child(parent);
+    size_t i;
+    int rc = 0;
+
+    builder_init(&b, page, parent, err);
+    for (i = 0; i < page->n_roots && rc == 0; i++)
+        rc = build_subtree(&b, page->roots[i]);
+    artconv_buf_dispose(&b.tmp);
+    if (rc == 0)
+        rc = tidy(before == NULL ? artconv_node_first_child(parent) : artconv_node_next(before),
+                  err);
+    return rc;
+}
+
+int ac_html_fragment_to_model(artconv_node *parent, const char *html, size_t len,
+                              const char *base_url, const artconv_read_options *opts,
+                              artconv_error *err)
+{
+    ac_html_page page;
+    builder b;
+    artconv_node *before = artconv_node_last_child(parent);
+    const xmlNode *n;
+    int rc;
+
+    memset(&page, 0, sizeof page);
+    if (parent == NULL ||
+        (!artconv_node_can_contain(artconv_node_get_kind(parent), ARTCONV_NODE_PARAGRAPH) &&
+         !artconv_node_can_contain(artconv_node_get_kind(parent), ARTCONV_NODE_TEXT)))
+        return ac_error(err, ARTCONV_EINVALID, "an HTML fragment cannot go into this node");
+    AC_CHECK(ac_html_parse(&page, html, len, opts, err));
+    if (page.body == NULL)
+        goto cleanup;
+    if (base_url != NULL && (page.base = xmlStrdup((const xmlChar *)base_url)) == NULL) {
+        rc = ac_nomem(err);
+        goto cleanup;
+    }
+    builder_init(&b, &page, parent, err);
+    if (b.mode == MODE_INLINE)
+        b.space = 0; /* keep a leading space next to earlier text */
+    for (n = page.body->children; n != NULL && rc == 0; n = n->next)
+        rc = build_subtree(&b, n);
+    artconv_buf_dispose(&b.tmp);
+    if (rc < 0)
+        goto cleanup;
+    n = NULL;
+    {
+        artconv_node *first =
+            before == NULL ? artconv_node_first_child(parent) : artconv_node_next(before);
+
+        if (first != NULL && b.mode != MODE_INLINE)
+            rc = tidy(first, err);
+        else if (first != NULL) {
+            /* Inside a paragraph: drop empty inlines but keep the spaces
+             * that separate the fragment from the text around it. */
+            artconv_node *c = first, *next;
+
+            for (; c != NULL && rc == 0; c = next) {
+                next = artconv_node_next(c);
+                if (artconv_node_first_child(c) != NULL)
+                    rc = tidy(artconv_node_first_child(c), err);
+                if (rc == 0 && is_empty(c))
+                    artconv_node_free(c);
+            }
+        }
+    }
+cleanup:
+    ac_html_page_free(&page);
+    return rc;
+}

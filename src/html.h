@@ -1,0 +1,148 @@
+/*
+ * html.h - what the HTML reader's files share: parsing (formats/html_read.c),
+ * metadata (src/html_meta.c), finding the article (src/html_extract.c) and
+ * turning a libxml2 tree into model nodes (src/html_build.c).
+ *
+ * The reader annotates libxml2's tree instead of editing it: each element's
+ * `_private` points at an ac_html_info in one array, so dropping chrome is a
+ * flag and every pass is a flat walk over parent/sibling links.
+ */
+#ifndef ARTCONV_HTML_H
+#define ARTCONV_HTML_H
+
+#include "internal.h"
+
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+#include <libxml/uri.h>
+
+/* Internal limits.  Each stops a way a page could make libxml2 or us spend
+ * time or memory out of proportion to its size. */
+
+/* libxml2 2.9.14 checks every attribute of a start tag against all earlier
+ * ones, so one tag with 100,000 distinct attributes costs ~10^10 string
+ * comparisons (136 s measured).  Tags with more attributes are refused before
+ * parsing, which keeps that cost linear in the input. */
+#define AC_HTML_MAX_ATTRS 256
+/* libxml2 takes the input size as an int. */
+#define AC_HTML_MAX_INPUT ((size_t)1 << 30)
+/* JSON-LD blocks bigger than this are skipped: metadata never needs more,
+ * and jansson's parser recurses, so its own depth cap (2048) is kept far
+ * away by also limiting how deep we look into the result. */
+#define AC_HTML_MAX_JSONLD ((size_t)1 << 20)
+
+/* Flags of ac_html_info. */
+enum {
+    AC_HTML_DROP = 1 << 0,    /* chrome, hidden or unwanted: never built */
+    AC_HTML_BYLINE = 1 << 1,  /* the visible byline: in metadata, not body */
+    AC_HTML_SCORED = 1 << 2,  /* a candidate that has a content score */
+    AC_HTML_DATATBL = 1 << 3, /* a table holding data, not layout */
+    AC_HTML_TITLE = 1 << 4    /* a heading repeating the article's title */
+};
+
+/* What the reader learns about one element, computed once, bottom-up. */
+typedef struct ac_html_info {
+    size_t text;        /* characters of text below, whitespace runs as one */
+    size_t link_text;   /* of those, characters inside links */
+    size_t commas;      /* commas below */
+    size_t direct_text; /* characters in text and inline children only */
+    size_t direct_commas;
+    size_t heading_text;                       /* characters inside h1-h6 */
+    size_t n_p, n_img, n_li, n_input, n_embed; /* elements below */
+    double score;                              /* content score, when AC_HTML_SCORED */
+    unsigned flags;
+} ac_html_info;
+
+/* A parsed page and what the passes found out about it. */
+typedef struct ac_html_page {
+    htmlDocPtr doc;
+    xmlNodePtr html; /* the root element, or NULL */
+    xmlNodePtr body; /* <body>, or NULL (framesets, empty input) */
+    ac_html_info *info;
+    size_t n_info;
+    const artconv_read_options *opts;
+    xmlChar *base;     /* absolute URL links resolve against, or NULL */
+    char *title;       /* the article's title once known (for dropping h1) */
+    int loose;         /* 1 on the retry that keeps doubtful class/id matches */
+    xmlNodePtr *roots; /* what to build, in document order */
+    size_t n_roots;
+} ac_html_page;
+
+/* --- parsing (formats/html_read.c) ------------------------------------- */
+
+/* Parses `len` bytes of HTML: charset from a BOM, <meta charset> or
+ * http-equiv, else UTF-8, else Windows-1252; bad bytes become U+FFFD (an
+ * error under opts->strict).  Refuses with ARTCONV_ELIMIT input nested deeper
+ * than ARTCONV_MAX_DEPTH or tags with more than AC_HTML_MAX_ATTRS
+ * attributes.  Fills page->doc, html, body, info.  Free with
+ * ac_html_page_free. */
+int ac_html_parse(ac_html_page *page, const char *data, size_t len,
+                  const artconv_read_options *opts, artconv_error *err);
+/* Frees what the page owns; the struct itself is the caller's. */
+void ac_html_page_free(ac_html_page *page);
+
+/* --- walking and looking (src/html_build.c) ---------------------------- */
+
+/* The info of an element (never NULL for elements of a parsed page). */
+#define AC_INFO(node) ((ac_html_info *)(node)->_private)
+
+/* Next node in document order below `root`; skips the children of `node`
+ * when `skip` is set.  NULL at the end.  Flat: no recursion. */
+xmlNodePtr ac_html_next(const xmlNode *node, const xmlNode *root, int skip);
+/* 1 if the element's (ASCII, lower-case) name is `name`. */
+int ac_html_is(const xmlNode *node, const char *name);
+/* 1 if the element is laid out as a block (p, div, table, ul...). */
+int ac_html_is_block(const xmlNode *node);
+/* Appends the element's text, whitespace collapsed and trimmed, skipping
+ * dropped elements.  Returns 0 or ARTCONV_ENOMEM. */
+int ac_html_text(artconv_buf *out, const xmlNode *node);
+/* Borrowed attribute value of an element, or NULL (no allocation: HTML
+ * attributes hold one text child). */
+const char *ac_html_attr(const xmlNode *node, const char *name);
+/* 1 if a <table> holds data (header cells, caption, a real grid) rather
+ * than laying out the page. */
+int ac_html_is_data_table(const xmlNode *table);
+/* Resolves `href` against page->base; returns a malloc'd URL, or NULL if
+ * the link is empty or unsafe (javascript:, vbscript:, data: other than
+ * images when `image` is 0).  *nomem is set when memory ran out. */
+char *ac_html_url(const ac_html_page *page, const char *href, int image, int *nomem);
+
+/* --- metadata (src/html_meta.c) ---------------------------------------- */
+
+/* Fills the article's metadata from the page (JSON-LD, Open Graph, meta,
+ * <title>, <html lang>, canonical, <time>, visible byline) and sets
+ * page->base and page->title.  Marks the visible byline AC_HTML_BYLINE. */
+int ac_html_meta(artconv_article *article, ac_html_page *page, artconv_error *err);
+/* Takes the lead image's caption, credit and alt text from the first
+ * figure of the built body when it shows the page's image (or the page
+ * names none). */
+int ac_html_lead_image(artconv_article *article, artconv_error *err);
+/* Splits a byline ("By A, B and C") into authors added to the article. */
+int ac_html_add_authors(artconv_article *article, const char *byline, size_t len,
+                        artconv_error *err);
+
+/* --- extraction (src/html_extract.c) ----------------------------------- */
+
+/* Marks chrome AC_HTML_DROP, scores the rest and sets page->roots to the
+ * article's main content (or the whole body under opts->no_extract). */
+int ac_html_extract(ac_html_page *page, artconv_error *err);
+
+/* --- building (src/html_build.c) --------------------------------------- */
+
+/* Appends blocks for page->roots (skipping dropped elements) to `parent`,
+ * a DOCUMENT, ITEM or BLOCKQUOTE. */
+int ac_html_build(artconv_node *parent, const ac_html_page *page, artconv_error *err);
+
+/* Parses an HTML fragment (no extraction, nothing dropped except scripts,
+ * styles and other non-content) and appends what it holds to `parent`:
+ * blocks if `parent` holds blocks (DOCUMENT, ITEM, BLOCKQUOTE), inlines if it
+ * holds inlines (PARAGRAPH, HEADING, EMPH, LINK, ...), with block structure
+ * flattened into line breaks.  Relative links resolve against `base_url`
+ * when it is not NULL.  `opts` may be NULL.  For the Markdown reader's raw
+ * HTML.  Returns 0 or a negative status; `parent` may hold part of the
+ * fragment after a failure. */
+int ac_html_fragment_to_model(artconv_node *parent, const char *html, size_t len,
+                              const char *base_url, const artconv_read_options *opts,
+                              artconv_error *err);
+
+#endif /* ARTCONV_HTML_H */
