@@ -1,9 +1,154 @@
-/* PLACEHOLDER: being written; see issue 2.  Replace this whole file. */
-#include "internal.h"
-int ac_html_write(artconv_buf *out, const artconv_article *article, const artconv_write_options *opts, artconv_error *err)
+/*
+ * html_write.c - the HTML writer: a standalone HTML5 page, or with
+ * opts->fragment only the <article> element, for embedding.
+ *
+ * The page is polyglot markup: libxml2 builds it as a tree (src/xhtml.c)
+ * and writes it in its XHTML mode, so the bytes are valid HTML5 and also
+ * well-formed XML.  libxml2's HTML serialiser was not used: it knows only
+ * HTML4's elements and %-escapes the URLs in href and src.
+ */
+#include "xhtml.h"
+
+#include <string.h>
+
+/* Indented for its place in the page (<style> is two levels deep).  It
+ * must hold no '<', '>' or '&': the XHTML serialiser would escape them,
+ * and an HTML parser reads a style's text raw. */
+static const char style_sheet[] =
+    "\n"
+    "      body { margin: 0; padding: 1em; color: #1f1f1f; background: #fff;\n"
+    "        font: 1.125em/1.6 system-ui, -apple-system, \"Segoe UI\", Roboto, sans-serif; }\n"
+    "      article { max-width: 40em; margin: 0 auto; }\n"
+    "      h1, h2, h3, h4 { line-height: 1.25; }\n"
+    "      .standfirst { font-size: 1.2em; color: #444; }\n"
+    "      .byline, .dateline, .published, .modified, figcaption, footer { color: #555; "
+    "font-size: 0.9em; }\n"
+    "      img { max-width: 100%; height: auto; }\n"
+    "      figure { margin: 1.5em 0; }\n"
+    "      blockquote { margin: 1em 0; padding-left: 1em; border-left: 3px solid #ccc; }\n"
+    "      pre { overflow-x: auto; padding: 0.75em; background: #f4f4f4; }\n"
+    "      code { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 0.9em; }\n"
+    "      table { border-collapse: collapse; }\n"
+    "      th, td { border: 1px solid #ccc; padding: 0.3em 0.6em; text-align: left; }\n"
+    "      footer { border-top: 1px solid #ddd; margin-top: 2em; }\n"
+    "    ";
+
+static int add_meta(xmlNodePtr head, const ac_xhtml_options *o, const char *name,
+                    const char *content)
 {
-    (void)out;
-    (void)article;
-    (void)opts;
-    return ac_error(err, ARTCONV_EUNSUPPORTED, "not written yet");
+    xmlNodePtr meta = ac_xhtml_add(head, o, "meta");
+
+    if (meta == NULL || ac_xhtml_set_attr(meta, "name", name) < 0 ||
+        ac_xhtml_set_attr(meta, "content", content) < 0)
+        return ARTCONV_ENOMEM;
+    return ARTCONV_OK;
+}
+
+static int add_keywords(xmlNodePtr head, const ac_xhtml_options *o, const artconv_article *a)
+{
+    size_t i, n = artconv_article_list_count(a, ARTCONV_LIST_KEYWORDS);
+    artconv_buf joined = ARTCONV_BUF_INIT;
+    int rc = ARTCONV_OK;
+
+    if (n == 0)
+        return ARTCONV_OK;
+    for (i = 0; i < n; i++) {
+        if (i > 0)
+            AC_CHECK(artconv_buf_puts(&joined, ", "));
+        AC_CHECK(artconv_buf_puts(&joined, artconv_article_list_get(a, ARTCONV_LIST_KEYWORDS, i)));
+    }
+    rc = add_meta(head, o, "keywords", joined.ptr);
+cleanup:
+    artconv_buf_dispose(&joined);
+    return rc;
+}
+
+static int add_head(xmlNodePtr head, const ac_xhtml_options *o, const artconv_article *a)
+{
+    const char *title = artconv_article_get(a, ARTCONV_META_TITLE);
+    const char *description = artconv_article_get(a, ARTCONV_META_DESCRIPTION);
+    const char *source = artconv_article_get(a, ARTCONV_META_SOURCE);
+    xmlNodePtr el;
+    size_t i;
+    int rc = ARTCONV_OK;
+
+    AC_NEED(el = ac_xhtml_add(head, o, "meta"));
+    AC_CHECK(ac_xhtml_set_attr(el, "charset", "utf-8"));
+    AC_CHECK(add_meta(head, o, "viewport", "width=device-width, initial-scale=1"));
+    /* HTML5 requires a non-empty <title>. */
+    AC_NEED(ac_xhtml_add_text_element(head, o, "title", NULL, title != NULL ? title : "Untitled"));
+    if (description == NULL)
+        description = artconv_article_get(a, ARTCONV_META_SUBTITLE);
+    if (description != NULL)
+        AC_CHECK(add_meta(head, o, "description", description));
+    for (i = 0; i < artconv_article_list_count(a, ARTCONV_LIST_AUTHORS); i++)
+        AC_CHECK(add_meta(head, o, "author", artconv_article_list_get(a, ARTCONV_LIST_AUTHORS, i)));
+    AC_CHECK(add_keywords(head, o, a));
+    if (source != NULL && ac_xhtml_url_is_safe(source, 0)) {
+        AC_NEED(el = ac_xhtml_add(head, o, "link"));
+        AC_CHECK(ac_xhtml_set_attr(el, "rel", "canonical"));
+        AC_CHECK(ac_xhtml_set_attr(el, "href", source));
+    }
+    AC_NEED(ac_xhtml_add_text_element(head, o, "style", NULL, style_sheet));
+cleanup:
+    return rc;
+}
+
+/* Builds <html> (or, for a fragment, <article>) unlinked from `doc`; see
+ * ac_xhtml_save for why it is not the document's root.  The caller frees
+ * *out, which is set even on failure. */
+static int build(xmlNodePtr *out, xmlDocPtr doc, const artconv_article *a, int fragment,
+                 artconv_error *err)
+{
+    const char *language = artconv_article_get(a, ARTCONV_META_LANGUAGE);
+    ac_xhtml_options xo = {NULL};
+    xmlNodePtr root, head, body, article;
+    int rc = ARTCONV_OK;
+
+    AC_NEED(*out = root = xmlNewDocNode(doc, NULL, BAD_CAST(fragment ? "article" : "html"), NULL));
+    /* The language goes on the outermost element written: a fragment
+     * carries it into the page that embeds it. */
+    if (language != NULL)
+        AC_CHECK(ac_xhtml_set_attr(root, "lang", language));
+    article = root;
+    if (!fragment) {
+        /* Polyglot markup declares the XHTML namespace on <html>, which
+         * HTML5 allows with exactly this value. */
+        AC_NEED(xo.ns = xmlNewNs(root, BAD_CAST AC_XHTML_NS, NULL));
+        xmlSetNs(root, xo.ns);
+        AC_NEED(head = ac_xhtml_add(root, &xo, "head"));
+        AC_CHECK(add_head(head, &xo, a));
+        AC_NEED(body = ac_xhtml_add(root, &xo, "body"));
+        AC_NEED(article = ac_xhtml_add(body, &xo, "article"));
+    }
+    AC_CHECK(ac_xhtml_header(article, a, &xo, err));
+    AC_CHECK(ac_xhtml_body(article, artconv_article_body(a), &xo, err));
+    AC_CHECK(ac_xhtml_footer(article, a, &xo, err));
+    AC_CHECK(ac_xhtml_indent(root, 0, err));
+cleanup:
+    return rc == ARTCONV_ENOMEM ? ac_nomem(err) : rc;
+}
+
+int ac_html_write(artconv_buf *out, const artconv_article *article,
+                  const artconv_write_options *opts, artconv_error *err)
+{
+    int fragment = opts != NULL && opts->fragment;
+    xmlDocPtr doc = ac_xhtml_doc_new();
+    xmlNodePtr root = NULL;
+    int rc;
+
+    if (doc == NULL)
+        return ac_nomem(err);
+    AC_CHECK(build(&root, doc, article, fragment, err));
+    if (!fragment && artconv_buf_puts(out, "<!DOCTYPE html>\n") < 0) {
+        rc = ac_nomem(err);
+        goto cleanup;
+    }
+    AC_CHECK(ac_xhtml_save(out, root, err));
+    if (artconv_buf_putc(out, '\n') < 0)
+        rc = ac_nomem(err);
+cleanup:
+    xmlFreeNode(root);
+    xmlFreeDoc(doc);
+    return rc;
 }

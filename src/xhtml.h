@@ -1,0 +1,107 @@
+/*
+ * xhtml.h - the article model as a libxml2 element tree of (X)HTML.
+ *
+ * The HTML writer, and later the EPUB (XHTML content documents) and
+ * NewsML-G2 (XHTML inside inlineXML) writers, map the model to elements in
+ * one place: here.  The tree is built with libxml2's tree API, so escaping
+ * is libxml2's, and serialised with ac_xhtml_save in libxml2's XHTML mode,
+ * whose output is both well-formed XML and valid HTML5 syntax.
+ *
+ * Conventions of the mapping (documented for readers of our output):
+ *  - a quote with an attribution becomes
+ *    <figure class="quote"><blockquote>...</blockquote>
+ *    <figcaption class="attribution">...</figcaption></figure>,
+ *    since HTML5 wants the attribution outside the blockquote;
+ *  - a figure is <figure><img src alt/><figcaption>caption
+ *    <small class="credit">credit</small></figcaption></figure>;
+ *  - a paragraph in a tight list item is written without <p>, as
+ *    CommonMark does, unless a paragraph next to it would run into it;
+ *  - URLs with a dangerous scheme are never written (ac_xhtml_url_is_safe):
+ *    a link keeps its text, an image its alt text.
+ */
+#ifndef ARTCONV_XHTML_H
+#define ARTCONV_XHTML_H
+
+#include "internal.h"
+
+#include <libxml/tree.h>
+
+#define AC_XHTML_NS "http://www.w3.org/1999/xhtml"
+
+/* Like AC_CHECK for the tree calls that return NULL when memory runs out:
+ * jumps to `cleanup` with ARTCONV_ENOMEM in `rc`. */
+#define AC_NEED(ptr)                                                                               \
+    do {                                                                                           \
+        if ((ptr) == NULL) {                                                                       \
+            rc = ARTCONV_ENOMEM;                                                                   \
+            goto cleanup;                                                                          \
+        }                                                                                          \
+    } while (0)
+
+typedef struct ac_xhtml_options {
+    /* Namespace of every element created: the XHTML one (declared on the
+     * root by the caller) for a page or an EPUB document, NULL for an HTML
+     * fragment. */
+    xmlNsPtr ns;
+} ac_xhtml_options;
+
+/* Returns a new document whose encoding is UTF-8, or NULL if memory runs
+ * out; free it with xmlFreeDoc.  The encoding keeps libxml2 from writing
+ * non-ASCII characters in attributes as character references. */
+xmlDocPtr ac_xhtml_doc_new(void);
+
+/* Creates an element `name` in o->ns and appends it to `parent`.  Returns
+ * it (owned by `parent`), or NULL if memory runs out. */
+xmlNodePtr ac_xhtml_add(xmlNodePtr parent, const ac_xhtml_options *o, const char *name);
+/* Same, with a class attribute (if `cls` is not NULL) and text content (if
+ * `text` is not NULL; written literally, never parsed for entities). */
+xmlNodePtr ac_xhtml_add_text_element(xmlNodePtr parent, const ac_xhtml_options *o, const char *name,
+                                     const char *cls, const char *text);
+/* Appends literal text to `parent`.  Returns 0 or ARTCONV_ENOMEM. */
+int ac_xhtml_add_text(xmlNodePtr parent, const char *text);
+/* Sets an attribute; libxml2 escapes the value on output.  0 or ENOMEM. */
+int ac_xhtml_set_attr(xmlNodePtr el, const char *name, const char *value);
+
+/* Returns 1 if `url` may be written as an href (`for_image` 0) or an img
+ * src (`for_image` 1); 0 if its scheme is javascript:, vbscript: or data:
+ * (except data:image/png, gif, jpeg and webp for images).  The scheme is
+ * read as browsers do: case-insensitively, after leading spaces and
+ * control characters, ignoring tabs and line ends anywhere. */
+int ac_xhtml_url_is_safe(const char *url, int for_image);
+
+/* Appends the elements for `root` (the body DOCUMENT, or any block) and its
+ * descendants to `parent`.  Walks with artconv_iter, without recursion.
+ * Returns 0 or ARTCONV_ENOMEM; on failure `parent` may hold part of it. */
+int ac_xhtml_body(xmlNodePtr parent, const artconv_node *root, const ac_xhtml_options *o,
+                  artconv_error *err);
+
+/* Appends the article's <header> to `parent`: <h1> title, <p
+ * class="standfirst">, <p class="byline">By <span class="author">..., <p
+ * class="dateline">, <time datetime> for the published and modified dates,
+ * and the lead image as <figure class="lead">.  Appends nothing when none
+ * of them is set.  Returns 0 or ARTCONV_ENOMEM. */
+int ac_xhtml_header(xmlNodePtr parent, const artconv_article *article, const ac_xhtml_options *o,
+                    artconv_error *err);
+/* Appends <footer> with <p class="credit"> and <p class="rights">, or
+ * nothing when neither is set.  Returns 0 or ARTCONV_ENOMEM. */
+int ac_xhtml_footer(xmlNodePtr parent, const artconv_article *article, const ac_xhtml_options *o,
+                    artconv_error *err);
+
+/* Inserts whitespace so that block structure is indented by two spaces a
+ * level, `depth` being the level of `root` itself.  Whitespace goes only
+ * between block-level elements (never inside p, headings, pre, cells or
+ * any inline content), so rendering does not change.  Use it instead of
+ * libxml2's XML_SAVE_FORMAT, which also indents runs of inline elements.
+ * No recursion.  Returns 0 or ARTCONV_ENOMEM. */
+int ac_xhtml_indent(xmlNodePtr root, int depth, artconv_error *err);
+
+/* Appends `node` serialised in libxml2's XHTML mode, UTF-8, without an
+ * XML declaration: void elements as <br />, other empty elements as
+ * <p></p>, which is valid in both HTML5 and XML.  Keep an <html> root
+ * unlinked from its document (create it with xmlNewDocNode, do not call
+ * xmlDocSetRootElement): for a document's root element libxml2 adds a
+ * <meta http-equiv="Content-Type"> to <head>, a second charset declaration
+ * that HTML5 forbids.  Returns 0, ARTCONV_ENOMEM or ARTCONV_EIO. */
+int ac_xhtml_save(artconv_buf *out, xmlNodePtr node, artconv_error *err);
+
+#endif /* ARTCONV_XHTML_H */
