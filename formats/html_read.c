@@ -12,7 +12,6 @@
 #include "html.h"
 
 #include <errno.h>
-#include <iconv.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistr.h>
@@ -121,33 +120,6 @@ static int is_latin1_name(const char *cs)
     return 0;
 }
 
-/* Converts with iconv, turning each byte it cannot read into U+FFFD. */
-static int convert_iconv(artconv_buf *out, iconv_t cd, const char *s, size_t len, size_t *repairs)
-{
-    char *in = (char *)s; /* iconv's prototype is not const-correct */
-    size_t in_left = len;
-    char chunk[4096];
-    int rc;
-
-    while (in_left > 0) {
-        char *o = chunk;
-        size_t o_left = sizeof chunk;
-        size_t r = iconv(cd, &in, &in_left, &o, &o_left);
-
-        if ((rc = artconv_buf_put(out, chunk, sizeof chunk - o_left)) < 0)
-            return rc;
-        if (r == (size_t)-1 && errno != E2BIG) {
-            if ((rc = artconv_buf_put(out, "\xEF\xBF\xBD", 3)) < 0)
-                return rc;
-            (*repairs)++;
-            in++;
-            in_left--;
-            iconv(cd, NULL, NULL, NULL, NULL);
-        }
-    }
-    return 0;
-}
-
 /* Decodes the page into clean UTF-8 in `out`.  `how` names the charset
  * used, for warnings. */
 static int decode(artconv_buf *out, const char *data, size_t len, size_t *repairs, const char **how,
@@ -163,13 +135,9 @@ static int decode(artconv_buf *out, const char *data, size_t len, size_t *repair
     if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
         return ac_text_repair(out, data + 3, len - 3, repairs);
     if (len >= 2 && (memcmp(data, "\xFF\xFE", 2) == 0 || memcmp(data, "\xFE\xFF", 2) == 0)) {
-        iconv_t cd = iconv_open("UTF-8", data[0] == '\xFF' ? "UTF-16LE" : "UTF-16BE");
-
-        if (cd == (iconv_t)-1)
-            return ARTCONV_EUNSUPPORTED;
         *how = "UTF-16";
-        rc = convert_iconv(&tmp, cd, data + 2, len - 2, repairs);
-        iconv_close(cd);
+        rc = ac_text_convert(&tmp, data[0] == '\xFF' ? "UTF-16LE" : "UTF-16BE", data + 2, len - 2,
+                             repairs);
         goto repair;
     }
     sniff_charset(data, len, declared, sizeof declared);
@@ -181,14 +149,13 @@ static int decode(artconv_buf *out, const char *data, size_t len, size_t *repair
         return ac_text_repair(out, data, len, repairs);
     if (declared[0] != '\0' && strcmp(declared, "utf-8") != 0 && strcmp(declared, "utf8") != 0 &&
         !is_latin1_name(declared)) {
-        iconv_t cd = iconv_open("UTF-8", declared);
-
-        if (cd != (iconv_t)-1) {
+        rc = ac_text_convert(&tmp, declared, data, len, repairs);
+        if (rc != ARTCONV_EUNSUPPORTED) {
             *how = "declared charset";
-            rc = convert_iconv(&tmp, cd, data, len, repairs);
-            iconv_close(cd);
             goto repair;
         }
+        artconv_buf_clear(&tmp);
+        rc = 0;
         ac_warn_read(opts, ARTCONV_EPARSE, 0, "unknown charset \"%s\"; guessing", declared);
     }
     /* Undeclared, declared UTF-8 with bad bytes, or Latin-1: UTF-8 when the
@@ -196,7 +163,7 @@ static int decode(artconv_buf *out, const char *data, size_t len, size_t *repair
     if (multi > bad)
         return ac_text_repair(out, data, len, repairs);
     *how = "Windows-1252";
-    rc = ac_text_from_cp1252(&tmp, data, len);
+    rc = ac_text_convert(&tmp, "CP1252", data, len, repairs);
 repair:
     if (rc == 0)
         rc = ac_text_repair(out, tmp.ptr == NULL ? "" : tmp.ptr, tmp.len, repairs);

@@ -205,7 +205,7 @@ static int decode(reader *r, const char *data, size_t len, artconv_buf *clean)
         ac_warn_read(r->opts, ARTCONV_EPARSE, line,
                      "the text is not UTF-8 (byte 0x%02X at line %d); read as Windows-1252", *bad,
                      line);
-        AC_CHECK(ac_text_from_cp1252(&cp, data, len));
+        AC_CHECK(ac_text_convert(&cp, "CP1252", data, len, NULL));
         AC_CHECK(artconv_buf_put(&cp, "", 0));
         data = cp.ptr;
         len = cp.len;

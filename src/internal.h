@@ -80,8 +80,13 @@ int ac_text_is_clean(const char *s, size_t len);
  * XML forbids replaced by U+FFFD.  Adds the number of replacements to
  * `*repairs` when it is not NULL.  Returns 0 or ARTCONV_ENOMEM. */
 int ac_text_repair(artconv_buf *out, const char *s, size_t len, size_t *repairs);
-/* Appends `s`, decoded from Windows-1252, as UTF-8.  Returns 0 or ENOMEM. */
-int ac_text_from_cp1252(artconv_buf *out, const char *s, size_t len);
+/* Appends `s`, decoded from `charset` (an iconv name such as "CP1252"), as
+ * UTF-8; each byte that cannot be decoded becomes U+FFFD and is counted in
+ * `*repairs` (may be NULL).  The result may still hold NUL: pass it through
+ * ac_text_repair.  Returns 0, ARTCONV_EUNSUPPORTED (unknown charset) or
+ * ARTCONV_ENOMEM. */
+int ac_text_convert(artconv_buf *out, const char *charset, const char *s, size_t len,
+                    size_t *repairs);
 /* Returns a malloc'd copy of s[0..len) with a NUL; NULL if memory runs out. */
 char *ac_strndup(const char *s, size_t len);
 /* ASCII-only, locale-independent helpers. */

@@ -85,9 +85,10 @@ int ac_text_repair(artconv_buf *out, const char *s, size_t len, size_t *repairs)
     return artconv_buf_put(out, run, (size_t)(p - run));
 }
 
-int ac_text_from_cp1252(artconv_buf *out, const char *s, size_t len)
+int ac_text_convert(artconv_buf *out, const char *charset, const char *s, size_t len,
+                    size_t *repairs)
 {
-    iconv_t cd = iconv_open("UTF-8", "CP1252");
+    iconv_t cd = iconv_open("UTF-8", charset);
     char *in = (char *)s; /* iconv's prototype is not const-correct */
     size_t in_left = len;
     char chunk[4096];
@@ -103,12 +104,15 @@ int ac_text_from_cp1252(artconv_buf *out, const char *s, size_t len)
         if ((rc = artconv_buf_put(out, chunk, sizeof chunk - o_left)) < 0)
             break;
         if (r == (size_t)-1 && errno != E2BIG) {
-            /* The five bytes CP1252 leaves undefined become U+FFFD.  Callers
-             * still pass the result through ac_text_repair (for NUL). */
+            /* A byte the charset leaves undefined (five in CP1252) or a cut
+             * sequence: U+FFFD, then start afresh at the next byte. */
             if ((rc = artconv_buf_put(out, replacement, 3)) < 0)
                 break;
+            if (repairs != NULL)
+                (*repairs)++;
             in++;
             in_left--;
+            iconv(cd, NULL, NULL, NULL, NULL);
         }
     }
     iconv_close(cd);
