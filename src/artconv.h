@@ -398,11 +398,24 @@ typedef struct artconv_write_options {
     artconv_front_matter front_matter; /* markdown */
     artconv_warning_fn warning;        /* may be NULL */
     void *payload;                     /* passed to `warning` */
+    /* Where relative image paths point: the input file's folder.  NULL
+     * means no local file is embedded (EPUB). */
+    const char *resource_dir;
+    const char *stylesheet; /* epub: CSS text replacing the default; may be NULL */
+    const char *cover;      /* epub: path of a cover image; NULL: the lead image */
+    /* Seconds since 1970 stamped into the output where a format wants a
+     * time (EPUB dcterms:modified, NewsML versionCreated); -1 means use the
+     * article's dates only.  The CLI passes SOURCE_DATE_EPOCH here. */
+    long long timestamp;
+    const char *provider;    /* newsml: the provider QCode or name; NULL: a default */
+    const char *guid_scheme; /* newsml: prefix for the item GUID; NULL: a urn:uuid */
+    int item_version;        /* newsml: the item's version, 1 or more */
 } artconv_write_options;
 
 #define ARTCONV_WRITE_OPTIONS_INIT                                                                 \
     {                                                                                              \
-        ARTCONV_WRITE_OPTIONS_VERSION, NULL, 72, 0, ARTCONV_FRONT_MATTER_AUTO, NULL, NULL          \
+        ARTCONV_WRITE_OPTIONS_VERSION, NULL, 72, 0, ARTCONV_FRONT_MATTER_AUTO, NULL, NULL, NULL,   \
+            NULL, NULL, -1, NULL, NULL, 1                                                          \
     }
 
 /** Fills `opts` with the defaults. */

@@ -35,6 +35,11 @@ enum option_id {
     OPT_MAX_INPUT,
     OPT_QUIET,
     OPT_JSON,
+    OPT_CSS,
+    OPT_COVER,
+    OPT_PROVIDER,
+    OPT_GUID_SCHEME,
+    OPT_ITEM_VERSION,
 };
 
 typedef struct {
@@ -63,6 +68,11 @@ static const option_spec options[] = {
     {"max-input", 0, 1, OPT_MAX_INPUT, "BYTES", "refuse larger inputs (default 256 MiB; K/M/G)"},
     {"quiet", 'q', 0, OPT_QUIET, NULL, "print no warnings"},
     {"json", 0, 0, OPT_JSON, NULL, "info: print JSON"},
+    {"css", 0, 1, OPT_CSS, "FILE", "epub: use this style sheet instead of the default"},
+    {"cover", 0, 1, OPT_COVER, "FILE", "epub: use this image as the cover"},
+    {"provider", 0, 1, OPT_PROVIDER, "NAME", "newsml: the provider (a QCode or a name)"},
+    {"guid-scheme", 0, 1, OPT_GUID_SCHEME, "PREFIX", "newsml: prefix of the item's GUID"},
+    {"item-version", 0, 1, OPT_ITEM_VERSION, "N", "newsml: the item's version (1)"},
 };
 
 #define OPTION_COUNT (sizeof options / sizeof options[0])
@@ -76,8 +86,9 @@ typedef struct {
 } command_spec;
 
 static const enum option_id convert_options[] = {
-    OPT_FROM,         OPT_TO,     OPT_OUTPUT,     OPT_META,      OPT_WIDTH, OPT_FRAGMENT,
-    OPT_FRONT_MATTER, OPT_STRICT, OPT_NO_EXTRACT, OPT_MAX_INPUT, OPT_QUIET, OPT_HELP,
+    OPT_FROM,         OPT_TO,       OPT_OUTPUT,      OPT_META,         OPT_WIDTH, OPT_FRAGMENT,
+    OPT_FRONT_MATTER, OPT_STRICT,   OPT_NO_EXTRACT,  OPT_MAX_INPUT,    OPT_QUIET, OPT_CSS,
+    OPT_COVER,        OPT_PROVIDER, OPT_GUID_SCHEME, OPT_ITEM_VERSION, OPT_HELP,
 };
 static const enum option_id info_options[] = {
     OPT_FROM, OPT_META, OPT_STRICT, OPT_NO_EXTRACT, OPT_MAX_INPUT, OPT_QUIET, OPT_JSON, OPT_HELP,
@@ -117,6 +128,11 @@ typedef struct {
     int quiet;
     int json;
     int help;
+    const char *css;
+    const char *cover;
+    const char *provider;
+    const char *guid_scheme;
+    int item_version;
 } run_args;
 
 /* --- messages --------------------------------------------------------------- */
@@ -330,6 +346,26 @@ static int apply_option(run_args *args, const option_spec *opt, const char *valu
     case OPT_JSON:
         args->json = 1;
         break;
+    case OPT_CSS:
+        args->css = value;
+        break;
+    case OPT_COVER:
+        args->cover = value;
+        break;
+    case OPT_PROVIDER:
+        args->provider = value;
+        break;
+    case OPT_GUID_SCHEME:
+        args->guid_scheme = value;
+        break;
+    case OPT_ITEM_VERSION:
+        errno = 0;
+        width = strtol(value, &end, 10);
+        if (errno != 0 || *end != '\0' || end == value || width < 1 || width > 1000000)
+            return usage_error(args->command,
+                               "--item-version wants a number from 1 to 1000000, not '%s'", value);
+        args->item_version = (int)width;
+        break;
     }
     return 0;
 }
@@ -519,12 +555,66 @@ static int write_stdout(const char *data, size_t len)
 
 /* --- commands ----------------------------------------------------------------- */
 
+/* Reads a small file whole (a style sheet); 0, or -1 with errno set. */
+static int slurp(const char *path, artconv_buf *out)
+{
+    char chunk[8192];
+    FILE *fp = fopen(path, "rb");
+    size_t n;
+    int failed = 0;
+
+    if (fp == NULL)
+        return -1;
+    while (!failed && (n = fread(chunk, 1, sizeof chunk, fp)) > 0)
+        failed = artconv_buf_put(out, chunk, n) < 0;
+    if (ferror(fp))
+        failed = 1;
+    fclose(fp);
+    if (!failed && out->ptr == NULL)
+        failed = artconv_buf_put(out, "", 0) < 0;
+    return failed ? -1 : 0;
+}
+
+/* SOURCE_DATE_EPOCH, as reproducible builds define it, or -1. */
+static long long source_date_epoch(void)
+{
+    const char *value = getenv("SOURCE_DATE_EPOCH");
+    char *end;
+    long long seconds;
+
+    if (value == NULL || *value == '\0')
+        return -1;
+    errno = 0;
+    seconds = strtoll(value, &end, 10);
+    if (errno != 0 || *end != '\0' || seconds < 0) {
+        fprintf(stderr,
+                "artconv: warning: ignoring SOURCE_DATE_EPOCH='%s' (not a number of "
+                "seconds)\n",
+                value);
+        return -1;
+    }
+    return seconds;
+}
+
+/* Copies the folder part of `path` ("." when there is none) into `out`. */
+static int folder_of(const char *path, artconv_buf *out)
+{
+    const char *slash = strrchr(path, '/');
+
+    if (slash == NULL)
+        return artconv_buf_puts(out, ".");
+    if (slash == path)
+        return artconv_buf_puts(out, "/");
+    return artconv_buf_put(out, path, (size_t)(slash - path));
+}
+
 static int run_convert(const run_args *args)
 {
     const char *out_path = args->output;
     const artconv_format *to = NULL;
     artconv_write_options wopts;
     artconv_article *article = NULL;
+    artconv_buf css = ARTCONV_BUF_INIT, folder = ARTCONV_BUF_INIT;
     artconv_error err;
     int rc, status = 0;
 
@@ -557,11 +647,31 @@ static int run_convert(const run_args *args)
                 artconv_format_name(to));
         return EXIT_USAGE;
     }
+    if (args->css != NULL && slurp(args->css, &css) < 0) {
+        fprintf(stderr, "artconv: %s: cannot read the style sheet: %s\n", args->css,
+                strerror(errno));
+        return EXIT_FAILED;
+    }
     if ((status = load_article(&article, args)) != 0)
-        return status;
+        goto cleanup;
 
     memset(&err, 0, sizeof err);
     artconv_write_options_init(&wopts);
+    if (strcmp(args->positional[0], "-") != 0) {
+        if (folder_of(args->positional[0], &folder) < 0) {
+            fputs("artconv: out of memory\n", stderr);
+            status = EXIT_FAILED;
+            goto cleanup;
+        }
+        wopts.resource_dir = folder.ptr;
+    }
+    wopts.stylesheet = css.ptr;
+    wopts.cover = args->cover;
+    wopts.timestamp = source_date_epoch();
+    wopts.provider = args->provider;
+    wopts.guid_scheme = args->guid_scheme;
+    if (args->item_version > 0)
+        wopts.item_version = args->item_version;
     wopts.filename = strcmp(out_path, "-") == 0 ? "<stdout>" : out_path;
     if (args->width_set)
         wopts.width = args->width;
@@ -587,7 +697,10 @@ static int run_convert(const run_args *args)
         print_error(wopts.filename, &err);
         status = EXIT_FAILED;
     }
+cleanup:
     artconv_article_free(article);
+    artconv_buf_dispose(&css);
+    artconv_buf_dispose(&folder);
     return status;
 }
 

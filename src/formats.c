@@ -24,7 +24,7 @@ static const artconv_format format_text = {
 };
 static const artconv_format format_markdown = {
     "markdown", markdown_aliases, markdown_extensions, "text/markdown",
-    "CommonMark with YAML front matter", 0, NULL, ac_markdown_write,
+    "CommonMark with YAML front matter", 0, ac_markdown_read, ac_markdown_write,
 };
 static const artconv_format format_html = {
     "html", html_aliases, html_extensions, "text/html",
@@ -34,15 +34,13 @@ static const artconv_format format_json = {
     "json", NULL, json_extensions, "application/json",
     "JSON of the article model", 0, NULL, ac_json_write,
 };
-/* Known so that their extensions are recognised and the user is told
- * plainly that this version cannot convert them yet. */
 static const artconv_format format_epub = {
     "epub", NULL, epub_extensions, "application/epub+zip",
-    "EPUB 3 e-book", 1, NULL, NULL,
+    "EPUB 3 e-book", 1, ac_epub_read, ac_epub_write,
 };
 static const artconv_format format_newsml = {
     "newsml", newsml_aliases, newsml_extensions, "application/vnd.iptc.g2.newsitem+xml",
-    "IPTC NewsML-G2 news item", 0, NULL, NULL,
+    "IPTC NewsML-G2 news item", 0, ac_newsml_read, ac_newsml_write,
 };
 /* clang-format on */
 

@@ -44,6 +44,16 @@ struct artconv_format {
 /* The readers and writers, one per file in formats/. */
 int ac_html_read(artconv_article **out, const char *data, size_t len,
                  const artconv_read_options *opts, artconv_error *err);
+int ac_markdown_read(artconv_article **out, const char *data, size_t len,
+                     const artconv_read_options *opts, artconv_error *err);
+int ac_epub_read(artconv_article **out, const char *data, size_t len,
+                 const artconv_read_options *opts, artconv_error *err);
+int ac_epub_write(artconv_buf *out, const artconv_article *article,
+                  const artconv_write_options *opts, artconv_error *err);
+int ac_newsml_read(artconv_article **out, const char *data, size_t len,
+                   const artconv_read_options *opts, artconv_error *err);
+int ac_newsml_write(artconv_buf *out, const artconv_article *article,
+                    const artconv_write_options *opts, artconv_error *err);
 int ac_text_read(artconv_article **out, const char *data, size_t len,
                  const artconv_read_options *opts, artconv_error *err);
 int ac_text_write(artconv_buf *out, const artconv_article *article,

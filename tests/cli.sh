@@ -137,13 +137,11 @@ expect_err "cannot tell the format of 'story.unknown'" "unknown extension is exp
 run "$bin" convert story.txt -t nonesuch
 expect_status 2 "unknown --to format"
 expect_err "unknown format 'nonesuch'" "unknown format is named"
-run "$bin" convert story.txt out.epub
-expect_status 1 "a format this version cannot write"
-expect_err "writing epub is not supported yet" "unsupported writer is explained"
-printf 'x' > in.epub
-run "$bin" convert in.epub out.md
-expect_status 1 "a format this version cannot read"
-expect_err "in.epub: reading epub is not supported yet" "unsupported reader is explained"
+run "$bin" convert --css missing.css story.txt out.html
+expect_status 1 "a missing style sheet"
+expect_err "missing.css: cannot read the style sheet" "the style sheet is named"
+run "$bin" convert --item-version 0 story.txt out.xml
+expect_status 2 "a bad --item-version"
 head -c 2000 /dev/zero > big.txt
 run "$bin" convert --max-input 1K big.txt -t json
 expect_status 1 "--max-input"

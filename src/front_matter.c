@@ -1,0 +1,2 @@
+/* PLACEHOLDER: being written; see issue 4.  Replace this whole file. */
+#include "internal.h"
