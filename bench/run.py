@@ -1,0 +1,230 @@
+#!/usr/bin/env python3
+"""Benchmark artconv against pandoc (and calibre's ebook-convert, and Mozilla
+Readability under node, when they are installed) on the same inputs, in one
+run on one machine.  Not a test: it prints a table of median wall times, peak
+memory and ratios.
+
+    python3 bench/run.py [--artconv build/artconv] [--reps 5] [--quick]
+
+Inputs: every sample in samples/, the ../shared/corpus/readability pages as a
+batch, and generated large articles (5 MB of HTML and of Markdown, plus 50 KB
+ones for the time-per-byte comparison).  Peak memory comes from GNU time's
+maximum resident set size (the `time` package).
+"""
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+SHARED = os.path.join(os.path.dirname(ROOT), "shared")
+GNU_TIME = "/usr/bin/time"
+
+# (label, input format, output extension, pandoc reader, pandoc writer)
+CONVERSIONS = [
+    ("HTML -> EPUB", "html", "epub", "html", "epub3"),
+    ("Markdown -> EPUB", "md", "epub", "commonmark_x", "epub3"),
+    ("HTML -> Markdown", "html", "md", "html", "commonmark"),
+    ("Markdown -> text", "md", "txt", "commonmark_x", "plain"),
+    ("text -> NewsML", "txt", "xml", None, None),  # pandoc has no NewsML writer
+]
+
+
+def run_measured(argv, stdin_path=None):
+    """Runs argv once; returns (seconds, peak KiB) or None when it failed."""
+    with tempfile.NamedTemporaryFile() as stats:
+        cmd = [GNU_TIME, "-f", "%e %M", "-o", stats.name] + argv
+        stdin = open(stdin_path, "rb") if stdin_path else subprocess.DEVNULL
+        start = time.perf_counter()
+        proc = subprocess.run(cmd, stdin=stdin, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)
+        elapsed = time.perf_counter() - start
+        if stdin_path:
+            stdin.close()
+        if proc.returncode != 0:
+            return None
+        fields = open(stats.name).read().split()
+        peak_kib = int(fields[-1]) if fields else 0
+        return elapsed, peak_kib
+
+
+def median_run(argv_for_rep, reps):
+    times, peaks = [], []
+    for rep in range(reps):
+        result = run_measured(argv_for_rep(rep))
+        if result is None:
+            return None
+        times.append(result[0])
+        peaks.append(result[1])
+    return statistics.median(times), max(peaks)
+
+
+def run_batch(commands, reps):
+    """Runs a list of argv lists back to back; medians of the batch totals."""
+    totals, peaks = [], []
+    for _ in range(reps):
+        total, peak = 0.0, 0
+        for argv in commands:
+            result = run_measured(argv)
+            if result is None:
+                return None
+            total += result[0]
+            peak = max(peak, result[1])
+        totals.append(total)
+        peaks.append(peak)
+    return statistics.median(totals), max(peaks)
+
+
+def generate(path, kind, size):
+    """Writes an invented article of about `size` bytes (html or md)."""
+    words = ("harbour council ferry tide turbine engineer budget vote island "
+             "market school bridge report minister week station river").split()
+    out = []
+    n = 0
+    i = 0
+    if kind == "html":
+        out.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                   "<title>Generated long read | Bench Gazette</title></head><body>"
+                   "<nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav>"
+                   "<article><h1>Generated long read</h1><p class=\"byline\">By Bench Writer</p>")
+    else:
+        out.append("---\ntitle: Generated long read\nauthors: [Bench Writer]\n---\n\n")
+    while n < size:
+        sentence = " ".join(words[(i * 7 + k) % len(words)] for k in range(18))
+        i += 1
+        if kind == "html":
+            if i % 40 == 0:
+                block = "<h2>Section %d</h2>\n" % i
+            elif i % 25 == 0:
+                block = "<ul><li>%s</li><li>%s</li></ul>\n" % (sentence[:60], sentence[60:])
+            else:
+                block = ("<p>%s, <a href=\"/story/%d\">said the %s</a> on <em>Tuesday</em>. "
+                         "%s.</p>\n" % (sentence.capitalize(), i, words[i % len(words)],
+                                        sentence))
+        else:
+            if i % 40 == 0:
+                block = "## Section %d\n\n" % i
+            elif i % 25 == 0:
+                block = "- %s\n- %s\n\n" % (sentence[:60], sentence[60:])
+            else:
+                block = ("%s, [said the %s](https://example.org/story/%d) on *Tuesday*. "
+                         "%s.\n\n" % (sentence.capitalize(), words[i % len(words)], i, sentence))
+        out.append(block)
+        n += len(block)
+    if kind == "html":
+        out.append("</article><footer>© Bench Gazette</footer></body></html>\n")
+    with open(path, "w") as f:
+        f.write("".join(out))
+
+
+def fmt_time(seconds):
+    return "%.1f ms" % (seconds * 1000) if seconds < 1 else "%.2f s" % seconds
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--artconv", default=os.path.join(ROOT, "build", "artconv"))
+    ap.add_argument("--reps", type=int, default=5)
+    ap.add_argument("--quick", action="store_true", help="1 repetition, no 5 MB pandoc runs")
+    args = ap.parse_args()
+    reps = 1 if args.quick else args.reps
+    artconv = os.path.abspath(args.artconv)
+    if not os.path.exists(GNU_TIME):
+        sys.exit("bench: needs GNU time (apt-get install time)")
+    pandoc = shutil.which("pandoc")
+    calibre = shutil.which("ebook-convert")
+    work = tempfile.mkdtemp(prefix="artconv-bench-")
+    rows = []
+
+    def out_path(tool, ext):
+        return os.path.join(work, "%s.%s" % (tool, ext))
+
+    def artconv_argv(src, ext):
+        return lambda rep: [artconv, "convert", "-q", src, out_path("artconv", ext)]
+
+    def pandoc_argv(src, reader, writer, ext):
+        return lambda rep: [pandoc, "-f", reader, "-t", writer, src, "-o", out_path("pandoc", ext)]
+
+    def add_row(conversion, input_name, size, ours, theirs, peer):
+        row = {"conversion": conversion, "input": input_name, "bytes": size,
+               "artconv_s": ours[0] if ours else None, "artconv_kib": ours[1] if ours else None,
+               "peer": peer, "peer_s": theirs[0] if theirs else None,
+               "peer_kib": theirs[1] if theirs else None}
+        rows.append(row)
+        ratio = ("%.0fx" % (theirs[0] / ours[0])) if ours and theirs and ours[0] > 0 else "-"
+        print("%-18s %-24s %9s  %10s %8s  %-7s %10s %8s  %7s" % (
+            conversion, input_name[:24], size,
+            fmt_time(ours[0]) if ours else "failed", "%d MiB" % (ours[1] // 1024) if ours else "",
+            peer, fmt_time(theirs[0]) if theirs else "-",
+            "%d MiB" % (theirs[1] // 1024) if theirs else "", ratio), flush=True)
+
+    # Inputs: samples and generated articles, by extension.
+    inputs = {"html": [], "md": [], "txt": []}
+    for name in sorted(os.listdir(os.path.join(ROOT, "samples"))):
+        ext = name.rsplit(".", 1)[-1]
+        if ext in inputs:
+            inputs[ext].append(os.path.join(ROOT, "samples", name))
+    for kind in ("html", "md"):
+        for size, label in ((50_000, "50k"), (5_000_000, "5M")):
+            path = os.path.join(work, "generated-%s.%s" % (label, kind))
+            generate(path, kind, size)
+            inputs[kind].append(path)
+    big_txt = os.path.join(work, "generated-5M.txt")
+    subprocess.run([artconv, "convert", "-q", inputs["md"][-1], big_txt], check=False)
+    if os.path.exists(big_txt):
+        inputs["txt"].append(big_txt)
+
+    print("artconv: %s\npandoc: %s\ncalibre: %s\nrepetitions: %d (median time, peak RSS)\n" % (
+        artconv, pandoc or "not installed", calibre or "not installed", reps))
+    print("%-18s %-24s %9s  %10s %8s  %-7s %10s %8s  %7s" % (
+        "conversion", "input", "bytes", "artconv", "memory", "peer", "peer", "memory", "ratio"))
+    for label, src_ext, out_ext, reader, writer in CONVERSIONS:
+        for src in inputs[src_ext]:
+            size = os.path.getsize(src)
+            ours = median_run(artconv_argv(src, out_ext), reps)
+            theirs = None
+            if pandoc and reader:
+                peer_reps = 1 if (size > 1_000_000 and reps > 1) else reps
+                if not (args.quick and size > 1_000_000):
+                    theirs = median_run(pandoc_argv(src, reader, writer, out_ext), peer_reps)
+            add_row(label, os.path.basename(src), size, ours, theirs, "pandoc" if reader else "-")
+            if calibre and out_ext == "epub" and size < 1_000_000:
+                cal = median_run(lambda rep: [calibre, src, out_path("calibre", "epub")], reps)
+                add_row(label, os.path.basename(src), size, ours, cal, "calibre")
+
+    # The corpus as a batch: HTML -> Markdown, one process per page, as a
+    # script converting an archive would run it.
+    corpus = os.path.join(SHARED, "corpus", "readability")
+    if os.path.isdir(corpus):
+        pages = sorted(os.path.join(corpus, d, "source.html") for d in os.listdir(corpus)
+                       if os.path.exists(os.path.join(corpus, d, "source.html")))
+        size = sum(os.path.getsize(p) for p in pages)
+        ours = run_batch([[artconv, "convert", "-q", p, out_path("artconv", "md")] for p in pages],
+                         reps)
+        theirs = None
+        if pandoc:
+            theirs = run_batch([[pandoc, "-f", "html", "-t", "commonmark", p, "-o",
+                                 out_path("pandoc", "md")] for p in pages], 1)
+        add_row("HTML -> Markdown", "corpus (%d pages)" % len(pages), size, ours, theirs, "pandoc")
+        ours = run_batch([[artconv, "convert", "-q", p, out_path("artconv", "txt")] for p in pages],
+                         reps)
+        readability = os.path.join(HERE, "readability.js")
+        theirs = None
+        if shutil.which("node") and os.path.isdir(os.path.join(HERE, "node_modules", "jsdom")):
+            theirs = run_batch([["node", readability, p] for p in pages], 1)
+        add_row("HTML -> text", "corpus (%d pages)" % len(pages), size, ours, theirs,
+                "Readab." if theirs else "-")
+
+    with open(os.path.join(work, "results.json"), "w") as f:
+        json.dump(rows, f, indent=1)
+    print("\nraw results: %s" % os.path.join(work, "results.json"))
+
+
+if __name__ == "__main__":
+    main()
