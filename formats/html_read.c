@@ -360,6 +360,7 @@ void ac_html_page_free(ac_html_page *page)
     free(page->info);
     xmlFree(page->base);
     free(page->title);
+    free(page->weak_authors);
     free(page->roots);
     memset(page, 0, sizeof *page);
 }
@@ -380,11 +381,15 @@ int ac_html_read(artconv_article **out, const char *data, size_t len,
     if (page.doc == NULL || page.html == NULL)
         goto cleanup;
     AC_CHECK(ac_html_meta(article, &page, err));
+    AC_CHECK(ac_html_byline(article, &page, err));
     AC_CHECK(ac_html_extract(&page, err));
+    AC_CHECK(ac_html_byline(article, &page, err));
     if (page.body == NULL)
         ac_warn_read(opts, ARTCONV_EPARSE, 0, "the page has no <body> (a frameset?)");
     AC_CHECK(ac_html_build(artconv_article_body(article), &page, err));
     AC_CHECK(ac_html_lead_image(article, err));
+    if (opts == NULL || !opts->no_extract)
+        AC_CHECK(ac_html_dateline(article, err));
 cleanup:
     ac_html_page_free(&page);
     if (rc < 0) {

@@ -61,10 +61,12 @@ typedef struct ac_html_page {
     ac_html_info *info;
     size_t n_info;
     const artconv_read_options *opts;
-    xmlChar *base;     /* absolute URL links resolve against, or NULL */
-    char *title;       /* the article's title once known (for dropping h1) */
-    int loose;         /* 1 on the retry that keeps doubtful class/id matches */
-    xmlNodePtr *roots; /* what to build, in document order */
+    xmlChar *base;      /* absolute URL links resolve against, or NULL */
+    char *title;        /* the article's title once known (for dropping h1) */
+    char *weak_authors; /* JSON-LD creator or <link rel=author>, for pages with no
+                           byline, or NULL */
+    int loose;          /* 1 on the retry that keeps doubtful class/id matches */
+    xmlNodePtr *roots;  /* what to build, in document order */
     size_t n_roots;
 } ac_html_page;
 
@@ -111,8 +113,19 @@ char *ac_html_url(const ac_html_page *page, const char *href, int image, int *no
 
 /* Fills the article's metadata from the page (JSON-LD, Open Graph, meta,
  * <title>, <html lang>, canonical, <time>, visible byline) and sets
- * page->base and page->title.  Marks the visible byline AC_HTML_BYLINE. */
+ * page->base and page->title. */
 int ac_html_meta(artconv_article *article, ac_html_page *page, artconv_error *err);
+/* Called twice.  Before ac_html_extract (page->roots NULL) it marks the
+ * page's first byline AC_HTML_BYLINE so that it does not count as content.
+ * After, it finds the visible byline nearest the extracted article (inside
+ * it, then in its nearest ancestors, then anywhere outside page furniture),
+ * marks it, and takes the authors from it when the page declared none; else
+ * from page->weak_authors. */
+int ac_html_byline(artconv_article *article, ac_html_page *page, artconv_error *err);
+/* Moves a dateline that opens the article's first paragraph ("LONDON —",
+ * "NEW DELHI:", "MOSCOW (AP) —") into the dateline field, unless the field
+ * is already set (src/html_dateline.c). */
+int ac_html_dateline(artconv_article *article, artconv_error *err);
 /* Takes the lead image's caption, credit and alt text from the first
  * figure of the built body when it shows the page's image (or the page
  * names none). */

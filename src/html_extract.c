@@ -697,7 +697,24 @@ static int gather(extractor *x, xmlNodePtr top)
 
 /* --- 5. cleaning the chosen content -------------------------------------------- */
 
-static int is_promo(extractor *x, const xmlNode *el)
+/* Whole texts that label an ad slot or skip past one.  Lower case. */
+static const char *const ad_labels[] = {"advertisement",
+                                        "advertisements",
+                                        "advertising",
+                                        "sponsored",
+                                        "sponsored content",
+                                        "skip advertisement",
+                                        "continue reading the main story",
+                                        "story continues below advertisement",
+                                        "article continues below advertisement",
+                                        "anzeige",
+                                        "publicit\xC3\xA9",
+                                        "publicidad",
+                                        NULL};
+
+/* 1 if the element is a promotional line (any of promo_phrases, unless
+ * `labels_only`) or an ad label (the whole text is one of ad_labels). */
+static int is_promo(extractor *x, const xmlNode *el, int labels_only)
 {
     size_t i;
 
@@ -709,7 +726,11 @@ static int is_promo(extractor *x, const xmlNode *el)
     for (i = 0; i < x->tmp.len; i++)
         if (x->tmp.ptr[i] >= 'A' && x->tmp.ptr[i] <= 'Z')
             x->tmp.ptr[i] = (char)(x->tmp.ptr[i] + 32);
-    return x->tmp.ptr != NULL && contains_any(x->tmp.ptr, promo_phrases);
+    if (x->tmp.ptr == NULL)
+        return 0;
+    if (x->tmp.len < 48 && in_words(x->tmp.ptr, ad_labels))
+        return 1;
+    return !labels_only && contains_any(x->tmp.ptr, promo_phrases);
 }
 
 /* Whether a list, table or box inside the article is chrome after all. */
@@ -786,7 +807,16 @@ static int clean(extractor *x, xmlNodePtr root)
         if (strcmp(name, "p") == 0 || strcmp(name, "div") == 0 || strcmp(name, "li") == 0 ||
             strcmp(name, "section") == 0 || strcmp(name, "aside") == 0 ||
             strcmp(name, "strong") == 0 || strcmp(name, "span") == 0) {
-            if ((promo = is_promo(x, n)) < 0)
+            if ((promo = is_promo(x, n, 0)) < 0)
+                return ac_nomem(x->err);
+            if (promo) {
+                info->flags |= AC_HTML_DROP;
+                skip = 1;
+                continue;
+            }
+        }
+        if (strcmp(name, "a") == 0) {
+            if ((promo = is_promo(x, n, 1)) < 0)
                 return ac_nomem(x->err);
             if (promo) {
                 info->flags |= AC_HTML_DROP;

@@ -82,6 +82,7 @@ static const struct {
     {"author", S_AUTHOR_META},
     {"parsely-author", S_AUTHOR_PARSELY},
     {"article:author", S_AUTHOR_ARTICLE},
+    {"og:article:author", S_AUTHOR_ARTICLE},
     {"sailthru.author", S_AUTHOR_SAILTHRU},
     {"og:site_name", S_SITE_OG},
     {"dc.publisher", S_PUBLISHER_DC},
@@ -254,10 +255,15 @@ static int add_keywords(meta_ctx *m, const char *s, size_t len, int split)
     return 0;
 }
 
-/* Words that end a name list or are not names at all. */
+/* Parts of a byline that are not names: joining words, labels a byline
+ * box shows when it names no one ("Last Updated: ..."), and degrees after a
+ * name ("Brenda Goodman, MA"). */
 static int skip_author_word(const char *s, size_t len)
 {
-    static const char *const junk[] = {"and", "by", "staff", "&", "with", NULL};
+    static const char *const junk[] = {
+        "and",       "by",     "staff",     "&",   "with", "updated", "last updated",
+        "published", "posted", "posted on", "ma",  "md",   "phd",     "rn",
+        "mph",       "msc",    "ms",        "mba", "dvm",  NULL};
     size_t i;
 
     for (i = 0; junk[i] != NULL; i++)
@@ -759,7 +765,11 @@ static size_t names_end(const char *s, size_t len)
     size_t i, end = len, k;
 
     for (i = 0; i < len; i++) {
-        if ((s[i] >= '0' && s[i] <= '9') || s[i] == '@' || s[i] == '\n') {
+        /* A digit, a handle, a line break, or a bullet or middle dot
+         * ("James Akinaka \u2022 8h") ends the names. */
+        if ((s[i] >= '0' && s[i] <= '9') || s[i] == '@' || s[i] == '\n' ||
+            (i + 2 < len && memcmp(s + i, "\xE2\x80\xA2", 3) == 0) ||
+            (i + 1 < len && memcmp(s + i, "\xC2\xB7", 2) == 0)) {
             end = i;
             break;
         }
@@ -788,6 +798,49 @@ static size_t names_end(const char *s, size_t len)
         if (end == 0)
             return 0;
     }
+}
+
+/* The first line of a byline element's text, whitespace collapsed: what
+ * follows a <br> or starts a block is a date, a role or an editor ("By Jane
+ * Doe<br>March 25, 2015", "Written by A<br>Edited by B").  A first line that
+ * is only "By" is joined to the next. */
+static int byline_line(artconv_buf *out, const xmlNode *el)
+{
+    artconv_buf raw = ARTCONV_BUF_INIT;
+    const xmlNode *n;
+    const char *p, *eol;
+    int rc = 0, skip;
+
+    artconv_buf_clear(out);
+    for (n = el->children; n != NULL && rc == 0; n = ac_html_next(n, el, skip)) {
+        skip = 0;
+        if (n->type == XML_ELEMENT_NODE) {
+            skip = ac_html_is(n, "script") || ac_html_is(n, "style") ||
+                   (AC_INFO(n)->flags & AC_HTML_DROP) != 0;
+            if (!skip && (ac_html_is(n, "br") || ac_html_is_block(n)))
+                rc = artconv_buf_putc(&raw, '\n');
+        } else if (n->type == XML_TEXT_NODE && n->content != NULL) {
+            const char *c;
+
+            for (c = (const char *)n->content; *c != '\0' && rc == 0; c++)
+                rc = artconv_buf_putc(&raw, *c == '\n' || *c == '\r' ? ' ' : *c);
+        }
+    }
+    for (p = raw.ptr; rc == 0 && p != NULL && *p != '\0'; p = *eol == '\0' ? eol : eol + 1) {
+        eol = strchr(p, '\n');
+        if (eol == NULL)
+            eol = p + strlen(p);
+        if (out->len > 0)
+            rc = artconv_buf_putc(out, ' ');
+        if (rc == 0)
+            rc = put_clean(out, p, (size_t)(eol - p));
+        if (out->len > 0 && !(out->len <= 3 && ac_strncaseeq(out->ptr, "by", 2)))
+            break;
+    }
+    while (rc == 0 && out->len > 0 && out->ptr[out->len - 1] == ' ')
+        out->ptr[--out->len] = '\0';
+    artconv_buf_dispose(&raw);
+    return rc < 0 ? rc : 0;
 }
 
 /* Authors from a byline element: its itemprop=name parts, else its author
@@ -828,59 +881,160 @@ static int byline_names(meta_ctx *m, const xmlNode *el)
     }
     if (found > 0)
         return 0;
-    artconv_buf_clear(&m->tmp);
-    if (ac_html_text(&m->tmp, el) < 0)
+    if (byline_line(&m->tmp, el) < 0)
         return ac_nomem(m->err);
-    s = m->tmp.ptr;
-    /* "Tech Industry by Jane Doe": the names follow the last " by ". */
-    for (i = m->tmp.len; i >= 4; i--) {
-        if (ac_strncaseeq(s + i - 4, " by ", 4)) {
-            s += i;
+    s = m->tmp.ptr == NULL ? "" : m->tmp.ptr;
+    /* "Tech Industry by Jane Doe", "Written by Jane Doe": the names follow
+     * the first " by ". */
+    for (i = 0; i + 4 <= m->tmp.len; i++) {
+        if (ac_strncaseeq(s + i, " by ", 4)) {
+            s += i + 4;
             break;
         }
     }
     return ac_html_add_authors(m->article, s, names_end(s, strlen(s)), m->err);
 }
 
-/* The first small element the page marks as its byline. */
-static int find_byline(meta_ctx *m)
+/* Class and id words of a byline.  Compared without case ("FeatureByline").
+ * "dateline" is not one: a dateline holds a place or a date, not names. */
+static const char *const byline_words[] = {"byline", "author", "writtenby", "p-author", NULL};
+
+static int has_word_ci(const char *attr, const char *const *words)
 {
-    static const char *const words[] = {"byline",    "author",   "dateline",
-                                        "writtenby", "p-author", NULL};
-    const xmlNode *root = m->page->body, *n;
-    int skip, rc;
+    char low[256];
+    size_t i;
+
+    if (attr == NULL)
+        return 0;
+    for (i = 0; attr[i] != '\0' && i + 1 < sizeof low; i++)
+        low[i] = (attr[i] >= 'A' && attr[i] <= 'Z') ? (char)(attr[i] + 32) : attr[i];
+    low[i] = '\0';
+    return has_word(low, words);
+}
+
+static int is_byline_el(const xmlNode *n)
+{
+    const char *rel = ac_html_attr(n, "rel"), *itemprop = ac_html_attr(n, "itemprop");
+
+    return (rel != NULL && ac_strcaseeq(rel, "author")) ||
+           (itemprop != NULL && strstr(itemprop, "author") != NULL) ||
+           has_word_ci(ac_html_attr(n, "class"), byline_words) ||
+           has_word_ci(ac_html_attr(n, "id"), byline_words);
+}
+
+/* How far a byline candidate is from the article: 0 inside what was
+ * extracted, k when the k-th ancestor of the first extracted element holds
+ * it, BYLINE_FAR elsewhere.  Inside an <aside> (an author card in a side
+ * column) it ranks after every candidate in the article's own flow. */
+#define BYLINE_NEAR 4
+#define BYLINE_FAR  (2 * BYLINE_NEAR + 1)
+
+static int byline_rank(const ac_html_page *page, const xmlNode *n)
+{
+    const xmlNode *up[BYLINE_NEAR + 1], *a;
+    size_t i, k, levels = 0;
+    int aside = 0;
+
+    if (page->n_roots == 0)
+        return BYLINE_FAR;
+    for (a = page->roots[0]; a != NULL && levels <= BYLINE_NEAR; a = a->parent) {
+        up[levels++] = a;
+        if (a == page->body)
+            break;
+    }
+    for (a = n; a != NULL && a != page->body->parent; a = a->parent) {
+        if (ac_html_is(a, "aside"))
+            aside = BYLINE_NEAR;
+        for (i = 0; i < page->n_roots; i++)
+            if (a == page->roots[i])
+                return aside;
+        for (k = 1; k < levels; k++)
+            if (a == up[k])
+                return (int)k + aside;
+    }
+    return BYLINE_FAR;
+}
+
+/* 1 when a byline candidate sits in page furniture that never holds the
+ * article's own byline (navigation, lists of other stories, comments). */
+static int in_furniture(const ac_html_page *page, const xmlNode *n)
+{
+    const xmlNode *a;
+
+    for (a = n; a != NULL && a != page->body; a = a->parent) {
+        if (ac_html_is(a, "nav") || ac_html_is(a, "footer"))
+            return 1;
+        if (a != n && (ac_html_is(a, "li") || ac_html_is(a, "aside")) &&
+            byline_rank(page, a) == BYLINE_FAR)
+            return 1;
+    }
+    return 0;
+}
+
+int ac_html_byline(artconv_article *article, ac_html_page *page, artconv_error *err)
+{
+    meta_ctx m;
+    const xmlNode *root = page->body, *n, *best = NULL;
+    int skip, best_rank = BYLINE_FAR + 1, rc = 0;
+    size_t before = artconv_article_list_count(article, ARTCONV_LIST_AUTHORS);
 
     if (root == NULL)
         return 0;
+    memset(&m, 0, sizeof m);
+    m.article = article;
+    m.page = page;
+    m.err = err;
     for (n = root->children; n != NULL; n = ac_html_next(n, root, skip)) {
-        const char *rel, *itemprop;
+        int rank;
 
         skip = 0;
         if (n->type != XML_ELEMENT_NODE)
             continue;
-        if (ac_html_is(n, "script") || ac_html_is(n, "style") || ac_html_is(n, "nav") ||
-            ac_html_is(n, "footer") || ac_html_is(n, "aside") || ac_html_is(n, "head")) {
+        if (ac_html_is(n, "script") || ac_html_is(n, "style") || ac_html_is(n, "head") ||
+            ac_html_is(n, "svg") || ac_html_is(n, "noscript") || ac_html_is(n, "template")) {
             skip = 1;
             continue;
         }
-        rel = ac_html_attr(n, "rel");
-        itemprop = ac_html_attr(n, "itemprop");
-        if ((rel != NULL && ac_strcaseeq(rel, "author")) ||
-            (itemprop != NULL && strstr(itemprop, "author") != NULL) ||
-            has_word(ac_html_attr(n, "class"), words) || has_word(ac_html_attr(n, "id"), words)) {
-            artconv_buf_clear(&m->tmp);
-            if (ac_html_text(&m->tmp, n) < 0)
-                return ac_nomem(m->err);
-            if (m->tmp.len > 0 && m->tmp.len < 100) {
+        if (!is_byline_el(n))
+            continue;
+        artconv_buf_clear(&m.tmp);
+        if (ac_html_text(&m.tmp, n) < 0) {
+            rc = ac_nomem(err);
+            goto cleanup;
+        }
+        if (m.tmp.len == 0 || m.tmp.len >= 100)
+            continue;
+        /* The outermost match is the byline; its parts are not others. */
+        skip = 1;
+        if (page->roots == NULL) {
+            /* Before extraction: the page's first byline is set aside so
+             * that it does not count as content. */
+            if (!in_furniture(page, n)) {
                 AC_INFO(n)->flags |= AC_HTML_BYLINE;
-                if (artconv_article_list_count(m->article, ARTCONV_LIST_AUTHORS) == 0 &&
-                    (rc = byline_names(m, n)) < 0)
-                    return rc;
-                return 0;
+                goto cleanup;
             }
+            continue;
+        }
+        rank = byline_rank(page, n);
+        if (rank < best_rank && !(rank == BYLINE_FAR && in_furniture(page, n))) {
+            best = n;
+            best_rank = rank;
+            if (rank == 0)
+                break;
         }
     }
-    return 0;
+    if (best == NULL)
+        goto cleanup;
+    AC_INFO(best)->flags |= AC_HTML_BYLINE;
+    if (before == 0 && (rc = byline_names(&m, best)) < 0)
+        goto cleanup;
+cleanup:
+    if (rc == 0 && page->roots != NULL &&
+        artconv_article_list_count(article, ARTCONV_LIST_AUTHORS) == 0 &&
+        page->weak_authors != NULL)
+        rc = ac_html_add_authors(article, page->weak_authors, strlen(page->weak_authors), err);
+    artconv_buf_dispose(&m.tmp);
+    return rc;
 }
 
 /* The first <time datetime> in the body: the page's own date stamp. */
@@ -975,19 +1129,25 @@ static int set_keywords(meta_ctx *m)
     return 0;
 }
 
+/* Authors from what the page declares.  The visible byline comes later
+ * (ac_html_byline), once the article is found.  JSON-LD "creator" and
+ * <link rel=author> are kept for when no byline shows: sites often fill
+ * them with a CMS account name ("CC7567") rather than the writer's. */
 static int set_authors(meta_ctx *m)
 {
     static const slot order[] = {S_AUTHOR_DC, S_AUTHOR_META, S_AUTHOR_PARSELY, S_AUTHOR_ARTICLE,
                                  S_AUTHOR_SAILTHRU};
+    const char *weak = m->rel_author;
     size_t i;
     int rc;
 
     if (m->art != NULL) {
+        const json_t *creator = json_object_get(m->art, "creator");
+
         if ((rc = ld_authors(m, json_object_get(m->art, "author"))) < 0)
             return rc;
-        if (artconv_article_list_count(m->article, ARTCONV_LIST_AUTHORS) == 0 &&
-            (rc = ld_authors(m, json_object_get(m->art, "creator"))) < 0)
-            return rc;
+        if (ld_string(creator, "name") != NULL && !looks_like_url(ld_string(creator, "name")))
+            weak = ld_string(creator, "name");
     }
     for (i = 0; i < sizeof order / sizeof order[0]; i++) {
         const char *v = m->slots[order[i]];
@@ -997,11 +1157,9 @@ static int set_authors(meta_ctx *m)
         if (v != NULL && (rc = ac_html_add_authors(m->article, v, strlen(v), m->err)) < 0)
             return rc;
     }
-    if (artconv_article_list_count(m->article, ARTCONV_LIST_AUTHORS) == 0 &&
-        m->rel_author != NULL &&
-        (rc = ac_html_add_authors(m->article, m->rel_author, strlen(m->rel_author), m->err)) < 0)
-        return rc;
-    return find_byline(m);
+    if (weak != NULL && (m->page->weak_authors = ac_strndup(weak, strlen(weak))) == NULL)
+        return ac_nomem(m->err);
+    return 0;
 }
 
 int ac_html_meta(artconv_article *article, ac_html_page *page, artconv_error *err)

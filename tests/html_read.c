@@ -1,9 +1,12 @@
 /*
  * html_read.c - the HTML reader: the sample news page, links, charsets,
- * --no-extract, hostile and broken input (each with a time limit), and
- * golden HTML -> JSON cases under tests/golden/html-json/.
+ * --no-extract, hostile and broken input (each with a time limit), bylines
+ * near the article, datelines, site chrome in every output,
+ * ac_html_fragment_to_model, and golden HTML -> JSON cases under
+ * tests/golden/html-json/.
  */
 #include "artconv.h"
+#include "html.h"
 #include "tap.h"
 #include "testutil.h"
 
@@ -405,6 +408,322 @@ static void test_titles(void)
     }
 }
 
+/* Prose enough for the extractor to take the <article> as the content. */
+#define PROSE                                                                                      \
+    "<p>The harbour authority said on Tuesday that the bridge, closed since the storm, would "     \
+    "reopen to traffic at the end of the month, once engineers have finished their checks.</p>"    \
+    "<p>Ferry operators, who carried twice their usual load while the bridge was shut, said "      \
+    "they would keep the extra sailings until the school holidays, to be on the safe side.</p>"    \
+    "<p>Residents of the north shore, where the queues were longest, welcomed the news, though "   \
+    "several said the council should have acted sooner, and that the detour cost them hours.</p>"
+
+/* A page: `head`, a side column `side`, then the article opening with `top`. */
+static artconv_article *page_article(const char *head, const char *side, const char *top)
+{
+    artconv_buf page = ARTCONV_BUF_INIT;
+    artconv_article *a = NULL;
+    artconv_error err;
+
+    artconv_buf_puts(&page, "<html><head><title>Bridge to reopen at the end of the month</title>");
+    artconv_buf_puts(&page, head);
+    artconv_buf_puts(&page, "</head><body><div class='side'>");
+    artconv_buf_puts(&page, side);
+    artconv_buf_puts(&page, "</div><article><h1>Bridge to reopen at the end of the month</h1>");
+    artconv_buf_puts(&page, top);
+    artconv_buf_puts(&page, PROSE "</article></body></html>");
+    if (read_html(&a, page.ptr, page.len, 0, 0, NULL, &err, NULL) != 0)
+        a = NULL;
+    artconv_buf_dispose(&page);
+    return a;
+}
+
+/* The authors joined with "; ", or "" (a static buffer: tests only). */
+static const char *authors_of(const artconv_article *a)
+{
+    static char buf[512];
+    size_t i, n = a == NULL ? 0 : artconv_article_list_count(a, ARTCONV_LIST_AUTHORS);
+
+    buf[0] = '\0';
+    for (i = 0; i < n; i++)
+        snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%s%s", i > 0 ? "; " : "",
+                 artconv_article_list_get(a, ARTCONV_LIST_AUTHORS, i));
+    return buf;
+}
+
+static void test_bylines(void)
+{
+    static const struct {
+        const char *head, *side, *top, *want, *what;
+    } cases[] = {
+        {"", "<div class='followauthor'>Katie Couric</div>",
+         "<div class='FeatureByline'>By <b>Jane Roe</b><br>March 25, 2015</div>", "Jane Roe",
+         "the byline next to the article beats a box elsewhere; date line cut; class "
+         "matched without case"},
+        {"", "<span class='byline'><a href='/writer/x'>Other Writer</a></span>",
+         "<span class='byline'><a rel='author' href='/writer/y'>Richard Eskow</a></span>",
+         "Richard Eskow", "a byline in a list of other stories loses to the article's"},
+        {"", "<span class='dateline'>Sunday, Feb 1, 2015</span>", "", "",
+         "a dateline is not a byline"},
+        {"<script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"creator\":\"CC7567\"}"
+         "</script>",
+         "",
+         "<div class='byline'><span class='author-name'>James Akinaka</span> \xE2\x80\xA2 8h</div>",
+         "James Akinaka", "the visible byline beats JSON-LD creator; a bullet ends the names"},
+        {"<script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"creator\":\"CC7567\"}"
+         "</script>",
+         "", "", "CC7567", "JSON-LD creator when no byline shows"},
+        {"", "", "<div class='author-details'><em>Last Updated:</em> January 7, 2025</div>", "",
+         "a label and a date name no one"},
+        {"", "",
+         "<div class='author_fmt'>By <a rel='author' href='/b'>Brenda  Goodman</a>, MA</div>",
+         "Brenda Goodman", "an author link; whitespace collapsed"},
+        {"", "", "<p class='byline'>By Brenda Goodman, MA<br>WebMD Health News</p>",
+         "Brenda Goodman", "a degree after the name is not an author"},
+        {"", "", "<p class='byline author'>Written by Rob Ewaschuk<br>Edited by Betsy Beyer</p>",
+         "Rob Ewaschuk", "\"Written by\": the writer, not the editor"},
+        {"<meta property='og:article:author' content='BBC News'>", "",
+         "<p class='byline'>By Someone Else</p>", "BBC News",
+         "og:article:author is read, and declared authors beat the visible byline"},
+        {"", "",
+         "<aside><div class='sidebar__author'><a href='/authors/j'><h3>Joshua Sokol</h3>"
+         "<p>Contributing Correspondent</p></a></div></aside>"
+         "<h6 class='byline'>By <a href='/authors/j'>Joshua Sokol</a></h6>",
+         "Joshua Sokol", "an author card in an aside ranks after the byline in the flow"},
+    };
+    size_t i;
+
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        artconv_article *a = page_article(cases[i].head, cases[i].side, cases[i].top);
+
+        is_str(authors_of(a), cases[i].want, cases[i].what);
+        if (i == 0 && a != NULL)
+            ok(!has_text(a, "Jane Roe") && has_text(a, "harbour authority"),
+               "the chosen byline does not repeat in the body");
+        artconv_article_free(a);
+    }
+}
+
+static void test_datelines(void)
+{
+    static const struct {
+        const char *lead, *dateline, *rest;
+    } cases[] = {
+        {"LONDON \xE2\x80\x94 After nearly 20 years of hostile relations, the government plans "
+         "to lift its sanctions.",
+         "LONDON", "After nearly 20 years"},
+        {"NEW DELHI: The government on Monday announced a new plan for the capital's air, which "
+         "has been the worst in the world.",
+         "NEW DELHI", "The government on Monday"},
+        {"MOSCOW (AP) \xE2\x80\x94 An unmanned Russian cargo spaceship heading to the station "
+         "broke up in the atmosphere.",
+         "MOSCOW (AP)", "An unmanned Russian"},
+        {"SEOUL, South Korea \xE2\x80\x93 A plan to impeach the president over his short-lived "
+         "martial law failed on Saturday.",
+         "SEOUL, South Korea", "A plan to impeach"},
+        {"<strong>CAIRO</strong> \xE2\x80\x94 Gunmen opened fire on visitors at the country's "
+         "most renowned museum on Wednesday.",
+         "CAIRO", "Gunmen opened fire"},
+        {"UPDATE: The bridge will now reopen a week earlier than planned, the authority said on "
+         "Friday evening.",
+         NULL, "UPDATE: The bridge"},
+        {"NASA \xE2\x80\x94 the agency, not the place \xE2\x80\x94 said the launch would go ahead "
+         "on Friday morning as planned.",
+         NULL, "NASA"},
+        {"The BBC said on Monday that its LONDON office would close for the holidays, like every "
+         "other year.",
+         NULL, "The BBC said"},
+        {"Paris \xE2\x80\x94 Only capitals make a dateline here, so this opening stays as it is in "
+         "the paragraph.",
+         NULL, "Paris"},
+    };
+    size_t i;
+
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        artconv_buf top = ARTCONV_BUF_INIT;
+        artconv_article *a;
+        const artconv_node *p;
+        artconv_buf text = ARTCONV_BUF_INIT;
+        char what[160];
+
+        artconv_buf_puts(&top, "<p>");
+        artconv_buf_puts(&top, cases[i].lead);
+        artconv_buf_puts(&top, "</p>");
+        a = page_article("", "", top.ptr);
+        snprintf(what, sizeof what, "dateline case %zu: %s", i + 1,
+                 cases[i].dateline != NULL ? cases[i].dateline : "none");
+        if (!ok(a != NULL, what)) {
+            artconv_buf_dispose(&top);
+            continue;
+        }
+        if (cases[i].dateline == NULL)
+            ok(artconv_article_get(a, ARTCONV_META_DATELINE) == NULL, what);
+        else
+            is_str(artconv_article_get(a, ARTCONV_META_DATELINE), cases[i].dateline, what);
+        p = find_kind(a, ARTCONV_NODE_PARAGRAPH);
+        if (p != NULL)
+            ac_plain_text(&text, p);
+        ok(text.ptr != NULL && strncmp(text.ptr, cases[i].rest, strlen(cases[i].rest)) == 0,
+           "the first paragraph starts where the dateline ended (or as it was)");
+        artconv_buf_dispose(&text);
+        artconv_buf_dispose(&top);
+        artconv_article_free(a);
+    }
+}
+
+/* The seed's site boilerplate and the usual chrome never reach any output. */
+static void test_chrome(void)
+{
+    static const char *const chrome[] = {"Powered by",
+                                         "is now on Telegram",
+                                         "join our channel",
+                                         "Share this",
+                                         "Follow us",
+                                         "Sign up for our newsletter",
+                                         "Advertisement",
+                                         "cookies",
+                                         "All rights reserved",
+                                         "Continue reading the main story",
+                                         NULL};
+    static const char *const formats[] = {"markdown", "text", "json", "html", NULL};
+    const char *side =
+        "<nav><a href='/'>Home</a> <a href='/world'>World</a></nav>"
+        "<div id='cookie-banner'>We use cookies to improve your experience. Accept</div>";
+    const char *top =
+        "<div class='share-bar'>Share this <a href='#'>Facebook</a> <a href='#'>X</a></div>"
+        "<p>Harbour Times is now on Telegram. Click here to join our channel for the latest "
+        "news.</p>"
+        "<div class='ad-slot'><p>Advertisement</p></div>"
+        "<a href='#after-ad'>Continue reading the main story</a>"
+        "<p><strong>Sign up for our newsletter</strong> to get the morning briefing.</p>"
+        "<p>Follow us on Facebook and Instagram for more.</p>";
+    artconv_buf page = ARTCONV_BUF_INIT;
+    artconv_article *a = NULL;
+    artconv_error err;
+    size_t i, k;
+
+    artconv_buf_puts(&page, "<html><head><title>Bridge to reopen</title></head><body>");
+    artconv_buf_puts(&page, side);
+    artconv_buf_puts(&page, "<article><h1>Bridge to reopen</h1>");
+    artconv_buf_puts(&page, top);
+    artconv_buf_puts(&page, PROSE "</article><footer>Powered by NewsPress. &copy; 2024 Harbour "
+                                  "Times. All rights reserved.</footer></body></html>");
+    if (!ok(read_html(&a, page.ptr, page.len, 0, 0, NULL, &err, NULL) == 0, "chrome page reads")) {
+        artconv_buf_dispose(&page);
+        return;
+    }
+    for (k = 0; formats[k] != NULL; k++) {
+        artconv_buf out = ARTCONV_BUF_INIT;
+        char what[160];
+
+        if (!ok(artconv_write(&out, artconv_format_by_name(formats[k]), a, NULL, &err) == 0,
+                formats[k])) {
+            artconv_buf_dispose(&out);
+            continue;
+        }
+        ok(strstr(out.ptr, "harbour authority said") != NULL, "the article is in the output");
+        for (i = 0; chrome[i] != NULL; i++) {
+            snprintf(what, sizeof what, "%s output: no \"%s\"", formats[k], chrome[i]);
+            ok(strstr(out.ptr, chrome[i]) == NULL, what);
+        }
+        artconv_buf_dispose(&out);
+    }
+    artconv_article_free(a);
+    artconv_buf_dispose(&page);
+}
+
+/* The Markdown reader's entry point for raw HTML. */
+static void test_fragment(void)
+{
+    artconv_article *a = artconv_article_new();
+    artconv_node *body = artconv_article_body(a), *para, *n;
+    artconv_error err;
+    artconv_buf text = ARTCONV_BUF_INIT, deep = ARTCONV_BUF_INIT;
+    const char *blocks = "<h2>Sub</h2><p>One <em>two</em> <a href='x/y.html' "
+                         "onclick='evil()'>three</a></p><div hidden>Kept hidden</div>"
+                         "<script>alert(1)</script><ul><li>item</li></ul>"
+                         "<p><a href='javascript:alert(1)'>trap</a></p>";
+    size_t i;
+
+    if (!ok(a != NULL, "an article for the fragment"))
+        return;
+    is_int(ac_html_fragment_to_model(body, blocks, strlen(blocks), "https://example.org/news/",
+                                     NULL, &err),
+           0, "blocks: read with NULL options");
+    n = artconv_node_first_child(body);
+    is_int(artconv_node_get_kind(n), ARTCONV_NODE_HEADING, "blocks: a heading first");
+    is_int(artconv_node_get_level(n), 2, "blocks: its level");
+    n = artconv_node_next(n);
+    is_int(artconv_node_get_kind(n), ARTCONV_NODE_PARAGRAPH, "blocks: then a paragraph");
+    ok(find_kind(a, ARTCONV_NODE_EMPH) != NULL, "blocks: emphasis kept");
+    is_str(artconv_node_get_url(find_kind(a, ARTCONV_NODE_LINK)),
+           "https://example.org/news/x/y.html", "blocks: a relative link resolved on base_url");
+    ok(has_text(a, "Kept hidden"), "blocks: nothing hidden is dropped (no extraction)");
+    ok(!has_text(a, "alert"), "blocks: scripts skipped");
+    ok(find_kind(a, ARTCONV_NODE_LIST) != NULL, "blocks: the list kept");
+    ok(has_text(a, "trap"), "blocks: a javascript: link keeps its text");
+    {
+        artconv_iter it;
+        artconv_event ev;
+        int js = 0;
+
+        artconv_iter_init(&it, body);
+        while ((ev = artconv_iter_next(&it)) != ARTCONV_EVENT_DONE) {
+            const char *u = artconv_node_get_url(artconv_iter_node(&it));
+
+            js += ev == ARTCONV_EVENT_ENTER && u != NULL && strstr(u, "javascript") != NULL;
+        }
+        is_int(js, 0, "blocks: no javascript: URL in the model");
+    }
+    ok(artconv_article_check(a, &err) == 0, "blocks: the model's invariants hold");
+
+    /* Inlines into a paragraph: blocks are flattened. */
+    para = artconv_node_new(ARTCONV_NODE_PARAGRAPH);
+    artconv_node_append(body, para, &err);
+    is_int(ac_html_fragment_to_model(para, "<b>bold</b><p>block one</p><p>block two</p>", 44, NULL,
+                                     NULL, &err),
+           0, "inlines: read");
+    for (n = artconv_node_first_child(para); n != NULL; n = artconv_node_next(n))
+        ok(artconv_node_get_kind(n) >= ARTCONV_NODE_FIRST_INLINE, "inlines: only inline nodes");
+    ac_plain_text(&text, para);
+    ok(text.ptr != NULL && strstr(text.ptr, "bold") != NULL && strstr(text.ptr, "block one") &&
+           strstr(text.ptr, "block two") != NULL,
+       "inlines: the text of every block is there");
+    ok(find_kind(a, ARTCONV_NODE_STRONG) != NULL, "inlines: strong kept");
+    ok(artconv_article_check(a, &err) == 0, "inlines: the model's invariants hold");
+
+    /* Relative links stay relative without a base. */
+    para = artconv_node_new(ARTCONV_NODE_PARAGRAPH);
+    artconv_node_append(body, para, &err);
+    is_int(ac_html_fragment_to_model(para, "<a href='rel/page'>r</a>", 24, NULL, NULL, &err), 0,
+           "no base: read");
+    is_str(artconv_node_get_url(artconv_node_first_child(para)), "rel/page",
+           "no base: the link stays as written");
+
+    /* Bad bytes are repaired; the charset rules are the reader's. */
+    para = artconv_node_new(ARTCONV_NODE_PARAGRAPH);
+    artconv_node_append(body, para, &err);
+    is_int(
+        ac_html_fragment_to_model(para, "caf\xC3\xA9 na\xC3\xAFve \xFF ok", 17, NULL, NULL, &err),
+        0, "bad bytes: read");
+    artconv_buf_clear(&text);
+    ac_plain_text(&text, para);
+    ok(text.ptr != NULL && strstr(text.ptr, "caf\xC3\xA9") != NULL &&
+           strstr(text.ptr, "\xEF\xBF\xBD") != NULL,
+       "bad bytes: UTF-8 kept, the bad byte is U+FFFD");
+
+    /* Too deep: an error, not a crash or a truncated tree. */
+    for (i = 0; i < 100000; i++)
+        artconv_buf_puts(&deep, "<div>");
+    artconv_buf_puts(&deep, "deep");
+    ok(ac_html_fragment_to_model(body, deep.ptr, deep.len, NULL, NULL, &err) == ARTCONV_ELIMIT,
+       "100,000 nested divs: ARTCONV_ELIMIT");
+    ok(ac_html_fragment_to_model(body, "", 0, NULL, NULL, &err) == 0, "empty fragment: fine");
+    ok(artconv_article_check(a, &err) == 0, "after all: the model's invariants hold");
+    artconv_buf_dispose(&text);
+    artconv_buf_dispose(&deep);
+    artconv_article_free(a);
+}
+
 int main(void)
 {
     int n;
@@ -419,6 +738,10 @@ int main(void)
     test_no_extract();
     test_hostile();
     test_titles();
+    test_bylines();
+    test_datelines();
+    test_chrome();
+    test_fragment();
     n = golden_run("html-json", ".html", html, ".json", artconv_format_by_name("json"), NULL, NULL);
     ok(n >= 3, "golden html -> json: cases found");
     return tap_done();
