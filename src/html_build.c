@@ -282,7 +282,10 @@ static artconv_node *inline_parent(builder *b)
         return b->inl;
     switch (b->mode) {
     case MODE_FIGURE:
-        b->inl = ac_node_add(b->figure, ARTCONV_NODE_CAPTION, b->err);
+        /* One caption a figure: text after an inner block joins it. */
+        b->inl = artconv_node_first_child(b->figure);
+        if (b->inl == NULL)
+            b->inl = ac_node_add(b->figure, ARTCONV_NODE_CAPTION, b->err);
         break;
     case MODE_TABLE:
         if (b->row == NULL &&

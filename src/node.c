@@ -265,6 +265,11 @@ static int check_insert(const artconv_node *parent, const artconv_node *child, a
     if (!artconv_node_can_contain(parent->kind, child->kind))
         return ac_error(err, ARTCONV_EINVALID, "a %s cannot contain a %s", kind_names[parent->kind],
                         kind_names[child->kind]);
+    /* Readers append caption text in pieces; a second caption would make
+     * every writer choose, so the model refuses it here. */
+    if (child->kind == ARTCONV_NODE_CAPTION && parent->first_child != NULL &&
+        parent->first_child != child)
+        return ac_error(err, ARTCONV_EINVALID, "a figure holds one caption");
     /* A node without children cannot be an ancestor of anything, which
      * keeps building a tree top-down free of ancestor walks. */
     if (child == parent)
