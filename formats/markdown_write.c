@@ -16,246 +16,19 @@
  *  - A quote's attribution is the quote's last paragraph, "— " first.
  *  - A table is an HTML block: <thead> for the leading header rows, <tbody>
  *    for the rest; cells of header rows are <th>.
- *  - Front matter: the canonical metadata names; authors and keywords are
- *    block sequences; the lead image is `image: URL` when only its URL is
- *    set, otherwise a mapping with src, alt, caption and credit.
+ *  - Front matter (src/front_matter.c): the canonical metadata names, then
+ *    the extra metadata; authors and keywords are block sequences; the lead
+ *    image is `image: URL` when only its URL is set, otherwise a mapping.
+ *  - A list right after a list at the top level takes the other bullet or
+ *    delimiter, instead of cmark's "<!-- end list -->" comment.
  */
-#include "internal.h"
+#include "front_matter.h"
 
 #include <cmark.h>
-#include <yaml.h>
 
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* ---------------------------------------------------------------------------
- * Front matter
- */
-
-typedef struct {
-    yaml_emitter_t emitter;
-    artconv_buf *out;
-    int nomem; /* the output buffer could not grow */
-} front_matter;
-
-/* The order of the keys in the front matter.  `list` picks the table. */
-typedef struct {
-    int list;
-    int field;
-} fm_key;
-
-static const fm_key fm_keys[] = {
-    {0, ARTCONV_META_TITLE},    {0, ARTCONV_META_SUBTITLE},    {1, ARTCONV_LIST_AUTHORS},
-    {0, ARTCONV_META_DATE},     {0, ARTCONV_META_MODIFIED},    {0, ARTCONV_META_DATELINE},
-    {0, ARTCONV_META_LANGUAGE}, {0, ARTCONV_META_PUBLISHER},   {0, ARTCONV_META_SECTION},
-    {1, ARTCONV_LIST_KEYWORDS}, {0, ARTCONV_META_DESCRIPTION}, {0, ARTCONV_META_CREDIT},
-    {0, ARTCONV_META_RIGHTS},   {0, ARTCONV_META_SOURCE},      {0, ARTCONV_META_ID},
-};
-
-/* The keys of the `image` mapping, in order. */
-static const struct {
-    const char *key;
-    artconv_meta field;
-} image_keys[] = {
-    {"src", ARTCONV_META_IMAGE},
-    {"alt", ARTCONV_META_IMAGE_ALT},
-    {"caption", ARTCONV_META_IMAGE_CAPTION},
-    {"credit", ARTCONV_META_IMAGE_CREDIT},
-};
-
-/* Plain scalars that a YAML 1.1 reader (PyYAML, most static site tools)
- * turns into booleans or null.  libyaml's emitter has no resolver and would
- * write them plain, so we ask for quotes. */
-static const char *const yaml_special_words[] = {
-    "y", "n", "yes", "no", "true", "false", "on", "off", "null",
-};
-
-static int yaml_sink(void *data, unsigned char *buffer, size_t size)
-{
-    front_matter *fm = data;
-
-    if (artconv_buf_put(fm->out, buffer, size) < 0) {
-        fm->nomem = 1;
-        return 0;
-    }
-    return 1;
-}
-
-/* The style to ask libyaml for.  Any value a resolver could take for
- * something other than a string (numbers, dates, .inf, ~, <<, booleans) is
- * quoted; values with a line break are double-quoted, where libyaml writes
- * the break as an escape and the value stays on one line.  Everything else
- * is left to libyaml, which quotes what YAML's syntax requires. */
-static yaml_scalar_style_t scalar_style(const char *value)
-{
-    size_t i;
-
-    if (strpbrk(value, "\r\n") != NULL || strstr(value, "\xc2\x85") != NULL ||
-        strstr(value, "\xe2\x80\xa8") != NULL || strstr(value, "\xe2\x80\xa9") != NULL)
-        return YAML_DOUBLE_QUOTED_SCALAR_STYLE;
-    if (value[0] == '\0' || strchr("0123456789+-.~=<", value[0]) != NULL)
-        return YAML_SINGLE_QUOTED_SCALAR_STYLE;
-    for (i = 0; i < sizeof yaml_special_words / sizeof yaml_special_words[0]; i++)
-        if (ac_strcaseeq(value, yaml_special_words[i]))
-            return YAML_SINGLE_QUOTED_SCALAR_STYLE;
-    return YAML_ANY_SCALAR_STYLE;
-}
-
-/* Emits an event that `initialized` says was set up (libyaml's
- * initializers return 0 only when memory runs out).  libyaml frees the
- * event whether emitting works or not. */
-static int emit(front_matter *fm, yaml_event_t *event, int initialized, artconv_error *err)
-{
-    if (!initialized)
-        return ac_nomem(err);
-    if (!yaml_emitter_emit(&fm->emitter, event)) {
-        if (fm->nomem || fm->emitter.error == YAML_MEMORY_ERROR)
-            return ac_nomem(err);
-        return ac_error(err, ARTCONV_EINVALID, "cannot write the front matter: %s",
-                        fm->emitter.problem != NULL ? fm->emitter.problem : "libyaml failed");
-    }
-    return ARTCONV_OK;
-}
-
-static int emit_scalar(front_matter *fm, const char *value, artconv_error *err)
-{
-    yaml_event_t event;
-    yaml_scalar_style_t style = scalar_style(value);
-    size_t len = strlen(value);
-
-    if (len > INT_MAX)
-        return ac_error(err, ARTCONV_ELIMIT, "a metadata value is too long for the front matter");
-    return emit(fm, &event,
-                yaml_scalar_event_initialize(&event, NULL, NULL, (yaml_char_t *)value, (int)len,
-                                             style == YAML_ANY_SCALAR_STYLE, 1, style),
-                err);
-}
-
-static int emit_list(front_matter *fm, const artconv_article *article, artconv_meta_list list,
-                     artconv_error *err)
-{
-    yaml_event_t event;
-    size_t i, count = artconv_article_list_count(article, list);
-    int rc;
-
-    if (count == 0)
-        return ARTCONV_OK;
-    AC_CHECK(emit_scalar(fm, artconv_meta_list_name(list), err));
-    AC_CHECK(
-        emit(fm, &event,
-             yaml_sequence_start_event_initialize(&event, NULL, NULL, 1, YAML_BLOCK_SEQUENCE_STYLE),
-             err));
-    for (i = 0; i < count; i++)
-        AC_CHECK(emit_scalar(fm, artconv_article_list_get(article, list, i), err));
-    AC_CHECK(emit(fm, &event, yaml_sequence_end_event_initialize(&event), err));
-cleanup:
-    return rc;
-}
-
-static int emit_image(front_matter *fm, const artconv_article *article, artconv_error *err)
-{
-    yaml_event_t event;
-    const char *value;
-    size_t i, set = 0;
-    int rc = ARTCONV_OK;
-
-    for (i = 0; i < sizeof image_keys / sizeof image_keys[0]; i++)
-        if (artconv_article_get(article, image_keys[i].field) != NULL)
-            set++;
-    if (set == 0)
-        return ARTCONV_OK;
-    AC_CHECK(emit_scalar(fm, artconv_meta_name(ARTCONV_META_IMAGE), err));
-    value = artconv_article_get(article, ARTCONV_META_IMAGE);
-    if (set == 1 && value != NULL)
-        return emit_scalar(fm, value, err);
-    AC_CHECK(emit(
-        fm, &event,
-        yaml_mapping_start_event_initialize(&event, NULL, NULL, 1, YAML_BLOCK_MAPPING_STYLE), err));
-    for (i = 0; i < sizeof image_keys / sizeof image_keys[0]; i++) {
-        value = artconv_article_get(article, image_keys[i].field);
-        if (value == NULL)
-            continue;
-        AC_CHECK(emit_scalar(fm, image_keys[i].key, err));
-        AC_CHECK(emit_scalar(fm, value, err));
-    }
-    AC_CHECK(emit(fm, &event, yaml_mapping_end_event_initialize(&event), err));
-cleanup:
-    return rc;
-}
-
-/* 1 if the article has metadata other than field `except` (-1: none). */
-static int has_metadata(const artconv_article *article, int except)
-{
-    int field, list;
-
-    for (field = 0; field < ARTCONV_META_COUNT; field++)
-        if (field != except && artconv_article_get(article, (artconv_meta)field) != NULL)
-            return 1;
-    for (list = 0; list < ARTCONV_LIST_COUNT; list++)
-        if (artconv_article_list_count(article, (artconv_meta_list)list) > 0)
-            return 1;
-    return 0;
-}
-
-/* Appends "---\n", the metadata as a YAML block mapping, and "---\n". */
-static int write_front_matter(artconv_buf *out, const artconv_article *article, artconv_error *err)
-{
-    front_matter fm;
-    yaml_event_t event;
-    const char *value;
-    size_t i;
-    int rc = ARTCONV_OK;
-
-    /* libyaml would write an empty mapping as "--- {}" on the opening
-     * line; empty front matter is just the two fences. */
-    if (!has_metadata(article, -1))
-        return artconv_buf_puts(out, "---\n---\n") < 0 ? ac_nomem(err) : ARTCONV_OK;
-    memset(&fm, 0, sizeof fm);
-    if (!yaml_emitter_initialize(&fm.emitter))
-        return ac_nomem(err);
-    fm.out = out;
-    yaml_emitter_set_output(&fm.emitter, yaml_sink, &fm);
-    yaml_emitter_set_unicode(&fm.emitter, 1);
-    /* One line per value: a folded line could start with "---". */
-    yaml_emitter_set_width(&fm.emitter, -1);
-    yaml_emitter_set_indent(&fm.emitter, 2);
-    yaml_emitter_set_break(&fm.emitter, YAML_LN_BREAK);
-
-    AC_CHECK(
-        emit(&fm, &event, yaml_stream_start_event_initialize(&event, YAML_UTF8_ENCODING), err));
-    AC_CHECK(
-        emit(&fm, &event, yaml_document_start_event_initialize(&event, NULL, NULL, NULL, 0), err));
-    AC_CHECK(emit(
-        &fm, &event,
-        yaml_mapping_start_event_initialize(&event, NULL, NULL, 1, YAML_BLOCK_MAPPING_STYLE), err));
-    for (i = 0; i < sizeof fm_keys / sizeof fm_keys[0]; i++) {
-        if (fm_keys[i].list) {
-            AC_CHECK(emit_list(&fm, article, (artconv_meta_list)fm_keys[i].field, err));
-            continue;
-        }
-        value = artconv_article_get(article, (artconv_meta)fm_keys[i].field);
-        if (value == NULL)
-            continue;
-        AC_CHECK(emit_scalar(&fm, artconv_meta_name((artconv_meta)fm_keys[i].field), err));
-        AC_CHECK(emit_scalar(&fm, value, err));
-    }
-    AC_CHECK(emit_image(&fm, article, err));
-    AC_CHECK(emit(&fm, &event, yaml_mapping_end_event_initialize(&event), err));
-    /* An implicit end: libyaml would write "...", the closing line is ours. */
-    AC_CHECK(emit(&fm, &event, yaml_document_end_event_initialize(&event, 1), err));
-    AC_CHECK(emit(&fm, &event, yaml_stream_end_event_initialize(&event), err));
-    if (!yaml_emitter_flush(&fm.emitter)) {
-        rc = fm.nomem ? ac_nomem(err)
-                      : ac_error(err, ARTCONV_EINVALID, "cannot write the front matter");
-        goto cleanup;
-    }
-    if (artconv_buf_puts(out, "---\n") < 0)
-        rc = ac_nomem(err);
-cleanup:
-    yaml_emitter_delete(&fm.emitter);
-    return rc;
-}
 
 /* ---------------------------------------------------------------------------
  * Body: the model's tree as a cmark tree
@@ -594,26 +367,47 @@ static int can_interrupt(const artconv_node *list)
            (!artconv_node_get_list_ordered(list) || artconv_node_get_list_start(list) == 1);
 }
 
-/* 1 if `list` reads back as the same tree when written tight.  cmark puts
- * no blank line between the blocks of a tight item, so a second block
- * would merge into the first (a paragraph swallows the next paragraph or
- * becomes a setext heading, an HTML block swallows what follows, a quote
- * or list takes a paragraph as lazy continuation).  Tight is safe for
- * items of one block, or of one block and a list that can interrupt it. */
+/* 1 if block `b` may follow block `a` on the next line, with no blank
+ * line between (as in a tight item), and both read back as they were.
+ * A list or quote would take a paragraph as lazy continuation and an HTML
+ * block runs to the next blank line, so only blocks that close themselves
+ * (an ATX heading, a fenced code block, a thematic break) may be followed
+ * by anything; after a paragraph or a quote only what may interrupt a
+ * paragraph fits (not a thematic break, which would make a setext heading,
+ * and not a quote after a quote, which would merge). */
+static int can_follow(const artconv_node *a, const artconv_node *b)
+{
+    artconv_node_kind ka = artconv_node_get_kind(a), kb = artconv_node_get_kind(b);
+
+    if (is_html_block(a) || ka == ARTCONV_NODE_LIST)
+        return 0;
+    if (ka == ARTCONV_NODE_HEADING || ka == ARTCONV_NODE_CODE_BLOCK ||
+        ka == ARTCONV_NODE_THEMATIC_BREAK)
+        return 1;
+    switch (kb) {
+    case ARTCONV_NODE_HEADING:
+    case ARTCONV_NODE_CODE_BLOCK:
+        return 1;
+    case ARTCONV_NODE_BLOCKQUOTE:
+        return ka != ARTCONV_NODE_BLOCKQUOTE;
+    case ARTCONV_NODE_LIST:
+        return can_interrupt(b);
+    default:
+        return is_html_block(b);
+    }
+}
+
+/* 1 if `list` reads back as the same tree when written tight: cmark puts
+ * no blank line between the blocks of a tight item. */
 static int fits_tight(const artconv_node *list)
 {
-    const artconv_node *item, *first, *second;
+    const artconv_node *item, *block;
 
-    for (item = artconv_node_first_child(list); item != NULL; item = artconv_node_next(item)) {
-        first = artconv_node_first_child(item);
-        second = artconv_node_next(first);
-        if (first == NULL || second == NULL)
-            continue;
-        if (artconv_node_next(second) != NULL || is_html_block(first) ||
-            artconv_node_get_kind(first) == ARTCONV_NODE_LIST ||
-            artconv_node_get_kind(second) != ARTCONV_NODE_LIST || !can_interrupt(second))
-            return 0;
-    }
+    for (item = artconv_node_first_child(list); item != NULL; item = artconv_node_next(item))
+        for (block = artconv_node_first_child(item);
+             block != NULL && artconv_node_next(block) != NULL; block = artconv_node_next(block))
+            if (!can_follow(block, artconv_node_next(block)))
+                return 0;
     return 1;
 }
 
@@ -1042,18 +836,100 @@ static int build_body(md_writer *w, const artconv_node *body, artconv_error *err
     return rc;
 }
 
+/* Renders `doc` and appends it; with `star`, the top-level bullets of
+ * its (single, list) child become "*" instead of cmark's "-". */
+static int render_segment(artconv_buf *out, cmark_node *doc, int star, artconv_error *err)
+{
+    char *md = cmark_render_commonmark(doc, CMARK_OPT_DEFAULT, 0);
+    const char *line;
+    size_t start = out->len;
+    int rc = ARTCONV_OK;
+
+    if (md == NULL)
+        return ac_nomem(err);
+    if (out->len > 0 && artconv_buf_putc(out, '\n') < 0)
+        rc = ac_nomem(err);
+    start = out->len;
+    if (rc == 0 && artconv_buf_puts(out, md) < 0)
+        rc = ac_nomem(err);
+    free(md);
+    /* Alone in its document, the list's item markers are exactly the
+     * lines starting "  - "; deeper lines are indented by four. */
+    for (line = out->ptr + start; rc == 0 && star && line != NULL && *line != '\0';) {
+        if (strncmp(line, "  - ", 4) == 0)
+            out->ptr[line - out->ptr + 2] = '*';
+        line = strchr(line, '\n');
+        line = line != NULL ? line + 1 : NULL;
+    }
+    return rc;
+}
+
+/* Renders the document.  cmark separates two adjacent lists with an
+ * "<!-- end list -->" comment, which stays in the HTML; a list that follows
+ * a list is rendered on its own instead, with the other bullet ("*") or
+ * the other delimiter (")"), which starts a new list without a trace. */
+static int render_body(artconv_buf *out, cmark_node *root, artconv_error *err)
+{
+    cmark_node *seg = NULL, *c, *prev = NULL;
+    int star = 0, prev_star = 0, rc = ARTCONV_OK;
+
+    while ((c = cmark_node_first_child(root)) != NULL) {
+        int split = prev != NULL && cmark_node_get_type(prev) == CMARK_NODE_LIST &&
+                    cmark_node_get_type(c) == CMARK_NODE_LIST;
+
+        star = 0;
+        if (split) {
+            if (cmark_node_get_list_type(c) == CMARK_BULLET_LIST &&
+                cmark_node_get_list_type(prev) == CMARK_BULLET_LIST)
+                star = !prev_star;
+            if (cmark_node_get_list_type(c) == CMARK_ORDERED_LIST &&
+                cmark_node_get_list_type(prev) == CMARK_ORDERED_LIST &&
+                cmark_node_get_list_delim(prev) != CMARK_PAREN_DELIM &&
+                !cmark_node_set_list_delim(c, CMARK_PAREN_DELIM))
+                return cmark_failed(err, "a list delimiter");
+            if (seg != NULL)
+                AC_CHECK(render_segment(out, seg, prev_star, err));
+            if (seg != NULL)
+                cmark_node_free(seg);
+            seg = NULL;
+        } else if (seg != NULL && prev_star) {
+            /* The starred list stands alone in its segment. */
+            AC_CHECK(render_segment(out, seg, 1, err));
+            cmark_node_free(seg);
+            seg = NULL;
+        }
+        if (seg == NULL && (seg = cmark_node_new(CMARK_NODE_DOCUMENT)) == NULL) {
+            rc = ac_nomem(err);
+            goto cleanup;
+        }
+        if (!cmark_node_append_child(seg, c)) {
+            rc = cmark_failed(err, "a block");
+            goto cleanup;
+        }
+        prev = c;
+        prev_star = star;
+    }
+    if (seg != NULL)
+        rc = render_segment(out, seg, prev_star, err);
+cleanup:
+    if (seg != NULL)
+        cmark_node_free(seg);
+    return rc;
+}
+
 int ac_markdown_write(artconv_buf *out, const artconv_article *article,
                       const artconv_write_options *opts, artconv_error *err)
 {
     md_writer w;
     artconv_front_matter mode = opts != NULL ? opts->front_matter : ARTCONV_FRONT_MATTER_AUTO;
     int front;
-    char *markdown = NULL;
+    artconv_buf body = ARTCONV_BUF_INIT;
     int rc = ARTCONV_OK;
 
     memset(&w, 0, sizeof w);
-    front = mode == ARTCONV_FRONT_MATTER_ALWAYS ||
-            (mode == ARTCONV_FRONT_MATTER_AUTO && has_metadata(article, ARTCONV_META_TITLE));
+    front =
+        mode == ARTCONV_FRONT_MATTER_ALWAYS ||
+        (mode == ARTCONV_FRONT_MATTER_AUTO && ac_front_matter_wanted(article, ARTCONV_META_TITLE));
     w.root = cmark_node_new(CMARK_NODE_DOCUMENT);
     if (w.root == NULL)
         return ac_nomem(err);
@@ -1065,27 +941,20 @@ int ac_markdown_write(artconv_buf *out, const artconv_article *article,
         rc = rc == ARTCONV_ENOMEM ? ac_nomem(err) : cmark_failed(err, "a literal");
         goto cleanup;
     }
-    /* Width 0: no wrapping, one paragraph per line.  cmark writes an empty
-     * document as a lone newline; ours stays empty. */
-    if (cmark_node_first_child(w.root) != NULL)
-        markdown = cmark_render_commonmark(w.root, CMARK_OPT_DEFAULT, 0);
-    else
-        markdown = calloc(1, 1);
-    if (markdown == NULL) {
-        rc = ac_nomem(err);
-        goto cleanup;
-    }
+    /* Width 0: no wrapping, one paragraph per line.  An empty document
+     * stays empty (cmark would write a lone newline). */
+    AC_CHECK(render_body(&body, w.root, err));
     if (front) {
-        AC_CHECK(write_front_matter(out, article, err));
-        if (markdown[0] != '\0' && artconv_buf_putc(out, '\n') < 0) {
+        AC_CHECK(ac_front_matter_write(out, article, err));
+        if (body.len > 0 && artconv_buf_putc(out, '\n') < 0) {
             rc = ac_nomem(err);
             goto cleanup;
         }
     }
-    if (artconv_buf_puts(out, markdown) < 0)
+    if (body.len > 0 && artconv_buf_put(out, body.ptr, body.len) < 0)
         rc = ac_nomem(err);
 cleanup:
-    free(markdown);
+    artconv_buf_dispose(&body);
     /* Unlike free(), cmark_node_free(NULL) crashes. */
     if (w.scratch != NULL)
         cmark_node_free(w.scratch);
