@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# install.sh - install artconv into a temporary folder, then build the
+# examples against it with pkg-config alone and run them.  Speaks TAP.
+set -u
+build=${1:?usage: install.sh BUILD-DIR SOURCE-DIR}
+src=${2:?usage: install.sh BUILD-DIR SOURCE-DIR}
+for tool in cc pkg-config; do
+    command -v $tool >/dev/null || { echo "1..0 # SKIP $tool is not installed"; exit 0; }
+done
+dest=$(mktemp -d)
+trap 'rm -rf "$dest"' EXIT
+n=0
+failed=0
+ok() {
+    n=$((n + 1))
+    if [ "$1" -eq 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; failed=1; fi
+}
+meson install -C "$build" --destdir "$dest" --quiet >"$dest.log" 2>&1
+ok $? "meson install into a temporary folder"
+pcdir=$(dirname "$(find "$dest" -name artconv.pc | head -n 1)")
+[ -f "$pcdir/artconv.pc" ]; ok $? "artconv.pc is installed"
+libdir=$(dirname "$(find "$dest" -name 'libartconv.so.0' | head -n 1)")
+[ -e "$libdir/libartconv.so.0" ]; ok $? "the shared library is installed with its soname"
+[ -n "$(find "$dest" -name artconv.h)" ]; ok $? "artconv.h is installed"
+[ -n "$(find "$dest" -path '*man1/artconv.1')" ]; ok $? "the man page is installed"
+export PKG_CONFIG_PATH="$pcdir" PKG_CONFIG_SYSROOT_DIR="$dest"
+flags=$(pkg-config --cflags --libs artconv)
+ok $? "pkg-config knows artconv ($flags)"
+work=$(mktemp -d)
+for example in build_article walk_page; do
+    # shellcheck disable=SC2086
+    cc -std=c11 -Wall -Wextra -pedantic -Werror "$src/examples/$example.c" $flags -o "$work/$example"
+    ok $? "examples/$example.c builds against the installed library"
+done
+LD_LIBRARY_PATH="$libdir" "$work/build_article" "$work/story.epub" "$work/story.xml"
+ok $? "build_article writes EPUB and NewsML"
+head -c 58 "$work/story.epub" | grep -q "application/epub+zip"; ok $? "the EPUB starts with its mimetype"
+grep -q "Lighthouse keeper retires" "$work/story.xml"; ok $? "the NewsML holds the headline"
+out=$(LD_LIBRARY_PATH="$libdir" "$work/walk_page" "$src/samples/news-page.html")
+ok $? "walk_page reads the sample page"
+case "$out" in *"title: Tidal turbines"*"paragraph"*) ok 0 "walk_page prints the outline";;
+    *) ok 1 "walk_page prints the outline"; echo "# $out" | head -5;; esac
+rm -rf "$work"
+echo "1..$n"
+exit $failed
