@@ -28,7 +28,7 @@ for reader in "${readers[@]}"; do
     corpus="$build/corpus/$reader"
     mkdir -p "$corpus"
     for ext in ${extensions[$reader]}; do
-        find samples tests/golden tests/regress -name "*.$ext" -size -1M \
+        find samples tests/golden tests/regress -name "*.$ext" -size -1024k \
             -exec cp -L -n {} "$corpus/" \; 2>/dev/null
     done
     log="$build/fuzz-$reader.log"
