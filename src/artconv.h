@@ -470,6 +470,30 @@ ARTCONV_API int artconv_write_file(const char *path, const artconv_format *forma
                                    const artconv_article *article,
                                    const artconv_write_options *opts, artconv_error *err);
 
+/* ---------------------------------------------------------------------------
+ * Books: several articles in one output, a chapter each (a daily digest).
+ * Only EPUB holds more than one article.
+ */
+
+/** Appends one book of the `count` (at least 1) articles to `out` in
+ *  `format`, titled `title` (NULL: the article's own title when there is
+ *  one article, "Digest" otherwise).  `resource_dirs` holds each article's
+ *  folder for local images (see artconv_write_options.resource_dir), or is
+ *  NULL to use opts->resource_dir for all.  `opts` may be NULL.  Returns 0,
+ *  ARTCONV_EUNSUPPORTED for a format that cannot hold a book, or another
+ *  negative status; on failure `out` holds what it held before. */
+ARTCONV_API int artconv_write_book(artconv_buf *out, const artconv_format *format,
+                                   const artconv_article *const *articles, size_t count,
+                                   const char *title, const char *const *resource_dirs,
+                                   const artconv_write_options *opts, artconv_error *err);
+
+/** Writes the book to `path` as artconv_write_file does: through a
+ *  temporary file and a rename.  `format` NULL means from the extension. */
+ARTCONV_API int artconv_write_book_file(const char *path, const artconv_format *format,
+                                        const artconv_article *const *articles, size_t count,
+                                        const char *title, const char *const *resource_dirs,
+                                        const artconv_write_options *opts, artconv_error *err);
+
 #ifdef __cplusplus
 }
 #endif

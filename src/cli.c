@@ -40,6 +40,7 @@ enum option_id {
     OPT_PROVIDER,
     OPT_GUID_SCHEME,
     OPT_ITEM_VERSION,
+    OPT_TITLE,
 };
 
 typedef struct {
@@ -73,6 +74,7 @@ static const option_spec options[] = {
     {"provider", 0, 1, OPT_PROVIDER, "NAME", "newsml: the provider (a QCode or a name)"},
     {"guid-scheme", 0, 1, OPT_GUID_SCHEME, "PREFIX", "newsml: prefix of the item's GUID"},
     {"item-version", 0, 1, OPT_ITEM_VERSION, "N", "newsml: the item's version (1)"},
+    {"title", 0, 1, OPT_TITLE, "TEXT", "epub: the book's title (for several inputs with -o)"},
 };
 
 #define OPTION_COUNT (sizeof options / sizeof options[0])
@@ -88,7 +90,7 @@ typedef struct {
 static const enum option_id convert_options[] = {
     OPT_FROM,         OPT_TO,       OPT_OUTPUT,      OPT_META,         OPT_WIDTH, OPT_FRAGMENT,
     OPT_FRONT_MATTER, OPT_STRICT,   OPT_NO_EXTRACT,  OPT_MAX_INPUT,    OPT_QUIET, OPT_CSS,
-    OPT_COVER,        OPT_PROVIDER, OPT_GUID_SCHEME, OPT_ITEM_VERSION, OPT_HELP,
+    OPT_COVER,        OPT_PROVIDER, OPT_GUID_SCHEME, OPT_ITEM_VERSION, OPT_TITLE, OPT_HELP,
 };
 static const enum option_id info_options[] = {
     OPT_FROM, OPT_META, OPT_STRICT, OPT_NO_EXTRACT, OPT_MAX_INPUT, OPT_QUIET, OPT_JSON, OPT_HELP,
@@ -96,9 +98,11 @@ static const enum option_id info_options[] = {
 static const enum option_id formats_options[] = {OPT_HELP};
 
 static const command_spec commands[] = {
-    {"convert", "artconv convert [OPTIONS] IN [OUT]",
+    {"convert",
+     "artconv convert [OPTIONS] IN [OUT]\n       artconv convert [OPTIONS] -o BOOK.epub IN...",
      "Convert the article IN to OUT. Formats come from the file extensions or --from/--to;\n"
-     "'-' is standard input or output. Without OUT the result goes to standard output.",
+     "'-' is standard input or output. Without OUT the result goes to standard output.\n"
+     "With -o, several inputs make one EPUB with a chapter each (a digest; see --title).",
      convert_options, sizeof convert_options / sizeof convert_options[0]},
     {"info", "artconv info [OPTIONS] IN", "Print the metadata and a summary of the article IN.",
      info_options, sizeof info_options / sizeof info_options[0]},
@@ -116,7 +120,7 @@ typedef struct {
     const char *output;
     const char **metas;
     size_t meta_count;
-    const char *positional[2];
+    const char **positional; /* room for argc entries */
     size_t positional_count;
     int width;
     int width_set;
@@ -133,6 +137,7 @@ typedef struct {
     const char *provider;
     const char *guid_scheme;
     int item_version;
+    const char *title;
 } run_args;
 
 /* --- messages --------------------------------------------------------------- */
@@ -358,6 +363,9 @@ static int apply_option(run_args *args, const option_spec *opt, const char *valu
     case OPT_GUID_SCHEME:
         args->guid_scheme = value;
         break;
+    case OPT_TITLE:
+        args->title = value;
+        break;
     case OPT_ITEM_VERSION:
         errno = 0;
         width = strtol(value, &end, 10);
@@ -390,6 +398,22 @@ static const option_spec *lookup_short(char c)
     return NULL;
 }
 
+/* 1 if -o/--output comes anywhere in argv[from..argc) (it may follow the
+ * inputs, as in "convert a.md b.md -o digest.epub"). */
+static int has_output_option(char **argv, int from, int argc)
+{
+    int i;
+
+    for (i = from; i < argc; i++) {
+        if (strcmp(argv[i], "--") == 0)
+            return 0;
+        if (strcmp(argv[i], "-o") == 0 || strncmp(argv[i], "-o", 2) == 0 ||
+            strcmp(argv[i], "--output") == 0 || strncmp(argv[i], "--output=", 9) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* Parses argv[first..argc) for `args->command`.  Returns 0 or an exit code. */
 static int parse_args(run_args *args, int argc, char **argv, int first)
 {
@@ -401,7 +425,9 @@ static int parse_args(run_args *args, int argc, char **argv, int first)
         const char *value = NULL;
 
         if (only_positional || arg[0] != '-' || arg[1] == '\0') {
-            if (args->positional_count == 2)
+            /* Only a book (-o) takes more than IN and OUT. */
+            if (args->positional_count == 2 && args->output == NULL &&
+                strcmp(args->command->name, "convert") == 0 && !has_output_option(argv, i, argc))
                 return usage_error(args->command, "unexpected extra argument '%s'", arg);
             args->positional[args->positional_count++] = arg;
             continue;
@@ -483,10 +509,9 @@ static int read_stdin(artconv_buf *data, size_t limit, artconv_error *err)
     return 0;
 }
 
-/* Reads and parses the input named by args->positional[0]. */
-static int load_article(artconv_article **out, const run_args *args)
+/* Reads and parses the input `in` (args->positional[0] for one article). */
+static int load_article(artconv_article **out, const run_args *args, const char *in)
 {
-    const char *in = args->positional[0];
     const artconv_format *format = NULL;
     artconv_read_options ropts;
     artconv_error err;
@@ -608,8 +633,93 @@ static int folder_of(const char *path, artconv_buf *out)
     return artconv_buf_put(out, path, (size_t)(slash - path));
 }
 
+/* Fills the write options every conversion shares. */
+static void set_write_options(artconv_write_options *wopts, const run_args *args,
+                              const char *out_path, const char *css)
+{
+    artconv_write_options_init(wopts);
+    wopts->stylesheet = css;
+    wopts->cover = args->cover;
+    wopts->timestamp = source_date_epoch();
+    wopts->provider = args->provider;
+    wopts->guid_scheme = args->guid_scheme;
+    if (args->item_version > 0)
+        wopts->item_version = args->item_version;
+    wopts->filename = strcmp(out_path, "-") == 0 ? "<stdout>" : out_path;
+    if (args->width_set)
+        wopts->width = args->width;
+    wopts->fragment = args->fragment;
+    wopts->front_matter = args->front_matter;
+    if (!args->quiet) {
+        wopts->warning = print_warning;
+        wopts->payload = (void *)wopts->filename;
+    }
+}
+
+/* Several inputs (or --title) into one book: a chapter per article, the
+ * images of each found beside its own input. */
+static int run_book(const run_args *args, const char *out_path, const artconv_format *to,
+                    const char *css)
+{
+    size_t n = args->positional_count, i;
+    artconv_article **articles = calloc(n, sizeof *articles);
+    const char **dirs = calloc(n, sizeof *dirs);
+    artconv_buf *folders = calloc(n, sizeof *folders);
+    artconv_write_options wopts;
+    artconv_error err;
+    int rc, status = 0;
+
+    if (articles == NULL || dirs == NULL || folders == NULL) {
+        fputs("artconv: out of memory\n", stderr);
+        status = EXIT_FAILED;
+        goto cleanup;
+    }
+    for (i = 0; i < n; i++) {
+        if ((status = load_article(&articles[i], args, args->positional[i])) != 0)
+            goto cleanup;
+        if (strcmp(args->positional[i], "-") != 0) {
+            if (folder_of(args->positional[i], &folders[i]) < 0) {
+                fputs("artconv: out of memory\n", stderr);
+                status = EXIT_FAILED;
+                goto cleanup;
+            }
+            dirs[i] = folders[i].ptr;
+        }
+    }
+    memset(&err, 0, sizeof err);
+    set_write_options(&wopts, args, out_path, css);
+    if (strcmp(out_path, "-") == 0) {
+        artconv_buf out = ARTCONV_BUF_INIT;
+
+        rc = artconv_write_book(&out, to, (const artconv_article *const *)articles, n, args->title,
+                                dirs, &wopts, &err);
+        if (rc == 0 && write_stdout(out.ptr, out.len) < 0) {
+            fprintf(stderr, "artconv: <stdout>: cannot write: %s\n", strerror(errno));
+            status = EXIT_FAILED;
+        }
+        artconv_buf_dispose(&out);
+    } else {
+        rc = artconv_write_book_file(out_path, to, (const artconv_article *const *)articles, n,
+                                     args->title, dirs, &wopts, &err);
+    }
+    if (rc < 0) {
+        print_error(wopts.filename, &err);
+        status = EXIT_FAILED;
+    }
+cleanup:
+    for (i = 0; articles != NULL && i < n; i++)
+        artconv_article_free(articles[i]);
+    for (i = 0; folders != NULL && i < n; i++)
+        artconv_buf_dispose(&folders[i]);
+    free(articles);
+    free(dirs);
+    free(folders);
+    return status;
+}
+
 static int run_convert(const run_args *args)
 {
+    run_args args_local;
     const char *out_path = args->output;
     const artconv_format *to = NULL;
     artconv_write_options wopts;
@@ -620,10 +730,11 @@ static int run_convert(const run_args *args)
 
     if (args->positional_count == 0)
         return usage_error(args->command, "%s", "convert needs an input file ('-' for stdin)");
-    if (args->positional_count == 2) {
-        if (out_path != NULL)
-            return usage_error(args->command, "%s", "give the output either as OUT or with -o");
+    if (args->positional_count == 2 && out_path == NULL) {
         out_path = args->positional[1];
+        args_local = *args;
+        args_local.positional_count = 1;
+        args = &args_local;
     }
     if (out_path == NULL)
         out_path = "-";
@@ -642,6 +753,10 @@ static int run_convert(const run_args *args)
                 artconv_format_name(to));
         return EXIT_FAILED;
     }
+    if ((args->positional_count > 1 || args->title != NULL) &&
+        strcmp(artconv_format_name(to), "epub") != 0)
+        return usage_error(args->command, "%s",
+                           "several inputs and --title make an EPUB book; the output is not EPUB");
     if (strcmp(out_path, "-") == 0 && artconv_format_is_binary(to) && isatty(STDOUT_FILENO)) {
         fprintf(stderr, "artconv: -: refusing to write %s to a terminal; use -o FILE\n",
                 artconv_format_name(to));
@@ -652,35 +767,21 @@ static int run_convert(const run_args *args)
                 strerror(errno));
         return EXIT_FAILED;
     }
-    if ((status = load_article(&article, args)) != 0)
+    if (args->positional_count > 1 || args->title != NULL) {
+        status = run_book(args, out_path, to, css.ptr);
+        goto cleanup;
+    }
+    if ((status = load_article(&article, args, args->positional[0])) != 0)
         goto cleanup;
 
     memset(&err, 0, sizeof err);
-    artconv_write_options_init(&wopts);
-    if (strcmp(args->positional[0], "-") != 0) {
-        if (folder_of(args->positional[0], &folder) < 0) {
-            fputs("artconv: out of memory\n", stderr);
-            status = EXIT_FAILED;
-            goto cleanup;
-        }
-        wopts.resource_dir = folder.ptr;
+    if (strcmp(args->positional[0], "-") != 0 && folder_of(args->positional[0], &folder) < 0) {
+        fputs("artconv: out of memory\n", stderr);
+        status = EXIT_FAILED;
+        goto cleanup;
     }
-    wopts.stylesheet = css.ptr;
-    wopts.cover = args->cover;
-    wopts.timestamp = source_date_epoch();
-    wopts.provider = args->provider;
-    wopts.guid_scheme = args->guid_scheme;
-    if (args->item_version > 0)
-        wopts.item_version = args->item_version;
-    wopts.filename = strcmp(out_path, "-") == 0 ? "<stdout>" : out_path;
-    if (args->width_set)
-        wopts.width = args->width;
-    wopts.fragment = args->fragment;
-    wopts.front_matter = args->front_matter;
-    if (!args->quiet) {
-        wopts.warning = print_warning;
-        wopts.payload = (void *)wopts.filename;
-    }
+    set_write_options(&wopts, args, out_path, css.ptr);
+    wopts.resource_dir = folder.ptr;
     if (strcmp(out_path, "-") == 0) {
         artconv_buf out = ARTCONV_BUF_INIT;
 
@@ -836,7 +937,7 @@ static int run_info(const run_args *args)
 
     if (args->positional_count != 1)
         return usage_error(args->command, "%s", "info needs exactly one input file");
-    if ((status = load_article(&article, args)) != 0)
+    if ((status = load_article(&article, args, args->positional[0])) != 0)
         return status;
     gather_stats(&stats, article);
     if (args->json) {
@@ -923,6 +1024,12 @@ int artconv_cli_main(int argc, char **argv)
         return EXIT_FAILED;
     }
     args.metas = metas;
+    args.positional = calloc((size_t)argc, sizeof *args.positional);
+    if (args.positional == NULL) {
+        free(metas);
+        fputs("artconv: out of memory\n", stderr);
+        return EXIT_FAILED;
+    }
     status = parse_args(&args, argc, argv, 2);
     if (status == 0 && args.help) {
         print_command_help(stdout, args.command);
@@ -935,5 +1042,6 @@ int artconv_cli_main(int argc, char **argv)
             status = run_formats(&args);
     }
     free(metas);
+    free(args.positional);
     return status;
 }

@@ -307,6 +307,11 @@ int ac_epub_image(ac_epub_book *book, const char *dir, const char *url, int is_c
                       url);
         goto cleanup;
     }
+    if (strcmp(scheme, "data") == 0) {
+        ac_warn_write(book->opts, ARTCONV_EUNSUPPORTED,
+                      "an inline data: image is not embedded; its caption is kept");
+        goto cleanup;
+    }
     if (scheme[0] != '\0' || strncmp(url, "//", 2) == 0) {
         ac_warn_write(book->opts, ARTCONV_EUNSUPPORTED,
                       "image %.200s not embedded: remote images are not fetched", url);

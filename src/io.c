@@ -178,3 +178,31 @@ int artconv_write_file(const char *path, const artconv_format *format,
     artconv_buf_dispose(&out);
     return rc;
 }
+
+int artconv_write_book_file(const char *path, const artconv_format *format,
+                            const artconv_article *const *articles, size_t count,
+                            const char *title, const char *const *resource_dirs,
+                            const artconv_write_options *opts, artconv_error *err)
+{
+    artconv_write_options local = ARTCONV_WRITE_OPTIONS_INIT;
+    artconv_buf out = ARTCONV_BUF_INIT;
+    int rc;
+
+    if (opts != NULL)
+        local = *opts;
+    if (local.filename == NULL)
+        local.filename = path;
+    if (err != NULL) {
+        memset(err, 0, sizeof *err);
+        err->file = local.filename;
+    }
+    if (path == NULL)
+        return ac_error(err, ARTCONV_EINVALID, "no output path");
+    if (format == NULL && (format = artconv_format_by_path(path)) == NULL)
+        return ac_error(err, ARTCONV_EINVALID, "cannot tell the format from the file name");
+    rc = artconv_write_book(&out, format, articles, count, title, resource_dirs, &local, err);
+    if (rc == 0)
+        rc = write_atomic(path, out.ptr == NULL ? "" : out.ptr, out.len, err);
+    artconv_buf_dispose(&out);
+    return rc;
+}

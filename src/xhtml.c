@@ -388,7 +388,15 @@ static int add_element(xmlNodePtr *cur, const ac_xhtml_options *o, const artconv
             return ARTCONV_ENOMEM;
         break;
     case ARTCONV_NODE_CAPTION:
-        el = ac_xhtml_add(parent, o, "figcaption");
+        /* HTML allows one figcaption, first or last in the figure: a
+         * second caption joins the first after a line break. */
+        if (is_element(parent->last, "figcaption")) {
+            el = parent->last;
+            if (ac_xhtml_add(el, o, "br") == NULL)
+                return ARTCONV_ENOMEM;
+        } else {
+            el = ac_xhtml_add(parent, o, "figcaption");
+        }
         break;
     case ARTCONV_NODE_TABLE:
         el = ac_xhtml_add(parent, o, "table");
@@ -475,9 +483,15 @@ static int leave(walk *w, xmlNodePtr cur, const artconv_node *node)
     const artconv_node *figure = node;
     const char *credit;
 
-    if (kind == ARTCONV_NODE_CAPTION)
+    if (kind == ARTCONV_NODE_CAPTION) {
+        const artconv_node *later;
+
+        /* The credit ends the (single) figcaption: after the last caption. */
+        for (later = artconv_node_next(node); later != NULL; later = artconv_node_next(later))
+            if (artconv_node_get_kind(later) == ARTCONV_NODE_CAPTION)
+                return ARTCONV_OK;
         figure = artconv_node_parent(node);
-    else if (kind != ARTCONV_NODE_FIGURE || find_child(node, ARTCONV_NODE_CAPTION) != NULL)
+    } else if (kind != ARTCONV_NODE_FIGURE || find_child(node, ARTCONV_NODE_CAPTION) != NULL)
         return ARTCONV_OK;
     credit = artconv_node_get_credit(figure);
     if (credit == NULL)

@@ -175,5 +175,27 @@ rm -f fresh.md
 run bash -c "umask 022 && '$bin' convert story.txt fresh.md"
 [ "$(stat -c %a fresh.md)" = "644" ]; ok $? "a new file follows the umask"
 
+# --- EPUB books and digests ------------------------------------------------------
+printf '# Second story\n\nA *Markdown* article.\n' > second.md
+run "$bin" convert -q story.txt one.epub
+expect_status 0 "convert to EPUB"
+[ "$(head -c 58 one.epub | tail -c 28)" = "mimetypeapplication/epub+zip" ]; ok $? "the EPUB starts with its mimetype"
+run "$bin" convert -q -o digest.epub --title "Morning digest" story.txt second.md
+expect_status 0 "several inputs with -o make a digest"
+run "$bin" convert -q digest.epub -t markdown
+expect_out "title: Morning digest" "the digest has the given title"
+expect_out "A *Markdown* article." "and every article"
+run "$bin" convert -q story.txt second.md -o digest2.epub
+expect_status 0 "-o may follow the inputs"
+run env SOURCE_DATE_EPOCH=1700000000 "$bin" convert -q -o r1.epub story.txt second.md
+run env SOURCE_DATE_EPOCH=1700000000 TZ=Asia/Tokyo "$bin" convert -q -o r2.epub story.txt second.md
+cmp -s r1.epub r2.epub; ok $? "a digest is reproducible (same bytes in another time zone)"
+run "$bin" convert -o digest.md story.txt second.md
+expect_status 2 "several inputs into a non-EPUB output"
+expect_err "EPUB" "the refusal says why"
+run "$bin" convert story.txt second.md third.md
+expect_status 2 "three arguments without -o"
+expect_err "unexpected extra argument" "the extra argument is named"
+
 echo "1..$n"
 [ "$failed" -eq 0 ]
