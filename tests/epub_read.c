@@ -1,5 +1,5 @@
 /*
- * epub_read.c - the EPUB reader: a pandoc-made book (golden Markdown),
+ * epub_read.c - the EPUB reader: books made by pandoc and calibre (golden Markdown),
  * spine handling, and hostile archives built here with libzip: not a zip,
  * no container, path traversal in entry names and in the package, entity
  * declarations (external and billion laughs), malformed XML, a missing
@@ -8,7 +8,12 @@
  * tests/golden/epub_read/pandoc.epub was made once with Debian 12's pandoc
  * 2.17.1.1 from pandoc-source.md beside it:
  *   pandoc pandoc-source.md -o pandoc.epub
- * The tests never run pandoc.
+ * and calibre.epub with Debian 12's calibre 6.13 from calibre-source.html
+ * (pandoc -s pandoc-source.md -o calibre-source.html):
+ *   ebook-convert calibre-source.html calibre.epub --no-default-epub-cover \
+ *     --title "Night ferry returns to the island" --authors "Ana Costa & Tom Reid" \
+ *     --language en-GB --publisher "The Harbour Gazette" --pubdate 2024-05-06
+ * The tests never run pandoc or calibre.
  */
 #include "tap.h"
 #include "testutil.h"
@@ -142,21 +147,29 @@ static void test_small_book(void)
     artconv_article_free(a);
 }
 
-static void test_pandoc(void)
+/* Reads a book made by another tool and compares its Markdown. */
+static void test_other_tool(const char *tool)
 {
-    char path[4096];
+    char path[4096], what[128];
     artconv_article *a = NULL;
     artconv_buf md = ARTCONV_BUF_INIT;
     artconv_error err;
 
-    snprintf(path, sizeof path, "%s/golden/epub_read/pandoc.epub", test_dir());
-    is_int(artconv_read_file(&a, NULL, path, NULL, &err), 0, "pandoc's EPUB reads");
+    snprintf(path, sizeof path, "%s/golden/epub_read/%s.epub", test_dir(), tool);
+    snprintf(what, sizeof what, "%s's EPUB reads", tool);
+    is_int(artconv_read_file(&a, NULL, path, NULL, &err), 0, what);
     if (a == NULL)
         return;
     artconv_write(&md, artconv_format_by_name("markdown"), a, NULL, &err);
-    snprintf(path, sizeof path, "%s/golden/epub_read/pandoc.md", test_dir());
-    golden_check(path, md.ptr, md.len, "pandoc's EPUB as Markdown");
-    is_int(artconv_article_list_count(a, ARTCONV_LIST_AUTHORS), 2, "pandoc: both authors");
+    snprintf(path, sizeof path, "%s/golden/epub_read/%s.md", test_dir(), tool);
+    snprintf(what, sizeof what, "%s's EPUB as Markdown", tool);
+    golden_check(path, md.ptr, md.len, what);
+    snprintf(what, sizeof what, "%s: both authors", tool);
+    is_int(artconv_article_list_count(a, ARTCONV_LIST_AUTHORS), 2, what);
+    snprintf(what, sizeof what, "%s: the title", tool);
+    is_str(artconv_article_get(a, ARTCONV_META_TITLE), "Night ferry returns to the island", what);
+    snprintf(what, sizeof what, "%s: the article checks", tool);
+    ok(artconv_article_check(a, &err) == 0, what);
     artconv_buf_dispose(&md);
     artconv_article_free(a);
 }
@@ -255,7 +268,8 @@ static void test_hostile(void)
 int main(void)
 {
     test_small_book();
-    test_pandoc();
+    test_other_tool("pandoc");
+    test_other_tool("calibre");
     test_hostile();
     return tap_done();
 }
