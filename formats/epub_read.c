@@ -43,7 +43,9 @@ typedef struct {
     const artconv_read_options *opts;
     artconv_error *err;
     zip_t *za;
-    size_t unpacked; /* bytes inflated so far */
+    size_t unpacked;     /* bytes inflated so far */
+    size_t max_entry;    /* AC_EPUB_MAX_ENTRY, or smaller in tests */
+    size_t max_unpacked; /* AC_EPUB_MAX_UNPACKED, or smaller in tests */
     artconv_article *article;
     manifest_item *items;
     size_t n_items, cap_items;
@@ -112,11 +114,10 @@ static int read_entry(reader *r, const char *name, artconv_buf *out)
                         zip_strerror(r->za));
     while ((n = zip_fread(zf, chunk, sizeof chunk)) > 0) {
         r->unpacked += (size_t)n;
-        if (out->len - start + (size_t)n > AC_EPUB_MAX_ENTRY ||
-            r->unpacked > AC_EPUB_MAX_UNPACKED) {
+        if (out->len - start + (size_t)n > r->max_entry || r->unpacked > r->max_unpacked) {
             rc = ac_error(r->err, ARTCONV_ELIMIT,
                           "%.200s inflates beyond the limit (%zu bytes an entry, %zu in all)", name,
-                          AC_EPUB_MAX_ENTRY, AC_EPUB_MAX_UNPACKED);
+                          r->max_entry, r->max_unpacked);
             goto cleanup;
         }
         if (artconv_buf_put(out, chunk, (size_t)n) < 0) {
@@ -156,6 +157,14 @@ static int parse_xml(reader *r, const char *name, xmlDocPtr *out)
     *out = xmlCtxtReadMemory(ctxt, data.ptr, (int)data.len, name, NULL,
                              XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
     e = xmlCtxtGetLastError(ctxt);
+    if (e != NULL && e->code == XML_ERR_INTERNAL_ERROR && e->message != NULL &&
+        strstr(e->message, "depth") != NULL) {
+        /* libxml2's own depth limit (256) without XML_PARSE_HUGE: the book
+         * is nested deeper than any reader here accepts, not broken. */
+        rc = ac_error_at(r->err, ARTCONV_ELIMIT, e->line, e->int2, 0,
+                         "%.200s is nested deeper than libxml2's limit of 256 levels", name);
+        goto cleanup;
+    }
     if (*out == NULL || (e != NULL && e->level == XML_ERR_FATAL)) {
         rc = ac_error_at(r->err, ARTCONV_EPARSE, e != NULL ? e->line : 0, e != NULL ? e->int2 : 0,
                          0, "%.200s is not well-formed XML%s%.120s", name, e != NULL ? ": " : "",
@@ -640,6 +649,13 @@ static int drop_repeated_title(reader *r)
 int ac_epub_read(artconv_article **out, const char *data, size_t len,
                  const artconv_read_options *opts, artconv_error *err)
 {
+    return ac_epub_read_limited(out, data, len, opts, AC_EPUB_MAX_ENTRY, AC_EPUB_MAX_UNPACKED, err);
+}
+
+int ac_epub_read_limited(artconv_article **out, const char *data, size_t len,
+                         const artconv_read_options *opts, size_t max_entry, size_t max_unpacked,
+                         artconv_error *err)
+{
     reader r;
     zip_source_t *src = NULL;
     zip_error_t ze;
@@ -649,6 +665,8 @@ int ac_epub_read(artconv_article **out, const char *data, size_t len,
     memset(&r, 0, sizeof r);
     r.opts = opts;
     r.err = err;
+    r.max_entry = max_entry;
+    r.max_unpacked = max_unpacked;
     *out = NULL;
     zip_error_init(&ze);
     src = zip_source_buffer_create(data, len, 0, &ze);

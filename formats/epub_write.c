@@ -409,20 +409,22 @@ static int new_page(chapter *c, pages *p, xmlDocPtr doc, const char *title)
  * one whenever the current one would pass AC_EPUB_SPLIT_SIZE. */
 static int split(chapter *c, pages *p, xmlDocPtr doc, const char *title)
 {
-    artconv_buf scratch = ARTCONV_BUF_INIT;
     xmlNodePtr block, next;
-    size_t used = 0;
+    size_t *sizes = NULL, n = 0, i, used = 0;
     int rc = ARTCONV_OK;
 
-    for (block = p->sections[0]->children; block != NULL; block = next) {
+    for (block = p->sections[0]->children; block != NULL; block = block->next)
+        n++;
+    if ((sizes = malloc((n > 0 ? n : 1) * sizeof *sizes)) == NULL)
+        return ac_nomem(c->err);
+    AC_CHECK(ac_xhtml_measure(sizes, n, p->sections[0], c->err));
+    for (i = 0, block = p->sections[0]->children; block != NULL && i < n; block = next, i++) {
         next = block->next;
-        artconv_buf_clear(&scratch);
-        AC_CHECK(ac_xhtml_save(&scratch, block, c->err));
-        if (used > 0 && used + scratch.len > AC_EPUB_SPLIT_SIZE) {
+        if (used > 0 && used + sizes[i] > AC_EPUB_SPLIT_SIZE) {
             AC_CHECK(new_page(c, p, doc, title));
             used = 0;
         }
-        used += scratch.len;
+        used += sizes[i];
         if (p->n > 1) {
             xmlUnlinkNode(block);
             if (xmlAddChild(p->sections[p->n - 1], block) == NULL) {
@@ -433,7 +435,7 @@ static int split(chapter *c, pages *p, xmlDocPtr doc, const char *title)
         }
     }
 cleanup:
-    artconv_buf_dispose(&scratch);
+    free(sizes);
     return rc;
 }
 

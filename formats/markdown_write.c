@@ -23,6 +23,7 @@
  *    delimiter, instead of cmark's "<!-- end list -->" comment.
  */
 #include "front_matter.h"
+#include "xhtml.h"
 
 #include <cmark.h>
 
@@ -150,6 +151,12 @@ static int add_image(md_writer *w, cmark_node *parent, const char *url, const ch
 
     if ((rc = add(&image, parent, CMARK_NODE_IMAGE, err)) < 0)
         return rc;
+    /* Renderers other than cmark's safe default turn a javascript: or
+     * data:text/html destination into a live URL: leave it empty. */
+    if (url != NULL && !ac_xhtml_url_is_safe(url, 1)) {
+        url = "";
+        title = NULL; /* `( "title")` without a destination is no image */
+    }
     if (!cmark_node_set_url(image, url != NULL ? url : ""))
         return cmark_failed(err, "an image URL");
     if (title != NULL) {
@@ -470,6 +477,10 @@ static int enter_link(md_writer *w, const artconv_node *link, artconv_error *err
     if ((rc = add(&node, w->cur, CMARK_NODE_LINK, err)) < 0)
         return rc;
     w->cur = node;
+    if (url != NULL && !ac_xhtml_url_is_safe(url, 0)) {
+        url = ""; /* as for images: never a live javascript: link */
+        title = NULL;
+    }
     if (!cmark_node_set_url(node, url != NULL ? url : ""))
         return cmark_failed(err, "a link URL");
     if (title != NULL) {

@@ -569,7 +569,9 @@ static int write_link(const nw *n, const char *href, const char *type)
 {
     int rc;
 
-    if (href == NULL || type == NULL || !is_any_uri(href)) {
+    /* The source URL comes from the (untrusted) article: a javascript: or
+     * data: link must not reach a reader's browser through itemMeta. */
+    if (href == NULL || type == NULL || !is_any_uri(href) || !ac_xhtml_url_is_safe(href, 0)) {
         if (href != NULL)
             ac_warn_write(n->opts, ARTCONV_EINVALID, "NewsML-G2: no itemMeta link for '%s'", href);
         return ARTCONV_OK;

@@ -52,10 +52,20 @@ static int puts_(writer *w, const char *s)
 /* Appends `s` with line ends turned into spaces: metadata is one line. */
 static int put_flat(artconv_buf *b, const char *s)
 {
+    size_t n;
     int rc = 0;
 
-    for (; *s != '\0' && rc == 0; s++)
-        rc = artconv_buf_putc(b, *s == '\n' || *s == '\r' || *s == '\t' ? ' ' : *s);
+    /* Runs without line ends go in one piece: text nodes are long. */
+    while (*s != '\0' && rc == 0) {
+        n = strcspn(s, "\n\r\t");
+        if (n > 0 && (rc = artconv_buf_put(b, s, n)) < 0)
+            break;
+        s += n;
+        if (*s != '\0') {
+            rc = artconv_buf_putc(b, ' ');
+            s++;
+        }
+    }
     return rc;
 }
 

@@ -14,8 +14,17 @@
  *    or is freed.  Setters copy their strings.
  *  - Strings at this boundary are NUL-terminated UTF-8.  The model only ever
  *    holds valid UTF-8 without NUL bytes and without characters XML forbids.
- *  - There is no global mutable state: distinct articles may be used from
- *    distinct threads at the same time.  One article is not thread-safe.
+ *  - Thread safety: there is no global mutable state.  Functions that take
+ *    no article, node or buffer (version, names, formats, options_init) may
+ *    be called from any thread at any time.  Distinct articles, nodes and
+ *    buffers may be used from distinct threads at once.  Several threads may
+ *    read one article at once (getters, iterators, artconv_write) as long as
+ *    none changes it; a call that changes an article or a node needs it to
+ *    itself.  Warning callbacks run on the calling thread, during the call.
+ *    libxml2 wants xmlInitParser() called once, before threads start.
+ *  - Errors: a failing call leaves its outputs as documented (usually NULL
+ *    or unchanged) and fills `err`; it never prints and never aborts, except
+ *    that cmark (the Markdown reader and writer) aborts when memory runs out.
  */
 #ifndef ARTCONV_H
 #define ARTCONV_H
@@ -46,7 +55,16 @@ extern "C" {
 /* Default cap on the size of one input, in bytes (256 MiB). */
 #define ARTCONV_DEFAULT_MAX_INPUT ((size_t)256 * 1024 * 1024)
 
-/** Returns the library's version as "MAJOR.MINOR.PATCH"; static storage. */
+/* Default cap on the number of nodes in one article read (16 million).  A
+ * reader whose result holds more fails with ARTCONV_ELIMIT.  The input size
+ * limit bounds the count first; this one stops formats whose small input
+ * expands into many nodes from handing a caller an outsized tree.  See
+ * docs/limits.md for every limit. */
+#define ARTCONV_DEFAULT_MAX_NODES ((size_t)16 * 1024 * 1024)
+
+/** Returns the library's version as "MAJOR.MINOR.PATCH" (the version of the
+ *  library actually loaded, where ARTCONV_VERSION is that of the header);
+ *  static storage, never NULL, any thread. */
 ARTCONV_API const char *artconv_version(void);
 
 /* ---------------------------------------------------------------------------
@@ -73,11 +91,13 @@ typedef struct artconv_error {
     size_t offset;     /* byte offset into the input, 0 when unknown */
 } artconv_error;
 
-/** Returns a short English name for a status code ("out of memory"...). */
+/** Returns a short English name for a status code ("out of memory"...);
+ *  static storage, never NULL (unknown codes get a generic name); any thread. */
 ARTCONV_API const char *artconv_status_name(int code);
 
 /* ---------------------------------------------------------------------------
- * Buffers: growable, NUL-terminated byte strings owned by the caller.
+ * Buffers: growable, NUL-terminated byte strings owned by the caller.  A
+ * buffer is plain memory: one thread at a time may use it.
  */
 
 typedef struct artconv_buf {
@@ -108,7 +128,10 @@ ARTCONV_API char *artconv_buf_detach(artconv_buf *buf);
 ARTCONV_API void artconv_buf_dispose(artconv_buf *buf);
 
 /* ---------------------------------------------------------------------------
- * Nodes: the body tree.
+ * Nodes: the body tree.  A node belongs to its parent (and so to the article
+ * whose body holds it), or to the caller while it is unlinked.  Threads: as
+ * for the article that holds the node (see the top of this file); the
+ * kind functions (names, leaf, can_contain) use static tables only.
  */
 
 typedef enum artconv_node_kind {
@@ -359,7 +382,9 @@ ARTCONV_API size_t artconv_node_depth(const artconv_node *root);
  * Options
  */
 
-/** Called for each recoverable oddity; `warning->code` says what kind. */
+/** Called for each recoverable oddity; `warning->code` says what kind.  It
+ *  runs synchronously on the thread that made the call, and `warning` is
+ *  valid only during the callback (copy what you keep). */
 typedef void (*artconv_warning_fn)(const artconv_error *warning, void *payload);
 
 #define ARTCONV_READ_OPTIONS_VERSION 1
@@ -372,14 +397,15 @@ typedef struct artconv_read_options {
     int no_extract;             /* HTML: keep the whole body, find no article */
     artconv_warning_fn warning; /* may be NULL */
     void *payload;              /* passed to `warning` */
+    size_t max_nodes;           /* refuse larger articles; 0 means the default */
 } artconv_read_options;
 
 #define ARTCONV_READ_OPTIONS_INIT                                                                  \
     {                                                                                              \
-        ARTCONV_READ_OPTIONS_VERSION, NULL, 0, 0, 0, NULL, NULL                                    \
+        ARTCONV_READ_OPTIONS_VERSION, NULL, 0, 0, 0, NULL, NULL, 0                                 \
     }
 
-/** Fills `opts` with the defaults. */
+/** Fills `opts` (caller-owned) with the defaults; never fails. */
 ARTCONV_API void artconv_read_options_init(artconv_read_options *opts);
 
 #define ARTCONV_WRITE_OPTIONS_VERSION 1
@@ -418,11 +444,13 @@ typedef struct artconv_write_options {
             NULL, NULL, -1, NULL, NULL, 1                                                          \
     }
 
-/** Fills `opts` with the defaults. */
+/** Fills `opts` (caller-owned) with the defaults; never fails. */
 ARTCONV_API void artconv_write_options_init(artconv_write_options *opts);
 
 /* ---------------------------------------------------------------------------
- * Formats
+ * Formats.  Descriptors are static and immutable: every artconv_format_*
+ * function may be called from any thread, and what they return is static
+ * storage that the caller never frees.  They take NULL safely (NULL, or 0).
  */
 
 typedef struct artconv_format artconv_format;
@@ -436,36 +464,53 @@ ARTCONV_API const artconv_format *artconv_format_by_name(const char *name);
 /** Returns the format for a path's extension (".md"...), or NULL. */
 ARTCONV_API const artconv_format *artconv_format_by_path(const char *path);
 
+/** Returns the canonical name ("markdown"), as `artconv formats` lists it. */
 ARTCONV_API const char *artconv_format_name(const artconv_format *format);
 /** Returns the NULL-terminated list of extensions, each with its dot. */
 ARTCONV_API const char *const *artconv_format_extensions(const artconv_format *format);
+/** Returns the media type ("application/epub+zip"). */
 ARTCONV_API const char *artconv_format_media_type(const artconv_format *format);
+/** Returns a one-line English description. */
 ARTCONV_API const char *artconv_format_description(const artconv_format *format);
+/** Returns 1 if artconv can read the format (artconv_read accepts it). */
 ARTCONV_API int artconv_format_can_read(const artconv_format *format);
+/** Returns 1 if artconv can write the format (artconv_write accepts it). */
 ARTCONV_API int artconv_format_can_write(const artconv_format *format);
+/** Returns 1 if the output is binary (EPUB), not text: keep it off terminals. */
 ARTCONV_API int artconv_format_is_binary(const artconv_format *format);
 
 /** Reads `len` bytes of `format` into a new article in `*out` (the caller
- *  frees it).  `opts` may be NULL.  Returns 0 or a negative status; on
- *  failure `*out` is NULL and `err` says why and where. */
+ *  frees it with artconv_article_free; `data` is only borrowed during the
+ *  call).  `opts` may be NULL.  Returns 0 or a negative status: EINVALID
+ *  (bad arguments), EPARSE (malformed input, or input that needs repair
+ *  under `strict`), ELIMIT (size or depth), EUNSUPPORTED (a format that
+ *  cannot be read), ENOMEM;
+ *  on failure `*out` is NULL and `err` says why and where.  Thread-safe:
+ *  concurrent calls need no locking. */
 ARTCONV_API int artconv_read(artconv_article **out, const artconv_format *format, const char *data,
                              size_t len, const artconv_read_options *opts, artconv_error *err);
 
-/** Reads a file; `format` NULL means from its extension.  Same contract. */
+/** Reads a file; `format` NULL means from its extension.  Same contract as
+ *  artconv_read, plus EIO when the file cannot be opened or read. */
 ARTCONV_API int artconv_read_file(artconv_article **out, const artconv_format *format,
                                   const char *path, const artconv_read_options *opts,
                                   artconv_error *err);
 
 /** Appends the article in `format` to `out` (caller-owned).  `opts` may be
- *  NULL.  Returns 0 or a negative status; on failure `out` holds what it
- *  held before. */
+ *  NULL.  Returns 0 or a negative status (ELIMIT for a body deeper than
+ *  ARTCONV_MAX_DEPTH, EUNSUPPORTED, ENOMEM...); on failure `out` holds what
+ *  it held before.  Only reads the article, so several threads may write
+ *  the same unchanging article at once. */
 ARTCONV_API int artconv_write(artconv_buf *out, const artconv_format *format,
                               const artconv_article *article, const artconv_write_options *opts,
                               artconv_error *err);
 
 /** Writes the article to `path` through a temporary file in the same folder
  *  and a rename, so a failure never leaves a partial file or clobbers the
- *  old one.  `format` NULL means from the extension. */
+ *  old one.  `format` NULL means from the extension.  Returns 0, EIO (the
+ *  folder or file cannot be written; the message has the system's reason)
+ *  or what artconv_write returns.  Threads: distinct paths at once are safe;
+ *  two threads writing one path leave one whole file, the last renamed. */
 ARTCONV_API int artconv_write_file(const char *path, const artconv_format *format,
                                    const artconv_article *article,
                                    const artconv_write_options *opts, artconv_error *err);

@@ -40,8 +40,12 @@ int artconv_buf_put(artconv_buf *buf, const void *data, size_t len)
 {
     int rc;
 
-    if ((rc = artconv_buf_grow(buf, len)) < 0)
-        return rc;
+    /* Writers append small pieces millions of times: only call out to grow
+     * when the room (which always keeps one byte for the NUL) runs out. */
+    if (buf->ptr == NULL || buf->len >= buf->cap || len >= buf->cap - buf->len) {
+        if ((rc = artconv_buf_grow(buf, len)) < 0)
+            return rc;
+    }
     if (len > 0)
         memcpy(buf->ptr + buf->len, data, len);
     buf->len += len;
@@ -56,9 +60,15 @@ int artconv_buf_puts(artconv_buf *buf, const char *str)
 
 int artconv_buf_putc(artconv_buf *buf, int c)
 {
-    char byte = (char)c;
+    int rc;
 
-    return artconv_buf_put(buf, &byte, 1);
+    if (buf->ptr == NULL || buf->len + 1 >= buf->cap) {
+        if ((rc = artconv_buf_grow(buf, 1)) < 0)
+            return rc;
+    }
+    buf->ptr[buf->len++] = (char)c;
+    buf->ptr[buf->len] = '\0';
+    return ARTCONV_OK;
 }
 
 void artconv_buf_clear(artconv_buf *buf)

@@ -1,5 +1,7 @@
 /*
- * cli.c - the artconv command line: convert, info, formats.
+ * cli.c - the artconv command line: parsing, help, and the commands
+ * convert, batch, info and formats.  Many files (-d) are converted by
+ * cli_batch.c, the JSON-lines stream (batch) by cli_stream.c.
  *
  * Exit status: 0 on success, 1 when a conversion fails, 2 on a usage error.
  * Every message names the file: "artconv: FILE:LINE:COL: what went wrong".
@@ -17,8 +19,11 @@
 #include <string.h>
 #include <unistd.h>
 
-#define EXIT_FAILED 1
-#define EXIT_USAGE  2
+#define EXIT_FAILED CLI_EXIT_FAILED
+#define EXIT_USAGE  CLI_EXIT_USAGE
+
+/* -j beyond this is a typo, not a machine. */
+#define MAX_JOBS_OPTION 1024
 
 enum option_id {
     OPT_HELP,
@@ -41,6 +46,13 @@ enum option_id {
     OPT_GUID_SCHEME,
     OPT_ITEM_VERSION,
     OPT_TITLE,
+    OPT_OUTPUT_DIR,
+    OPT_FORCE,
+    OPT_FILES_FROM,
+    OPT_NULL,
+    OPT_JOBS,
+    OPT_VERBOSE,
+    OPT_REPORT,
 };
 
 typedef struct {
@@ -67,7 +79,7 @@ static const option_spec options[] = {
     {"strict", 0, 0, OPT_STRICT, NULL, "fail on input that needs repair (bad encoding, NUL)"},
     {"no-extract", 0, 0, OPT_NO_EXTRACT, NULL, "html: convert the whole <body>"},
     {"max-input", 0, 1, OPT_MAX_INPUT, "BYTES", "refuse larger inputs (default 256 MiB; K/M/G)"},
-    {"quiet", 'q', 0, OPT_QUIET, NULL, "print no warnings"},
+    {"quiet", 'q', 0, OPT_QUIET, NULL, "print no warnings, notes, progress or summary"},
     {"json", 0, 0, OPT_JSON, NULL, "info: print JSON"},
     {"css", 0, 1, OPT_CSS, "FILE", "epub: use this style sheet instead of the default"},
     {"cover", 0, 1, OPT_COVER, "FILE", "epub: use this image as the cover"},
@@ -75,6 +87,15 @@ static const option_spec options[] = {
     {"guid-scheme", 0, 1, OPT_GUID_SCHEME, "PREFIX", "newsml: prefix of the item's GUID"},
     {"item-version", 0, 1, OPT_ITEM_VERSION, "N", "newsml: the item's version (1)"},
     {"title", 0, 1, OPT_TITLE, "TEXT", "epub: the book's title (for several inputs with -o)"},
+    {"output-dir", 'd', 1, OPT_OUTPUT_DIR, "DIR",
+     "one output per input in DIR (named from the input)"},
+    {"force", 0, 0, OPT_FORCE, NULL, "with -d: replace existing outputs (default: skip them)"},
+    {"files-from", 0, 1, OPT_FILES_FROM, "FILE",
+     "with -d or -o: read input paths from FILE ('-': stdin), one a line"},
+    {"null", '0', 0, OPT_NULL, NULL, "--files-from: paths are NUL-separated (find -print0)"},
+    {"jobs", 'j', 1, OPT_JOBS, "N", "with -d: convert on N threads (default: the cores)"},
+    {"verbose", 'v', 0, OPT_VERBOSE, NULL, "with -d: a line for every file converted"},
+    {"report", 0, 1, OPT_REPORT, "FILE", "with -d: write a JSON line per input to FILE"},
 };
 
 #define OPTION_COUNT (sizeof options / sizeof options[0])
@@ -88,9 +109,16 @@ typedef struct {
 } command_spec;
 
 static const enum option_id convert_options[] = {
-    OPT_FROM,         OPT_TO,       OPT_OUTPUT,      OPT_META,         OPT_WIDTH, OPT_FRAGMENT,
-    OPT_FRONT_MATTER, OPT_STRICT,   OPT_NO_EXTRACT,  OPT_MAX_INPUT,    OPT_QUIET, OPT_CSS,
-    OPT_COVER,        OPT_PROVIDER, OPT_GUID_SCHEME, OPT_ITEM_VERSION, OPT_TITLE, OPT_HELP,
+    OPT_FROM,      OPT_TO,          OPT_OUTPUT,       OPT_OUTPUT_DIR, OPT_FILES_FROM,
+    OPT_NULL,      OPT_FORCE,       OPT_JOBS,         OPT_REPORT,     OPT_META,
+    OPT_WIDTH,     OPT_FRAGMENT,    OPT_FRONT_MATTER, OPT_STRICT,     OPT_NO_EXTRACT,
+    OPT_MAX_INPUT, OPT_QUIET,       OPT_VERBOSE,      OPT_CSS,        OPT_COVER,
+    OPT_PROVIDER,  OPT_GUID_SCHEME, OPT_ITEM_VERSION, OPT_TITLE,      OPT_HELP,
+};
+static const enum option_id batch_options[] = {
+    OPT_FROM,         OPT_TO,       OPT_META,        OPT_WIDTH,        OPT_FRAGMENT,
+    OPT_FRONT_MATTER, OPT_STRICT,   OPT_NO_EXTRACT,  OPT_MAX_INPUT,    OPT_CSS,
+    OPT_COVER,        OPT_PROVIDER, OPT_GUID_SCHEME, OPT_ITEM_VERSION, OPT_HELP,
 };
 static const enum option_id info_options[] = {
     OPT_FROM, OPT_META, OPT_STRICT, OPT_NO_EXTRACT, OPT_MAX_INPUT, OPT_QUIET, OPT_JSON, OPT_HELP,
@@ -99,11 +127,26 @@ static const enum option_id formats_options[] = {OPT_HELP};
 
 static const command_spec commands[] = {
     {"convert",
-     "artconv convert [OPTIONS] IN [OUT]\n       artconv convert [OPTIONS] -o BOOK.epub IN...",
+     "artconv convert [OPTIONS] IN [OUT]\n"
+     "       artconv convert [OPTIONS] -t FMT -d OUTDIR IN...\n"
+     "       artconv convert [OPTIONS] -o BOOK.epub IN...",
      "Convert the article IN to OUT. Formats come from the file extensions or --from/--to;\n"
      "'-' is standard input or output. Without OUT the result goes to standard output.\n"
+     "With -d, each input becomes its own file in OUTDIR (STEM.EXT, then STEM-2.EXT for\n"
+     "a clash), converted on -j threads; existing outputs are skipped unless --force; a\n"
+     "failed input is reported and the others go on (exit status 1 if any failed).\n"
      "With -o, several inputs make one EPUB with a chapter each (a digest; see --title).",
      convert_options, sizeof convert_options / sizeof convert_options[0]},
+    {"batch", "artconv batch [OPTIONS] < REQUESTS.jsonl > RESULTS.jsonl",
+     "Read JSON requests from standard input, one a line, such as\n"
+     "  {\"input\": \"a.html\", \"output\": \"out/a.epub\", \"to\": \"epub\"}\n"
+     "  {\"input_text\": \"# Title\\n\\nText.\", \"from\": \"markdown\", \"to\": \"text\"}\n"
+     "and write one JSON result line per request to standard output, in order, flushed\n"
+     "line by line (fields: id, line, input, output, format, status, error, warnings,\n"
+     "bytes, milliseconds, and output_text when there is no \"output\"). Options set the\n"
+     "defaults; a request's \"from\", \"to\" and \"meta\" override them. A failed request\n"
+     "is a result line; the exit status is 1 only if the streams fail.",
+     batch_options, sizeof batch_options / sizeof batch_options[0]},
     {"info", "artconv info [OPTIONS] IN", "Print the metadata and a summary of the article IN.",
      info_options, sizeof info_options / sizeof info_options[0]},
     {"formats", "artconv formats", "List the formats artconv reads and writes.", formats_options,
@@ -138,35 +181,16 @@ typedef struct {
     const char *guid_scheme;
     int item_version;
     const char *title;
+    const char *out_dir;
+    int force;
+    const char *files_from;
+    int null_separated;
+    unsigned jobs;
+    int verbose;
+    const char *report;
 } run_args;
 
 /* --- messages --------------------------------------------------------------- */
-
-static void print_error(const char *file, const artconv_error *err)
-{
-    const char *name = err->file != NULL ? err->file : file;
-
-    if (name == NULL)
-        name = "-";
-    if (err->line > 0 && err->column > 0)
-        fprintf(stderr, "artconv: %s:%d:%d: %s\n", name, err->line, err->column, err->message);
-    else if (err->line > 0)
-        fprintf(stderr, "artconv: %s:%d: %s\n", name, err->line, err->message);
-    else
-        fprintf(stderr, "artconv: %s: %s\n", name, err->message);
-}
-
-static void print_warning(const artconv_error *warning, void *payload)
-{
-    const char *name = warning->file != NULL ? warning->file : (const char *)payload;
-
-    if (name == NULL)
-        name = "-";
-    if (warning->line > 0)
-        fprintf(stderr, "artconv: %s:%d: warning: %s\n", name, warning->line, warning->message);
-    else
-        fprintf(stderr, "artconv: %s: warning: %s\n", name, warning->message);
-}
 
 static int usage_error(const command_spec *command, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
@@ -237,8 +261,21 @@ static void print_main_help(FILE *out)
           "Convert news articles between plain text, Markdown, HTML, JSON, EPUB and NewsML-G2.\n\n"
           "Commands:\n",
           out);
-    for (i = 0; i < COMMAND_COUNT; i++)
-        fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].usage);
+    for (i = 0; i < COMMAND_COUNT; i++) {
+        const char *line = commands[i].usage;
+
+        /* A usage of several lines continues under its first. */
+        fprintf(out, "  %-10s ", commands[i].name);
+        for (;;) {
+            const char *end = strchr(line, '\n');
+
+            fprintf(out, "%.*s\n", end != NULL ? (int)(end - line) : (int)strlen(line), line);
+            if (end == NULL)
+                break;
+            line = end + 1 + strspn(end + 1, " ");
+            fprintf(out, "  %-10s ", "");
+        }
+    }
     fputs("\nOptions:\n", out);
     print_option_help(out, find_option_by_id(OPT_HELP));
     print_option_help(out, find_option_by_id(OPT_VERSION));
@@ -366,6 +403,34 @@ static int apply_option(run_args *args, const option_spec *opt, const char *valu
     case OPT_TITLE:
         args->title = value;
         break;
+    case OPT_OUTPUT_DIR:
+        if (value[0] == '\0')
+            return usage_error(args->command, "%s", "-d wants a folder name, not ''");
+        args->out_dir = value;
+        break;
+    case OPT_FORCE:
+        args->force = 1;
+        break;
+    case OPT_FILES_FROM:
+        args->files_from = value;
+        break;
+    case OPT_NULL:
+        args->null_separated = 1;
+        break;
+    case OPT_VERBOSE:
+        args->verbose = 1;
+        break;
+    case OPT_REPORT:
+        args->report = value;
+        break;
+    case OPT_JOBS:
+        errno = 0;
+        width = strtol(value, &end, 10);
+        if (errno != 0 || *end != '\0' || end == value || width < 1 || width > MAX_JOBS_OPTION)
+            return usage_error(args->command, "-j wants a number of threads from 1 to %d, not '%s'",
+                               MAX_JOBS_OPTION, value);
+        args->jobs = (unsigned)width;
+        break;
     case OPT_ITEM_VERSION:
         errno = 0;
         width = strtol(value, &end, 10);
@@ -398,20 +463,62 @@ static const option_spec *lookup_short(char c)
     return NULL;
 }
 
-/* 1 if -o/--output comes anywhere in argv[from..argc) (it may follow the
- * inputs, as in "convert a.md b.md -o digest.epub"). */
-static int has_output_option(char **argv, int from, int argc)
+/* 1 if an option that takes many inputs (-o for a book, -d for a folder)
+ * comes anywhere in argv[from..argc): it may follow the inputs, as in
+ * "convert a.md b.md -o digest.epub". */
+static int has_many_inputs_option(char **argv, int from, int argc)
 {
     int i;
 
     for (i = from; i < argc; i++) {
         if (strcmp(argv[i], "--") == 0)
             return 0;
-        if (strcmp(argv[i], "-o") == 0 || strncmp(argv[i], "-o", 2) == 0 ||
-            strcmp(argv[i], "--output") == 0 || strncmp(argv[i], "--output=", 9) == 0)
+        if (strncmp(argv[i], "-o", 2) == 0 || strncmp(argv[i], "-d", 2) == 0 ||
+            strcmp(argv[i], "--output") == 0 || strncmp(argv[i], "--output=", 9) == 0 ||
+            strcmp(argv[i], "--output-dir") == 0 || strncmp(argv[i], "--output-dir=", 13) == 0)
             return 1;
     }
     return 0;
+}
+
+/* The accepted long option `name` (without its dashes) was probably meant
+ * to be: the closest by edit distance, or the only one it starts. */
+static const char *suggest_option(const command_spec *command, const char *name, size_t len)
+{
+    char word[64];
+    const char *best = NULL, *prefix_of = NULL;
+    size_t best_distance = 99, prefixes = 0, i;
+
+    if (len == 0 || len >= sizeof word)
+        return NULL;
+    memcpy(word, name, len);
+    word[len] = '\0';
+    for (i = 0; i < command->accepted_count; i++) {
+        const char *candidate = find_option_by_id(command->accepted[i])->long_name;
+        size_t d = cli_edit_distance(word, candidate);
+
+        if (d < best_distance) {
+            best_distance = d;
+            best = candidate;
+        }
+        if (len >= 3 && strncmp(candidate, word, len) == 0) {
+            prefixes++;
+            prefix_of = candidate;
+        }
+    }
+    if (best != NULL && best_distance <= (len <= 4 ? 1u : 2u))
+        return best;
+    return prefixes == 1 ? prefix_of : NULL;
+}
+
+static int unknown_option(const command_spec *command, const char *arg, const char *name,
+                          size_t len)
+{
+    const char *guess = suggest_option(command, name, len);
+
+    if (guess != NULL)
+        return usage_error(command, "unknown option '%s'; did you mean --%s?", arg, guess);
+    return usage_error(command, "unknown option '%s'", arg);
 }
 
 /* Parses argv[first..argc) for `args->command`.  Returns 0 or an exit code. */
@@ -426,8 +533,9 @@ static int parse_args(run_args *args, int argc, char **argv, int first)
 
         if (only_positional || arg[0] != '-' || arg[1] == '\0') {
             /* Only a book (-o) takes more than IN and OUT. */
-            if (args->positional_count == 2 && args->output == NULL &&
-                strcmp(args->command->name, "convert") == 0 && !has_output_option(argv, i, argc))
+            if (args->positional_count == 2 && args->output == NULL && args->out_dir == NULL &&
+                strcmp(args->command->name, "convert") == 0 &&
+                !has_many_inputs_option(argv, i, argc))
                 return usage_error(args->command, "unexpected extra argument '%s'", arg);
             args->positional[args->positional_count++] = arg;
             continue;
@@ -442,7 +550,7 @@ static int parse_args(run_args *args, int argc, char **argv, int first)
 
             opt = lookup_long(arg + 2, len);
             if (opt == NULL)
-                return usage_error(args->command, "unknown option '%s'", arg);
+                return unknown_option(args->command, arg, arg + 2, len);
             if (eq != NULL) {
                 if (!opt->takes_value)
                     return usage_error(args->command, "option '%s' takes no value", arg);
@@ -473,13 +581,22 @@ static int parse_args(run_args *args, int argc, char **argv, int first)
 
 /* --- input and output --------------------------------------------------------- */
 
-static const artconv_format *format_named(const command_spec *command, const char *name)
+/* Looks up the format given to `option` ("--to"); an unknown name is a
+ * usage error with the nearest name offered. */
+static const artconv_format *format_named(const command_spec *command, const char *option,
+                                          const char *name)
 {
     const artconv_format *format = artconv_format_by_name(name);
+    const char *guess;
 
-    if (format == NULL)
+    if (format != NULL)
+        return format;
+    guess = cli_suggest_format(name);
+    if (guess != NULL)
+        usage_error(command, "unknown format '%s'; did you mean %s %s?", name, option, guess);
+    else
         usage_error(command, "unknown format '%s'; 'artconv formats' lists them", name);
-    return format;
+    return NULL;
 }
 
 static int read_stdin(artconv_buf *data, size_t limit, artconv_error *err)
@@ -525,11 +642,11 @@ static int load_article(artconv_article **out, const run_args *args, const char 
     ropts.no_extract = args->no_extract;
     ropts.max_input = args->max_input;
     if (!args->quiet) {
-        ropts.warning = print_warning;
+        ropts.warning = cli_print_warning;
         ropts.payload = (void *)ropts.filename;
     }
     if (args->from != NULL) {
-        format = format_named(args->command, args->from);
+        format = format_named(args->command, "--from", args->from);
         if (format == NULL)
             return EXIT_USAGE;
     } else if (strcmp(in, "-") == 0) {
@@ -557,7 +674,7 @@ static int load_article(artconv_article **out, const run_args *args, const char 
         rc = artconv_read_file(out, format, in, &ropts, &err);
     }
     if (rc < 0) {
-        print_error(ropts.filename, &err);
+        cli_print_error(ropts.filename, &err);
         return EXIT_FAILED;
     }
     for (i = 0; i < args->meta_count; i++) {
@@ -651,7 +768,7 @@ static void set_write_options(artconv_write_options *wopts, const run_args *args
     wopts->fragment = args->fragment;
     wopts->front_matter = args->front_matter;
     if (!args->quiet) {
-        wopts->warning = print_warning;
+        wopts->warning = cli_print_warning;
         wopts->payload = (void *)wopts->filename;
     }
 }
@@ -703,7 +820,7 @@ static int run_book(const run_args *args, const char *out_path, const artconv_fo
                                      args->title, dirs, &wopts, &err);
     }
     if (rc < 0) {
-        print_error(wopts.filename, &err);
+        cli_print_error(wopts.filename, &err);
         status = EXIT_FAILED;
     }
 cleanup:
@@ -714,6 +831,141 @@ cleanup:
     free(articles);
     free(dirs);
     free(folders);
+    return status;
+}
+
+static int run_convert(const run_args *args);
+
+/* The settings a batch shares, from the arguments; 0 or an exit code. */
+static int build_settings(cli_settings *settings, const run_args *args, const char *css)
+{
+    artconv_article *scratch;
+    artconv_error err;
+    size_t i;
+
+    memset(settings, 0, sizeof *settings);
+    if (args->from != NULL &&
+        (settings->from = format_named(args->command, "--from", args->from)) == NULL)
+        return EXIT_USAGE;
+    if (args->to != NULL && (settings->to = format_named(args->command, "--to", args->to)) == NULL)
+        return EXIT_USAGE;
+    if (settings->from != NULL && !artconv_format_can_read(settings->from))
+        return usage_error(args->command, "reading %s is not supported",
+                           artconv_format_name(settings->from));
+    if (settings->to != NULL && !artconv_format_can_write(settings->to))
+        return usage_error(args->command, "writing %s is not supported",
+                           artconv_format_name(settings->to));
+    artconv_read_options_init(&settings->read);
+    settings->read.strict = args->strict;
+    settings->read.no_extract = args->no_extract;
+    settings->read.max_input = args->max_input;
+    set_write_options(&settings->write, args, "-", css);
+    settings->metas = args->metas;
+    settings->meta_count = args->meta_count;
+    settings->quiet = args->quiet;
+    settings->verbose = args->verbose;
+    /* A bad --meta would fail every input alike: refuse it once, up front. */
+    if ((scratch = artconv_article_new()) == NULL) {
+        fputs("artconv: out of memory\n", stderr);
+        return EXIT_FAILED;
+    }
+    for (i = 0; i < args->meta_count; i++) {
+        if (artconv_article_set_meta_arg(scratch, args->metas[i], &err) < 0) {
+            fprintf(stderr, "artconv: --meta %s: %s\n", args->metas[i], err.message);
+            artconv_article_free(scratch);
+            return EXIT_USAGE;
+        }
+    }
+    artconv_article_free(scratch);
+    return 0;
+}
+
+/* -d OUTDIR: one output per input, on threads. */
+static int run_folder(const run_args *args, const char *const *inputs, size_t count)
+{
+    cli_settings settings;
+    cli_batch_options opts;
+    artconv_buf css = ARTCONV_BUF_INIT;
+    size_t i;
+    int status;
+
+    if (args->to == NULL)
+        return usage_error(args->command, "%s",
+                           "-d needs the output format: add --to FORMAT (e.g. --to epub)");
+    if (args->title != NULL)
+        return usage_error(args->command, "%s",
+                           "--title names a book (-o BOOK.epub); -d writes one file per input");
+    for (i = 0; i < count; i++)
+        if (strcmp(inputs[i], "-") == 0)
+            return usage_error(args->command, "%s",
+                               "-d names each output after its input; '-' (standard input) has "
+                               "no name");
+    if (args->css != NULL && slurp(args->css, &css) < 0) {
+        fprintf(stderr, "artconv: %s: cannot read the style sheet: %s\n", args->css,
+                strerror(errno));
+        return EXIT_FAILED;
+    }
+    status = build_settings(&settings, args, css.ptr);
+    if (status == 0) {
+        memset(&opts, 0, sizeof opts);
+        opts.out_dir = args->out_dir;
+        opts.report = args->report;
+        opts.jobs = args->jobs;
+        opts.force = args->force;
+        status = cli_batch_run(&settings, &opts, inputs, count);
+    }
+    artconv_buf_dispose(&css);
+    return status;
+}
+
+/* Several inputs: -d, or --files-from with -d or -o. */
+static int run_many(const run_args *args)
+{
+    run_args local = *args;
+    artconv_buf list_bytes = ARTCONV_BUF_INIT;
+    const char **inputs = NULL;
+    size_t count = 0;
+    int status;
+
+    if (args->out_dir != NULL && args->output != NULL)
+        return usage_error(args->command, "%s",
+                           "-d writes one file per input and -o one book: give one of them");
+    if (args->out_dir == NULL && args->output == NULL)
+        return usage_error(args->command, "%s",
+                           "--files-from needs -d OUTDIR (a file each) or -o BOOK.epub (one book)");
+    if (args->null_separated && args->files_from == NULL)
+        return usage_error(args->command, "%s", "-0 says how --files-from separates the paths");
+    if (args->positional_count > 0) {
+        inputs = malloc(args->positional_count * sizeof *inputs);
+        if (inputs == NULL) {
+            fputs("artconv: out of memory\n", stderr);
+            return EXIT_FAILED;
+        }
+        memcpy(inputs, args->positional, args->positional_count * sizeof *inputs);
+        count = args->positional_count;
+    }
+    if (args->files_from != NULL &&
+        cli_read_list(&list_bytes, &inputs, &count, args->files_from, args->null_separated) < 0) {
+        fprintf(stderr, "artconv: %s: cannot read the list of inputs: %s\n",
+                strcmp(args->files_from, "-") == 0 ? "<stdin>" : args->files_from, strerror(errno));
+        status = EXIT_FAILED;
+        goto cleanup;
+    }
+    if (count == 0) {
+        status = usage_error(args->command, "%s", "no inputs: name files or use --files-from");
+        goto cleanup;
+    }
+    if (args->out_dir != NULL) {
+        status = run_folder(args, inputs, count);
+        goto cleanup;
+    }
+    local.positional = inputs;
+    local.positional_count = count;
+    local.files_from = NULL;
+    status = run_convert(&local);
+cleanup:
+    free(inputs);
+    artconv_buf_dispose(&list_bytes);
     return status;
 }
 
@@ -728,6 +980,12 @@ static int run_convert(const run_args *args)
     artconv_error err;
     int rc, status = 0;
 
+    if (args->out_dir == NULL &&
+        (args->force || args->jobs > 0 || args->report != NULL || args->verbose))
+        return usage_error(args->command, "%s",
+                           "--force, -j, --report and -v go with -d OUTDIR (one file per input)");
+    if (args->out_dir != NULL || args->files_from != NULL || args->null_separated)
+        return run_many(args);
     if (args->positional_count == 0)
         return usage_error(args->command, "%s", "convert needs an input file ('-' for stdin)");
     if (args->positional_count == 2 && out_path == NULL) {
@@ -739,7 +997,7 @@ static int run_convert(const run_args *args)
     if (out_path == NULL)
         out_path = "-";
     if (args->to != NULL) {
-        to = format_named(args->command, args->to);
+        to = format_named(args->command, "--to", args->to);
         if (to == NULL)
             return EXIT_USAGE;
     } else if (strcmp(out_path, "-") == 0) {
@@ -795,7 +1053,7 @@ static int run_convert(const run_args *args)
         rc = artconv_write_file(out_path, to, article, &wopts, &err);
     }
     if (rc < 0) {
-        print_error(wopts.filename, &err);
+        cli_print_error(wopts.filename, &err);
         status = EXIT_FAILED;
     }
 cleanup:
@@ -956,6 +1214,28 @@ static int run_info(const run_args *args)
     return status;
 }
 
+/* `artconv batch`: JSON lines in, JSON lines out. */
+static int run_batch(const run_args *args)
+{
+    cli_settings settings;
+    artconv_buf css = ARTCONV_BUF_INIT;
+    int status;
+
+    if (args->positional_count != 0)
+        return usage_error(args->command, "unexpected argument '%s'; requests come on stdin",
+                           args->positional[0]);
+    if (args->css != NULL && slurp(args->css, &css) < 0) {
+        fprintf(stderr, "artconv: %s: cannot read the style sheet: %s\n", args->css,
+                strerror(errno));
+        return EXIT_FAILED;
+    }
+    status = build_settings(&settings, args, css.ptr);
+    if (status == 0)
+        status = cli_stream_run(&settings, stdin, stdout);
+    artconv_buf_dispose(&css);
+    return status;
+}
+
 static int run_formats(const run_args *args)
 {
     size_t i;
@@ -1014,9 +1294,14 @@ int artconv_cli_main(int argc, char **argv)
     for (i = 0; i < COMMAND_COUNT; i++)
         if (strcmp(argv[1], commands[i].name) == 0)
             args.command = &commands[i];
-    if (args.command == NULL)
-        return usage_error(NULL, "unknown command '%s'; commands are convert, info and formats",
-                           argv[1]);
+    if (args.command == NULL) {
+        for (i = 0; i < COMMAND_COUNT; i++)
+            if (cli_edit_distance(argv[1], commands[i].name) <= 2)
+                return usage_error(NULL, "unknown command '%s'; did you mean %s?", argv[1],
+                                   commands[i].name);
+        return usage_error(
+            NULL, "unknown command '%s'; commands are convert, batch, info and formats", argv[1]);
+    }
     /* At most one --meta per argument, so argc bounds their number. */
     metas = calloc((size_t)argc, sizeof *metas);
     if (metas == NULL) {
@@ -1036,6 +1321,8 @@ int artconv_cli_main(int argc, char **argv)
     } else if (status == 0) {
         if (strcmp(args.command->name, "convert") == 0)
             status = run_convert(&args);
+        else if (strcmp(args.command->name, "batch") == 0)
+            status = run_batch(&args);
         else if (strcmp(args.command->name, "info") == 0)
             status = run_info(&args);
         else

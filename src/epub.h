@@ -30,8 +30,15 @@
  * starts a new one: reading systems load a document whole, and some take
  * minutes on multi-megabyte ones.  A single larger block is never cut. */
 #define AC_EPUB_SPLIT_SIZE ((size_t)256 * 1024)
-/* An image file bigger than this is not embedded (warning). */
-#define AC_EPUB_MAX_IMAGE ((size_t)32 * 1024 * 1024)
+/* Writer: an image file bigger than this is not embedded, nor one past the
+ * first AC_EPUB_MAX_IMAGES of a book, nor one that would take the images'
+ * sum past AC_EPUB_MAX_IMAGE_TOTAL (each a warning; the figure keeps its
+ * caption).  An article is untrusted, and a thousand references to large
+ * files in its folder must not make a book of gigabytes, which is all held
+ * in memory while it is zipped. */
+#define AC_EPUB_MAX_IMAGE       ((size_t)32 * 1024 * 1024)
+#define AC_EPUB_MAX_IMAGES      1000
+#define AC_EPUB_MAX_IMAGE_TOTAL ((size_t)256 * 1024 * 1024)
 /* Reader: the sum of the uncompressed sizes of the entries read may not
  * exceed this, nor may one entry: a zip bomb of a few KB can claim
  * gigabytes.  Sizes are checked while inflating, not trusted from the
@@ -80,6 +87,7 @@ typedef struct ac_epub_book {
     long cover; /* index in images of the cover, or -1 */
     int has_cover_page;
     int images_without_alt; /* images embedded with empty alt text */
+    size_t image_bytes;     /* sum of the embedded images' sizes */
     artconv_buf css;
     char *identifier; /* dc:identifier */
 } ac_epub_book;
@@ -93,6 +101,15 @@ typedef struct ac_epub_book {
 int ac_epub_write_book(artconv_buf *out, const artconv_article *const *articles, size_t count,
                        const char *title, const char *const *resource_dirs,
                        const artconv_write_options *opts, artconv_error *err);
+
+/* --- formats/epub_read.c -------------------------------------------------- */
+
+/* ac_epub_read with the decompression limits given instead of
+ * AC_EPUB_MAX_ENTRY and AC_EPUB_MAX_UNPACKED, so tests can reach them with
+ * small books. */
+int ac_epub_read_limited(artconv_article **out, const char *data, size_t len,
+                         const artconv_read_options *opts, size_t max_entry, size_t max_unpacked,
+                         artconv_error *err);
 
 /* --- src/epub_util.c ------------------------------------------------------- */
 

@@ -122,16 +122,33 @@ done:
     return clean;
 }
 
-/* Reads a regular file of at most AC_EPUB_MAX_IMAGE bytes.  Returns 0,
- * ARTCONV_ENOMEM, or ARTCONV_EIO / ELIMIT with a warning already sent. */
+/* Sends the warning for an image refused by a size limit. */
+static int too_big(const ac_epub_book *book, const char *shown, size_t room)
+{
+    if (room < AC_EPUB_MAX_IMAGE)
+        ac_warn_write(book->opts, ARTCONV_ELIMIT,
+                      "image %s not embedded: the book's images would exceed %zu bytes in all",
+                      shown, AC_EPUB_MAX_IMAGE_TOTAL);
+    else
+        ac_warn_write(book->opts, ARTCONV_ELIMIT, "image %s not embedded: larger than %zu bytes",
+                      shown, AC_EPUB_MAX_IMAGE);
+    return ARTCONV_ELIMIT;
+}
+
+/* Reads a regular file of at most AC_EPUB_MAX_IMAGE bytes that fits in
+ * what is left of AC_EPUB_MAX_IMAGE_TOTAL.  Returns 0, ARTCONV_ENOMEM, or
+ * ARTCONV_EIO / ELIMIT with a warning already sent. */
 static int read_image(artconv_buf *out, const ac_epub_book *book, const char *path,
                       const char *shown)
 {
     char chunk[65536];
     struct stat st;
     FILE *fp = fopen(path, "rb");
-    size_t n;
+    size_t n, room = AC_EPUB_MAX_IMAGE_TOTAL - book->image_bytes;
     int rc = ARTCONV_OK;
+
+    if (room > AC_EPUB_MAX_IMAGE)
+        room = AC_EPUB_MAX_IMAGE;
 
     if (fp == NULL) {
         ac_warn_write(book->opts, ARTCONV_EIO, "image %s not embedded: %s", shown, strerror(errno));
@@ -142,11 +159,15 @@ static int read_image(artconv_buf *out, const ac_epub_book *book, const char *pa
         rc = ARTCONV_EIO;
         goto done;
     }
+    /* The size from fstat refuses a big file without reading it; the
+     * count while reading catches a file that grows meanwhile. */
+    if ((unsigned long long)st.st_size > room) {
+        rc = too_big(book, shown, room);
+        goto done;
+    }
     while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0) {
-        if (out->len + n > AC_EPUB_MAX_IMAGE) {
-            ac_warn_write(book->opts, ARTCONV_ELIMIT,
-                          "image %s not embedded: larger than %zu bytes", shown, AC_EPUB_MAX_IMAGE);
-            rc = ARTCONV_ELIMIT;
+        if (out->len + n > room) {
+            rc = too_big(book, shown, room);
             goto done;
         }
         if (artconv_buf_put(out, chunk, n) < 0) {
@@ -173,7 +194,7 @@ static int add_file(ac_epub_book *book, const char *real, const char *shown, int
     ac_epub_file *file;
     char name[64];
     size_t i;
-    int rc;
+    int rc = ARTCONV_OK;
 
     *href = NULL;
     for (i = 0; i < book->n_images; i++) {
@@ -181,6 +202,12 @@ static int add_file(ac_epub_book *book, const char *real, const char *shown, int
             *href = book->images[i].href;
             return ARTCONV_OK;
         }
+    }
+    if (book->n_images >= AC_EPUB_MAX_IMAGES) {
+        ac_warn_write(book->opts, ARTCONV_ELIMIT,
+                      "image %s not embedded: a book holds at most %d images", shown,
+                      AC_EPUB_MAX_IMAGES);
+        goto cleanup;
     }
     rc = read_image(&data, book, real, shown);
     if (rc < 0)
@@ -218,6 +245,7 @@ static int add_file(ac_epub_book *book, const char *real, const char *shown, int
                           strlen(is_cover ? "cover-image" : name + 7));
     file->key = ac_strndup(real, strlen(real));
     file->media_type = type;
+    book->image_bytes += data.len;
     file->data = data;
     data.ptr = NULL;
     if (file->href == NULL || file->id == NULL || file->key == NULL) {

@@ -217,7 +217,10 @@ static int write_metadata(xmlTextWriterPtr w, const ac_epub_book *book)
             W(dc(w, "subject",
                  artconv_article_list_get(book->articles[a], ARTCONV_LIST_KEYWORDS, i)));
     W(dc(w, "rights", common_meta(book, ARTCONV_META_RIGHTS)));
-    if (book->n_articles == 1)
+    /* Reading systems may offer dc:source as a link: never a javascript:
+     * or data: one from an untrusted article. */
+    if (book->n_articles == 1 &&
+        ac_xhtml_url_is_safe(artconv_article_get(first, ARTCONV_META_SOURCE), 0))
         W(dc(w, "source", artconv_article_get(first, ARTCONV_META_SOURCE)));
     ac_epub_format_time(modified, book->modified);
     W(meta_property(w, "dcterms:modified", modified));

@@ -11,6 +11,10 @@
 #include <string.h>
 #include <zip.h>
 
+#ifndef DEFLATE_LEVEL
+#define DEFLATE_LEVEL 6
+#endif
+
 typedef struct {
     zip_t *za;
     unsigned dos_time, dos_date;
@@ -33,7 +37,8 @@ static int add(packer *p, const char *name, const char *data, size_t len, int st
     }
     if (zip_file_set_dostime(p->za, (zip_uint64_t)idx, (zip_uint16_t)p->dos_time,
                              (zip_uint16_t)p->dos_date, 0) < 0 ||
-        (store && zip_set_file_compression(p->za, (zip_uint64_t)idx, ZIP_CM_STORE, 0) < 0))
+        zip_set_file_compression(p->za, (zip_uint64_t)idx, store ? ZIP_CM_STORE : ZIP_CM_DEFLATE,
+                                 store ? 0 : DEFLATE_LEVEL) < 0)
         return ac_error(p->err, ARTCONV_EIO, "cannot set up %s in the EPUB: %s", name,
                         zip_strerror(p->za));
     return ARTCONV_OK;

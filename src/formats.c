@@ -155,6 +155,28 @@ size_t ac_max_input(const artconv_read_options *opts)
     return opts == NULL || opts->max_input == 0 ? ARTCONV_DEFAULT_MAX_INPUT : opts->max_input;
 }
 
+/* The node limit in force for these options. */
+static size_t max_nodes(const artconv_read_options *opts)
+{
+    return opts == NULL || opts->max_nodes == 0 ? ARTCONV_DEFAULT_MAX_NODES : opts->max_nodes;
+}
+
+/* 1 if the tree below `root` holds more than `limit` nodes (the root not
+ * counted).  Stops counting at the limit, so the walk costs at most
+ * `limit` steps whatever the tree. */
+static int too_many_nodes(const artconv_node *root, size_t limit)
+{
+    artconv_iter it;
+    artconv_event ev;
+    size_t n = 0;
+
+    artconv_iter_init(&it, root);
+    while ((ev = artconv_iter_next(&it)) != ARTCONV_EVENT_DONE)
+        if (ev == ARTCONV_EVENT_ENTER && artconv_iter_node(&it) != root && ++n > limit)
+            return 1;
+    return 0;
+}
+
 int artconv_read(artconv_article **out, const artconv_format *format, const char *data, size_t len,
                  const artconv_read_options *opts, artconv_error *err)
 {
@@ -178,6 +200,10 @@ int artconv_read(artconv_article **out, const artconv_format *format, const char
         return ac_error(err, ARTCONV_ELIMIT, "input of %zu bytes exceeds the limit of %zu bytes",
                         len, ac_max_input(opts));
     rc = format->read(out, data == NULL ? "" : data, len, opts, err);
+    /* Checked once the reader is done, so it holds for every reader; the
+     * input size limit has already bounded how large the tree could get. */
+    if (rc == 0 && too_many_nodes(artconv_article_body(*out), max_nodes(opts)))
+        rc = ac_error(err, ARTCONV_ELIMIT, "the article has more than %zu nodes", max_nodes(opts));
     if (rc < 0) {
         artconv_article_free(*out);
         *out = NULL;

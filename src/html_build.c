@@ -25,9 +25,11 @@ xmlNodePtr ac_html_next(const xmlNode *node, const xmlNode *root, int skip)
     return node == root || node == NULL ? NULL : node->next;
 }
 
+/* Tag tests run for every element, many times over: comparing the first
+ * letter before calling strcmp skips almost all of the calls. */
 int ac_html_is(const xmlNode *node, const char *name)
 {
-    return node != NULL && node->type == XML_ELEMENT_NODE &&
+    return node != NULL && node->type == XML_ELEMENT_NODE && node->name[0] == name[0] &&
            strcmp((const char *)node->name, name) == 0;
 }
 
@@ -36,7 +38,7 @@ static int in_list(const char *name, const char *const *list)
     size_t i;
 
     for (i = 0; list[i] != NULL; i++)
-        if (strcmp(name, list[i]) == 0)
+        if (name[0] == list[i][0] && strcmp(name, list[i]) == 0)
             return 1;
     return 0;
 }
@@ -97,22 +99,29 @@ static int is_html_space(int c)
  * dropped, at the start of a block). */
 static int put_collapsed(artconv_buf *out, const char *s, size_t len, int *space)
 {
-    size_t i, run = 0;
+    size_t i, n;
+    char *p;
     int rc;
 
+    /* Collapsing never lengthens the text: one allocation, then bytes are
+     * stored directly instead of two buffer calls per word. */
+    if ((rc = artconv_buf_grow(out, len)) < 0)
+        return rc;
+    p = out->ptr;
+    n = out->len;
     for (i = 0; i < len; i++) {
         if (!is_html_space((unsigned char)s[i])) {
+            p[n++] = s[i];
             *space = 0;
             continue;
         }
-        if ((rc = artconv_buf_put(out, s + run, i - run)) < 0)
-            return rc;
-        if (!*space && (rc = artconv_buf_putc(out, ' ')) < 0)
-            return rc;
+        if (!*space)
+            p[n++] = ' ';
         *space = 1;
-        run = i + 1;
     }
-    return artconv_buf_put(out, s + run, len - run);
+    out->len = n;
+    p[n] = '\0';
+    return 0;
 }
 
 int ac_html_text(artconv_buf *out, const xmlNode *node)

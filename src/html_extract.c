@@ -299,6 +299,12 @@ static size_t count_chars(const char *s, size_t *commas)
     for (; *s != '\0'; s++) {
         unsigned char c = (unsigned char)*s;
 
+        /* Most bytes are printable ASCII other than a comma. */
+        if (c > ' ' && c < 0x80 && c != ',') {
+            space = 0;
+            n++;
+            continue;
+        }
         if ((c & 0xC0) == 0x80)
             continue; /* a UTF-8 continuation byte */
         if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {

@@ -19,6 +19,7 @@ int artconv_read_file(artconv_article **out, const artconv_format *format, const
 {
     artconv_read_options local = ARTCONV_READ_OPTIONS_INIT;
     artconv_buf data = ARTCONV_BUF_INIT;
+    struct stat st;
     size_t limit;
     FILE *fp;
     int rc;
@@ -41,6 +42,14 @@ int artconv_read_file(artconv_article **out, const artconv_format *format, const
     fp = fopen(path, "rb");
     if (fp == NULL)
         return ac_error(err, ARTCONV_EIO, "cannot open: %s", strerror(errno));
+    /* A regular file too big is refused before a byte is read; pipes and
+     * files that grow meanwhile are caught by the count below. */
+    if (fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) &&
+        (unsigned long long)st.st_size > limit) {
+        rc = ac_error(err, ARTCONV_ELIMIT, "input of %lld bytes exceeds the limit of %zu bytes",
+                      (long long)st.st_size, limit);
+        goto cleanup;
+    }
     for (;;) {
         size_t n;
 
@@ -180,9 +189,9 @@ int artconv_write_file(const char *path, const artconv_format *format,
 }
 
 int artconv_write_book_file(const char *path, const artconv_format *format,
-                            const artconv_article *const *articles, size_t count,
-                            const char *title, const char *const *resource_dirs,
-                            const artconv_write_options *opts, artconv_error *err)
+                            const artconv_article *const *articles, size_t count, const char *title,
+                            const char *const *resource_dirs, const artconv_write_options *opts,
+                            artconv_error *err)
 {
     artconv_write_options local = ARTCONV_WRITE_OPTIONS_INIT;
     artconv_buf out = ARTCONV_BUF_INIT;

@@ -6,28 +6,28 @@
  */
 #include "internal.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 struct artconv_node {
-    artconv_node_kind kind;
     artconv_node *parent;
     artconv_node *prev;
     artconv_node *next;
     artconv_node *first_child;
     artconv_node *last_child;
-    /* Kind-specific data.  Strings are NULL or NUL-terminated, owned. */
-    char *literal; /* TEXT, CODE, CODE_BLOCK */
-    char *info;    /* CODE_BLOCK */
-    char *url;     /* LINK, IMAGE, FIGURE */
-    char *title;   /* LINK, IMAGE */
-    char *alt;     /* IMAGE, FIGURE */
-    char *credit;  /* FIGURE */
-    int level;     /* HEADING */
-    int ordered;   /* LIST */
-    int start;     /* LIST */
-    int tight;     /* LIST */
-    int header;    /* TABLE_ROW */
+    /* Kind-specific strings, NULL or NUL-terminated and owned.  No kind has
+     * more than four, so field_slot maps each field to a slot per kind
+     * (literal and url 0, info and title 1, alt 2, credit 3): a long
+     * article holds hundreds of thousands of nodes, mostly text, and six
+     * separate pointers made every node a third bigger. */
+    char *str[4];
+    int start; /* LIST */
+    artconv_node_kind kind;
+    unsigned char level;   /* HEADING: 1-6 */
+    unsigned char ordered; /* LIST: 0 or 1 */
+    unsigned char tight;   /* LIST: 0 or 1 */
+    unsigned char header;  /* TABLE_ROW: 0 or 1 */
 };
 
 static const char *const kind_names[] = {
@@ -176,12 +176,10 @@ artconv_node *artconv_node_new(artconv_node_kind kind)
 
 static void free_data(artconv_node *node)
 {
-    free(node->literal);
-    free(node->info);
-    free(node->url);
-    free(node->title);
-    free(node->alt);
-    free(node->credit);
+    free(node->str[0]);
+    free(node->str[1]);
+    free(node->str[2]);
+    free(node->str[3]);
     free(node);
 }
 
@@ -332,28 +330,28 @@ static char **field_slot(artconv_node *node, enum field field)
     case F_LITERAL:
         if (node->kind == ARTCONV_NODE_TEXT || node->kind == ARTCONV_NODE_CODE ||
             node->kind == ARTCONV_NODE_CODE_BLOCK)
-            return &node->literal;
+            return &node->str[0];
         break;
     case F_INFO:
         if (node->kind == ARTCONV_NODE_CODE_BLOCK)
-            return &node->info;
+            return &node->str[1];
         break;
     case F_URL:
         if (node->kind == ARTCONV_NODE_LINK || node->kind == ARTCONV_NODE_IMAGE ||
             node->kind == ARTCONV_NODE_FIGURE)
-            return &node->url;
+            return &node->str[0];
         break;
     case F_TITLE:
         if (node->kind == ARTCONV_NODE_LINK || node->kind == ARTCONV_NODE_IMAGE)
-            return &node->title;
+            return &node->str[1];
         break;
     case F_ALT:
         if (node->kind == ARTCONV_NODE_IMAGE || node->kind == ARTCONV_NODE_FIGURE)
-            return &node->alt;
+            return &node->str[2];
         break;
     case F_CREDIT:
         if (node->kind == ARTCONV_NODE_FIGURE)
-            return &node->credit;
+            return &node->str[3];
         break;
     }
     return NULL;
@@ -375,7 +373,7 @@ static int set_field(artconv_node *node, enum field field, const char *s, size_t
                      artconv_error *err)
 {
     artconv_buf copy = ARTCONV_BUF_INIT;
-    char **slot;
+    char **slot, *value;
 
     if (node == NULL)
         return ac_error(err, ARTCONV_EINVALID, "NULL node");
@@ -392,13 +390,23 @@ static int set_field(artconv_node *node, enum field field, const char *s, size_t
         return ac_error(err, ARTCONV_EINVALID,
                         "the %s is not valid UTF-8 or holds a character XML forbids",
                         field_names[field]);
-    if ((repair ? ac_text_repair(&copy, s, len, NULL) : artconv_buf_put(&copy, s, len)) < 0 ||
-        artconv_buf_grow(&copy, 0) < 0) {
-        artconv_buf_dispose(&copy);
-        return ac_nomem(err);
+    if (repair && !ac_text_is_clean(s, len)) {
+        if (ac_text_repair(&copy, s, len, NULL) < 0 || artconv_buf_grow(&copy, 0) < 0) {
+            artconv_buf_dispose(&copy);
+            return ac_nomem(err);
+        }
+        value = artconv_buf_detach(&copy);
+    } else {
+        /* Clean text (nearly all of it) is copied at its exact size: a
+         * long article holds hundreds of thousands of strings, and a
+         * buffer's geometric growth would waste a third of their memory. */
+        if (len == SIZE_MAX || (value = malloc(len + 1)) == NULL)
+            return ac_nomem(err);
+        memcpy(value, s, len);
+        value[len] = '\0';
     }
     free(*slot);
-    *slot = artconv_buf_detach(&copy);
+    *slot = value;
     return ARTCONV_OK;
 }
 
@@ -503,7 +511,7 @@ int artconv_node_set_level(artconv_node *node, int level, artconv_error *err)
         return ac_error(err, ARTCONV_EINVALID, "only a heading has a level");
     if (level < 1 || level > 6)
         return ac_error(err, ARTCONV_EINVALID, "heading level %d is not between 1 and 6", level);
-    node->level = level;
+    node->level = (unsigned char)level;
     return ARTCONV_OK;
 }
 
@@ -529,9 +537,9 @@ int artconv_node_set_list(artconv_node *node, int ordered, int start, int tight,
     /* CommonMark caps start numbers at nine digits; so do we. */
     if (start < 0 || start > 999999999)
         return ac_error(err, ARTCONV_EINVALID, "list start %d is out of range", start);
-    node->ordered = ordered != 0;
+    node->ordered = (unsigned char)(ordered != 0);
     node->start = start;
-    node->tight = tight != 0;
+    node->tight = (unsigned char)(tight != 0);
     return ARTCONV_OK;
 }
 
@@ -544,7 +552,7 @@ int artconv_node_set_header(artconv_node *node, int header, artconv_error *err)
 {
     if (node == NULL || node->kind != ARTCONV_NODE_TABLE_ROW)
         return ac_error(err, ARTCONV_EINVALID, "only a table row can be a header");
-    node->header = header != 0;
+    node->header = (unsigned char)(header != 0);
     return ARTCONV_OK;
 }
 

@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <iconv.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistr.h>
@@ -24,6 +25,28 @@ static int xml_allows(ucs4_t c)
     return c >= 0x10000 && c <= 0x10FFFF;
 }
 
+/* Length of the leading run of bytes in [0x20, 0x80) -- printable ASCII
+ * and DEL, which need no decoding and no check -- eight at a time.  In a
+ * word, a byte below 0x20 sets its top bit when 0x20 is subtracted and a
+ * byte from 0x80 has it already; a borrow can only follow such a byte, so
+ * a word with no top bit set is all plain ASCII. */
+static size_t ascii_run(const uint8_t *p, size_t len)
+{
+    const uint64_t twenties = 0x2020202020202020ULL, tops = 0x8080808080808080ULL;
+    size_t i = 0;
+    uint64_t x;
+
+    while (len - i >= 8) {
+        memcpy(&x, p + i, 8);
+        if ((((x - twenties) | x) & tops) != 0)
+            break;
+        i += 8;
+    }
+    while (i < len && p[i] >= 0x20 && p[i] < 0x80)
+        i++;
+    return i;
+}
+
 int ac_text_is_clean(const char *s, size_t len)
 {
     const uint8_t *p = (const uint8_t *)s;
@@ -32,6 +55,9 @@ int ac_text_is_clean(const char *s, size_t len)
     int n;
 
     while (p < end) {
+        p += ascii_run(p, (size_t)(end - p));
+        if (p == end)
+            break;
         if (*p < 0x80) {
             if (*p < 0x20 && !xml_allows(*p))
                 return 0;
@@ -55,10 +81,9 @@ int ac_text_repair(artconv_buf *out, const char *s, size_t len, size_t *repairs)
     int n, rc;
 
     while (p < end) {
-        if (*p >= 0x20 && *p < 0x80) {
-            p++;
-            continue;
-        }
+        p += ascii_run(p, (size_t)(end - p));
+        if (p == end)
+            break;
         if (*p < 0x80) {
             n = 1;
             c = *p;

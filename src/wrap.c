@@ -17,18 +17,41 @@
 #include <unistr.h>
 #include <uniwidth.h>
 
+/* The first byte of the first character uc_width counts as wide: U+1100
+ * (E1 84 80).  Below it everything is narrow, which lets the common Latin
+ * text skip the per-character table lookups. */
+#define WIDE_LEAD 0xE1
+
 size_t ac_text_width(const char *s, size_t len)
 {
-    return (size_t)u8_width((const uint8_t *)s, len, "UTF-8");
+    size_t i;
+
+    /* Printable ASCII is one column a byte; anything else asks libunistring. */
+    for (i = 0; i < len; i++)
+        if ((unsigned char)s[i] < 0x20 || (unsigned char)s[i] > 0x7E)
+            return (size_t)u8_width((const uint8_t *)s, len, "UTF-8");
+    return len;
 }
 
 static int char_is_wide(const uint8_t *p, size_t n)
 {
     ucs4_t c;
 
-    if (n == 0 || u8_mbtouc(&c, p, n) <= 0)
+    if (n == 0 || p[0] < WIDE_LEAD || u8_mbtouc(&c, p, n) <= 0)
         return 0;
     return uc_width(c, "UTF-8") == 2;
+}
+
+/* Whether s[0..len) holds a character that may be wide: only then are the
+ * UAX #14 break opportunities between characters ever consulted. */
+static int may_hold_wide(const char *s, size_t len)
+{
+    size_t i;
+
+    for (i = 0; i < len; i++)
+        if ((unsigned char)s[i] >= WIDE_LEAD)
+            return 1;
+    return 0;
 }
 
 int ac_wrap_starts_wide(const char *s, size_t len)
@@ -41,7 +64,9 @@ int ac_wrap_ends_wide(const char *s, size_t len)
     const uint8_t *start = (const uint8_t *)s;
     ucs4_t c;
 
-    if (len == 0 || u8_prev(&c, start + len, start) == NULL)
+    if (len == 0 || start[len - 1] < 0x80)
+        return 0;
+    if (u8_prev(&c, start + len, start) == NULL)
         return 0;
     return uc_width(c, "UTF-8") == 2;
 }
@@ -107,7 +132,8 @@ typedef struct unit {
 typedef struct unit_scan {
     const char *s;
     size_t len;
-    char *brk; /* UAX #14 opportunities, from libunistring */
+    char *brk; /* UAX #14 opportunities, from libunistring; NULL without
+                  wide characters */
     size_t pos;
 } unit_scan;
 
@@ -119,6 +145,10 @@ static int may_break_at(const unit_scan *u, size_t i)
     int before_wide, here_wide;
     ucs4_t c;
 
+    /* Inside a run of narrow text no break is possible: decide that before
+     * decoding anything, since it is the case of almost every byte. */
+    if (u->s[i - 1] != ' ' && u->brk == NULL)
+        return 0;
     here_wide = char_is_wide(p + i, u->len - i);
     if (u->s[i - 1] == ' ') {
         while (j > 0 && u->s[j - 1] == ' ')
@@ -182,7 +212,7 @@ size_t ac_wrap_first_unit(const char *s, size_t len, int prev_wide, int *spaced)
     u.s = s;
     u.len = len;
     u.pos = 0;
-    u.brk = malloc(len > 0 ? len : 1);
+    u.brk = may_hold_wide(s, len) ? malloc(len) : NULL;
     if (u.brk != NULL)
         u8_possible_linebreaks((const uint8_t *)s, len, "UTF-8", u.brk);
     if (next_unit(&u, &one))
@@ -225,10 +255,12 @@ static int wrap_segment(artconv_buf *out, const char *s, size_t len, const ac_wr
     u.s = s;
     u.len = len;
     u.pos = 0;
-    u.brk = malloc(len > 0 ? len : 1);
-    if (u.brk == NULL)
-        return ARTCONV_ENOMEM;
-    u8_possible_linebreaks((const uint8_t *)s, len, "UTF-8", u.brk);
+    u.brk = NULL;
+    if (may_hold_wide(s, len)) {
+        if ((u.brk = malloc(len)) == NULL)
+            return ARTCONV_ENOMEM;
+        u8_possible_linebreaks((const uint8_t *)s, len, "UTF-8", u.brk);
+    }
     while (rc == 0 && next_unit(&u, &one)) {
         w = ac_text_width(s + one.start, one.end - one.start);
         if (!line_empty && col + (size_t)one.gap + w > (size_t)st->width) {
@@ -251,13 +283,19 @@ static int wrap_segment(artconv_buf *out, const char *s, size_t len, const ac_wr
     return rc;
 }
 
-/* Copies `text` to `out` with blanks collapsed and trimmed around '\n'. */
+/* Copies `text` to `out` with blanks collapsed and trimmed around '\n'.
+ * The result is never longer than `text`, so it is written in place after
+ * one allocation rather than byte by byte through the buffer calls. */
 static int normalise(artconv_buf *out, const char *text, size_t len)
 {
-    size_t i;
-    int pending = 0, rc = 0;
+    size_t i, n = out->len;
+    int pending = 0, rc;
+    char *p;
 
-    for (i = 0; i < len && rc == 0; i++) {
+    if ((rc = artconv_buf_grow(out, len)) < 0)
+        return rc;
+    p = out->ptr;
+    for (i = 0; i < len; i++) {
         char c = text[i];
 
         if (c == ' ' || c == '\t' || c == '\r') {
@@ -266,18 +304,19 @@ static int normalise(artconv_buf *out, const char *text, size_t len)
         }
         if (c == '\n') {
             pending = 0;
-            while (out->len > 0 && out->ptr[out->len - 1] == ' ')
-                out->len--;
-            rc = artconv_buf_putc(out, '\n');
+            while (n > 0 && p[n - 1] == ' ')
+                n--;
+            p[n++] = '\n';
             continue;
         }
-        if (pending && out->len > 0 && out->ptr[out->len - 1] != '\n')
-            rc = artconv_buf_putc(out, ' ');
+        if (pending && n > 0 && p[n - 1] != '\n')
+            p[n++] = ' ';
         pending = 0;
-        if (rc == 0)
-            rc = artconv_buf_putc(out, c);
+        p[n++] = c;
     }
-    return rc;
+    out->len = n;
+    p[n] = '\0';
+    return 0;
 }
 
 int ac_wrap(artconv_buf *out, const char *text, size_t len, const ac_wrap_style *style)

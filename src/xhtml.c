@@ -811,3 +811,41 @@ int ac_xhtml_save(artconv_buf *out, xmlNodePtr node, artconv_error *err)
         return ac_error(err, ARTCONV_EIO, "libxml2 could not serialise the document");
     return ARTCONV_OK;
 }
+
+static int count_write(void *context, const char *bytes, int len)
+{
+    size_t *count = context;
+
+    (void)bytes;
+    if (len < 0)
+        return -1;
+    *count += (size_t)len;
+    return len;
+}
+
+int ac_xhtml_measure(size_t *sizes, size_t n, xmlNodePtr parent, artconv_error *err)
+{
+    xmlSaveCtxtPtr ctxt;
+    xmlNodePtr child;
+    size_t count = 0, before, i = 0;
+    int rc = ARTCONV_OK;
+
+    /* A serialiser costs more to set up than a paragraph costs to write:
+     * one is shared by all the children, flushed after each to count its
+     * bytes, and nothing is stored. */
+    ctxt = xmlSaveToIO(count_write, sink_close, &count, "UTF-8",
+                       XML_SAVE_XHTML | XML_SAVE_NO_DECL);
+    if (ctxt == NULL)
+        return ac_nomem(err);
+    for (child = parent->children; child != NULL && i < n; child = child->next) {
+        before = count;
+        if (xmlSaveTree(ctxt, child) < 0 || xmlSaveFlush(ctxt) < 0) {
+            rc = ac_error(err, ARTCONV_EIO, "libxml2 could not serialise the document");
+            break;
+        }
+        sizes[i++] = count - before;
+    }
+    if (xmlSaveClose(ctxt) < 0 && rc == ARTCONV_OK)
+        rc = ac_error(err, ARTCONV_EIO, "libxml2 could not serialise the document");
+    return rc;
+}

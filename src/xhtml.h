@@ -104,4 +104,10 @@ int ac_xhtml_indent(xmlNodePtr root, int depth, artconv_error *err);
  * that HTML5 forbids.  Returns 0, ARTCONV_ENOMEM or ARTCONV_EIO. */
 int ac_xhtml_save(artconv_buf *out, xmlNodePtr node, artconv_error *err);
 
+/* Stores in sizes[i] the number of bytes ac_xhtml_save would append for
+ * the i-th child of `parent` (`n` children), without keeping the bytes and
+ * with one serialiser for all of them.  Returns 0, ARTCONV_ENOMEM or
+ * ARTCONV_EIO. */
+int ac_xhtml_measure(size_t *sizes, size_t n, xmlNodePtr parent, artconv_error *err);
+
 #endif /* ARTCONV_XHTML_H */

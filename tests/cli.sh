@@ -145,7 +145,8 @@ expect_status 2 "a bad --item-version"
 head -c 2000 /dev/zero > big.txt
 run "$bin" convert --max-input 1K big.txt -t json
 expect_status 1 "--max-input"
-expect_err "big.txt: input exceeds the limit of 1024 bytes" "the limit is explained"
+expect_err "artconv: big.txt: input" "the limit names the input"
+expect_err "exceeds the limit of 1024 bytes" "the limit is explained"
 
 # --- atomic output -----------------------------------------------------------------
 echo "previous contents" > keep.md

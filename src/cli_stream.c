@@ -1,0 +1,223 @@
+/*
+ * cli_stream.c - `artconv batch`: JSON requests on stdin, one a line, and
+ * one JSON result line per request on stdout, in order, each flushed as it
+ * is written.  Reading and writing lines is all a GNU parallel --pipe job, a
+ * Hadoop Streaming mapper or a Spark pipe() stage needs, so the same binary
+ * scales out without knowing which of them runs it.
+ *
+ * A request:  {"input": "a.html", "output": "out/a.epub", "to": "epub"}
+ *             {"input_text": "...", "from": "markdown", "to": "text"}
+ * optional:   "from", "to" (else --from/--to, else the extensions), "meta"
+ *             ({"title": "...", "authors": ["A", "B"]}), "id" (echoed).
+ * A result:   {"id", "line", "input", "output", "format", "status", "error",
+ *              "warnings", "bytes", "milliseconds"[, "output_text"]}
+ * Without "output" the converted text comes back inline as "output_text".
+ */
+#include "cli.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/types.h>
+
+typedef struct request_fields {
+    const char *input;
+    const char *input_text;
+    size_t input_text_len;
+    const char *output;
+    const char *from_name;
+    const char *to_name;
+    const json_t *meta;
+    json_t *id;
+} request_fields;
+
+/* Fills `res` with a failure and returns -1 (always). */
+static int refuse(cli_result *res, const char *message, const char *detail)
+{
+    res->outcome = CLI_FAILED;
+    res->err.code = ARTCONV_EINVALID;
+    snprintf(res->err.message, sizeof res->err.message, "%s%s", message, detail);
+    return -1;
+}
+
+static const char *string_field(const json_t *request, const char *key, int *bad)
+{
+    const json_t *value = json_object_get(request, key);
+
+    if (value == NULL || json_is_null(value))
+        return NULL;
+    if (!json_is_string(value)) {
+        *bad = 1;
+        return NULL;
+    }
+    return json_string_value(value);
+}
+
+static int parse_request(request_fields *f, const json_t *request, cli_result *res)
+{
+    int bad = 0;
+    const json_t *text;
+
+    memset(f, 0, sizeof *f);
+    if (!json_is_object(request))
+        return refuse(res, "a request must be a JSON object", "");
+    f->id = json_object_get(request, "id");
+    f->input = string_field(request, "input", &bad);
+    f->output = string_field(request, "output", &bad);
+    f->from_name = string_field(request, "from", &bad);
+    f->to_name = string_field(request, "to", &bad);
+    f->input_text = string_field(request, "input_text", &bad);
+    if (bad)
+        return refuse(
+            res, "\"input\", \"input_text\", \"output\", \"from\" and \"to\" must be strings", "");
+    if ((text = json_object_get(request, "input_text")) != NULL && json_is_string(text))
+        f->input_text_len = json_string_length(text);
+    f->meta = json_object_get(request, "meta");
+    if ((f->input == NULL) == (f->input_text == NULL))
+        return refuse(res, "give either \"input\" (a path) or \"input_text\" (the content)", "");
+    return 0;
+}
+
+/* Looks a format name up; an unknown one fails with a suggestion. */
+static int resolve_format(const artconv_format **out, const char *name, cli_result *res)
+{
+    char detail[128];
+    const char *guess;
+
+    *out = NULL;
+    if (name == NULL)
+        return 0;
+    if ((*out = artconv_format_by_name(name)) != NULL)
+        return 0;
+    guess = cli_suggest_format(name);
+    snprintf(detail, sizeof detail, "'%.60s'%s%s%s", name, guess != NULL ? "; did you mean " : "",
+             guess != NULL ? guess : "", guess != NULL ? "?" : "");
+    return refuse(res, "unknown format ", detail);
+}
+
+/* Builds the result line for one request. */
+static json_t *result_json(const request_fields *f, size_t line_number, const cli_result *res,
+                           const artconv_format *to, const artconv_buf *text)
+{
+    static const char *const names[] = {"converted", "failed", "skipped"};
+    json_t *out = json_object();
+
+    if (out == NULL)
+        return NULL;
+    if ((f->id != NULL && json_object_set(out, "id", f->id) < 0) ||
+        json_object_set_new(out, "line", json_integer((json_int_t)line_number)) < 0 ||
+        json_object_set_new(out, "input", cli_json_text(f->input)) < 0 ||
+        json_object_set_new(out, "output", cli_json_text(f->output)) < 0 ||
+        json_object_set_new(out, "format",
+                            cli_json_text(to != NULL ? artconv_format_name(to) : NULL)) < 0 ||
+        json_object_set_new(out, "status", json_string(names[res->outcome])) < 0 ||
+        json_object_set_new(out, "error",
+                            res->outcome == CLI_FAILED ? cli_json_text(res->err.message)
+                                                       : json_null()) < 0 ||
+        json_object_set_new(out, "warnings",
+                            res->warnings != NULL ? json_incref(res->warnings) : json_array()) <
+            0 ||
+        json_object_set_new(out, "bytes", json_integer((json_int_t)res->bytes)) < 0 ||
+        json_object_set_new(out, "milliseconds", json_real(res->ms)) < 0) {
+        json_decref(out);
+        return NULL;
+    }
+    if (res->outcome == CLI_CONVERTED && f->output == NULL &&
+        json_object_set_new(out, "output_text",
+                            json_stringn(text->ptr != NULL ? text->ptr : "", text->len)) < 0) {
+        json_decref(out);
+        return NULL;
+    }
+    return out;
+}
+
+/* Converts one request line into its result object (NULL: out of memory). */
+static json_t *serve_line(const cli_settings *settings, const char *line, size_t len,
+                          size_t line_number)
+{
+    request_fields f;
+    cli_result res;
+    cli_request req;
+    json_error_t jerr;
+    json_t *request, *result;
+    const artconv_format *from = NULL, *to = NULL;
+    artconv_buf text = ARTCONV_BUF_INIT;
+
+    memset(&res, 0, sizeof res);
+    memset(&f, 0, sizeof f);
+    request = json_loadb(line, len, 0, &jerr);
+    if (request == NULL) {
+        refuse(&res, "not a JSON line: ", jerr.text);
+    } else if (parse_request(&f, request, &res) == 0 &&
+               resolve_format(&from, f.from_name, &res) == 0 &&
+               resolve_format(&to, f.to_name, &res) == 0) {
+        memset(&req, 0, sizeof req);
+        req.in_path = f.input;
+        req.in_data = f.input_text;
+        req.in_len = f.input_text_len;
+        req.from = from != NULL ? from : settings->from;
+        req.to = to != NULL ? to : settings->to;
+        req.out_path = f.output;
+        req.out_mem = &text;
+        req.meta = f.meta;
+        /* Each request names its output: it is written even if it exists. */
+        req.force = 1;
+        if (req.from == NULL && req.in_path == NULL)
+            refuse(&res, "inline input needs \"from\" (or --from)", "");
+        else
+            cli_convert_one(&res, settings, &req);
+        to = req.to != NULL ? req.to : (f.output != NULL ? artconv_format_by_path(f.output) : NULL);
+    }
+    result = result_json(&f, line_number, &res, to, &text);
+    cli_result_dispose(&res);
+    artconv_buf_dispose(&text);
+    json_decref(request);
+    return result;
+}
+
+static int blank(const char *s, size_t len)
+{
+    size_t i;
+
+    for (i = 0; i < len; i++)
+        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n')
+            return 0;
+    return 1;
+}
+
+int cli_stream_run(const cli_settings *settings, FILE *in, FILE *out)
+{
+    char *line = NULL;
+    size_t cap = 0, line_number = 0;
+    ssize_t got;
+    int status = 0;
+
+    while ((got = getline(&line, &cap, in)) >= 0) {
+        json_t *result;
+        int rc;
+
+        line_number++;
+        /* Blank lines carry no request (a trailing newline, a pasted gap). */
+        if (blank(line, (size_t)got))
+            continue;
+        result = serve_line(settings, line, (size_t)got, line_number);
+        if (result == NULL) {
+            fprintf(stderr, "artconv: batch: line %zu: out of memory\n", line_number);
+            status = CLI_EXIT_FAILED;
+            break;
+        }
+        rc = json_dumpf(result, out, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6));
+        json_decref(result);
+        if (rc < 0 || fputc('\n', out) == EOF || fflush(out) != 0) {
+            fprintf(stderr, "artconv: batch: cannot write the results: %s\n", strerror(errno));
+            status = CLI_EXIT_FAILED;
+            break;
+        }
+    }
+    if (status == 0 && ferror(in)) {
+        fprintf(stderr, "artconv: batch: cannot read the requests: %s\n", strerror(errno));
+        status = CLI_EXIT_FAILED;
+    }
+    free(line);
+    return status;
+}

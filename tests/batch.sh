@@ -1,0 +1,336 @@
+#!/usr/bin/env bash
+# batch.sh - many files at once: convert -d (names, collisions, --force,
+# --files-from, -j, a bad file in the middle, --report, the progress bar),
+# the JSON-lines stream `artconv batch` (also under GNU parallel), and the
+# command line's agreement with its man page and completions.  Speaks TAP.
+set -u
+bin=${ARTCONV:?ARTCONV must name the artconv executable}
+src=${ARTCONV_TEST_DIR:?ARTCONV_TEST_DIR must name the tests folder}/..
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cd "$work" || exit 1
+
+n=0
+failed=0
+ok() { # ok CONDITION-STATUS DESCRIPTION
+    n=$((n + 1))
+    if [ "$1" -eq 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; failed=$((failed + 1)); fi
+}
+skip() { # skip DESCRIPTION REASON
+    n=$((n + 1))
+    echo "ok $n - $1 # SKIP $2"
+}
+run() { # run CMD...: sets $status, $out and $err
+    "$@" >out.txt 2>err.txt
+    status=$?
+    out=$(cat out.txt)
+    err=$(cat err.txt)
+}
+expect_status() {
+    [ "$status" -eq "$1" ]
+    local r=$?
+    ok $r "$2 (exit $1)"
+    [ $r -eq 0 ] || { echo "#   got exit $status"; echo "#   stderr: ${err:0:800}"; }
+}
+expect_err() {
+    case "$err" in *"$1"*) ok 0 "$2" ;; *) ok 1 "$2"; echo "#   stderr was: ${err:0:800}"; echo "#   wanted: $1" ;; esac
+}
+expect_out() {
+    case "$out" in *"$1"*) ok 0 "$2" ;; *) ok 1 "$2"; echo "#   stdout was: ${out:0:800}"; echo "#   wanted: $1" ;; esac
+}
+has_python=0
+command -v python3 >/dev/null && has_python=1
+
+# article FILE TITLE: a small text article with its own headline.
+article() {
+    printf '%s\n\nBy Jane Doe\n\nThe story of %s, told in two short paragraphs.\n\nIt ends here.\n' \
+        "$2" "$2" >"$1"
+}
+# md FILE TITLE: the same as Markdown with front matter.
+md() {
+    printf -- '---\ntitle: %s\nauthor: Tom Okafor\n---\n\nA *Markdown* story about %s.\n' "$2" "$2" >"$1"
+}
+
+# --- one output per input ---------------------------------------------------------
+mkdir in
+article in/alpha.txt "Alpha headline"
+md in/beta.md "Beta headline"
+article in/gamma.txt "Gamma headline"
+run "$bin" convert -t json -d out in/alpha.txt in/beta.md in/gamma.txt
+expect_status 0 "convert -d with three inputs"
+[ -f out/alpha.json ] && [ -f out/beta.json ] && [ -f out/gamma.json ]
+ok $? "one output each, named after the input with the format's extension"
+grep -q '"title": "Beta headline"' out/beta.json; ok $? "each output holds its own article"
+[ "$(ls out | wc -l)" -eq 3 ]; ok $? "and nothing else is written (no temporary files)"
+expect_err "converted 3, failed 0, skipped 0 in" "a summary line at the end"
+[ -z "$out" ]; ok $? "nothing on standard output"
+
+# --- collisions ---------------------------------------------------------------------
+mkdir coll
+article coll/a.txt "From the text"
+md coll/a.md "From the markdown"
+article coll/a-2.txt "The real a-2"
+run "$bin" convert -t html -d c1 coll/a.md coll/a.txt coll/a-2.txt
+expect_status 0 "three inputs whose names clash"
+grep -q "From the markdown" c1/a.html && grep -q "From the text" c1/a-2.html &&
+    grep -q "The real a-2" c1/a-2-2.html
+ok $? "a.md -> a.html, a.txt -> a-2.html, a-2.txt -> a-2-2.html (input order)"
+run "$bin" convert -t html -d c2 -j 3 coll/a.txt coll/a.md coll/a-2.txt
+grep -q "From the text" c2/a.html && grep -q "From the markdown" c2/a-2.html
+ok $? "the names follow the order of the inputs, whatever the threads do"
+
+# --- existing outputs ---------------------------------------------------------------
+echo "kept" >out/alpha.json
+run "$bin" convert -t json -d out in/alpha.txt in/beta.md
+expect_status 0 "existing outputs are not an error"
+[ "$(cat out/alpha.json)" = "kept" ]; ok $? "an existing output is kept"
+expect_err "out/alpha.json: exists, skipped (--force replaces it)" "the skip is noted with the name"
+expect_err "converted 0, failed 0, skipped 2 in" "skips are counted"
+run "$bin" convert -t json -d out --force in/alpha.txt
+expect_status 0 "--force"
+grep -q '"title": "Alpha headline"' out/alpha.json; ok $? "--force replaces an existing output"
+run "$bin" convert -q -t json -d out in/alpha.txt
+[ -z "$err" ]; ok $? "-q prints no note and no summary"
+run "$bin" convert -v --force -t json -d out in/alpha.txt
+expect_err "in/alpha.txt -> out/alpha.json (" "-v prints a line per file"
+
+# --- --files-from ------------------------------------------------------------------------
+mkdir lists
+article "lists/with space.txt" "Space in the name"
+article "lists/new
+line.txt" "Newline in the name"
+article lists/plain.txt "Plain name"
+printf 'lists/plain.txt\n\nlists/with space.txt\r\n' >list.txt
+run "$bin" convert -t json -d f1 --files-from list.txt
+expect_status 0 "--files-from FILE"
+[ -f f1/plain.json ] && [ -f "f1/with space.json" ]
+ok $? "one path a line (blank lines skipped, CRLF accepted)"
+printf 'lists/plain.txt\0lists/new\nline.txt\0' >list0
+run "$bin" convert -t json -d f2 -0 --files-from list0
+expect_status 0 "--files-from with -0"
+[ -f f2/plain.json ] && [ -f "f2/new
+line.json" ]
+ok $? "NUL-separated paths may hold newlines"
+run bash -c "printf 'lists/plain.txt\n' | '$bin' convert -t json -d f3 --files-from - in/alpha.txt"
+expect_status 0 "--files-from - reads standard input"
+[ -f f3/plain.json ] && [ -f f3/alpha.json ]; ok $? "paths from stdin join those on the command line"
+run bash -c "find lists -name '*.txt' -print0 | '$bin' convert -q -t text -d f4 -0 --files-from -"
+[ "$(ls -q f4 | wc -l)" -eq 3 ]; ok $? "find -print0 | convert -0 --files-from -"
+run "$bin" convert -t json -d f5 --files-from missing-list.txt
+expect_status 1 "a missing list"
+expect_err "missing-list.txt: cannot read the list of inputs" "names the list"
+run bash -c "printf 'in/alpha.txt\n' | '$bin' convert -q -o listed.epub --files-from -"
+expect_status 0 "--files-from with -o makes a book"
+[ -s listed.epub ]; ok $? "the book is written"
+
+# --- threads ------------------------------------------------------------------------------
+mkdir many
+for i in $(seq 1 40); do
+    if [ $((i % 3)) -eq 0 ]; then md "many/s$i.md" "Story $i"; else article "many/s$i.txt" "Story $i"; fi
+done
+cp "$src/samples/"* many/
+for j in 1 2 4; do
+    "$bin" convert -q -t markdown -d "j$j" -j $j many/* 2>"j$j.err"
+    echo $? >"j$j.status"
+done
+[ "$(cat j1.status)$(cat j2.status)$(cat j4.status)" = "000" ]; ok $? "-j 1, 2 and 4 all succeed"
+[ "$(ls j1 | wc -l)" -eq 45 ]; ok $? "45 inputs give 45 outputs"
+diff -r j1 j2 >/dev/null && diff -r j1 j4 >/dev/null
+ok $? "-j 1, -j 2 and -j 4 write the same files, byte for byte"
+for f in many/*; do
+    base=${f#many/}
+    "$bin" convert -q -t markdown "$f" "single-${base%.*}.md" 2>/dev/null
+done
+same=0
+for f in j4/*; do cmp -s "$f" "single-${f#j4/}" || same=1; done
+ok $same "each output equals a one-file conversion of its input"
+
+# --- one bad file ----------------------------------------------------------------------------
+mkdir bad
+for i in 1 2 3 4 5; do article "bad/n$i.txt" "Story $i"; done
+printf 'Bad\n\nA NUL \0 here.\n' >bad/n3.txt
+run "$bin" convert --strict -t json -d badout -j 2 --report report.jsonl bad/n1.txt bad/n2.txt \
+    bad/n3.txt bad/missing.txt bad/n4.txt bad/n5.txt
+expect_status 1 "a batch with failures"
+[ -f badout/n1.json ] && [ -f badout/n2.json ] && [ -f badout/n4.json ] && [ -f badout/n5.json ]
+ok $? "the other inputs are converted"
+[ ! -e badout/n3.json ] && [ ! -e badout/missing.json ]; ok $? "the failed ones leave no output"
+expect_err "artconv: bad/n3.txt:3:7: forbidden character U+0000" "the bad file's error names it"
+expect_err "artconv: bad/missing.txt: cannot open: No such file or directory" "the missing one too"
+expect_err "converted 4, failed 2, skipped 0 in" "the summary counts the failures"
+case "$err" in *$'\r'*) ok 1 "no progress bar when stderr is not a terminal" ;;
+*) ok 0 "no progress bar when stderr is not a terminal" ;; esac
+
+# --- --report ------------------------------------------------------------------------------------
+[ "$(wc -l <report.jsonl)" -eq 6 ]; ok $? "--report writes one line per input"
+if [ $has_python -eq 1 ]; then
+    python3 - report.jsonl <<'PY' >check.txt 2>&1
+import json, sys
+lines = [json.loads(l) for l in open(sys.argv[1])]
+fields = ["input", "output", "format", "status", "error", "warnings", "bytes", "milliseconds"]
+assert all(list(l.keys()) == fields for l in lines), "fields"
+assert [l["input"] for l in lines] == ["bad/n1.txt", "bad/n2.txt", "bad/n3.txt",
+                                       "bad/missing.txt", "bad/n4.txt", "bad/n5.txt"], "order"
+assert [l["status"] for l in lines] == ["converted", "converted", "failed", "failed",
+                                        "converted", "converted"], "status"
+assert lines[0]["output"] == "badout/n1.json" and lines[0]["format"] == "json"
+import os
+assert lines[0]["bytes"] == os.path.getsize("badout/n1.json") > 0, "bytes"
+assert lines[0]["error"] is None and "U+0000" in lines[2]["error"], "error"
+assert "No such file" in lines[3]["error"]
+assert all(isinstance(l["warnings"], list) for l in lines)
+assert all(isinstance(l["milliseconds"], (int, float)) and l["milliseconds"] >= 0 for l in lines)
+print("fine")
+PY
+    [ "$(cat check.txt)" = "fine" ]; ok $? "each report line is JSON with the fields, in input order"
+    [ "$(cat check.txt)" = "fine" ] || sed 's/^/#   /' check.txt
+else
+    skip "each report line is JSON with the fields" "python3 is not installed"
+fi
+run "$bin" convert -t epub -d out2 --report report2.jsonl many/harbour-bridge.txt many/news-page.html
+grep -q '"warnings":\["[^]]*not embedded' report2.jsonl
+ok $? "the report carries the warnings of an input"
+expect_err "news-page.html: warning:" "warnings are printed with the input's name"
+
+latin1=$(printf 'in/caf\351.txt')
+article "$latin1" "Latin-1 name"
+run "$bin" convert -t json -d out3 --report report3.jsonl "$latin1"
+expect_status 0 "an input whose name is not UTF-8"
+grep -q '"input":"in/caf?.txt","output":"out3/caf?.json"' report3.jsonl
+ok $? "its report line is still JSON (the stray byte shown as '?')"
+
+# --- usage errors ------------------------------------------------------------------------------
+run "$bin" convert -d out in/alpha.txt
+expect_status 2 "-d without --to"
+expect_err "add --to FORMAT" "says what to add"
+run "$bin" convert -t json -d out -o x.epub in/alpha.txt
+expect_status 2 "-d with -o"
+run "$bin" convert -t json -d out -
+expect_status 2 "-d with standard input"
+run "$bin" convert -t json -d out
+expect_status 2 "-d without inputs"
+run "$bin" convert --force in/alpha.txt x.json
+expect_status 2 "--force without -d"
+run "$bin" convert -t json -d out -j 0 in/alpha.txt
+expect_status 2 "-j 0"
+run "$bin" convert -t epbu -d out in/alpha.txt
+expect_status 2 "a misspelt format"
+expect_err "unknown format 'epbu'; did you mean --to epub?" "a misspelt format gets a suggestion"
+run "$bin" convert --from mardown in/alpha.txt -t json
+expect_err "did you mean --from markdown?" "for --from too"
+run "$bin" convert --frontmatter never in/alpha.txt x.md
+expect_status 2 "a misspelt option"
+expect_err "unknown option '--frontmatter'; did you mean --front-matter?" "a misspelt option gets a suggestion"
+run "$bin" convrt in/alpha.txt
+expect_err "did you mean convert?" "a misspelt command gets a suggestion"
+
+# --- artconv batch: JSON lines in and out ------------------------------------------------------
+mkdir sout
+{
+    echo '{"id": "one", "input": "in/alpha.txt", "output": "sout/alpha.html"}'
+    echo '{"id": 2, "input_text": "# Inline\n\nSome *text*.", "from": "markdown", "to": "text"}'
+    echo ''
+    echo 'not json'
+    echo '{"input": "in/missing.txt", "output": "sout/missing.html"}'
+    echo '{"input": "in/beta.md", "to": "json", "meta": {"title": "Retitled", "authors": ["A", "B"]}}'
+    echo '{"input": "in/gamma.txt", "to": "epbu"}'
+} >requests.jsonl
+run bash -c "'$bin' batch <requests.jsonl"
+expect_status 0 "batch: failed requests are results, not a failed run"
+[ "$(printf '%s\n' "$out" | wc -l)" -eq 6 ]; ok $? "one result per request (blank lines skipped)"
+grep -q "Alpha headline" sout/alpha.html; ok $? "a request with an output writes the file"
+if [ $has_python -eq 1 ]; then
+    printf '%s\n' "$out" | python3 -c '
+import json, sys
+r = [json.loads(l) for l in sys.stdin]
+assert [x["line"] for x in r] == [1, 2, 4, 5, 6, 7], "in order, with their lines"
+assert r[0]["id"] == "one" and r[0]["status"] == "converted" and r[0]["format"] == "html"
+assert r[0]["bytes"] > 0 and "output_text" not in r[0]
+assert r[1]["id"] == 2 and r[1]["output_text"].startswith("Inline\n======"), r[1]
+assert r[2]["status"] == "failed" and "JSON" in r[2]["error"]
+assert r[3]["status"] == "failed" and "No such file" in r[3]["error"]
+body = json.loads(r[4]["output_text"])
+assert body["meta"]["title"] == "Retitled" and body["meta"]["authors"] == ["A", "B"], body["meta"]
+assert r[5]["status"] == "failed" and "did you mean epub?" in r[5]["error"]
+print("fine")' >check.txt 2>&1
+    [ "$(cat check.txt)" = "fine" ]; ok $? "batch results carry the fields, in order"
+    [ "$(cat check.txt)" = "fine" ] || sed 's/^/#   /' check.txt
+else
+    skip "batch results carry the fields" "python3 is not installed"
+fi
+run bash -c "(echo '{\"input_text\": \"Hi\", \"from\": \"text\", \"to\": \"json\"}'; sleep 2; echo '{}') | timeout 10 '$bin' batch | head -n 1 >first.txt; cat first.txt"
+expect_out '"status":"converted"' "each result is flushed before the next request arrives"
+run bash -c "echo '{\"input\": \"in/alpha.txt\"}' | '$bin' batch -t markdown --meta title=Defaulted"
+expect_out '"format":"markdown"' "--to sets the default format"
+expect_out "Defaulted" "--meta applies to every request"
+
+# GNU parallel splits the requests between several `artconv batch` jobs.
+if command -v parallel >/dev/null; then
+    for i in $(seq 1 30); do
+        printf '{"id": %d, "input_text": "Headline %d\\n\\nBody %d.", "from": "text", "to": "json"}\n' \
+            "$i" "$i" "$i"
+    done >par.jsonl
+    run bash -c "parallel --will-cite --pipe -N 4 -j 3 -k '$bin' batch <par.jsonl"
+    expect_status 0 "GNU parallel --pipe runs artconv batch"
+    [ "$(printf '%s\n' "$out" | wc -l)" -eq 30 ]; ok $? "30 requests give 30 results under parallel"
+    ids=$(printf '%s\n' "$out" | grep -o '^{"id":[0-9]*' | cut -d: -f2 | tr '\n' ' ')
+    [ "$ids" = "$(seq 1 30 | tr '\n' ' ')" ]; ok $? "in the order of the requests (-k)"
+    [ "$(printf '%s\n' "$out" | grep -c '"status":"converted"')" -eq 30 ]; ok $? "all converted"
+    printf '%s\n' "$out" | grep -q 'Headline 17'; ok $? "each with its own article"
+else
+    for t in "GNU parallel --pipe runs artconv batch" "30 results" "in order" "all converted" \
+        "its own article"; do skip "$t" "GNU parallel is not installed"; done
+fi
+
+# --- a terminal: progress bar and colour ---------------------------------------------------------
+if command -v script >/dev/null && script -qc true /dev/null >/dev/null 2>&1; then
+    script -qc "'$bin' convert -t json -d tty1 many/* bad/missing.txt" /dev/null >tty.txt 2>&1
+    grep -q $'\r\\[[#.]*\\] [0-9]*/46 files' tty.txt; ok $? "a progress bar on a terminal"
+    grep -q $'\033\\[1;31mbad/missing.txt' tty.txt; ok $? "the failed file's name in red on a terminal"
+    NO_COLOR=1 script -qc "'$bin' convert -t json -d tty2 many/* bad/missing.txt" /dev/null >tty2.txt 2>&1
+    grep -q $'\033\\[1;31m' tty2.txt; [ $? -ne 0 ] && grep -q "artconv: bad/missing.txt: cannot open" tty2.txt
+    ok $? "NO_COLOR turns the colour off"
+    script -qc "'$bin' convert -q -t json -d tty3 many/*" /dev/null >tty3.txt 2>&1
+    [ ! -s tty3.txt ]; ok $? "-q: no progress bar on a terminal either"
+else
+    for t in "progress bar" "red" "NO_COLOR" "-q on a terminal"; do skip "$t" "script(1) is unavailable"; done
+fi
+
+# --- help, man page and completions agree --------------------------------------------------------
+man="$src/docs/artconv.1.scd"
+help_opts=$(for c in convert batch info formats; do "$bin" $c --help; done |
+    grep -o -- '--[a-z][a-z0-9-]*' | sort -u)
+man_opts=$(grep -o -- '--[a-z][a-z0-9-]*' "$man" | sort -u)
+missing=$(comm -23 <(echo "$help_opts") <(echo "$man_opts") | tr '\n' ' ')
+[ -z "$missing" ]; ok $? "every option in --help is in the man page"
+[ -z "$missing" ] || echo "#   missing from the man page: $missing"
+extra=$(comm -13 <(echo "$help_opts") <(echo "$man_opts") | grep -v -- '--help\|--version' | tr '\n' ' ')
+[ -z "$extra" ]; ok $? "every option in the man page is in some --help"
+[ -z "$extra" ] || echo "#   in the man page only: $extra"
+for c in convert batch info formats; do
+    grep -q "^\*$c\*" "$man" || grep -q "^\*artconv $c\*" "$man"
+    ok $? "the man page describes '$c'"
+done
+bash -n "$src/completions/artconv.bash"; ok $? "the bash completion parses"
+missing=""
+for o in $help_opts; do grep -q -- "$o\b" "$src/completions/artconv.bash" || missing="$missing $o"; done
+[ -z "$missing" ]; ok $? "every option is in the bash completion"
+[ -z "$missing" ] || echo "#   missing:$missing"
+missing=""
+for o in $help_opts; do grep -q -- "$o\b" "$src/completions/_artconv" || missing="$missing $o"; done
+[ -z "$missing" ]; ok $? "every option is in the zsh completion"
+[ -z "$missing" ] || echo "#   missing:$missing"
+words=$(bash -c "source '$src/completions/artconv.bash'
+COMP_WORDS=(artconv convert --fr); COMP_CWORD=2; _artconv; echo \"\${COMPREPLY[*]}\"")
+[ "$words" = "--from --fragment --front-matter" ]; ok $? "bash completes 'convert --fr' to its three options"
+words=$(bash -c "source '$src/completions/artconv.bash'
+COMP_WORDS=(artconv convert -t e); COMP_CWORD=3; _artconv; echo \"\${COMPREPLY[*]}\"")
+[ "$words" = "epub" ]; ok $? "bash completes format names after -t"
+if command -v zsh >/dev/null; then
+    zsh -n "$src/completions/_artconv"; ok $? "the zsh completion parses"
+else
+    skip "the zsh completion parses" "zsh is not installed"
+fi
+
+echo "1..$n"
+[ "$failed" -eq 0 ]
