@@ -7,7 +7,9 @@ if ! command -v nm >/dev/null; then
     echo "1..0 # SKIP nm (binutils) is not installed"
     exit 0
 fi
-exported=$(nm -D --defined-only "$lib" | awk '$2 ~ /^[TDBR]$/ {print $3}' | sort)
+# nm prints versioned symbols as name@@ARTCONV_0.1.
+exported=$(nm -D --defined-only "$lib" | awk '$2 ~ /^[TDBR]$/ {sub(/@.*/, "", $3); print $3}' | sort)
+versioned=$(nm -D --defined-only "$lib" | awk '$2 ~ /^[TDBR]$/ && $3 ~ /^artconv_/ && $3 !~ /@@ARTCONV_/ {print $3}')
 stray=$(printf '%s\n' "$exported" | grep -v '^artconv_' | grep -v '^_')
 declared=$(grep -o 'artconv_[a-z0-9_]*(' "$header" | tr -d '(' | sort -u)
 missing=$(comm -23 <(printf '%s\n' "$declared") <(printf '%s\n' "$exported"))
@@ -20,4 +22,5 @@ check() {
 check "only artconv_ symbols are exported" "$stray"
 check "every function in artconv.h is exported" "$missing"
 check "nothing is exported that artconv.h does not declare" "$extra"
+check "every exported function carries the version ARTCONV_0.1" "$versioned"
 echo "1..$n"
