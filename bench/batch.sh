@@ -8,9 +8,9 @@
 #   defaults: build/artconv, 10000, html, 3
 #
 # The articles and outputs go to BENCH_DIR, by default /dev/shm (memory)
-# when it exists: every output is fsync'd before its rename, and on a disk
-# those syncs, not the conversions, would set the time.  BENCH_DIR=/tmp
-# measures the disk as well.
+# when it exists, so the conversions and not the disk set the time.  A batch
+# no longer fsyncs each output (it syncs the folder once at its end), so
+# BENCH_DIR=/tmp, which measures the disk as well, is meaningful too.
 set -eu
 here=$(cd "$(dirname "$0")/.." && pwd)
 bin=${1:-$here/build/artconv}

@@ -436,12 +436,16 @@ typedef struct artconv_write_options {
     const char *provider;    /* newsml: the provider QCode or name; NULL: a default */
     const char *guid_scheme; /* newsml: prefix for the item GUID; NULL: a urn:uuid */
     int item_version;        /* newsml: the item's version, 1 or more */
+    /* artconv_write_file: skip fsync(2) before the rename, for callers that
+     * write many files and sync once at the end (the CLI's batch mode calls
+     * syncfs(2) on the output folder). */
+    int no_sync;
 } artconv_write_options;
 
 #define ARTCONV_WRITE_OPTIONS_INIT                                                                 \
     {                                                                                              \
         ARTCONV_WRITE_OPTIONS_VERSION, NULL, 72, 0, ARTCONV_FRONT_MATTER_AUTO, NULL, NULL, NULL,   \
-            NULL, NULL, -1, NULL, NULL, 1                                                          \
+            NULL, NULL, -1, NULL, NULL, 1, 0                                                       \
     }
 
 /** Fills `opts` (caller-owned) with the defaults; never fails. */

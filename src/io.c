@@ -120,7 +120,8 @@ static int create_temp(char *name)
     return -1;
 }
 
-static int write_atomic(const char *path, const char *data, size_t len, artconv_error *err)
+static int write_atomic(const char *path, const char *data, size_t len, int sync,
+                        artconv_error *err)
 {
     artconv_buf tmp = ARTCONV_BUF_INIT;
     struct stat st;
@@ -140,7 +141,7 @@ static int write_atomic(const char *path, const char *data, size_t len, artconv_
     /* A replaced file keeps its mode; a new one has what open(2) gave. */
     if (stat(path, &st) == 0)
         (void)fchmod(fd, st.st_mode & 07777);
-    if (write_all(fd, data, len) < 0 || fsync(fd) < 0) {
+    if (write_all(fd, data, len) < 0 || (sync && fsync(fd) < 0)) {
         rc = ac_error(err, ARTCONV_EIO, "cannot write: %s", strerror(errno));
         goto done;
     }
@@ -183,7 +184,7 @@ int artconv_write_file(const char *path, const artconv_format *format,
         return ac_error(err, ARTCONV_EINVALID, "cannot tell the format from the file name");
     rc = artconv_write(&out, format, article, &local, err);
     if (rc == 0)
-        rc = write_atomic(path, out.ptr == NULL ? "" : out.ptr, out.len, err);
+        rc = write_atomic(path, out.ptr == NULL ? "" : out.ptr, out.len, !local.no_sync, err);
     artconv_buf_dispose(&out);
     return rc;
 }
@@ -211,7 +212,7 @@ int artconv_write_book_file(const char *path, const artconv_format *format,
         return ac_error(err, ARTCONV_EINVALID, "cannot tell the format from the file name");
     rc = artconv_write_book(&out, format, articles, count, title, resource_dirs, &local, err);
     if (rc == 0)
-        rc = write_atomic(path, out.ptr == NULL ? "" : out.ptr, out.len, err);
+        rc = write_atomic(path, out.ptr == NULL ? "" : out.ptr, out.len, !local.no_sync, err);
     artconv_buf_dispose(&out);
     return rc;
 }
