@@ -116,7 +116,9 @@ static const char *match_string(const xmlNode *el, char *buf, size_t size)
 
             buf[k++] = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
         }
-        buf[k++] = ' ';
+        /* The loop stops with room for two bytes; keep one for the NUL. */
+        if (k + 1 < size)
+            buf[k++] = ' ';
     }
     buf[k] = '\0';
     return buf;
