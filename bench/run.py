@@ -14,6 +14,7 @@ maximum resident set size (the `time` package).
 import argparse
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -37,48 +38,59 @@ CONVERSIONS = [
 
 
 def run_measured(argv, stdin_path=None):
-    """Runs argv once; returns (seconds, peak KiB) or None when it failed."""
+    """Runs argv once; returns (seconds, peak KiB, CPU seconds) or None when it
+    failed.  CPU time (user + system) is reported beside wall time because on
+    a loaded machine a short process spends most of its wall time waiting
+    for a CPU."""
     with tempfile.NamedTemporaryFile() as stats:
-        cmd = [GNU_TIME, "-f", "%e %M", "-o", stats.name] + argv
+        cmd = [GNU_TIME, "-f", "%M", "-o", stats.name] + argv
         stdin = open(stdin_path, "rb") if stdin_path else subprocess.DEVNULL
+        # The children's rusage counts microseconds, where GNU time's %U
+        # and %S round to 10 ms, longer than a short conversion.
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         proc = subprocess.run(cmd, stdin=stdin, stdout=subprocess.DEVNULL,
                               stderr=subprocess.DEVNULL)
         elapsed = time.perf_counter() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
         if stdin_path:
             stdin.close()
         if proc.returncode != 0:
             return None
         fields = open(stats.name).read().split()
         peak_kib = int(fields[-1]) if fields else 0
-        return elapsed, peak_kib
+        return elapsed, peak_kib, cpu
 
 
 def median_run(argv_for_rep, reps):
-    times, peaks = [], []
+    times, peaks, cpus = [], [], []
     for rep in range(reps):
         result = run_measured(argv_for_rep(rep))
         if result is None:
             return None
         times.append(result[0])
         peaks.append(result[1])
-    return statistics.median(times), max(peaks)
+        cpus.append(result[2])
+    return statistics.median(times), max(peaks), statistics.median(cpus)
 
 
 def run_batch(commands, reps):
     """Runs a list of argv lists back to back; medians of the batch totals."""
-    totals, peaks = [], []
+    totals, peaks, cpus = [], [], []
     for _ in range(reps):
-        total, peak = 0.0, 0
+        total, peak, cpu = 0.0, 0, 0.0
         for argv in commands:
             result = run_measured(argv)
             if result is None:
                 return None
             total += result[0]
             peak = max(peak, result[1])
+            cpu += result[2]
         totals.append(total)
         peaks.append(peak)
-    return statistics.median(totals), max(peaks)
+        cpus.append(cpu)
+    return statistics.median(totals), max(peaks), statistics.median(cpus)
 
 
 def generate(path, kind, size):
@@ -155,14 +167,18 @@ def main():
         row = {"conversion": conversion, "input": input_name, "bytes": size,
                "artconv_s": ours[0] if ours else None, "artconv_kib": ours[1] if ours else None,
                "peer": peer, "peer_s": theirs[0] if theirs else None,
-               "peer_kib": theirs[1] if theirs else None}
+               "peer_kib": theirs[1] if theirs else None,
+               "artconv_cpu_s": ours[2] if ours else None,
+               "peer_cpu_s": theirs[2] if theirs else None}
         rows.append(row)
         ratio = ("%.0fx" % (theirs[0] / ours[0])) if ours and theirs and ours[0] > 0 else "-"
-        print("%-18s %-24s %9s  %10s %8s  %-7s %10s %8s  %7s" % (
+        cpu_ratio = (("%.0fx" % (theirs[2] / ours[2])) if ours and theirs and ours[2] > 0
+                     else "-")
+        print("%-18s %-24s %9s  %10s %8s  %-7s %10s %8s  %7s %7s" % (
             conversion, input_name[:24], size,
             fmt_time(ours[0]) if ours else "failed", "%d MiB" % (ours[1] // 1024) if ours else "",
             peer, fmt_time(theirs[0]) if theirs else "-",
-            "%d MiB" % (theirs[1] // 1024) if theirs else "", ratio), flush=True)
+            "%d MiB" % (theirs[1] // 1024) if theirs else "", ratio, cpu_ratio), flush=True)
 
     # Inputs: samples and generated articles, by extension.
     inputs = {"html": [], "md": [], "txt": []}
@@ -175,15 +191,19 @@ def main():
             path = os.path.join(work, "generated-%s.%s" % (label, kind))
             generate(path, kind, size)
             inputs[kind].append(path)
-    big_txt = os.path.join(work, "generated-5M.txt")
-    subprocess.run([artconv, "convert", "-q", inputs["md"][-1], big_txt], check=False)
-    if os.path.exists(big_txt):
-        inputs["txt"].append(big_txt)
+    # Text inputs come from the generated Markdown, through artconv itself.
+    for label in ("50k", "5M"):
+        txt = os.path.join(work, "generated-%s.txt" % label)
+        subprocess.run([artconv, "convert", "-q", os.path.join(work, "generated-%s.md" % label),
+                        txt], check=False)
+        if os.path.exists(txt):
+            inputs["txt"].append(txt)
 
     print("artconv: %s\npandoc: %s\ncalibre: %s\nrepetitions: %d (median time, peak RSS)\n" % (
         artconv, pandoc or "not installed", calibre or "not installed", reps))
-    print("%-18s %-24s %9s  %10s %8s  %-7s %10s %8s  %7s" % (
-        "conversion", "input", "bytes", "artconv", "memory", "peer", "peer", "memory", "ratio"))
+    print("%-18s %-24s %9s  %10s %8s  %-7s %10s %8s  %7s %7s" % (
+        "conversion", "input", "bytes", "artconv", "memory", "peer", "peer", "memory", "ratio",
+        "cpu"))
     for label, src_ext, out_ext, reader, writer in CONVERSIONS:
         for src in inputs[src_ext]:
             size = os.path.getsize(src)
@@ -221,9 +241,56 @@ def main():
         add_row("HTML -> text", "corpus (%d pages)" % len(pages), size, ours, theirs,
                 "Readab." if theirs else "-")
 
+    summarise(rows)
     with open(os.path.join(work, "results.json"), "w") as f:
         json.dump(rows, f, indent=1)
     print("\nraw results: %s" % os.path.join(work, "results.json"))
+
+
+def verdict(ok):
+    return "met" if ok else "NOT met"
+
+
+def speedup(r, target):
+    """'Nx wall, Mx CPU -- met/NOT met' for a row with a peer."""
+    wall = r["peer_s"] / r["artconv_s"]
+    text = "%.0fx wall (%s)" % (wall, verdict(wall >= target))
+    if r.get("peer_cpu_s") and r.get("artconv_cpu_s"):
+        cpu = r["peer_cpu_s"] / r["artconv_cpu_s"]
+        text += ", %.0fx CPU (%s)" % (cpu, verdict(cpu >= target))
+    return text
+
+
+def summarise(rows):
+    """Prints each target of issue 9 next to the measured ratio."""
+    print("\ntargets (issue 9):")
+    small = [r for r in rows if r["peer"] == "pandoc" and r["peer_s"] and r["artconv_s"]
+             and r["bytes"] < 1_000_000 and not r["input"].startswith("corpus")]
+    if small:
+        worst = min(small, key=lambda r: r["peer_s"] / r["artconv_s"])
+        best = max(small, key=lambda r: r["peer_s"] / r["artconv_s"])
+        print("  per article >= 50x pandoc: worst %s: %s; best %s: %s" % (
+            worst["input"], speedup(worst, 50), best["input"], speedup(best, 50)))
+    big = [r for r in rows if r["bytes"] >= 1_000_000 and r["artconv_s"]
+           and not r["input"].startswith("corpus")]
+    for r in big:
+        if r["peer"] == "pandoc" and r["peer_s"]:
+            print("  5 MB >= 100x pandoc (%s): %s" % (r["conversion"], speedup(r, 100)))
+    for r in big:
+        mem = r["artconv_kib"] * 1024 / r["bytes"]
+        print("  5 MB peak memory < 10x input (%s): %.2fx -- %s" % (
+            r["conversion"], mem, verdict(mem < 10)))
+    for r in big:
+        stem = r["input"].replace("5M", "50k")
+        ref = [q for q in rows if q["conversion"] == r["conversion"] and q["input"] == stem
+               and q["artconv_s"]]
+        if ref:
+            per_byte = (r["artconv_s"] / r["bytes"]) / (ref[0]["artconv_s"] / ref[0]["bytes"])
+            print("  time per byte, 5 MB vs 50 KB <= 1.5x (%s): %.2fx -- %s" % (
+                r["conversion"], per_byte, verdict(per_byte <= 1.5)))
+    for r in rows:
+        if r["peer"] == "Readab." and r["peer_s"] and r["artconv_s"]:
+            print("  HTML -> text >= 100x Readability per page: %s" % speedup(r, 100))
 
 
 if __name__ == "__main__":

@@ -475,6 +475,22 @@ cleanup:
     return rc < 0 ? ac_nomem(c->err) : rc;
 }
 
+/* Gives back the spare room of a finished buffer: a book keeps every
+ * page until it is zipped, and a buffer grown by doubling is up to half
+ * empty. */
+static void fit(artconv_buf *buf)
+{
+    char *ptr;
+
+    if (buf->ptr == NULL || buf->cap <= buf->len + 1)
+        return;
+    ptr = realloc(buf->ptr, buf->len + 1);
+    if (ptr != NULL) {
+        buf->ptr = ptr;
+        buf->cap = buf->len + 1;
+    }
+}
+
 /* Builds the chapter's XHTML documents and adds them to the book. */
 static int add_chapter(chapter *c)
 {
@@ -523,6 +539,14 @@ static int add_chapter(chapter *c)
             AC_CHECK(add_toc(c->book, file->href, NULL, title, 0));
         AC_CHECK(index_page(c, p.sections[i], file->href, levels, &n_levels, &headings));
         AC_CHECK(ac_epub_save_page(&file->data, p.roots[i], c->err));
+        /* The saved bytes replace the tree page by page, so that a long
+         * article is not held as a tree and as XHTML at once.  The first
+         * page stays: the namespace of every page's content is its root's. */
+        if (i > 0) {
+            xmlFreeNode(p.roots[i]);
+            p.roots[i] = NULL;
+        }
+        fit(&file->data);
     }
 cleanup:
     for (i = 0; i < p.n; i++)

@@ -38,8 +38,17 @@ static const char *find_ci(const char *s, size_t len, const char *needle)
     if (n == 0 || len < n)
         return NULL;
     for (i = 0; i + n <= len; i++) {
-        if (lower((unsigned char)s[i]) != needle[0])
+        /* Needles start with '<' or '-' ("</script", "-->", "<meta"): let
+         * memchr find the candidates rather than lowering every byte. */
+        if (!is_alpha((unsigned char)needle[0])) {
+            const char *at = memchr(s + i, needle[0], len - n + 1 - i);
+
+            if (at == NULL)
+                return NULL;
+            i = (size_t)(at - s);
+        } else if (lower((unsigned char)s[i]) != needle[0]) {
             continue;
+        }
         for (j = 1; j < n && lower((unsigned char)s[i + j]) == needle[j]; j++)
             ;
         if (j == n)

@@ -700,6 +700,9 @@ int ac_markdown_read(artconv_article **out, const char *data, size_t len,
         ac_front_matter_read(r.article, &body, &r.line_offset, input.ptr, input.len, opts, err));
     /* cmark aborts if memory runs out; the rest of the library reports it. */
     doc = cmark_parse_document(input.ptr + body, input.len - body, CMARK_OPT_DEFAULT);
+    /* cmark keeps copies of what it needs: the cleaned input can go before
+     * the model is built next to cmark's tree. */
+    artconv_buf_dispose(&input);
     r.cap = 64;
     if ((r.stack = malloc(r.cap * sizeof *r.stack)) == NULL) {
         rc = ac_nomem(err);

@@ -65,6 +65,10 @@ static int add(cmark_node **out, cmark_node *parent, cmark_node_type type, artco
 {
     cmark_node *node = cmark_node_new(type);
 
+    /* Set on every path, so that optimising compilers (-O3 inlines this)
+     * see callers' nodes as initialised even where an error is returned. */
+    if (out != NULL)
+        *out = NULL;
     if (node == NULL)
         return ac_nomem(err);
     if (!cmark_node_append_child(parent, node)) {

@@ -17,8 +17,13 @@ int artconv_buf_grow(artconv_buf *buf, size_t extra)
     need = buf->len + extra + 1;
     if (need <= buf->cap)
         return ARTCONV_OK;
-    /* Grow geometrically so that appending n bytes costs O(n) overall. */
-    cap = buf->cap < 64 ? 64 : buf->cap;
+    /* Grow geometrically so that appending n bytes costs O(n) overall.  The
+     * first allocation is exact (at least 64 bytes): a caller that knows
+     * the final size, such as a file's length, gets no spare half. */
+    if (buf->ptr == NULL)
+        cap = need < 64 ? 64 : need;
+    else
+        cap = buf->cap < 64 ? 64 : buf->cap;
     while (cap < need) {
         if (cap > SIZE_MAX / 2) {
             cap = need;

@@ -12,6 +12,8 @@
 
 #include "internal.h"
 
+#include <stdint.h>
+
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 #include <libxml/uri.h>
@@ -40,17 +42,20 @@ enum {
     AC_HTML_TITLE = 1 << 4    /* a heading repeating the article's title */
 };
 
-/* What the reader learns about one element, computed once, bottom-up. */
+/* What the reader learns about one element, computed once, bottom-up.
+ * Counts are 32-bit: a page is at most AC_HTML_MAX_INPUT (1 GiB) bytes, so
+ * no count (nor 3 times one) overflows, and a page of 5 MB has some
+ * 50,000 elements, each with one of these. */
 typedef struct ac_html_info {
-    size_t text;        /* characters of text below, whitespace runs as one */
-    size_t link_text;   /* of those, characters inside links */
-    size_t commas;      /* commas below */
-    size_t direct_text; /* characters in text and inline children only */
-    size_t direct_commas;
-    size_t heading_text;                       /* characters inside h1-h6 */
-    size_t n_p, n_img, n_li, n_input, n_embed; /* elements below */
-    double score;                              /* content score, when AC_HTML_SCORED */
+    uint32_t text;        /* characters of text below, whitespace runs as one */
+    uint32_t link_text;   /* of those, characters inside links */
+    uint32_t commas;      /* commas below */
+    uint32_t direct_text; /* characters in text and inline children only */
+    uint32_t direct_commas;
+    uint32_t heading_text;                       /* characters inside h1-h6 */
+    uint32_t n_p, n_img, n_li, n_input, n_embed; /* elements below */
     unsigned flags;
+    double score; /* content score, when AC_HTML_SCORED */
 } ac_html_info;
 
 /* A parsed page and what the passes found out about it. */

@@ -833,8 +833,7 @@ int ac_xhtml_measure(size_t *sizes, size_t n, xmlNodePtr parent, artconv_error *
     /* A serialiser costs more to set up than a paragraph costs to write:
      * one is shared by all the children, flushed after each to count its
      * bytes, and nothing is stored. */
-    ctxt = xmlSaveToIO(count_write, sink_close, &count, "UTF-8",
-                       XML_SAVE_XHTML | XML_SAVE_NO_DECL);
+    ctxt = xmlSaveToIO(count_write, sink_close, &count, "UTF-8", XML_SAVE_XHTML | XML_SAVE_NO_DECL);
     if (ctxt == NULL)
         return ac_nomem(err);
     for (child = parent->children; child != NULL && i < n; child = child->next) {
