@@ -44,16 +44,23 @@ int artconv_read_file(artconv_article **out, const artconv_format *format, const
         return ac_error(err, ARTCONV_EIO, "cannot open: %s", strerror(errno));
     /* A regular file too big is refused before a byte is read; pipes and
      * files that grow meanwhile are caught by the count below. */
-    if (fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) &&
-        (unsigned long long)st.st_size > limit) {
+    if (fstat(fileno(fp), &st) != 0)
+        st.st_mode = 0;
+    if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > limit) {
         rc = ac_error(err, ARTCONV_ELIMIT, "input of %lld bytes exceeds the limit of %zu bytes",
                       (long long)st.st_size, limit);
+        goto cleanup;
+    }
+    /* A regular file's size is known: one allocation holds it whole, where
+     * doubling would hold up to twice the input while the reader works. */
+    if (S_ISREG(st.st_mode) && artconv_buf_grow(&data, (size_t)st.st_size + 1) < 0) {
+        rc = ac_nomem(err);
         goto cleanup;
     }
     for (;;) {
         size_t n;
 
-        if (artconv_buf_grow(&data, 65536) < 0) {
+        if (data.cap - data.len <= 1 && artconv_buf_grow(&data, 65536) < 0) {
             rc = ac_nomem(err);
             goto cleanup;
         }

@@ -28,9 +28,9 @@ static void run_case(const char *dir, const char *name)
     size_t i;
     int good = 1;
 
-    snprintf(path, sizeof path, "%s/%s", dir, name);
     snprintf(what, sizeof what, "%s: read, checked and written by every writer", name);
-    if (from == NULL || test_read_file(path, &in) < 0) {
+    if (snprintf(path, sizeof path, "%s/%s", dir, name) >= (int)sizeof path || from == NULL ||
+        test_read_file(path, &in) < 0) {
         ok(0, what);
         printf("#   no format for %s, or unreadable\n", name);
         return;
