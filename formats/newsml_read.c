@@ -161,25 +161,6 @@ static int is_space(int c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-/* Appends `s` with whitespace runs as one space, none at the ends. */
-static int put_collapsed(artconv_buf *out, const char *s)
-{
-    size_t start = out->len;
-    int space = 0;
-
-    for (; *s != '\0'; s++) {
-        if (is_space((unsigned char)*s)) {
-            space = 1;
-            continue;
-        }
-        if ((space && out->len > start && artconv_buf_putc(out, ' ') < 0) ||
-            artconv_buf_putc(out, *s) < 0)
-            return ARTCONV_ENOMEM;
-        space = 0;
-    }
-    return ARTCONV_OK;
-}
-
 /* Sets `out` to the element's text, whitespace collapsed ("" if none). */
 static int text_of(artconv_buf *out, const xmlNode *node)
 {
@@ -189,7 +170,7 @@ static int text_of(artconv_buf *out, const xmlNode *node)
     artconv_buf_clear(out);
     if (text == NULL)
         return artconv_buf_puts(out, "");
-    rc = put_collapsed(out, (const char *)text);
+    rc = ac_text_collapse(out, (const char *)text);
     xmlFree(text);
     return rc < 0 ? rc : artconv_buf_puts(out, "");
 }
@@ -203,7 +184,7 @@ static int attr_of(artconv_buf *out, const xmlNode *node, const char *name)
     artconv_buf_clear(out);
     if (value == NULL)
         return artconv_buf_puts(out, "");
-    rc = put_collapsed(out, (const char *)value);
+    rc = ac_text_collapse(out, (const char *)value);
     xmlFree(value);
     return rc < 0 ? rc : artconv_buf_puts(out, "");
 }
@@ -723,7 +704,7 @@ static int nitf_byline(reader *r, const xmlNode *byline)
         if (is_named(c, "byttl") || (c->type != XML_TEXT_NODE && c->type != XML_ELEMENT_NODE))
             continue;
         text = xmlNodeGetContent(c);
-        rc = text != NULL ? put_collapsed(&r->byline, (const char *)text) : ARTCONV_OK;
+        rc = text != NULL ? ac_text_collapse(&r->byline, (const char *)text) : ARTCONV_OK;
         if (rc == ARTCONV_OK && artconv_buf_putc(&r->byline, ' ') < 0)
             rc = ARTCONV_ENOMEM;
         xmlFree(text);

@@ -74,7 +74,6 @@ cleanup:
     return rc;
 }
 
-static int put_normalized(artconv_buf *out, const char *s);
 
 /* <tag><name>value</name></tag>: a party or a place known by name only.
  * A <name> is a g2normalizedString, so whitespace is collapsed. */
@@ -83,7 +82,7 @@ static int named(const nw *n, const char *tag, const char *value)
     artconv_buf name = ARTCONV_BUF_INIT;
     int rc;
 
-    AC_CHECK(put_normalized(&name, value));
+    AC_CHECK(ac_text_collapse(&name, value));
     AC_CHECK(start(n, tag));
     AC_CHECK(element(n, "name", NULL, NULL, name.ptr));
     rc = end(n);
@@ -97,27 +96,6 @@ cleanup:
 static int is_xml_space(int c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-/* Appends `s` with each whitespace run made one space and none at the ends:
- * the g2normalizedString that `literal` attributes require. */
-static int put_normalized(artconv_buf *out, const char *s)
-{
-    size_t start = out->len;
-    int space = 0;
-
-    for (; *s != '\0'; s++) {
-        if (is_xml_space((unsigned char)*s)) {
-            space = 1;
-            continue;
-        }
-        if (space && out->len > start && artconv_buf_putc(out, ' ') < 0)
-            return ARTCONV_ENOMEM;
-        space = 0;
-        if (artconv_buf_putc(out, *s) < 0)
-            return ARTCONV_ENOMEM;
-    }
-    return out->len > start ? ARTCONV_OK : artconv_buf_puts(out, "");
 }
 
 /* Appends a model date as the xs:dateTime NewsML-G2 wants, always with a
@@ -400,8 +378,8 @@ static int same_text(const xmlNode *el, const char *title)
     xmlChar *text = xmlNodeGetContent(el);
     int same = 0;
 
-    if (text != NULL && put_normalized(&a, (const char *)text) == 0 &&
-        put_normalized(&b, title) == 0)
+    if (text != NULL && ac_text_collapse(&a, (const char *)text) == 0 &&
+        ac_text_collapse(&b, title) == 0)
         same = strcmp(a.ptr, b.ptr) == 0;
     xmlFree(text);
     artconv_buf_dispose(&a);
@@ -512,7 +490,7 @@ static int write_provider(const nw *n, artconv_buf *tmp)
             provider = DEFAULT_PROVIDER;
     }
     artconv_buf_clear(tmp);
-    AC_CHECK(put_normalized(tmp, provider));
+    AC_CHECK(ac_text_collapse(tmp, provider));
     AC_CHECK(start(n, "provider"));
     AC_CHECK(attr(n, "literal", tmp->ptr));
     AC_CHECK(element(n, "name", NULL, NULL, tmp->ptr));
@@ -698,7 +676,7 @@ static int write_content_meta(const nw *n, artconv_buf *tmp)
                          artconv_article_list_get(a, ARTCONV_LIST_KEYWORDS, i)));
     if (section != NULL) {
         artconv_buf_clear(tmp);
-        AC_CHECK(put_normalized(tmp, section));
+        AC_CHECK(ac_text_collapse(tmp, section));
         AC_CHECK(start(n, "subject"));
         AC_CHECK(attr(n, "type", AC_NEWSML_ABSTRACT));
         AC_CHECK(attr(n, "literal", tmp->ptr));

@@ -97,6 +97,10 @@ int ac_text_repair(artconv_buf *out, const char *s, size_t len, size_t *repairs)
  * ARTCONV_ENOMEM. */
 int ac_text_convert(artconv_buf *out, const char *charset, const char *s, size_t len,
                     size_t *repairs);
+/* Appends `s` with each run of XML white space (space, tab, CR, LF) made
+ * one space and none at the ends, as XML's normalised strings want.
+ * Returns 0 or ARTCONV_ENOMEM. */
+int ac_text_collapse(artconv_buf *out, const char *s);
 /* Returns a malloc'd copy of s[0..len) with a NUL; NULL if memory runs out. */
 char *ac_strndup(const char *s, size_t len);
 /* ASCII-only, locale-independent helpers. */

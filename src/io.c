@@ -169,26 +169,37 @@ done:
     return rc;
 }
 
+/* What both file writers do first: defaults, the name in `err`, the format
+ * from the extension.  Returns 0 or a status. */
+static int prepare_write(artconv_write_options *local, const artconv_format **format,
+                         const char *path, const artconv_write_options *opts, artconv_error *err)
+{
+    const artconv_write_options defaults = ARTCONV_WRITE_OPTIONS_INIT;
+
+    *local = opts != NULL ? *opts : defaults;
+    if (local->filename == NULL)
+        local->filename = path;
+    if (err != NULL) {
+        memset(err, 0, sizeof *err);
+        err->file = local->filename;
+    }
+    if (path == NULL)
+        return ac_error(err, ARTCONV_EINVALID, "no output path");
+    if (*format == NULL && (*format = artconv_format_by_path(path)) == NULL)
+        return ac_error(err, ARTCONV_EINVALID, "cannot tell the format from the file name");
+    return ARTCONV_OK;
+}
+
 int artconv_write_file(const char *path, const artconv_format *format,
                        const artconv_article *article, const artconv_write_options *opts,
                        artconv_error *err)
 {
-    artconv_write_options local = ARTCONV_WRITE_OPTIONS_INIT;
+    artconv_write_options local;
     artconv_buf out = ARTCONV_BUF_INIT;
     int rc;
 
-    if (opts != NULL)
-        local = *opts;
-    if (local.filename == NULL)
-        local.filename = path;
-    if (err != NULL) {
-        memset(err, 0, sizeof *err);
-        err->file = local.filename;
-    }
-    if (path == NULL)
-        return ac_error(err, ARTCONV_EINVALID, "no output path");
-    if (format == NULL && (format = artconv_format_by_path(path)) == NULL)
-        return ac_error(err, ARTCONV_EINVALID, "cannot tell the format from the file name");
+    if ((rc = prepare_write(&local, &format, path, opts, err)) < 0)
+        return rc;
     rc = artconv_write(&out, format, article, &local, err);
     if (rc == 0)
         rc = write_atomic(path, out.ptr == NULL ? "" : out.ptr, out.len, !local.no_sync, err);
@@ -201,22 +212,12 @@ int artconv_write_book_file(const char *path, const artconv_format *format,
                             const char *const *resource_dirs, const artconv_write_options *opts,
                             artconv_error *err)
 {
-    artconv_write_options local = ARTCONV_WRITE_OPTIONS_INIT;
+    artconv_write_options local;
     artconv_buf out = ARTCONV_BUF_INIT;
     int rc;
 
-    if (opts != NULL)
-        local = *opts;
-    if (local.filename == NULL)
-        local.filename = path;
-    if (err != NULL) {
-        memset(err, 0, sizeof *err);
-        err->file = local.filename;
-    }
-    if (path == NULL)
-        return ac_error(err, ARTCONV_EINVALID, "no output path");
-    if (format == NULL && (format = artconv_format_by_path(path)) == NULL)
-        return ac_error(err, ARTCONV_EINVALID, "cannot tell the format from the file name");
+    if ((rc = prepare_write(&local, &format, path, opts, err)) < 0)
+        return rc;
     rc = artconv_write_book(&out, format, articles, count, title, resource_dirs, &local, err);
     if (rc == 0)
         rc = write_atomic(path, out.ptr == NULL ? "" : out.ptr, out.len, !local.no_sync, err);

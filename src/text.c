@@ -144,6 +144,25 @@ int ac_text_convert(artconv_buf *out, const char *charset, const char *s, size_t
     return rc < 0 ? rc : ARTCONV_OK;
 }
 
+int ac_text_collapse(artconv_buf *out, const char *s)
+{
+    size_t start = out->len;
+    int space = 0;
+
+    for (; *s != '\0'; s++) {
+        if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') {
+            space = 1;
+            continue;
+        }
+        if ((space && out->len > start && artconv_buf_putc(out, ' ') < 0) ||
+            artconv_buf_putc(out, *s) < 0)
+            return ARTCONV_ENOMEM;
+        space = 0;
+    }
+    /* Leave `out` NUL-terminated even when nothing was appended. */
+    return out->len > start ? ARTCONV_OK : artconv_buf_puts(out, "");
+}
+
 char *ac_strndup(const char *s, size_t len)
 {
     char *copy = malloc(len + 1);
