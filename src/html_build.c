@@ -564,6 +564,16 @@ static int add_code_block(builder *b, const xmlNode *el)
     }
     AC_CHECK(ac_node_set_literal_n(cb, s, len, b->err));
     cls = ac_html_attr(el, "class");
+    /* HTML5's convention (and our writers') puts the language on the
+     * <code> inside the <pre>. */
+    if (cls == NULL) {
+        const xmlNode *c;
+
+        for (c = el->children; c != NULL && c->type != XML_ELEMENT_NODE; c = c->next)
+            ;
+        if (c != NULL && xmlStrcasecmp(c->name, (const xmlChar *)"code") == 0)
+            cls = ac_html_attr(c, "class");
+    }
     if (cls != NULL && (strncmp(cls, "language-", 9) == 0 || strncmp(cls, "lang-", 5) == 0)) {
         const char *lang = strchr(cls, '-') + 1;
         size_t n = strcspn(lang, " \t\n");
