@@ -225,23 +225,16 @@ static xmlNodePtr next_node(xmlNodePtr node, const xmlNode *root)
     return node == root ? NULL : node->next;
 }
 
-/* Sets a field from an element's text, trimmed; empty text is skipped. */
+/* Sets a field, unless already set, from an element's text.  The model's
+ * setters trim it and take empty text as no value. */
 static int set_from(reader *r, artconv_meta field, const xmlNode *el)
 {
     xmlChar *text = xmlNodeGetContent(el);
-    const char *s = (const char *)text;
-    size_t len;
     int rc = ARTCONV_OK;
 
-    if (text == NULL)
-        return ARTCONV_OK;
-    while (ac_is_space((unsigned char)*s))
-        s++;
-    len = strlen(s);
-    while (len > 0 && ac_is_space((unsigned char)s[len - 1]))
-        len--;
-    if (len > 0 && artconv_article_get(r->article, field) == NULL)
-        rc = ac_article_set_n(r->article, field, s, len, r->err);
+    if (text != NULL && artconv_article_get(r->article, field) == NULL)
+        rc = ac_article_set_n(r->article, field, (const char *)text, strlen((const char *)text),
+                              r->err);
     xmlFree(text);
     return rc;
 }
@@ -249,19 +242,11 @@ static int set_from(reader *r, artconv_meta field, const xmlNode *el)
 static int add_from(reader *r, artconv_meta_list list, const xmlNode *el)
 {
     xmlChar *text = xmlNodeGetContent(el);
-    const char *s = (const char *)text;
-    size_t len;
     int rc = ARTCONV_OK;
 
-    if (text == NULL)
-        return ARTCONV_OK;
-    while (ac_is_space((unsigned char)*s))
-        s++;
-    len = strlen(s);
-    while (len > 0 && ac_is_space((unsigned char)s[len - 1]))
-        len--;
-    if (len > 0)
-        rc = ac_article_list_add_n(r->article, list, s, len, r->err);
+    if (text != NULL)
+        rc = ac_article_list_add_n(r->article, list, (const char *)text,
+                                   strlen((const char *)text), r->err);
     xmlFree(text);
     return rc;
 }
