@@ -635,9 +635,10 @@ static int take_title(md_reader *r)
     return ARTCONV_OK;
 }
 
-static int build(md_reader *r, cmark_node *doc)
+/* Walks one top-level block of cmark's tree into the model. */
+static int build_block(md_reader *r, cmark_node *block)
 {
-    cmark_iter *it = cmark_iter_new(doc);
+    cmark_iter *it = cmark_iter_new(block);
     cmark_event_type ev;
     int rc = ARTCONV_OK;
 
@@ -654,6 +655,23 @@ static int build(md_reader *r, cmark_node *doc)
             r->err->line = line_of(r, node);
     }
     cmark_iter_free(it);
+    return rc;
+}
+
+/* Builds the model one top-level block at a time and frees each block once
+ * it is in: cmark's tree shrinks as the model grows, so the two are never
+ * both whole in memory.  Nothing refers across top-level blocks (raw HTML
+ * tags pair up inside one paragraph, and the level stack is back to the
+ * body after each block). */
+static int build(md_reader *r, cmark_node *doc)
+{
+    cmark_node *block;
+    int rc = ARTCONV_OK;
+
+    while (rc == 0 && (block = cmark_node_first_child(doc)) != NULL) {
+        rc = build_block(r, block);
+        cmark_node_free(block); /* unlinks it from the document */
+    }
     return rc;
 }
 
@@ -691,15 +709,21 @@ int ac_markdown_read(artconv_article **out, const char *data, size_t len,
     memset(&r, 0, sizeof r);
     r.opts = opts;
     r.err = err;
-    AC_CHECK(clean_input(&input, data, len, opts, err));
+    if (data == NULL)
+        data = "";
+    /* Clean input (the usual case) is read where it is, without a copy. */
+    if (!ac_text_is_clean(data, len)) {
+        AC_CHECK(clean_input(&input, data, len, opts, err));
+        data = input.ptr;
+        len = input.len;
+    }
     if ((r.article = artconv_article_new()) == NULL) {
         rc = ac_nomem(err);
         goto cleanup;
     }
-    AC_CHECK(
-        ac_front_matter_read(r.article, &body, &r.line_offset, input.ptr, input.len, opts, err));
+    AC_CHECK(ac_front_matter_read(r.article, &body, &r.line_offset, data, len, opts, err));
     /* cmark aborts if memory runs out; the rest of the library reports it. */
-    doc = cmark_parse_document(input.ptr + body, input.len - body, CMARK_OPT_DEFAULT);
+    doc = cmark_parse_document(data + body, len - body, CMARK_OPT_DEFAULT);
     /* cmark keeps copies of what it needs: the cleaned input can go before
      * the model is built next to cmark's tree. */
     artconv_buf_dispose(&input);
