@@ -12,6 +12,7 @@
 #include "html.h"
 
 #include <errno.h>
+#include <libxml/parserInternals.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistr.h>
@@ -129,10 +130,23 @@ static int is_latin1_name(const char *cs)
     return 0;
 }
 
-/* Decodes the page into clean UTF-8 in `out`.  `how` names the charset
- * used, for warnings. */
-static int decode(artconv_buf *out, const char *data, size_t len, size_t *repairs, const char **how,
-                  const artconv_read_options *opts)
+/* Clean UTF-8 (the usual page) is used where it is; anything else is
+ * converted or repaired into `out`. */
+static int keep_or_repair(artconv_buf *out, const char **text, size_t *text_len, const char *data,
+                          size_t len, size_t *repairs)
+{
+    if (ac_text_is_clean(data, len)) {
+        *text = data;
+        *text_len = len;
+        return ARTCONV_OK;
+    }
+    return ac_text_repair(out, data, len, repairs);
+}
+
+/* Decodes the page into clean UTF-8: `text` points either into `data` or
+ * into `out`.  `how` names the charset used, for warnings. */
+static int decode(artconv_buf *out, const char **text, size_t *text_len, const char *data,
+                  size_t len, size_t *repairs, const char **how, const artconv_read_options *opts)
 {
     artconv_buf tmp = ARTCONV_BUF_INIT;
     char declared[64];
@@ -141,8 +155,9 @@ static int decode(artconv_buf *out, const char *data, size_t len, size_t *repair
 
     *repairs = 0;
     *how = "UTF-8";
+    *text = NULL;
     if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
-        return ac_text_repair(out, data + 3, len - 3, repairs);
+        return keep_or_repair(out, text, text_len, data + 3, len - 3, repairs);
     if (len >= 2 && (memcmp(data, "\xFF\xFE", 2) == 0 || memcmp(data, "\xFE\xFF", 2) == 0)) {
         *how = "UTF-16";
         rc = ac_text_convert(&tmp, data[0] == '\xFF' ? "UTF-16LE" : "UTF-16BE", data + 2, len - 2,
@@ -155,7 +170,7 @@ static int decode(artconv_buf *out, const char *data, size_t len, size_t *repair
      * claims: in any other charset such byte runs are vanishingly rare. */
     if (bad == 0 && (multi > 0 || declared[0] == '\0' || strcmp(declared, "utf-8") == 0 ||
                      strcmp(declared, "utf8") == 0 || is_latin1_name(declared)))
-        return ac_text_repair(out, data, len, repairs);
+        return keep_or_repair(out, text, text_len, data, len, repairs);
     if (declared[0] != '\0' && strcmp(declared, "utf-8") != 0 && strcmp(declared, "utf8") != 0 &&
         !is_latin1_name(declared)) {
         rc = ac_text_convert(&tmp, declared, data, len, repairs);
@@ -170,7 +185,7 @@ static int decode(artconv_buf *out, const char *data, size_t len, size_t *repair
     /* Undeclared, declared UTF-8 with bad bytes, or Latin-1: UTF-8 when the
      * valid multi-byte characters outnumber the bad bytes, else cp1252. */
     if (multi > bad)
-        return ac_text_repair(out, data, len, repairs);
+        return keep_or_repair(out, text, text_len, data, len, repairs);
     *how = "Windows-1252";
     rc = ac_text_convert(&tmp, "CP1252", data, len, repairs);
 repair:
@@ -306,13 +321,64 @@ static int annotate(ac_html_page *page, artconv_error *err)
     return 0;
 }
 
+/* The part of the page the parser has not pulled in yet. */
+typedef struct {
+    const char *at;
+    size_t left;
+} page_source;
+
+static int read_page(void *context, char *buffer, int size)
+{
+    page_source *src = context;
+    size_t n = src->left < (size_t)size ? src->left : (size_t)size;
+
+    memcpy(buffer, src->at, n);
+    src->at += n;
+    src->left -= n;
+    return (int)n;
+}
+
+/* Parses clean UTF-8 where it lies, pulled in by the parser a few KiB at
+ * a time.  htmlCtxtReadMemory would copy the whole page into its own
+ * buffer and then once more through a UTF-8 "decoder": two extra copies of
+ * the input at the peak of memory use.  The page's own charset
+ * declarations are ignored: the text is UTF-8 by now. */
+static int parse_in_place(htmlParserCtxtPtr ctxt, htmlDocPtr *doc, const char *text, size_t len)
+{
+    page_source src = {text, len};
+    xmlParserInputBufferPtr buf;
+    xmlParserInputPtr input;
+
+    buf = xmlParserInputBufferCreateIO(read_page, NULL, &src, XML_CHAR_ENCODING_UTF8);
+    if (buf == NULL)
+        return ARTCONV_ENOMEM;
+    input = xmlNewIOInputStream(ctxt, buf, XML_CHAR_ENCODING_UTF8);
+    if (input == NULL) {
+        xmlFreeParserInputBuffer(buf);
+        return ARTCONV_ENOMEM;
+    }
+    if (inputPush(ctxt, input) < 0) {
+        xmlFreeInputStream(input);
+        return ARTCONV_ENOMEM;
+    }
+    htmlCtxtUseOptions(ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                                 HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC);
+    htmlParseDocument(ctxt);
+    *doc = ctxt->myDoc;
+    ctxt->myDoc = NULL;
+    /* The parser must not keep reading from `src` once it is gone. */
+    while (ctxt->inputNr > 0)
+        xmlFreeInputStream(inputPop(ctxt));
+    return ARTCONV_OK;
+}
+
 int ac_html_parse(ac_html_page *page, const char *data, size_t len,
                   const artconv_read_options *opts, artconv_error *err)
 {
     artconv_buf utf8 = ARTCONV_BUF_INIT;
     htmlParserCtxtPtr ctxt = NULL;
-    const char *how;
-    size_t repairs;
+    const char *how, *text;
+    size_t repairs, text_len;
     int rc = 0;
 
     page->opts = opts;
@@ -320,7 +386,7 @@ int ac_html_parse(ac_html_page *page, const char *data, size_t len,
         return ac_error(err, ARTCONV_ELIMIT, "HTML input of %zu bytes exceeds the limit of %zu",
                         len, AC_HTML_MAX_INPUT);
     AC_CHECK(check_attrs(data, len, err));
-    rc = decode(&utf8, data, len, &repairs, &how, opts);
+    rc = decode(&utf8, &text, &text_len, data, len, &repairs, &how, opts);
     if (rc == ARTCONV_ENOMEM)
         rc = ac_nomem(err);
     if (rc < 0)
@@ -335,14 +401,17 @@ int ac_html_parse(ac_html_page *page, const char *data, size_t len,
                      "replaced %zu invalid bytes or forbidden characters with U+FFFD (read as %s)",
                      repairs, how);
     }
+    if (text == NULL) {
+        text = utf8.ptr;
+        text_len = utf8.len;
+    }
+    if (text_len == 0)
+        goto cleanup; /* empty input: an empty article */
     ctxt = htmlNewParserCtxt();
-    if (ctxt == NULL) {
+    if (ctxt == NULL || (rc = parse_in_place(ctxt, &page->doc, text, text_len)) < 0) {
         rc = ac_nomem(err);
         goto cleanup;
     }
-    page->doc = htmlCtxtReadMemory(
-        ctxt, utf8.ptr == NULL ? "" : utf8.ptr, (int)utf8.len, NULL, "UTF-8",
-        HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
     {
         const xmlError *e = xmlCtxtGetLastError(ctxt);
 

@@ -148,8 +148,9 @@ int ac_html_extract(ac_html_page *page, artconv_error *err);
 /* --- building (src/html_build.c) --------------------------------------- */
 
 /* Appends blocks for page->roots (skipping dropped elements) to `parent`,
- * a DOCUMENT, ITEM or BLOCKQUOTE. */
-int ac_html_build(artconv_node *parent, const ac_html_page *page, artconv_error *err);
+ * a DOCUMENT, ITEM or BLOCKQUOTE.  Consumes the page: the DOM beneath the
+ * roots is freed as it is built, and only ac_html_page_free may follow. */
+int ac_html_build(artconv_node *parent, ac_html_page *page, artconv_error *err);
 
 /* Parses an HTML fragment (no extraction, nothing dropped except scripts,
  * styles and other non-content) and appends what it holds to `parent`:

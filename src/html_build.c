@@ -243,6 +243,7 @@ typedef struct {
     artconv_buf tmp;
     frame stack[ARTCONV_MAX_DEPTH + 2];
     size_t depth;
+    int consume; /* free DOM nodes once built (see release) */
 } builder;
 
 static size_t model_depth(const artconv_node *n)
@@ -860,9 +861,23 @@ static int enter(builder *b, const xmlNode *el, int *descend)
 }
 
 /* Builds `root` and everything below it. */
-static int build_subtree(builder *b, const xmlNode *root)
+/* Frees a DOM node whose content is in the model, when the builder may
+ * consume the page: the model then grows as the DOM shrinks, and a long
+ * page is never held twice over. */
+static void release(const builder *b, xmlNode *n)
 {
-    const xmlNode *n = root;
+    if (!b->consume)
+        return;
+    xmlUnlinkNode(n);
+    xmlFreeNode(n);
+}
+
+/* Builds the subtree under `root` (root included).  Only the element
+ * frames on the stack (ancestors of the current node) are looked at again
+ * after a node is done, so a done node can go at once. */
+static int build_subtree(builder *b, xmlNode *root)
+{
+    xmlNode *n = root, *up, *next;
     int rc = 0, descend, entered;
 
     for (;;) {
@@ -885,16 +900,18 @@ static int build_subtree(builder *b, const xmlNode *root)
         if (entered)
             leave(b);
         while (n != root && n->next == NULL) {
-            n = n->parent;
+            up = n->parent;
+            release(b, n);
+            n = up;
             leave(b);
         }
         if (n == root)
             return 0;
-        n = n->next;
+        next = n->next;
+        release(b, n);
+        n = next;
     }
 }
-
-/* --- tidying ------------------------------------------------------------ */
 
 static int holds_inlines(artconv_node_kind k)
 {
@@ -1019,7 +1036,7 @@ static void builder_init(builder *b, const ac_html_page *page, artconv_node *par
     b->space = 1;
 }
 
-int ac_html_build(artconv_node *parent, const ac_html_page *page, artconv_error *err)
+int ac_html_build(artconv_node *parent, ac_html_page *page, artconv_error *err)
 {
     builder b;
     artconv_node *before = artconv_node_last_child(parent);
@@ -1027,6 +1044,7 @@ int ac_html_build(artconv_node *parent, const ac_html_page *page, artconv_error 
     int rc = 0;
 
     builder_init(&b, page, parent, err);
+    b.consume = 1; /* the roots are disjoint: siblings, or one element */
     for (i = 0; i < page->n_roots && rc == 0; i++)
         rc = build_subtree(&b, page->roots[i]);
     artconv_buf_dispose(&b.tmp);
@@ -1043,7 +1061,7 @@ int ac_html_fragment_to_model(artconv_node *parent, const char *html, size_t len
     ac_html_page page;
     builder b;
     artconv_node *before = artconv_node_last_child(parent);
-    const xmlNode *n;
+    xmlNode *n;
     int rc;
 
     memset(&page, 0, sizeof page);
