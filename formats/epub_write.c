@@ -313,12 +313,36 @@ static const xmlChar *first_src(const xmlNode *el)
     return NULL;
 }
 
+/* 1 if an image or figure of the body has the URL `src`. */
+static int body_shows(const artconv_node *body, const xmlChar *src)
+{
+    artconv_iter it;
+    artconv_event ev;
+
+    artconv_iter_init(&it, body);
+    while ((ev = artconv_iter_next(&it)) != ARTCONV_EVENT_DONE) {
+        const artconv_node *node = artconv_iter_node(&it);
+        artconv_node_kind kind = artconv_node_get_kind(node);
+        const char *url;
+
+        if (ev != ARTCONV_EVENT_ENTER ||
+            (kind != ARTCONV_NODE_IMAGE && kind != ARTCONV_NODE_FIGURE))
+            continue;
+        url = artconv_node_get_url(node);
+        if (url != NULL && xmlStrEqual(BAD_CAST url, src))
+            return 1;
+    }
+    return 0;
+}
+
 /* Drops the title block's lead figure when the body shows the same image
  * (the HTML reader takes the lead image from the first figure), so that a
- * book does not show it, or its caption, twice in a row. */
-static void drop_repeated_lead(xmlNodePtr section)
+ * book does not show it, or its caption, twice in a row.  The body is
+ * looked at in the model: its XHTML is built a page at a time, after the
+ * header. */
+static void drop_repeated_lead(xmlNodePtr header, const artconv_node *body)
 {
-    xmlNodePtr header = section->children, lead = NULL, node;
+    xmlNodePtr lead = NULL, node;
     const xmlChar *src;
 
     if (!is_el(header, "header"))
@@ -326,15 +350,10 @@ static void drop_repeated_lead(xmlNodePtr section)
     for (node = header->children; node != NULL; node = node->next)
         if (is_el(node, "figure"))
             lead = node;
-    if (lead == NULL || (src = first_src(lead)) == NULL)
+    if (lead == NULL || (src = first_src(lead)) == NULL || !body_shows(body, src))
         return;
-    for (node = header->next; node != NULL; node = next_node(node, section)) {
-        if (is_el(node, "img") && xmlStrEqual(src_of(node), src)) {
-            xmlUnlinkNode(lead);
-            xmlFreeNode(lead);
-            return;
-        }
-    }
+    xmlUnlinkNode(lead);
+    xmlFreeNode(lead);
 }
 
 /* Images and links of the chapter, fixed in document order.  The elements
@@ -405,40 +424,6 @@ static int new_page(chapter *c, pages *p, xmlDocPtr doc, const char *title)
     return ac_xhtml_set_attr(section, "class", "article") < 0 ? ac_nomem(c->err) : ARTCONV_OK;
 }
 
-/* Spreads the top-level blocks of the first page over more pages, a new
- * one whenever the current one would pass AC_EPUB_SPLIT_SIZE. */
-static int split(chapter *c, pages *p, xmlDocPtr doc, const char *title)
-{
-    xmlNodePtr block, next;
-    size_t *sizes = NULL, n = 0, i, used = 0;
-    int rc = ARTCONV_OK;
-
-    for (block = p->sections[0]->children; block != NULL; block = block->next)
-        n++;
-    if ((sizes = malloc((n > 0 ? n : 1) * sizeof *sizes)) == NULL)
-        return ac_nomem(c->err);
-    AC_CHECK(ac_xhtml_measure(sizes, n, p->sections[0], c->err));
-    for (i = 0, block = p->sections[0]->children; block != NULL && i < n; block = next, i++) {
-        next = block->next;
-        if (used > 0 && used + sizes[i] > AC_EPUB_SPLIT_SIZE) {
-            AC_CHECK(new_page(c, p, doc, title));
-            used = 0;
-        }
-        used += sizes[i];
-        if (p->n > 1) {
-            xmlUnlinkNode(block);
-            if (xmlAddChild(p->sections[p->n - 1], block) == NULL) {
-                xmlFreeNode(block);
-                rc = ac_nomem(c->err);
-                goto cleanup;
-            }
-        }
-    }
-cleanup:
-    free(sizes);
-    return rc;
-}
-
 /* Gives the headings of a page ids and puts them in the table of
  * contents, nested by level (a stack of the levels above). */
 static int index_page(chapter *c, xmlNodePtr section, const char *href, int *levels, int *n_levels,
@@ -491,69 +476,139 @@ static void fit(artconv_buf *buf)
     }
 }
 
+/* A chapter's pages while they are filled, one top-level block at a time:
+ * a page is saved and freed as soon as the next one starts, so a long
+ * article is never held as one XHTML tree. */
+typedef struct {
+    chapter *c;
+    xmlDocPtr doc;
+    const char *title;
+    pages p;
+    size_t used; /* bytes on the current page */
+    int levels[AC_EPUB_TOC_LEVELS + 1], n_levels;
+    size_t headings;
+} filler;
+
+/* Saves page `i` as the chapter's i-th XHTML file and indexes its
+ * headings.  The first page's tree stays until the chapter is done: the
+ * namespace of every page's content is its root's. */
+static int finish_page(filler *f, size_t i)
+{
+    chapter *c = f->c;
+    ac_epub_file *file = ac_epub_file_add(&c->book->texts, &c->book->n_texts, &c->book->cap_texts);
+    char name[64];
+    xmlNodePtr child;
+    int rc;
+
+    if (file == NULL)
+        return ac_nomem(c->err);
+    if (i == 0)
+        snprintf(name, sizeof name, "chapter-%zu", c->number);
+    else
+        snprintf(name, sizeof name, "chapter-%zu-%zu", c->number, i + 1);
+    file->id = ac_strndup(name, strlen(name));
+    strcat(name, ".xhtml");
+    file->href = ac_strndup(name, strlen(name));
+    file->media_type = "application/xhtml+xml";
+    if (file->id == NULL || file->href == NULL)
+        return ac_nomem(c->err);
+    if (i == 0 && (rc = add_toc(c->book, file->href, NULL, f->title, 0)) < 0)
+        return rc;
+    if ((rc = index_page(c, f->p.sections[i], file->href, f->levels, &f->n_levels,
+                         &f->headings)) < 0 ||
+        (rc = ac_epub_save_page(&file->data, f->p.roots[i], c->err)) < 0)
+        return rc;
+    fit(&file->data);
+    if (i > 0) {
+        xmlFreeNode(f->p.roots[i]);
+        f->p.roots[i] = NULL;
+    } else {
+        while ((child = f->p.sections[0]->children) != NULL) {
+            xmlUnlinkNode(child);
+            xmlFreeNode(child);
+        }
+    }
+    return ARTCONV_OK;
+}
+
+/* Moves the top-level blocks built in `stage` onto the pages, starting a
+ * new page whenever the current one would pass AC_EPUB_SPLIT_SIZE. */
+static int place(filler *f, xmlNodePtr stage)
+{
+    xmlNodePtr block;
+    size_t *sizes = NULL, n = 0, i;
+    int rc = ARTCONV_OK;
+
+    for (block = stage->children; block != NULL; block = block->next)
+        n++;
+    if (n == 0)
+        return ARTCONV_OK;
+    if ((sizes = malloc(n * sizeof *sizes)) == NULL)
+        return ac_nomem(f->c->err);
+    AC_CHECK(ac_xhtml_measure(sizes, n, stage, f->c->err));
+    for (i = 0; i < n && (block = stage->children) != NULL; i++) {
+        if (f->used > 0 && f->used + sizes[i] > AC_EPUB_SPLIT_SIZE) {
+            AC_CHECK(finish_page(f, f->p.n - 1));
+            AC_CHECK(new_page(f->c, &f->p, f->doc, f->title));
+            f->used = 0;
+        }
+        f->used += sizes[i];
+        xmlUnlinkNode(block);
+        if (xmlAddChild(f->p.sections[f->p.n - 1], block) == NULL) {
+            xmlFreeNode(block);
+            rc = ac_nomem(f->c->err);
+            goto cleanup;
+        }
+    }
+cleanup:
+    free(sizes);
+    return rc;
+}
+
 /* Builds the chapter's XHTML documents and adds them to the book. */
 static int add_chapter(chapter *c)
 {
     const artconv_article *a = c->article;
-    const char *title = artconv_article_get(a, ARTCONV_META_TITLE);
-    xmlDocPtr doc = ac_xhtml_doc_new();
-    pages p = {NULL, NULL, 0, 0};
+    const artconv_node *body = artconv_article_body(a), *block;
+    filler f;
     ac_xhtml_options o = {NULL};
-    int levels[AC_EPUB_TOC_LEVELS + 1], n_levels = 0, rc = ARTCONV_OK;
-    size_t i, headings = 0;
-    char name[64];
+    xmlNodePtr stage = NULL;
+    size_t i;
+    int rc = ARTCONV_OK;
 
-    if (doc == NULL)
+    memset(&f, 0, sizeof f);
+    f.c = c;
+    f.title = artconv_article_get(a, ARTCONV_META_TITLE);
+    if (f.title == NULL)
+        f.title = c->book->n_articles == 1 ? c->book->title : "Untitled";
+    if ((f.doc = ac_xhtml_doc_new()) == NULL)
         return ac_nomem(c->err);
-    if (title == NULL)
-        title = c->book->n_articles == 1 ? c->book->title : "Untitled";
-    AC_CHECK(new_page(c, &p, doc, title));
-    o.ns = p.roots[0]->ns;
-    AC_CHECK(ac_xhtml_header(p.sections[0], a, &o, c->err));
-    AC_CHECK(ac_xhtml_body(p.sections[0], artconv_article_body(a), &o, c->err));
-    AC_CHECK(ac_xhtml_footer(p.sections[0], a, &o, c->err));
-    drop_repeated_lead(p.sections[0]);
-    AC_CHECK(fix_tree(c, p.sections[0]));
-    AC_CHECK(split(c, &p, doc, title));
-    for (i = 0; i < p.n; i++) {
-        ac_epub_file *file =
-            ac_epub_file_add(&c->book->texts, &c->book->n_texts, &c->book->cap_texts);
-
-        if (file == NULL) {
-            rc = ac_nomem(c->err);
-            goto cleanup;
-        }
-        if (i == 0)
-            snprintf(name, sizeof name, "chapter-%zu", c->number);
-        else
-            snprintf(name, sizeof name, "chapter-%zu-%zu", c->number, i + 1);
-        file->id = ac_strndup(name, strlen(name));
-        strcat(name, ".xhtml");
-        file->href = ac_strndup(name, strlen(name));
-        file->media_type = "application/xhtml+xml";
-        if (file->id == NULL || file->href == NULL) {
-            rc = ac_nomem(c->err);
-            goto cleanup;
-        }
-        if (i == 0)
-            AC_CHECK(add_toc(c->book, file->href, NULL, title, 0));
-        AC_CHECK(index_page(c, p.sections[i], file->href, levels, &n_levels, &headings));
-        AC_CHECK(ac_epub_save_page(&file->data, p.roots[i], c->err));
-        /* The saved bytes replace the tree page by page, so that a long
-         * article is not held as a tree and as XHTML at once.  The first
-         * page stays: the namespace of every page's content is its root's. */
-        if (i > 0) {
-            xmlFreeNode(p.roots[i]);
-            p.roots[i] = NULL;
-        }
-        fit(&file->data);
+    AC_CHECK(new_page(c, &f.p, f.doc, f.title));
+    o.ns = f.p.roots[0]->ns;
+    if ((stage = xmlNewDocNode(f.doc, o.ns, BAD_CAST "section", NULL)) == NULL) {
+        rc = ac_nomem(c->err);
+        goto cleanup;
     }
+    AC_CHECK(ac_xhtml_header(stage, a, &o, c->err));
+    drop_repeated_lead(stage->children, body);
+    AC_CHECK(fix_tree(c, stage));
+    AC_CHECK(place(&f, stage));
+    for (block = artconv_node_first_child(body); block != NULL; block = artconv_node_next(block)) {
+        AC_CHECK(ac_xhtml_body(stage, block, &o, c->err));
+        AC_CHECK(fix_tree(c, stage));
+        AC_CHECK(place(&f, stage));
+    }
+    AC_CHECK(ac_xhtml_footer(stage, a, &o, c->err));
+    AC_CHECK(fix_tree(c, stage));
+    AC_CHECK(place(&f, stage));
+    AC_CHECK(finish_page(&f, f.p.n - 1));
 cleanup:
-    for (i = 0; i < p.n; i++)
-        xmlFreeNode(p.roots[i]);
-    free(p.roots);
-    free(p.sections);
-    xmlFreeDoc(doc);
+    xmlFreeNode(stage);
+    for (i = 0; i < f.p.n; i++)
+        xmlFreeNode(f.p.roots[i]);
+    free(f.p.roots);
+    free(f.p.sections);
+    xmlFreeDoc(f.doc);
     return rc;
 }
 
