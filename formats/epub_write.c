@@ -695,9 +695,15 @@ static int make_identifier(ac_epub_book *book)
             artconv_buf_puts(&seed, artconv_article_get(book->articles[i], ARTCONV_META_SOURCE)));
     }
     if (!sources) {
+        /* The title and each page's own identifier: hashing the pages
+         * one by one keeps a long book from being copied into one seed. */
         AC_CHECK(artconv_buf_puts(&seed, book->title));
-        for (i = 0; i < book->n_texts; i++)
-            AC_CHECK(artconv_buf_put(&seed, book->texts[i].data.ptr, book->texts[i].data.len));
+        for (i = 0; i < book->n_texts; i++) {
+            const artconv_buf *page = &book->texts[i].data;
+
+            ac_epub_uuid(uuid, page->ptr != NULL ? page->ptr : "", page->len);
+            AC_CHECK(artconv_buf_puts(&seed, uuid));
+        }
     }
     ac_epub_uuid(uuid, seed.ptr != NULL ? seed.ptr : "", seed.len);
     book->identifier = ac_strndup(uuid, strlen(uuid));
