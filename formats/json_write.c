@@ -195,6 +195,10 @@ static int put_node_data(json_t *obj, const artconv_node *node)
     case ARTCONV_NODE_TABLE_ROW:
         rc = put_bool(obj, "header", artconv_node_get_header(node));
         break;
+    case ARTCONV_NODE_RAW_HTML_BLOCK:
+    case ARTCONV_NODE_RAW_HTML_INLINE:
+        rc = put_string(obj, "html", artconv_node_get_literal(node));
+        break;
     default:
         break;
     }

@@ -12,9 +12,13 @@
  * front matter gives none.  Raw HTML goes through the HTML reader's
  * fragment path, except the common inline tags, which map directly
  * because CommonMark splits them into separate opening and closing nodes.
+ * Raw HTML that maps to nothing (an unclosed <a>, an unknown element, a
+ * comment) stays as a raw HTML node when it is inert (src/raw_html.c)
+ * and holds no text; anything else is dropped with a warning.
  */
 #include "front_matter.h"
 #include "html.h"
+#include "raw_html.h"
 
 #include <cmark.h>
 
@@ -318,6 +322,29 @@ static cmark_node *matching_close(cmark_node *open, const char *name)
     return NULL;
 }
 
+/* Keeps `html` as a raw node of `kind` under the current parent, if the
+ * model allows one there and the HTML is inert markup without text.
+ * Returns 1 if it was kept, 0 if not, or a negative status. */
+static int add_raw(md_reader *r, artconv_node_kind kind, const char *html, size_t len)
+{
+    artconv_node *node;
+    int rc;
+
+    if ((rc = flush_text(r)) < 0)
+        return rc;
+    /* cmark ends an HTML block with its line ending; the node does not. */
+    if (kind == ARTCONV_NODE_RAW_HTML_BLOCK && len > 0 && html[len - 1] == '\n')
+        len--;
+    if (len == 0 || !artconv_node_can_contain(artconv_node_get_kind(top(r)->node), kind) ||
+        !ac_raw_html_is_inert(html, len) || !ac_raw_html_is_markup_only(html, len))
+        return 0;
+    if ((node = ac_node_add(top(r)->node, kind, r->err)) == NULL)
+        return r->err != NULL ? r->err->code : ARTCONV_ENOMEM;
+    if ((rc = ac_node_set_literal_n(node, html, len, r->err)) < 0)
+        return rc;
+    return 1;
+}
+
 /* Counts the children of `parent` added after `before` (NULL: all). */
 static int added_since(const artconv_node *parent, const artconv_node *before)
 {
@@ -325,9 +352,11 @@ static int added_since(const artconv_node *parent, const artconv_node *before)
 }
 
 /* Hands raw HTML to the HTML reader's fragment path, which appends blocks
- * or inlines to the current parent.  Failures other than memory are
+ * or inlines to the current parent; what maps to nothing stays raw as
+ * `raw` if it can (NONE: never).  Failures other than memory are
  * warnings: the rest of the article still reads. */
-static int add_fragment(md_reader *r, const char *html, size_t len, const cmark_node *src)
+static int add_fragment(md_reader *r, const char *html, size_t len, const cmark_node *src,
+                        artconv_node_kind raw)
 {
     artconv_node *parent = top(r)->node, *before;
     artconv_error e;
@@ -345,6 +374,8 @@ static int add_fragment(md_reader *r, const char *html, size_t len, const cmark_
             return ac_error_at(r->err, rc, line_of(r, src), 0, 0, "raw HTML: %s", e.message);
         ac_warn_read(r->opts, rc, line_of(r, src), "raw HTML dropped: %s", e.message);
     } else if (!added_since(parent, before)) {
+        if (raw != ARTCONV_NODE_NONE && (rc = add_raw(r, raw, html, len)) != 0)
+            return rc < 0 ? rc : ARTCONV_OK;
         ac_warn_read(r->opts, ARTCONV_EUNSUPPORTED, line_of(r, src),
                      "raw HTML '%.40s' holds nothing artconv keeps; dropped", html);
     }
@@ -368,9 +399,11 @@ static int only_comments(const char *s)
 static int html_block(md_reader *r, cmark_node *node)
 {
     const char *html = cmark_node_get_literal(node);
+    int rc;
 
+    /* Comments hold no article text: kept raw if inert, else dropped. */
     if (only_comments(html))
-        return flush_text(r);
+        return (rc = add_raw(r, ARTCONV_NODE_RAW_HTML_BLOCK, html, strlen(html))) < 0 ? rc : 0;
     /* Processing instructions (<?php ...?>), declarations and CDATA hold
      * no article text: the HTML parser would leak their insides as text. */
     if (html[0] == '<' && (html[1] == '?' || html[1] == '!') && strncmp(html, "<!--", 4) != 0) {
@@ -378,7 +411,7 @@ static int html_block(md_reader *r, cmark_node *node)
                      "raw HTML '%.40s' is not content; dropped", html);
         return flush_text(r);
     }
-    return add_fragment(r, html, strlen(html), node);
+    return add_fragment(r, html, strlen(html), node, ARTCONV_NODE_RAW_HTML_BLOCK);
 }
 
 /* Renders the sibling run [first, last] (just `first` when `last` is
@@ -448,15 +481,20 @@ static int html_inline(md_reader *r, cmark_iter *it, cmark_node *node)
     if ((rc = flush_text(r)) < 0)
         return rc;
     if (type == TAG_OTHER) {
+        if ((rc = add_raw(r, ARTCONV_NODE_RAW_HTML_INLINE, lit, strlen(lit))) != 0)
+            return rc < 0 ? rc : ARTCONV_OK;
         if (strncmp(lit, "<!--", 4) != 0)
             ac_warn_read(r->opts, ARTCONV_EUNSUPPORTED, line_of(r, node),
                          "raw HTML '%.40s' dropped", lit);
         return ARTCONV_OK;
     }
     if (type == TAG_CLOSE) {
-        if (!close_tag(r, node))
-            ac_warn_read(r->opts, ARTCONV_EUNSUPPORTED, line_of(r, node),
-                         "closing tag </%s> without its opening tag dropped", name);
+        if (close_tag(r, node))
+            return ARTCONV_OK;
+        if ((rc = add_raw(r, ARTCONV_NODE_RAW_HTML_INLINE, lit, strlen(lit))) != 0)
+            return rc < 0 ? rc : ARTCONV_OK;
+        ac_warn_read(r->opts, ARTCONV_EUNSUPPORTED, line_of(r, node),
+                     "closing tag </%s> without its opening tag dropped", name);
         return ARTCONV_OK;
     }
     if (strcmp(name, "br") == 0)
@@ -474,6 +512,8 @@ static int html_inline(md_reader *r, cmark_iter *it, cmark_node *node)
         if (strcmp(name, inline_tags[i].name) != 0)
             continue;
         if (close == NULL) {
+            if ((rc = add_raw(r, ARTCONV_NODE_RAW_HTML_INLINE, lit, strlen(lit))) != 0)
+                return rc < 0 ? rc : ARTCONV_OK;
             ac_warn_read(r->opts, ARTCONV_EUNSUPPORTED, line_of(r, node),
                          "<%s> without its closing tag dropped", name);
             return ARTCONV_OK;
@@ -486,7 +526,10 @@ static int html_inline(md_reader *r, cmark_iter *it, cmark_node *node)
         return ac_nomem(r->err);
     if (close != NULL)
         cmark_iter_reset(it, close, CMARK_EVENT_ENTER);
-    return add_fragment(r, r->tmp.ptr, r->tmp.len, node);
+    /* A lone tag that maps to nothing may stay raw; a pair with content
+     * between its tags may not (the content is Markdown, not raw HTML). */
+    return add_fragment(r, r->tmp.ptr, r->tmp.len, node,
+                        close == NULL ? ARTCONV_NODE_RAW_HTML_INLINE : ARTCONV_NODE_NONE);
 }
 
 /* --- the walk ------------------------------------------------------------- */

@@ -21,8 +21,14 @@
  *    image is `image: URL` when only its URL is set, otherwise a mapping.
  *  - A list right after a list at the top level takes the other bullet or
  *    delimiter, instead of cmark's "<!-- end list -->" comment.
+ *  - Raw HTML nodes are written verbatim, but only while they are inert
+ *    (src/raw_html.c) and cmark reads them back as the same raw HTML;
+ *    otherwise they are dropped with a warning.
+ *  - White space that starts a paragraph's or heading's line, which
+ *    CommonMark would strip, starts with a character reference ("&#9;").
  */
 #include "front_matter.h"
+#include "raw_html.h"
 #include "xhtml.h"
 
 #include <cmark.h>
@@ -53,7 +59,12 @@ typedef struct {
     int in_heading; /* ATX headings hold one line: breaks become spaces */
     int link_depth; /* links nested in links are written as their text */
     artconv_buf tmp;
+    const artconv_write_options *opts;
 } md_writer;
+
+/* Marks the HTML_INLINE nodes that hold a raw HTML node, so the check
+ * after the build can tell them from the writer's own tags. */
+static const char raw_mark = 0;
 
 static int cmark_failed(artconv_error *err, const char *what)
 {
@@ -352,13 +363,14 @@ static int exit_table(md_writer *w, artconv_error *err)
     return end_html_block(w, err);
 }
 
-/* 1 if a figure or table is written as an HTML block. */
+/* 1 if a figure, a table or raw HTML is written as an HTML block. */
 static int is_html_block(const artconv_node *node)
 {
     const char *credit = artconv_node_get_credit(node);
 
     switch (artconv_node_get_kind(node)) {
     case ARTCONV_NODE_TABLE:
+    case ARTCONV_NODE_RAW_HTML_BLOCK:
         return 1;
     case ARTCONV_NODE_FIGURE:
         return artconv_node_get_url(node) == NULL || (credit != NULL && *credit != '\0');
@@ -396,6 +408,9 @@ static int can_follow(const artconv_node *a, const artconv_node *b)
         ka == ARTCONV_NODE_THEMATIC_BREAK)
         return 1;
     switch (kb) {
+    case ARTCONV_NODE_RAW_HTML_BLOCK:
+        return 0; /* raw HTML may be a kind of HTML block that cannot
+                   * interrupt a paragraph */
     case ARTCONV_NODE_HEADING:
     case ARTCONV_NODE_CODE_BLOCK:
         return 1;
@@ -523,6 +538,202 @@ static int exit_script(md_writer *w, const char *open, const char *close, artcon
     return ARTCONV_OK;
 }
 
+/* --- raw HTML ------------------------------------------------------------- */
+
+/* 1 if cmark reads `html` (`len` bytes, no final line ending) alone as one
+ * HTML block holding exactly it: only then does it come back as the same
+ * raw node. */
+static int reads_as_block(const char *html, size_t len)
+{
+    cmark_node *doc = cmark_parse_document(html, len, CMARK_OPT_DEFAULT);
+    cmark_node *block = cmark_node_first_child(doc);
+    const char *lit;
+    size_t n;
+    int same = 0;
+
+    if (block != NULL && cmark_node_next(block) == NULL &&
+        cmark_node_get_type(block) == CMARK_NODE_HTML_BLOCK) {
+        lit = cmark_node_get_literal(block);
+        n = strlen(lit);
+        while (n > 0 && lit[n - 1] == '\n')
+            n--;
+        same = n == len && memcmp(lit, html, len) == 0;
+    }
+    cmark_node_free(doc);
+    return same;
+}
+
+static int add_raw_block(md_writer *w, const char *html, artconv_error *err)
+{
+    size_t len = html != NULL ? strlen(html) : 0;
+
+    while (len > 0 && html[len - 1] == '\n')
+        len--;
+    if (len == 0)
+        return ARTCONV_OK;
+    if (!ac_raw_html_is_inert(html, len)) {
+        ac_warn_write(w->opts, ARTCONV_EUNSUPPORTED, "raw HTML '%.40s' is not inert; dropped",
+                      html);
+        return ARTCONV_OK;
+    }
+    if (w->in_html || !reads_as_block(html, len)) {
+        ac_warn_write(w->opts, ARTCONV_EUNSUPPORTED,
+                      "raw HTML '%.40s' would not read back as an HTML block; dropped", html);
+        return ARTCONV_OK;
+    }
+    artconv_buf_clear(&w->tmp);
+    if (artconv_buf_put(&w->tmp, html, len) < 0 || artconv_buf_putc(&w->tmp, '\n') < 0)
+        return ac_nomem(err);
+    return add_literal(w->cur, CMARK_NODE_HTML_BLOCK, w->tmp.ptr, err);
+}
+
+static int add_raw_inline(md_writer *w, const char *html, artconv_error *err)
+{
+    cmark_node *node;
+    int rc;
+
+    if (html == NULL || *html == '\0')
+        return ARTCONV_OK;
+    if (!ac_raw_html_is_inert(html, strlen(html))) {
+        ac_warn_write(w->opts, ARTCONV_EUNSUPPORTED, "raw HTML '%.40s' is not inert; dropped",
+                      html);
+        return ARTCONV_OK;
+    }
+    /* Tables and HTML figures go through cmark's safe HTML renderer,
+     * which would replace it with a comment. */
+    if (w->in_html) {
+        ac_warn_write(w->opts, ARTCONV_EUNSUPPORTED,
+                      "raw HTML '%.40s' in a table or an HTML figure dropped", html);
+        return ARTCONV_OK;
+    }
+    if ((rc = add(&node, w->cur, CMARK_NODE_HTML_INLINE, err)) < 0)
+        return rc;
+    if (!cmark_node_set_literal(node, html) || !cmark_node_set_user_data(node, (void *)&raw_mark))
+        return cmark_failed(err, "raw HTML");
+    return ARTCONV_OK;
+}
+
+/* Advances `it` to the next HTML_INLINE node; NULL at the end. */
+static cmark_node *next_html_inline(cmark_iter *it)
+{
+    cmark_event_type ev;
+
+    while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+        cmark_node *n = cmark_iter_get_node(it);
+
+        if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(n) == CMARK_NODE_HTML_INLINE)
+            return n;
+    }
+    return NULL;
+}
+
+/* 1 if the paragraph or heading `block`, written alone and read back,
+ * gives one block of its type with the same inline HTML in the same
+ * order: raw HTML at a line's start could open an HTML block, a line end
+ * inside it would end a heading. */
+static int reads_back(cmark_node *block)
+{
+    char *md = cmark_render_commonmark(block, CMARK_OPT_DEFAULT, 0);
+    cmark_node *doc, *again;
+    cmark_iter *a = NULL, *b = NULL;
+    cmark_node *x, *y;
+    int same = 0;
+
+    if (md == NULL)
+        return 0;
+    doc = cmark_parse_document(md, strlen(md), CMARK_OPT_DEFAULT);
+    free(md);
+    again = cmark_node_first_child(doc);
+    if (again != NULL && cmark_node_next(again) == NULL &&
+        cmark_node_get_type(again) == cmark_node_get_type(block) &&
+        (a = cmark_iter_new(block)) != NULL && (b = cmark_iter_new(again)) != NULL) {
+        do {
+            x = next_html_inline(a);
+            y = next_html_inline(b);
+        } while (x != NULL && y != NULL &&
+                 strcmp(cmark_node_get_literal(x), cmark_node_get_literal(y)) == 0);
+        same = x == NULL && y == NULL;
+    }
+    if (a != NULL)
+        cmark_iter_free(a);
+    if (b != NULL)
+        cmark_iter_free(b);
+    cmark_node_free(doc);
+    return same;
+}
+
+/* Removes the raw HTML below `block`; returns how many nodes went, or -1
+ * when memory runs out.  cmark lets a leaf go on its ENTER event. */
+static int drop_raw(cmark_node *block)
+{
+    cmark_iter *it = cmark_iter_new(block);
+    cmark_event_type ev;
+    int dropped = 0;
+
+    if (it == NULL)
+        return -1;
+    while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+        cmark_node *n = cmark_iter_get_node(it);
+
+        if (ev == CMARK_EVENT_ENTER && cmark_node_get_user_data(n) == (void *)&raw_mark) {
+            cmark_node_free(n);
+            dropped++;
+        }
+    }
+    cmark_iter_free(it);
+    return dropped;
+}
+
+/* 1 if raw HTML stands below `block`. */
+static int holds_raw(cmark_node *block)
+{
+    cmark_iter *it = cmark_iter_new(block);
+    cmark_event_type ev;
+    int found = 0;
+
+    if (it == NULL)
+        return -1;
+    while (!found && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE)
+        found = ev == CMARK_EVENT_ENTER &&
+                cmark_node_get_user_data(cmark_iter_get_node(it)) == (void *)&raw_mark;
+    cmark_iter_free(it);
+    return found;
+}
+
+/* Checks each paragraph and heading that holds raw HTML (after
+ * tidy_spaces, which changes line starts) and drops the raw HTML of those
+ * that would not read back with it. */
+static int check_raw_inlines(md_writer *w, artconv_error *err)
+{
+    cmark_iter *it = cmark_iter_new(w->root);
+    cmark_event_type ev;
+    int rc = ARTCONV_OK, has;
+
+    if (it == NULL)
+        return ac_nomem(err);
+    while (rc == 0 && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+        cmark_node *n = cmark_iter_get_node(it);
+        cmark_node_type type = cmark_node_get_type(n);
+
+        if (ev != CMARK_EVENT_ENTER ||
+            (type != CMARK_NODE_PARAGRAPH && type != CMARK_NODE_HEADING))
+            continue;
+        /* Inlines hold no blocks: skip the children either way. */
+        cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
+        if ((has = holds_raw(n)) < 0) {
+            rc = ac_nomem(err);
+        } else if (has && !reads_back(n)) {
+            if (drop_raw(n) < 0)
+                rc = ac_nomem(err);
+            else
+                ac_warn_write(w->opts, ARTCONV_EUNSUPPORTED,
+                              "raw HTML that would not read back as raw HTML dropped");
+        }
+    }
+    cmark_iter_free(it);
+    return rc;
+}
+
 static size_t leading_blanks(const char *s)
 {
     size_t n = 0;
@@ -605,15 +816,38 @@ static int at_line_edge(cmark_node *node, int dir)
         type = cmark_node_get_type(n);
         if (type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK)
             return 1;
-        if (type != CMARK_NODE_TEXT || *cmark_node_get_literal(n) != '\0')
+        if (type != CMARK_NODE_TEXT)
+            return 0;
+        /* Towards the end, blank text goes too (tidy_spaces drops it). */
+        if (cmark_node_get_literal(n)[dir > 0 ? leading_blanks(cmark_node_get_literal(n)) : 0] !=
+            '\0')
             return 0;
     }
 }
 
-/* Removes spaces and tabs at the start and end of each line of paragraphs
- * and headings, and escapes a tilde fence.  CommonMark drops them when reading, and cmark would
- * write them as they are: four leading spaces read back as code, two trailing ones as a hard line
- * break.  Only literals change, so the walk is safe. */
+/* Puts `ref` (a character reference) as inline HTML before `node`: cmark
+ * writes inline HTML as it is, and reads the reference back as text. */
+static int put_reference(cmark_node *node, const char *ref)
+{
+    cmark_node *html = cmark_node_new(CMARK_NODE_HTML_INLINE);
+
+    if (html == NULL)
+        return ARTCONV_ENOMEM;
+    if (!cmark_node_set_literal(html, ref) || !cmark_node_insert_before(node, html)) {
+        cmark_node_free(html);
+        return ARTCONV_EINVALID;
+    }
+    return ARTCONV_OK;
+}
+
+/* Deals with spaces and tabs at the start and end of each line of
+ * paragraphs and headings, and escapes a tilde fence.  CommonMark drops
+ * them when reading, and cmark would write them as they are: four leading
+ * spaces read back as code, two trailing ones as a hard line break.  So
+ * trailing ones go, and the first leading one is written as a character
+ * reference, after which the rest is plain text to CommonMark.  Only
+ * literals change and nodes are only added before the current one, so the
+ * walk is safe. */
 static int tidy_spaces(cmark_node *root, artconv_buf *tmp)
 {
     cmark_iter *it = cmark_iter_new(root);
@@ -631,27 +865,22 @@ static int tidy_spaces(cmark_node *root, artconv_buf *tmp)
             continue;
         lit = cmark_node_get_literal(node);
         len = strlen(lit);
-        if (at_line_edge(node, -1))
-            start = leading_blanks(lit);
+        if (at_line_edge(node, -1) && leading_blanks(lit) > 0) {
+            if ((rc = put_reference(node, lit[0] == '\t' ? "&#9;" : "&#32;")) < 0)
+                break;
+            start = 1;
+        } else if (at_line_edge(node, -1) &&
+                   cmark_node_get_type(cmark_node_parent(node)) == CMARK_NODE_PARAGRAPH &&
+                   len >= 3 && memcmp(lit, "~~~", 3) == 0) {
+            /* cmark 0.30.2 escapes a line's leading backticks but not its
+             * tildes, and "~~~" would open a code block: the first one goes
+             * out as a character reference, the way cmark escapes spaces. */
+            if ((rc = put_reference(node, "&#126;")) < 0)
+                break;
+            start = 1;
+        }
         if (at_line_edge(node, 1))
             len -= trailing_blanks(lit + start, len - start);
-        /* cmark 0.30.2 escapes a line's leading backticks but not its
-         * tildes, and "~~~" would open a code block: the first one goes out
-         * as a character reference, the way cmark itself escapes spaces. */
-        if (start < len && at_line_edge(node, -1) &&
-            cmark_node_get_type(cmark_node_parent(node)) == CMARK_NODE_PARAGRAPH &&
-            len - start >= 3 && memcmp(lit + start, "~~~", 3) == 0) {
-            cmark_node *tilde = cmark_node_new(CMARK_NODE_HTML_INLINE);
-
-            if (tilde == NULL || !cmark_node_set_literal(tilde, "&#126;") ||
-                !cmark_node_insert_before(node, tilde)) {
-                if (tilde != NULL)
-                    cmark_node_free(tilde);
-                rc = ARTCONV_EINVALID;
-                break;
-            }
-            start++;
-        }
         if (start == 0 && len == strlen(lit))
             continue;
         artconv_buf_clear(tmp);
@@ -757,6 +986,10 @@ static int enter(md_writer *w, const artconv_node *node, artconv_error *err)
         return enter_script(w, "<sup>", err);
     case ARTCONV_NODE_SUBSCRIPT:
         return enter_script(w, "<sub>", err);
+    case ARTCONV_NODE_RAW_HTML_BLOCK:
+        return add_raw_block(w, artconv_node_get_literal(node), err);
+    case ARTCONV_NODE_RAW_HTML_INLINE:
+        return add_raw_inline(w, artconv_node_get_literal(node), err);
     default:
         return ARTCONV_OK;
     }
@@ -942,6 +1175,7 @@ int ac_markdown_write(artconv_buf *out, const artconv_article *article,
     int rc = ARTCONV_OK;
 
     memset(&w, 0, sizeof w);
+    w.opts = opts;
     front =
         mode == ARTCONV_FRONT_MATTER_ALWAYS ||
         (mode == ARTCONV_FRONT_MATTER_AUTO && ac_front_matter_wanted(article, ARTCONV_META_TITLE));
@@ -956,6 +1190,7 @@ int ac_markdown_write(artconv_buf *out, const artconv_article *article,
         rc = rc == ARTCONV_ENOMEM ? ac_nomem(err) : cmark_failed(err, "a literal");
         goto cleanup;
     }
+    AC_CHECK(check_raw_inlines(&w, err));
     /* Width 0: no wrapping, one paragraph per line.  An empty document
      * stays empty (cmark would write a lone newline). */
     AC_CHECK(render_body(&body, w.root, err));

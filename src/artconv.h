@@ -165,10 +165,27 @@ typedef enum artconv_node_kind {
     ARTCONV_NODE_SUPERSCRIPT, /* inlines */
     ARTCONV_NODE_SUBSCRIPT,   /* inlines */
 
+    /* Raw HTML: leaves whose literal is HTML source made of tags, comments
+     * and white space only (artconv_node_set_literal refuses text in it,
+     * so dropping the node never loses words).  The Markdown reader makes
+     * them for inert HTML it cannot map to other nodes (an unclosed <a>, an
+     * unknown element, a comment); the Markdown writer writes them back
+     * verbatim if they are still inert and drops them with a warning
+     * otherwise.  Every other writer drops them, except JSON, which keeps
+     * them.  They were added after the ranges below were fixed, so they lie
+     * outside both: a RAW_HTML_BLOCK stands where flow blocks do (in the
+     * document, a quote, a list item), a RAW_HTML_INLINE where inlines do. */
+    ARTCONV_NODE_RAW_HTML_BLOCK,  /* leaf: HTML standing as a block */
+    ARTCONV_NODE_RAW_HTML_INLINE, /* leaf: HTML among inlines */
+
     ARTCONV_NODE_FIRST_BLOCK = ARTCONV_NODE_DOCUMENT,
     ARTCONV_NODE_LAST_BLOCK = ARTCONV_NODE_TABLE_CELL,
     ARTCONV_NODE_FIRST_INLINE = ARTCONV_NODE_TEXT,
-    ARTCONV_NODE_LAST_INLINE = ARTCONV_NODE_SUBSCRIPT
+    ARTCONV_NODE_LAST_INLINE = ARTCONV_NODE_SUBSCRIPT,
+    ARTCONV_NODE_FIRST_RAW = ARTCONV_NODE_RAW_HTML_BLOCK,
+    ARTCONV_NODE_LAST_RAW = ARTCONV_NODE_RAW_HTML_INLINE,
+    /* The highest kind: size per-kind tables with ARTCONV_NODE_LAST_KIND + 1. */
+    ARTCONV_NODE_LAST_KIND = ARTCONV_NODE_RAW_HTML_INLINE
 } artconv_node_kind;
 
 typedef struct artconv_node artconv_node;
@@ -212,7 +229,9 @@ ARTCONV_API void artconv_node_unlink(artconv_node *node);
  * NULL to clear, and refuse (ARTCONV_EINVALID) text that is not valid UTF-8
  * or holds a character XML forbids. */
 
-/** Literal text of TEXT, CODE and CODE_BLOCK nodes. */
+/** Literal text of TEXT, CODE and CODE_BLOCK nodes; the HTML source of
+ *  RAW_HTML_BLOCK and RAW_HTML_INLINE nodes, which must be tags, comments
+ *  and white space only (ARTCONV_EINVALID otherwise). */
 ARTCONV_API const char *artconv_node_get_literal(const artconv_node *node);
 ARTCONV_API int artconv_node_set_literal(artconv_node *node, const char *text, artconv_error *err);
 /** Heading level, 1-6; 0 for other kinds. */

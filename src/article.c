@@ -2,6 +2,7 @@
  * article.c - an article: its metadata and its body, and the model check.
  */
 #include "internal.h"
+#include "raw_html.h"
 
 #include <jansson.h>
 
@@ -476,6 +477,11 @@ static int check_node(const artconv_node *node, const artconv_node *root, artcon
     if (kind == ARTCONV_NODE_HEADING &&
         (artconv_node_get_level(node) < 1 || artconv_node_get_level(node) > 6))
         return ac_error(err, ARTCONV_EINVALID, "heading level out of range");
+    if ((kind == ARTCONV_NODE_RAW_HTML_BLOCK || kind == ARTCONV_NODE_RAW_HTML_INLINE) &&
+        artconv_node_get_literal(node) != NULL &&
+        !ac_raw_html_is_markup_only(artconv_node_get_literal(node),
+                                    strlen(artconv_node_get_literal(node))))
+        return ac_error(err, ARTCONV_EINVALID, "a %s holds text", artconv_node_kind_name(kind));
     if ((rc = check_text(artconv_node_get_literal(node), "literal", node, err)) < 0 ||
         (rc = check_text(artconv_node_get_info(node), "info", node, err)) < 0 ||
         (rc = check_text(artconv_node_get_url(node), "url", node, err)) < 0 ||

@@ -1065,7 +1065,7 @@ cleanup:
 
 /* Counts the blocks of each kind and the words of the body. */
 typedef struct {
-    size_t kinds[ARTCONV_NODE_LAST_INLINE + 1];
+    size_t kinds[ARTCONV_NODE_LAST_KIND + 1];
     size_t words;
 } body_stats;
 

@@ -5,6 +5,7 @@
  * 100,000 levels deep is freed, walked and checked on a flat stack.
  */
 #include "internal.h"
+#include "raw_html.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -56,16 +57,21 @@ static const char *const kind_names[] = {
     [ARTCONV_NODE_IMAGE] = "image",
     [ARTCONV_NODE_SUPERSCRIPT] = "superscript",
     [ARTCONV_NODE_SUBSCRIPT] = "subscript",
+    [ARTCONV_NODE_RAW_HTML_BLOCK] = "raw_html_block",
+    [ARTCONV_NODE_RAW_HTML_INLINE] = "raw_html_inline",
 };
 
 static int valid_kind(artconv_node_kind kind)
 {
-    return kind >= ARTCONV_NODE_FIRST_BLOCK && kind <= ARTCONV_NODE_LAST_INLINE;
+    return kind >= ARTCONV_NODE_FIRST_BLOCK && kind <= ARTCONV_NODE_LAST_KIND;
 }
 
+/* The raw HTML kinds lie past the public ranges (they came later), so
+ * they are added here by hand. */
 static int is_inline(artconv_node_kind kind)
 {
-    return kind >= ARTCONV_NODE_FIRST_INLINE && kind <= ARTCONV_NODE_LAST_INLINE;
+    return (kind >= ARTCONV_NODE_FIRST_INLINE && kind <= ARTCONV_NODE_LAST_INLINE) ||
+           kind == ARTCONV_NODE_RAW_HTML_INLINE;
 }
 
 /* Blocks that may stand in a document, a quote or a list item. */
@@ -80,6 +86,7 @@ static int is_flow_block(artconv_node_kind kind)
     case ARTCONV_NODE_THEMATIC_BREAK:
     case ARTCONV_NODE_FIGURE:
     case ARTCONV_NODE_TABLE:
+    case ARTCONV_NODE_RAW_HTML_BLOCK:
         return 1;
     default:
         return 0;
@@ -99,7 +106,7 @@ artconv_node_kind artconv_node_kind_from_name(const char *name)
 
     if (name == NULL)
         return ARTCONV_NODE_NONE;
-    for (kind = ARTCONV_NODE_FIRST_BLOCK; kind <= ARTCONV_NODE_LAST_INLINE; kind++)
+    for (kind = ARTCONV_NODE_FIRST_BLOCK; kind <= ARTCONV_NODE_LAST_KIND; kind++)
         if (strcmp(kind_names[kind], name) == 0)
             return (artconv_node_kind)kind;
     return ARTCONV_NODE_NONE;
@@ -115,6 +122,8 @@ int artconv_node_kind_is_leaf(artconv_node_kind kind)
     case ARTCONV_NODE_LINEBREAK:
     case ARTCONV_NODE_CODE:
     case ARTCONV_NODE_IMAGE:
+    case ARTCONV_NODE_RAW_HTML_BLOCK:
+    case ARTCONV_NODE_RAW_HTML_INLINE:
         return 1;
     default:
         return 0;
@@ -320,6 +329,11 @@ int artconv_node_insert_before(artconv_node *sibling, artconv_node *node, artcon
 
 /* --- data ------------------------------------------------------------------ */
 
+static int is_raw(artconv_node_kind kind)
+{
+    return kind == ARTCONV_NODE_RAW_HTML_BLOCK || kind == ARTCONV_NODE_RAW_HTML_INLINE;
+}
+
 enum field { F_LITERAL, F_INFO, F_URL, F_TITLE, F_ALT, F_CREDIT };
 
 static const char *const field_names[] = {"literal", "info", "url", "title", "alt", "credit"};
@@ -329,7 +343,7 @@ static char **field_slot(artconv_node *node, enum field field)
     switch (field) {
     case F_LITERAL:
         if (node->kind == ARTCONV_NODE_TEXT || node->kind == ARTCONV_NODE_CODE ||
-            node->kind == ARTCONV_NODE_CODE_BLOCK)
+            node->kind == ARTCONV_NODE_CODE_BLOCK || is_raw(node->kind))
             return &node->str[0];
         break;
     case F_INFO:
@@ -390,6 +404,10 @@ static int set_field(artconv_node *node, enum field field, const char *s, size_t
         return ac_error(err, ARTCONV_EINVALID,
                         "the %s is not valid UTF-8 or holds a character XML forbids",
                         field_names[field]);
+    /* Raw HTML holds no words, so a writer that drops it loses none. */
+    if (field == F_LITERAL && is_raw(node->kind) && !ac_raw_html_is_markup_only(s, len))
+        return ac_error(err, ARTCONV_EINVALID,
+                        "raw HTML may hold only tags, comments and white space");
     if (repair && !ac_text_is_clean(s, len)) {
         if (ac_text_repair(&copy, s, len, NULL) < 0 || artconv_buf_grow(&copy, 0) < 0) {
             artconv_buf_dispose(&copy);

@@ -455,6 +455,9 @@ static int enter(walk *w, xmlNodePtr *cur, const artconv_node *node)
         return put_text(w, *cur, artconv_node_get_literal(node));
     case ARTCONV_NODE_SOFTBREAK:
         return put_text(w, *cur, "\n");
+    case ARTCONV_NODE_RAW_HTML_BLOCK:
+    case ARTCONV_NODE_RAW_HTML_INLINE:
+        return ARTCONV_OK; /* markup only, no text: nothing is lost */
     case ARTCONV_NODE_PARAGRAPH:
         if (is_bare_paragraph(node))
             return ARTCONV_OK;

@@ -373,7 +373,7 @@ static void test_raw_html(void)
     a = must_read("E = mc<sup>2</sup>, H<sub>2</sub>O<br>next <b>bold</b> "
                   "<script>alert(1)</script> <span onclick=\"steal()\">kept</span> "
                   "<a href=\"https://x.example/\" onmouseover=\"x()\">link</a> "
-                  "<em>unclosed\n",
+                  "<object data=\"x.swf\"> <em>unclosed\n",
                   &ws);
     p = artconv_node_first_child(artconv_article_body(a));
     ok(find(p, ARTCONV_NODE_SUPERSCRIPT) != NULL && find(p, ARTCONV_NODE_SUBSCRIPT) != NULL,
@@ -388,6 +388,10 @@ static void test_raw_html(void)
            strstr(text, "unclosed") != NULL,
        "script content dropped; span and unclosed tag keep their text");
     ok(ws.count >= 2, "dropped tags are warned about");
+    p = find(p, ARTCONV_NODE_RAW_HTML_INLINE);
+    ok(p != NULL && strcmp(artconv_node_get_literal(p), "<em>") == 0 &&
+           find(artconv_node_next(p), ARTCONV_NODE_RAW_HTML_INLINE) == NULL,
+       "the inert unclosed <em> alone stays raw HTML");
     html = write_as(a, "html");
     ok(html != NULL && strstr(html, "onclick") == NULL && strstr(html, "<script") == NULL &&
            strstr(html, "onmouseover") == NULL,
@@ -410,6 +414,76 @@ static void test_raw_html(void)
     text = body_text(a);
     ok(strstr(text, "alert") == NULL, "a script block is dropped");
     free(text);
+    artconv_article_free(a);
+}
+
+/* The literals of the raw HTML nodes of `kind`, each followed by '|'. */
+static char *raw_literals(const artconv_article *a, artconv_node_kind kind)
+{
+    artconv_buf out = ARTCONV_BUF_INIT;
+    artconv_iter it;
+    artconv_event ev;
+
+    artconv_buf_put(&out, "", 0);
+    artconv_iter_init(&it, artconv_article_body(a));
+    while ((ev = artconv_iter_next(&it)) != ARTCONV_EVENT_DONE) {
+        const artconv_node *n = artconv_iter_node(&it);
+
+        if (ev == ARTCONV_EVENT_ENTER && artconv_node_get_kind(n) == kind) {
+            artconv_buf_puts(&out, artconv_node_get_literal(n));
+            artconv_buf_putc(&out, '|');
+        }
+    }
+    return artconv_buf_detach(&out);
+}
+
+/* Inert HTML that maps to nothing stays raw; hostile HTML never does. */
+static void test_raw_nodes(void)
+{
+    warnings ws;
+    artconv_article *a;
+    char *blocks, *inlines, *back;
+
+    a = must_read("<!-- a comment -->\n\n<a href=\"/bar\">\n\n"
+                  "  <foo-bar class=\"x\">\n\n"
+                  "[foo <bar attr=\"](baz)\"> and <!-- note --> and </b> end\n\n"
+                  "<a href=\"javascript:alert(1)\">\n\n"
+                  "<a href=\"java&#x09;script:alert(1)\">\n\n"
+                  "<!-- --><script>alert(1)</script>\n\n"
+                  "<img src=x onerror=alert(1)>\n\n"
+                  "x <iframe> y <svg onload=\"x()\"> z\n\n"
+                  "<div onclick=\"x()\">\n\n"
+                  "<?php echo 1; ?>\n",
+                  &ws);
+    blocks = raw_literals(a, ARTCONV_NODE_RAW_HTML_BLOCK);
+    inlines = raw_literals(a, ARTCONV_NODE_RAW_HTML_INLINE);
+    is_str(blocks, "<!-- a comment -->|<a href=\"/bar\">|  <foo-bar class=\"x\">|",
+           "raw blocks: a comment, an unclosed <a>, an unknown element, as written");
+    is_str(inlines, "<bar attr=\"](baz)\">|<!-- note -->|</b>|",
+           "raw inlines: an unknown element, a comment, a stray closing tag");
+    ok(ws.count >= 7, "what is not inert is warned about");
+    back = write_as(a, "markdown");
+    ok(back != NULL && strstr(back, "script") == NULL && strstr(back, "onerror") == NULL &&
+           strstr(back, "iframe") == NULL && strstr(back, "svg") == NULL &&
+           strstr(back, "onclick") == NULL && strstr(back, "<?php") == NULL &&
+           strstr(back, "alert") == NULL,
+       "nothing hostile comes back out");
+    ok(back != NULL && strstr(back, "<!-- a comment -->\n\n<a href=\"/bar\">\n\n") != NULL &&
+           strstr(back, "\\[foo <bar attr=\"](baz)\"> and <!-- note --> and </b> end") != NULL,
+       "raw HTML is written back verbatim");
+    free(blocks);
+    free(inlines);
+    free(back);
+    artconv_article_free(a);
+
+    /* A tab from a character reference at a paragraph's start is text. */
+    a = must_read("&#9;foo\n", NULL);
+    is_str(artconv_node_get_literal(
+               artconv_node_first_child(artconv_node_first_child(artconv_article_body(a)))),
+           "\tfoo", "&#9; at a paragraph's start: a tab in the text");
+    back = write_as(a, "markdown");
+    is_str(back, "&#9;foo\n", "... written back as a reference");
+    free(back);
     artconv_article_free(a);
 }
 
@@ -567,6 +641,7 @@ int main(void)
     test_hostile_yaml();
     test_conventions();
     test_raw_html();
+    test_raw_nodes();
     test_hostile();
     test_encoding();
     test_sample_to_every_writer();

@@ -1115,10 +1115,28 @@ static void test_spaces(void)
     wrap(add(add(body, ARTCONV_NODE_LIST), ARTCONV_NODE_ITEM), ARTCONV_NODE_PARAGRAPH, "~~~");
     if (write_md(&out, a, ARTCONV_FRONT_MATTER_AUTO, "spaces: write"))
         is_str(out.ptr,
-               "four spaces\ntab and spaces\n\ntwo trailing\nspaces\n\na *spaced* b **both** \n\n"
-               "&#126;~~ tildes\n&#126;~~\n\n  - &#126;~~\n",
-               "spaces: dropped at line edges, moved out of emphasis");
+               "&#32;   four spaces\n&#9; tab and spaces\n\ntwo trailing\nspaces\n\n"
+               "a *spaced* b **both**\n\n&#126;~~ tildes\n&#126;~~\n\n  - &#126;~~\n",
+               "spaces: leading ones start with a reference, trailing ones dropped, "
+               "moved out of emphasis");
     artconv_article_free(a);
+    /* Read back, the leading white space is all there, and a second
+     * pass writes the same bytes. */
+    if (out.ptr != NULL && artconv_read(&a, markdown(), out.ptr, out.len, NULL, NULL) == 0) {
+        artconv_buf again = ARTCONV_BUF_INIT;
+        artconv_node *first = artconv_node_first_child(artconv_article_body(a));
+        artconv_node *t1 = artconv_node_first_child(first);
+        artconv_node *t2 = artconv_node_next(artconv_node_next(t1));
+
+        is_str(artconv_node_get_literal(t1), "    four spaces", "spaces: read back, first line");
+        is_str(artconv_node_get_literal(t2), "\t tab and spaces", "spaces: read back, second line");
+        if (write_md(&again, a, ARTCONV_FRONT_MATTER_AUTO, "spaces: written again"))
+            is_str(again.ptr, out.ptr, "spaces: a second pass changes nothing");
+        artconv_buf_dispose(&again);
+        artconv_article_free(a);
+    } else {
+        ok(0, "spaces: the output reads back");
+    }
     artconv_buf_dispose(&out);
 }
 

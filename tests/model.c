@@ -71,12 +71,16 @@ static int is_flow(artconv_node_kind k)
 {
     return k == ARTCONV_NODE_HEADING || k == ARTCONV_NODE_PARAGRAPH ||
            k == ARTCONV_NODE_BLOCKQUOTE || k == ARTCONV_NODE_LIST || k == ARTCONV_NODE_CODE_BLOCK ||
-           k == ARTCONV_NODE_THEMATIC_BREAK || k == ARTCONV_NODE_FIGURE || k == ARTCONV_NODE_TABLE;
+           k == ARTCONV_NODE_THEMATIC_BREAK || k == ARTCONV_NODE_FIGURE || k == ARTCONV_NODE_TABLE ||
+           k == ARTCONV_NODE_RAW_HTML_BLOCK;
 }
 
+/* The raw HTML kinds lie outside the public ranges; the inline one goes
+ * where inlines go. */
 static int is_inline(artconv_node_kind k)
 {
-    return k >= ARTCONV_NODE_FIRST_INLINE && k <= ARTCONV_NODE_LAST_INLINE;
+    return (k >= ARTCONV_NODE_FIRST_INLINE && k <= ARTCONV_NODE_LAST_INLINE) ||
+           k == ARTCONV_NODE_RAW_HTML_INLINE;
 }
 
 /* The containment rules as artconv.h documents them, written out again
@@ -117,7 +121,7 @@ static void test_kinds(void)
 {
     int k, mismatches = 0, leaf_mismatches = 0, names_ok = 1;
 
-    for (k = ARTCONV_NODE_FIRST_BLOCK; k <= ARTCONV_NODE_LAST_INLINE; k++) {
+    for (k = ARTCONV_NODE_FIRST_BLOCK; k <= ARTCONV_NODE_LAST_KIND; k++) {
         const char *name = artconv_node_kind_name((artconv_node_kind)k);
         artconv_node *node = artconv_node_new((artconv_node_kind)k);
         int c, holds_any = 0;
@@ -126,7 +130,7 @@ static void test_kinds(void)
             (int)artconv_node_get_kind(node) != k)
             names_ok = 0;
         artconv_node_free(node);
-        for (c = ARTCONV_NODE_NONE; c <= ARTCONV_NODE_LAST_INLINE + 1; c++) {
+        for (c = ARTCONV_NODE_NONE; c <= ARTCONV_NODE_LAST_KIND + 1; c++) {
             int got = artconv_node_can_contain((artconv_node_kind)k, (artconv_node_kind)c);
 
             if (got != documented_can_contain((artconv_node_kind)k, (artconv_node_kind)c)) {
