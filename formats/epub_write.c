@@ -565,6 +565,9 @@ cleanup:
     return rc;
 }
 
+/* How many top-level blocks are built before they are measured and placed. */
+#define STAGED_BLOCKS 64
+
 /* Builds the chapter's XHTML documents and adds them to the book. */
 static int add_chapter(chapter *c)
 {
@@ -573,7 +576,7 @@ static int add_chapter(chapter *c)
     filler f;
     ac_xhtml_options o = {NULL};
     xmlNodePtr stage = NULL;
-    size_t i;
+    size_t i, staged;
     int rc = ARTCONV_OK;
 
     memset(&f, 0, sizeof f);
@@ -593,10 +596,16 @@ static int add_chapter(chapter *c)
     drop_repeated_lead(stage->children, body);
     AC_CHECK(fix_tree(c, stage));
     AC_CHECK(place(&f, stage));
-    for (block = artconv_node_first_child(body); block != NULL; block = artconv_node_next(block)) {
+    /* Blocks are staged a few dozen at a time: measuring has a cost per
+     * call (a serialiser), placing has none per block. */
+    for (block = artconv_node_first_child(body), staged = 0; block != NULL;
+         block = artconv_node_next(block)) {
         AC_CHECK(ac_xhtml_body(stage, block, &o, c->err));
-        AC_CHECK(fix_tree(c, stage));
-        AC_CHECK(place(&f, stage));
+        if (++staged == STAGED_BLOCKS || artconv_node_next(block) == NULL) {
+            AC_CHECK(fix_tree(c, stage));
+            AC_CHECK(place(&f, stage));
+            staged = 0;
+        }
     }
     AC_CHECK(ac_xhtml_footer(stage, a, &o, c->err));
     AC_CHECK(fix_tree(c, stage));
