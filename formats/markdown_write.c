@@ -703,12 +703,13 @@ static int holds_raw(cmark_node *block)
 /* Checks each paragraph and heading that holds raw HTML (after
  * tidy_spaces, which changes line starts) and drops the raw HTML of those
  * that would not read back with it. */
-static int check_raw_inlines(md_writer *w, artconv_error *err)
+static int check_raw_inlines(md_writer *w, int *dropped, artconv_error *err)
 {
     cmark_iter *it = cmark_iter_new(w->root);
     cmark_event_type ev;
     int rc = ARTCONV_OK, has;
 
+    *dropped = 0;
     if (it == NULL)
         return ac_nomem(err);
     while (rc == 0 && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
@@ -728,6 +729,7 @@ static int check_raw_inlines(md_writer *w, artconv_error *err)
             else
                 ac_warn_write(w->opts, ARTCONV_EUNSUPPORTED,
                               "raw HTML that would not read back as raw HTML dropped");
+            *dropped = 1;
         }
     }
     cmark_iter_free(it);
@@ -1172,7 +1174,7 @@ int ac_markdown_write(artconv_buf *out, const artconv_article *article,
     artconv_front_matter mode = opts != NULL ? opts->front_matter : ARTCONV_FRONT_MATTER_AUTO;
     int front;
     artconv_buf body = ARTCONV_BUF_INIT;
-    int rc = ARTCONV_OK;
+    int rc = ARTCONV_OK, dropped = 0;
 
     memset(&w, 0, sizeof w);
     w.opts = opts;
@@ -1190,7 +1192,13 @@ int ac_markdown_write(artconv_buf *out, const artconv_article *article,
         rc = rc == ARTCONV_ENOMEM ? ac_nomem(err) : cmark_failed(err, "a literal");
         goto cleanup;
     }
-    AC_CHECK(check_raw_inlines(&w, err));
+    AC_CHECK(check_raw_inlines(&w, &dropped, err));
+    /* Raw HTML gone from a line's edge leaves blanks there; tidying again
+     * touches nothing it tidied before. */
+    if (dropped && (rc = tidy_spaces(w.root, &w.tmp)) < 0) {
+        rc = rc == ARTCONV_ENOMEM ? ac_nomem(err) : cmark_failed(err, "a literal");
+        goto cleanup;
+    }
     /* Width 0: no wrapping, one paragraph per line.  An empty document
      * stays empty (cmark would write a lone newline). */
     AC_CHECK(render_body(&body, w.root, err));

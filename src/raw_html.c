@@ -218,13 +218,19 @@ static int url_is_safe(const char *u, size_t n)
     return 1;
 }
 
-static int url_value_is_safe(const char *value, size_t n)
+/* Attributes that hold a list of URLs, split at white space or commas. */
+static const char *const url_list_attributes[] = {"archive", "imagesrcset", "ping", "srcset"};
+
+/* Checks the value as one URL with its white space removed, unless it is
+ * a list, and then each piece between white space and commas: a piece
+ * with a bad scheme fails either way. */
+static int url_value_is_safe(const char *value, size_t n, int list)
 {
     char flat[MAX_VALUE], split[MAX_VALUE];
     size_t split_len = 0, i = 0, start;
     long len = decode(flat, split, &split_len, value, n);
 
-    if (len < 0 || !url_is_safe(flat, (size_t)len))
+    if (len < 0 || (!list && !url_is_safe(flat, (size_t)len)))
         return 0;
     /* Each URL of a list on its own: "a.png 1x, javascript:x 2x". */
     while (i < split_len) {
@@ -273,7 +279,8 @@ static int attribute_is_safe(const char *name, size_t n, const char *value, size
     if (n == 5 && memcmp(name, "style", 5) == 0)
         return style_is_safe(value, vlen);
     if (name_in(name, n, url_attributes, COUNT(url_attributes)))
-        return url_value_is_safe(value, vlen);
+        return url_value_is_safe(
+            value, vlen, name_in(name, n, url_list_attributes, COUNT(url_list_attributes)));
     return 1;
 }
 

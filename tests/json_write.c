@@ -445,6 +445,35 @@ static void test_extra(void)
     artconv_article_free(a);
 }
 
+/* Raw HTML nodes are data: their type and their HTML, nothing else. */
+static void test_raw_html(void)
+{
+    artconv_article *a = artconv_article_new();
+    artconv_node *block = artconv_node_new(ARTCONV_NODE_RAW_HTML_BLOCK);
+    artconv_node *p = artconv_node_new(ARTCONV_NODE_PARAGRAPH);
+    artconv_node *raw = artconv_node_new(ARTCONV_NODE_RAW_HTML_INLINE);
+    const json_t *body, *node;
+    json_t *root;
+
+    artconv_node_set_literal(block, "<!-- a \"quoted\" comment -->", NULL);
+    artconv_node_set_literal(raw, "<bar attr=\"](baz)\">", NULL);
+    artconv_node_append(artconv_article_body(a), block, NULL);
+    artconv_node_append(artconv_article_body(a), p, NULL);
+    artconv_node_append(p, raw, NULL);
+    root = round_trip(a, "raw HTML");
+    body = json_object_get(root, "body");
+    node = json_array_get(body, 0);
+    is_str(type_of(node), "raw_html_block", "raw: a block's type");
+    is_str(str_at(node, "html"), "<!-- a \"quoted\" comment -->", "raw: a block's HTML");
+    ok(json_object_size(node) == 2, "raw: a block has only its type and HTML");
+    node = child(json_array_get(body, 1), 0);
+    is_str(type_of(node), "raw_html_inline", "raw: an inline's type");
+    is_str(str_at(node, "html"), "<bar attr=\"](baz)\">", "raw: an inline's HTML");
+    ok(json_object_size(node) == 2, "raw: an inline has only its type and HTML");
+    json_decref(root);
+    artconv_article_free(a);
+}
+
 int main(void)
 {
     ok(json_format() != NULL && artconv_format_can_write(json_format()), "json is writable");
@@ -457,6 +486,7 @@ int main(void)
     test_empty_strings();
     test_depth();
     test_extra();
+    test_raw_html();
     test_out_of_memory();
     return tap_done();
 }

@@ -177,12 +177,12 @@ static void sig_model_image(sig *s, const char *url, const char *alt, const char
     sig_put(s, ")");
 }
 
-/* Figures and tables the writer puts in HTML blocks. */
+/* Figures, tables and raw HTML the writer puts in HTML blocks. */
 static int is_html(const artconv_node *n)
 {
     artconv_node_kind k = artconv_node_get_kind(n);
 
-    return k == ARTCONV_NODE_TABLE ||
+    return k == ARTCONV_NODE_TABLE || k == ARTCONV_NODE_RAW_HTML_BLOCK ||
            (k == ARTCONV_NODE_FIGURE &&
             (artconv_node_get_url(n) == NULL || artconv_node_get_credit(n) != NULL));
 }
@@ -202,6 +202,10 @@ static int follows(const artconv_node *a, const artconv_node *b)
     if (ka == ARTCONV_NODE_HEADING || ka == ARTCONV_NODE_CODE_BLOCK ||
         ka == ARTCONV_NODE_THEMATIC_BREAK)
         return 1;
+    /* Raw HTML may open a kind of HTML block that cannot interrupt a
+     * paragraph. */
+    if (kb == ARTCONV_NODE_RAW_HTML_BLOCK)
+        return 0;
     if (kb == ARTCONV_NODE_HEADING || kb == ARTCONV_NODE_CODE_BLOCK || is_html(b))
         return 1;
     if (kb == ARTCONV_NODE_BLOCKQUOTE)
@@ -378,6 +382,14 @@ static char *model_signature(const artconv_article *a, const char *title, const 
             break;
         case ARTCONV_NODE_SUBSCRIPT:
             sig_put(&s, enter ? "html_inline[<sub>]" : "html_inline[</sub>]");
+            break;
+        case ARTCONV_NODE_RAW_HTML_BLOCK:
+            sig_put(&s, "html_block ");
+            break;
+        case ARTCONV_NODE_RAW_HTML_INLINE:
+            sig_put(&s, "html_inline[");
+            artconv_buf_puts(&s.out, artconv_node_get_literal(n));
+            artconv_buf_puts(&s.out, "]");
             break;
         default:
             break;
@@ -1004,6 +1016,107 @@ static void test_html_blocks(void)
     artconv_buf_dispose(&out);
 }
 
+typedef struct {
+    int count;
+} warn_count;
+
+static void count_warning(const artconv_error *w, void *payload)
+{
+    (void)w;
+    ((warn_count *)payload)->count++;
+}
+
+/* Raw HTML nodes: inert ones written verbatim where cmark reads them back
+ * as the same raw HTML (blank lines around blocks, loose lists), the rest
+ * dropped with a warning; a second pass changes nothing. */
+static void test_raw_html(void)
+{
+    artconv_article *a = new_article(), *back = NULL;
+    artconv_buf out = ARTCONV_BUF_INIT, again = ARTCONV_BUF_INIT;
+    artconv_write_options opts = ARTCONV_WRITE_OPTIONS_INIT;
+    artconv_node *body = artconv_article_body(a), *p, *item, *n;
+    warn_count ws = {0};
+    artconv_error err;
+
+    p = add(body, ARTCONV_NODE_PARAGRAPH);
+    add_text(p, "a ");
+    n = add(p, ARTCONV_NODE_RAW_HTML_INLINE);
+    is_int(artconv_node_set_literal(n, "<bar class=\"x\">", NULL), 0, "raw: an inline tag");
+    add_text(p, " b ");
+    n = add(p, ARTCONV_NODE_RAW_HTML_INLINE);
+    artconv_node_set_literal(n, "<!-- note -->", NULL);
+    n = add(body, ARTCONV_NODE_RAW_HTML_BLOCK);
+    is_int(artconv_node_set_literal(n, "<!-- a block -->", NULL), 0, "raw: a comment block");
+    wrap(body, ARTCONV_NODE_PARAGRAPH, "after");
+    /* In a tight list, a paragraph and then raw HTML: the list is written
+     * loose, or the HTML would be the paragraph's next line. */
+    n = add(body, ARTCONV_NODE_LIST);
+    item = add(n, ARTCONV_NODE_ITEM);
+    wrap(item, ARTCONV_NODE_PARAGRAPH, "item");
+    n = add(item, ARTCONV_NODE_RAW_HTML_BLOCK);
+    artconv_node_set_literal(n, "<a href=\"/x\">", NULL);
+    ok(artconv_article_check(a, &err) == 0, "raw: the article is valid");
+    check_reparse(a, "raw: cmark parses back the promised tree");
+
+    /* Refused by the model: text in raw HTML. */
+    n = artconv_node_new(ARTCONV_NODE_RAW_HTML_INLINE);
+    is_int(artconv_node_set_literal(n, "<b>words</b>", NULL), ARTCONV_EINVALID,
+           "raw: the model refuses text in raw HTML");
+    artconv_node_free(n);
+
+    /* Dropped by the writer: hostile, or not read back as raw HTML. */
+    n = add(body, ARTCONV_NODE_RAW_HTML_BLOCK);
+    artconv_node_set_literal(n, "<a href=\"java&#x09;script:alert(1)\">", NULL);
+    n = add(body, ARTCONV_NODE_RAW_HTML_BLOCK);
+    artconv_node_set_literal(n, "<bar> <baz>", NULL); /* a paragraph to cmark */
+    n = add(body, ARTCONV_NODE_RAW_HTML_BLOCK);
+    artconv_node_set_literal(n, "<!-- one -->\n<b>", NULL); /* two blocks to cmark */
+    p = add(body, ARTCONV_NODE_PARAGRAPH);
+    n = add(p, ARTCONV_NODE_RAW_HTML_INLINE);
+    artconv_node_set_literal(n, "<div>", NULL); /* alone on its line: an HTML block */
+    p = add(body, ARTCONV_NODE_PARAGRAPH);
+    add_text(p, "x ");
+    n = add(p, ARTCONV_NODE_RAW_HTML_INLINE);
+    artconv_node_set_literal(n, "<img src=x onerror=alert(1)>", NULL);
+    p = add(body, ARTCONV_NODE_HEADING);
+    add_text(p, "head ");
+    n = add(p, ARTCONV_NODE_RAW_HTML_INLINE);
+    artconv_node_set_literal(n, "<a\nhref=\"/y\">", NULL); /* a line end ends a heading */
+    p = add(body, ARTCONV_NODE_TABLE);
+    n = add(p, ARTCONV_NODE_TABLE_ROW);
+    artconv_node_set_header(n, 1, NULL);
+    wrap(n, ARTCONV_NODE_TABLE_CELL, "h1");
+    wrap(n, ARTCONV_NODE_TABLE_CELL, "h2");
+    p = add(p, ARTCONV_NODE_TABLE_ROW);
+    wrap(p, ARTCONV_NODE_TABLE_CELL, "one");
+    p = add(p, ARTCONV_NODE_TABLE_CELL);
+    add_text(p, "cell");
+    n = add(p, ARTCONV_NODE_RAW_HTML_INLINE);
+    artconv_node_set_literal(n, "<bar>", NULL);
+
+    opts.warning = count_warning;
+    opts.payload = &ws;
+    if (is_int(artconv_write(&out, markdown(), a, &opts, &err), 0, "raw: written")) {
+        is_str(out.ptr,
+               "a <bar class=\"x\"> b <!-- note -->\n\n<!-- a block -->\n\nafter\n\n"
+               "  - item\n    \n    <a href=\"/x\">\n\nx\n\n# head\n\n"
+               "<table>\n<thead>\n<tr><th>h1</th><th>h2</th></tr>\n</thead>\n<tbody>\n"
+               "<tr><td>one</td><td>cell</td></tr>\n</tbody>\n</table>\n",
+               "raw: inert HTML verbatim, the rest dropped");
+        is_int(ws.count, 7, "raw: a warning for each piece dropped");
+        ok(strstr(out.ptr, "script") == NULL && strstr(out.ptr, "onerror") == NULL,
+           "raw: nothing hostile");
+        if (is_int(artconv_read(&back, markdown(), out.ptr, out.len, NULL, &err), 0,
+                   "raw: read back") &&
+            is_int(artconv_write(&again, markdown(), back, NULL, &err), 0, "raw: written again"))
+            is_str(again.ptr, out.ptr, "raw: a second pass changes nothing");
+    }
+    artconv_article_free(back);
+    artconv_article_free(a);
+    artconv_buf_dispose(&out);
+    artconv_buf_dispose(&again);
+}
+
 /* Figures with an image and no credit, quotes with an attribution,
  * lists of every shape, links and images with titles. */
 static void test_conventions(void)
@@ -1215,6 +1328,7 @@ int main(void)
     test_html_blocks();
     test_conventions();
     test_spaces();
+    test_raw_html();
     test_empty();
     test_deep();
     return tap_done();

@@ -67,6 +67,21 @@ static const char *const bad_urls[] = {
 };
 #define N_BAD_URLS (sizeof bad_urls / sizeof bad_urls[0])
 
+/* Raw HTML nodes: 'B' a block, 'I' an inline; the first two are inert. */
+#define INERT_BLOCK  "<my-box class=\"kept\">"
+#define INERT_INLINE "<bar title=\"kept\">"
+static const char *const raw_html[] = {
+    "B" INERT_BLOCK,
+    "I" INERT_INLINE,
+    "B<a href=\"java&#9;script:alert(7)\">",
+    "B<img src=x onerror=alert(1)>",
+    "B<!-- --><script src=\"https://x.example/a.js\"></script>",
+    "I<a href=\" JaVaScRiPt:alert(8)\">",
+    "I<svg onload=alert(1)>",
+    "I<iframe src=\"https://x.example/\">",
+};
+#define N_RAW (sizeof raw_html / sizeof raw_html[0])
+
 static char tmpdir[] = "/tmp/artconv-safety-XXXXXX";
 
 static artconv_article *hostile_article(void)
@@ -141,6 +156,17 @@ static artconv_article *hostile_article(void)
     artconv_node_set_header(row, 1, NULL);
     cell = ac_node_add(row, ARTCONV_NODE_TABLE_CELL, NULL);
     ac_node_add_text(cell, PAYLOAD, strlen(PAYLOAD), NULL);
+    /* Raw HTML built by hand: one inert piece of each kind (the Markdown
+     * writer keeps those, everything else drops them), and hostile markup
+     * that no writer may let through. */
+    for (i = 0; i < N_RAW; i++) {
+        int block = raw_html[i][0] == 'B';
+
+        n = ac_node_add(block ? body : p,
+                        block ? ARTCONV_NODE_RAW_HTML_BLOCK : ARTCONV_NODE_RAW_HTML_INLINE, NULL);
+        if (artconv_node_set_literal(n, raw_html[i] + 1, NULL) < 0)
+            printf("# raw HTML refused: %s\n", raw_html[i] + 1);
+    }
     return a;
 }
 
@@ -344,6 +370,8 @@ static void test_html(const artconv_article *a)
                         break;
                     }
         is_str((const char *)title, PAYLOAD, "html: <title> holds the whole hostile headline");
+        ok(!contains(out.ptr, "kept") && !contains(out.ptr, "<iframe") && !contains(out.ptr, "<svg"),
+           "html: raw HTML nodes are dropped, the inert ones too");
         xmlFree(title);
         artconv_buf_dispose(&sc.text);
         xmlFreeDoc(doc);
@@ -473,6 +501,9 @@ static void test_json(const artconv_article *a)
     ok(contains(out.ptr, "\"url\": \"java\\tscript:alert(3)\"") ||
            contains(out.ptr, "\"url\":\"java\\tscript:alert(3)\""),
        "json: URLs are data, kept with the tab escaped");
+    ok(contains(out.ptr, "\"type\": \"raw_html_block\"") &&
+           contains(out.ptr, "\"type\": \"raw_html_inline\""),
+       "json: raw HTML nodes are kept as data");
     json_decref(root);
     artconv_buf_dispose(&out);
 }
@@ -542,6 +573,10 @@ static void test_markdown(const artconv_article *a)
     }
     cmark_iter_free(it);
     is_int(raw, 0, "markdown: no raw HTML node carries a hostile string unescaped");
+    ok(contains(out.ptr, "\n\n" INERT_BLOCK "\n") && contains(out.ptr, INERT_INLINE),
+       "markdown: the inert raw HTML is written as it is");
+    ok(!contains(out.ptr, "<iframe") && !contains(out.ptr, "<svg") && !contains(out.ptr, "<a href"),
+       "markdown: the hostile raw HTML is not");
     ok(links >= 2 * (int)N_BAD_URLS, "markdown: the links and images are there");
     is_int(bad, 0, "markdown: no link or image has a dangerous destination");
     ok(!has_bad_url(out.ptr + fm, out.len - fm), "markdown: no dangerous URL in the body's bytes");
