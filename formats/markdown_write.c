@@ -60,6 +60,7 @@ typedef struct {
     int link_depth; /* links nested in links are written as their text */
     artconv_buf tmp;
     const artconv_write_options *opts;
+    int has_raw; /* a raw inline was written: check_raw_inlines has work */
 } md_writer;
 
 /* Marks the HTML_INLINE nodes that hold a raw HTML node, so the check
@@ -610,6 +611,7 @@ static int add_raw_inline(md_writer *w, const char *html, artconv_error *err)
         return rc;
     if (!cmark_node_set_literal(node, html) || !cmark_node_set_user_data(node, (void *)&raw_mark))
         return cmark_failed(err, "raw HTML");
+    w->has_raw = 1;
     return ARTCONV_OK;
 }
 
@@ -1192,7 +1194,8 @@ int ac_markdown_write(artconv_buf *out, const artconv_article *article,
         rc = rc == ARTCONV_ENOMEM ? ac_nomem(err) : cmark_failed(err, "a literal");
         goto cleanup;
     }
-    AC_CHECK(check_raw_inlines(&w, &dropped, err));
+    if (w.has_raw)
+        AC_CHECK(check_raw_inlines(&w, &dropped, err));
     /* Raw HTML gone from a line's edge leaves blanks there; tidying again
      * touches nothing it tidied before. */
     if (dropped && (rc = tidy_spaces(w.root, &w.tmp)) < 0) {

@@ -168,6 +168,65 @@ static void test_kinds(void)
     ok(!artconv_node_can_contain(ARTCONV_NODE_IMAGE, ARTCONV_NODE_TEXT), "image is a leaf");
 }
 
+/* The raw HTML kinds, added after the ranges: where they may stand, their
+ * names, and that they hold markup only. */
+static void test_raw_kinds(void)
+{
+    artconv_article *a = artconv_article_new();
+    artconv_node *block = artconv_node_new(ARTCONV_NODE_RAW_HTML_BLOCK);
+    artconv_node *p = artconv_node_new(ARTCONV_NODE_PARAGRAPH);
+    artconv_node *raw = artconv_node_new(ARTCONV_NODE_RAW_HTML_INLINE);
+    artconv_error err;
+
+    ok(ARTCONV_NODE_RAW_HTML_BLOCK > ARTCONV_NODE_SUBSCRIPT &&
+           ARTCONV_NODE_FIRST_RAW == ARTCONV_NODE_RAW_HTML_BLOCK &&
+           ARTCONV_NODE_LAST_RAW == ARTCONV_NODE_RAW_HTML_INLINE &&
+           ARTCONV_NODE_LAST_KIND == ARTCONV_NODE_RAW_HTML_INLINE &&
+           ARTCONV_NODE_LAST_INLINE == ARTCONV_NODE_SUBSCRIPT,
+       "raw: after every older kind, outside the block and inline ranges");
+    is_str(artconv_node_kind_name(ARTCONV_NODE_RAW_HTML_BLOCK), "raw_html_block", "raw: names");
+    is_int(artconv_node_kind_from_name("raw_html_inline"), ARTCONV_NODE_RAW_HTML_INLINE,
+           "raw: found by name");
+    ok(artconv_node_kind_is_leaf(ARTCONV_NODE_RAW_HTML_BLOCK) &&
+           artconv_node_kind_is_leaf(ARTCONV_NODE_RAW_HTML_INLINE),
+       "raw: leaves");
+    ok(artconv_node_can_contain(ARTCONV_NODE_DOCUMENT, ARTCONV_NODE_RAW_HTML_BLOCK) &&
+           artconv_node_can_contain(ARTCONV_NODE_BLOCKQUOTE, ARTCONV_NODE_RAW_HTML_BLOCK) &&
+           artconv_node_can_contain(ARTCONV_NODE_ITEM, ARTCONV_NODE_RAW_HTML_BLOCK),
+       "raw: a block stands in a document, a quote, an item");
+    ok(!artconv_node_can_contain(ARTCONV_NODE_PARAGRAPH, ARTCONV_NODE_RAW_HTML_BLOCK) &&
+           !artconv_node_can_contain(ARTCONV_NODE_FIGURE, ARTCONV_NODE_RAW_HTML_BLOCK) &&
+           !artconv_node_can_contain(ARTCONV_NODE_TABLE_CELL, ARTCONV_NODE_RAW_HTML_BLOCK) &&
+           !artconv_node_can_contain(ARTCONV_NODE_LIST, ARTCONV_NODE_RAW_HTML_BLOCK),
+       "raw: a block nowhere else");
+    ok(artconv_node_can_contain(ARTCONV_NODE_PARAGRAPH, ARTCONV_NODE_RAW_HTML_INLINE) &&
+           artconv_node_can_contain(ARTCONV_NODE_LINK, ARTCONV_NODE_RAW_HTML_INLINE) &&
+           artconv_node_can_contain(ARTCONV_NODE_TABLE_CELL, ARTCONV_NODE_RAW_HTML_INLINE) &&
+           artconv_node_can_contain(ARTCONV_NODE_CAPTION, ARTCONV_NODE_RAW_HTML_INLINE),
+       "raw: an inline stands where inlines do");
+    ok(!artconv_node_can_contain(ARTCONV_NODE_DOCUMENT, ARTCONV_NODE_RAW_HTML_INLINE) &&
+           !artconv_node_can_contain(ARTCONV_NODE_RAW_HTML_BLOCK, ARTCONV_NODE_TEXT) &&
+           !artconv_node_can_contain(ARTCONV_NODE_RAW_HTML_INLINE, ARTCONV_NODE_TEXT),
+       "raw: no inline among blocks; nothing inside raw HTML");
+    is_int(artconv_node_append(artconv_article_body(a), raw, &err), ARTCONV_EINVALID,
+           "raw: an inline refused in the document");
+    is_int(artconv_node_set_literal(block, "<!-- c --><a href=\"/x\">", &err), 0,
+           "raw: tags and comments accepted");
+    is_int(artconv_node_set_literal(block, "<p>words</p>", &err), ARTCONV_EINVALID,
+           "raw: text refused");
+    is_str(artconv_node_get_literal(block), "<!-- c --><a href=\"/x\">",
+           "raw: the refused value changed nothing");
+    is_int(artconv_node_set_literal(raw, "<b", &err), ARTCONV_EINVALID,
+           "raw: unreadable HTML refused");
+    artconv_node_set_literal(raw, "<bar>", NULL);
+    ok(artconv_node_append(artconv_article_body(a), block, NULL) == 0 &&
+           artconv_node_append(artconv_article_body(a), p, NULL) == 0 &&
+           artconv_node_append(p, raw, NULL) == 0,
+       "raw: appended where they belong");
+    ok(artconv_article_check(a, &err) == 0, "raw: the article checks");
+    artconv_article_free(a);
+}
+
 /* Each refused link fails with EINVALID and this message, changing nothing. */
 static void test_refused_links(void)
 {
@@ -1167,6 +1226,7 @@ static void test_write_file_threads(void)
 int main(void)
 {
     test_kinds();
+    test_raw_kinds();
     test_refused_links();
     test_check_finds();
     test_links();
