@@ -244,6 +244,8 @@ typedef struct {
     frame stack[ARTCONV_MAX_DEPTH + 2];
     size_t depth;
     int consume; /* free DOM nodes once built (see release) */
+    artconv_node *quote;          /* the last block quote made... */
+    const xmlNode *quote_wrapper; /* ...and the parent of its element */
 } builder;
 
 static size_t model_depth(const artconv_node *n)
@@ -695,6 +697,19 @@ static const char *const code_tags[] = {"code", "kbd", "samp", "tt", NULL};
 
 /* Starts an element: pushes a frame and says whether to walk its children.
  * Elements may open model nodes and change where content goes. */
+/* 1 if the <figcaption> `el` names who the block quote just made (the
+ * last block of `parent`) is from: both sit in the same <figure>. */
+static int is_quote_caption(const builder *b, const xmlNode *el, const artconv_node *parent)
+{
+    const artconv_node *last;
+
+    if (b->quote == NULL || el->parent != b->quote_wrapper || !ac_html_is(el->parent, "figure") ||
+        artconv_node_last_child(parent) != b->quote)
+        return 0;
+    last = artconv_node_last_child(b->quote);
+    return last == NULL || artconv_node_get_kind(last) != ARTCONV_NODE_ATTRIBUTION;
+}
+
 static int enter(builder *b, const xmlNode *el, int *descend)
 {
     const char *name = (const char *)el->name;
@@ -812,6 +827,18 @@ static int enter(builder *b, const xmlNode *el, int *descend)
         if ((node = ac_node_add(parent, ARTCONV_NODE_BLOCKQUOTE, b->err)) == NULL)
             return ARTCONV_ENOMEM;
         b->block = node;
+        b->quote = node;
+        b->quote_wrapper = el->parent;
+        return 0;
+    }
+    if (strcmp(name, "figcaption") == 0 && is_quote_caption(b, el, parent)) {
+        /* <figure><blockquote>...</blockquote><figcaption>: the HTML5
+         * way to say who is quoted. */
+        if ((node = ac_node_add(b->quote, ARTCONV_NODE_ATTRIBUTION, b->err)) == NULL)
+            return ARTCONV_ENOMEM;
+        b->inl = node;
+        b->mode = MODE_INLINE;
+        b->space = 1;
         return 0;
     }
     if (strcmp(name, "ul") == 0 || strcmp(name, "ol") == 0) {
@@ -997,6 +1024,40 @@ static artconv_node *leftmost(artconv_node *n)
     return n;
 }
 
+/* Drops the dash that pages (and artconv's own writers) put before an
+ * attribution: "— Jane Doe" is from Jane Doe. */
+static int strip_dash(artconv_node *attribution, artconv_error *err)
+{
+    static const char *const dashes[] = {"\xe2\x80\x94", "\xe2\x80\x93", "\xe2\x80\x95", "--", "-"};
+    artconv_node *first = leftmost(attribution);
+    const char *s = artconv_node_get_literal(first), *p;
+    size_t i, n;
+
+    if (artconv_node_get_kind(first) != ARTCONV_NODE_TEXT || s == NULL)
+        return ARTCONV_OK;
+    p = s;
+    while (*p == ' ')
+        p++;
+    for (i = 0; i < sizeof dashes / sizeof dashes[0]; i++) {
+        n = strlen(dashes[i]);
+        if (strncmp(p, dashes[i], n) == 0 && (p[n] == ' ' || p[n] == '\0')) {
+            char *rest;
+            int rc;
+
+            p += n;
+            while (*p == ' ')
+                p++;
+            /* The setter frees the old literal, which `p` points into. */
+            if ((rest = ac_strndup(p, strlen(p))) == NULL)
+                return ac_nomem(err);
+            rc = ac_node_set_literal_n(first, rest, strlen(rest), err);
+            free(rest);
+            return rc;
+        }
+    }
+    return ARTCONV_OK;
+}
+
 /* Trims and removes empty nodes among `first` and its following siblings
  * (all children of one parent), bottom-up and without recursion. */
 static int tidy(artconv_node *first, artconv_error *err)
@@ -1010,6 +1071,9 @@ static int tidy(artconv_node *first, artconv_error *err)
             next = leftmost(artconv_node_next(n));
         else
             next = artconv_node_parent(n) == top ? NULL : artconv_node_parent(n);
+        if (artconv_node_get_kind(n) == ARTCONV_NODE_ATTRIBUTION &&
+            (rc = strip_dash(n, err)) < 0)
+            return rc;
         if (holds_inlines(artconv_node_get_kind(n)) &&
             ((rc = trim_end(n, 0, err)) < 0 || (rc = trim_end(n, 1, err)) < 0))
             return rc;

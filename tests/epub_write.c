@@ -719,14 +719,9 @@ static void simplify(artconv_article *a)
         artconv_node *node = artconv_iter_node(&it);
         artconv_node_kind kind = artconv_node_get_kind(node);
 
-        /* The HTML reader does not map <code class="language-x"> back to
-         * an info string, nor a quote's figcaption to an attribution yet
-         * (reported); those are left out too. */
-        if (kind == ARTCONV_NODE_CODE_BLOCK)
-            artconv_node_set_info(node, NULL, NULL);
         if (ev == ARTCONV_EVENT_ENTER &&
             (kind == ARTCONV_NODE_FIGURE || kind == ARTCONV_NODE_IMAGE ||
-             kind == ARTCONV_NODE_SOFTBREAK || kind == ARTCONV_NODE_ATTRIBUTION)) {
+             kind == ARTCONV_NODE_SOFTBREAK)) {
             found[n++] = node;
             artconv_iter_skip_children(&it);
         }

@@ -192,6 +192,48 @@ static void test_links(void)
     artconv_article_free(a);
 }
 
+/* HTML5 names who a quote is from in the caption of a figure around it. */
+static void test_quote_attribution(void)
+{
+    static const char page[] =
+        "<html><body><figure><blockquote><p>The tide waits for no one.</p></blockquote>"
+        "<figcaption>&mdash; Harbour master <cite>Log</cite></figcaption></figure>"
+        "<figure><figcaption>Not a quote's</figcaption><blockquote><p>Q2</p></blockquote></figure>"
+        "<blockquote><p>Bare quote.</p></blockquote><p>- not an attribution</p>"
+        "</body></html>";
+    artconv_article *a = NULL;
+    artconv_error err;
+    const artconv_node *quote, *attr;
+
+    if (read_html(&a, page, sizeof page - 1, 1, 0, NULL, &err, NULL) != 0) {
+        ok(0, "quote page reads");
+        return;
+    }
+    quote = find_kind(a, ARTCONV_NODE_BLOCKQUOTE);
+    attr = artconv_node_last_child(quote);
+    is_int(artconv_node_get_kind(attr), ARTCONV_NODE_ATTRIBUTION,
+           "figure > blockquote + figcaption: the caption is the quote's attribution");
+    is_str(artconv_node_get_literal(artconv_node_first_child(attr)), "Harbour master ",
+           "the attribution's leading dash is dropped");
+    is_int(artconv_node_get_kind(artconv_node_last_child(attr)), ARTCONV_NODE_EMPH,
+           "its inline markup stays");
+    {
+        artconv_iter it;
+        artconv_event ev;
+        int attributions = 0;
+
+        artconv_iter_init(&it, artconv_article_body(a));
+        while ((ev = artconv_iter_next(&it)) != ARTCONV_EVENT_DONE)
+            attributions += ev == ARTCONV_EVENT_ENTER &&
+                            artconv_node_get_kind(artconv_iter_node(&it)) ==
+                                ARTCONV_NODE_ATTRIBUTION;
+        is_int(attributions, 1, "a caption before the quote, or a bare quote, has no attribution");
+    }
+    ok(has_text(a, "Not a quote's") && has_text(a, "- not an attribution"),
+       "other captions and dashes stay text");
+    artconv_article_free(a);
+}
+
 static void test_charsets(void)
 {
     struct {
@@ -733,6 +775,7 @@ int main(void)
         return tap_done();
     test_sample();
     test_links();
+    test_quote_attribution();
     test_charsets();
     test_strict();
     test_no_extract();
