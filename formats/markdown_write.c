@@ -718,8 +718,7 @@ static int check_raw_inlines(md_writer *w, int *dropped, artconv_error *err)
         cmark_node *n = cmark_iter_get_node(it);
         cmark_node_type type = cmark_node_get_type(n);
 
-        if (ev != CMARK_EVENT_ENTER ||
-            (type != CMARK_NODE_PARAGRAPH && type != CMARK_NODE_HEADING))
+        if (ev != CMARK_EVENT_ENTER || (type != CMARK_NODE_PARAGRAPH && type != CMARK_NODE_HEADING))
             continue;
         /* Inlines hold no blocks: skip the children either way. */
         cmark_iter_reset(it, n, CMARK_EVENT_EXIT);

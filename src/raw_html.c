@@ -20,22 +20,21 @@
  * change the page's base or metadata, switch the parser into another
  * mode (raw text, foreign content) or hold a template. */
 static const char *const denied_elements[] = {
-    "applet",   "audio",    "base",     "basefont", "bgsound",   "body",     "button",
-    "canvas",   "datalist", "embed",    "fieldset", "form",      "frame",    "frameset",
-    "head",     "html",     "iframe",   "image",    "import",    "input",    "isindex",
-    "keygen",   "layer",    "ilayer",   "link",     "listing",   "marquee",  "math",
-    "meta",     "noembed",  "noframes", "noscript", "object",    "optgroup", "option",
-    "output",   "param",    "plaintext", "portal",  "script",    "select",   "slot",
-    "source",   "style",    "svg",      "template", "textarea",  "title",    "track",
-    "video",    "xml",      "xmp",
+    "applet",   "audio",  "base",        "basefont", "bgsound", "body",    "button",    "canvas",
+    "datalist", "embed",  "fencedframe", "fieldset", "form",    "frame",   "frameset",  "head",
+    "html",     "iframe", "image",       "import",   "input",   "isindex", "keygen",    "layer",
+    "ilayer",   "link",   "listing",     "marquee",  "math",    "meta",    "noembed",   "noframes",
+    "noscript", "object", "optgroup",    "option",   "output",  "param",   "plaintext", "portal",
+    "script",   "select", "slot",        "source",   "style",   "svg",     "template",  "textarea",
+    "title",    "track",  "video",       "xml",      "xmp",
 };
 
 /* Attributes that hold one URL or a list of them. */
 static const char *const url_attributes[] = {
-    "action",   "archive", "background", "cite",    "classid",     "codebase",
-    "data",     "dynsrc",  "formaction", "href",    "icon",        "imagesrcset",
-    "itemid",   "itemtype", "longdesc",  "lowsrc",  "manifest",    "ping",
-    "poster",   "profile", "src",        "srcset",  "usemap",
+    "action", "archive",  "background", "cite",   "classid",  "codebase",
+    "data",   "dynsrc",   "formaction", "href",   "icon",     "imagesrcset",
+    "itemid", "itemtype", "longdesc",   "lowsrc", "manifest", "ping",
+    "poster", "profile",  "src",        "srcset", "usemap",
 };
 
 /* Attribute prefixes that script acts on: event handlers, and the
@@ -50,9 +49,8 @@ static const char *const denied_attributes[] = {"srcdoc", "http-equiv", "xmlns"}
 /* What a style attribute must not hold: ways to load a resource or run
  * script from CSS, and escapes or comments that could hide them. */
 static const char *const style_needles[] = {
-    "url(",    "src(",      "image(",   "image-set(", "element(", "expression",
-    "@import", "behavior",  "binding",  "javascript", "vbscript", "\\",
-    "/*",
+    "url(",     "src(",    "image(",     "image-set(", "element(", "expression", "@import",
+    "behavior", "binding", "javascript", "vbscript",   "\\",       "/*",
 };
 
 static const char *const safe_schemes[] = {"http", "https", "mailto"};
@@ -65,20 +63,59 @@ typedef struct {
 } entity;
 
 static const entity ascii_entities[] = {
-    {"Tab;", '\t'},     {"NewLine;", '\n'},  {"excl;", '!'},      {"quot;", '"'},
-    {"QUOT;", '"'},     {"quot", '"'},       {"QUOT", '"'},       {"num;", '#'},
-    {"dollar;", '$'},   {"percnt;", '%'},    {"amp;", '&'},       {"AMP;", '&'},
-    {"amp", '&'},       {"AMP", '&'},        {"apos;", '\''},     {"lpar;", '('},
-    {"rpar;", ')'},     {"ast;", '*'},       {"midast;", '*'},    {"plus;", '+'},
-    {"comma;", ','},    {"period;", '.'},    {"sol;", '/'},       {"colon;", ':'},
-    {"semi;", ';'},     {"lt;", '<'},        {"LT;", '<'},        {"lt", '<'},
-    {"LT", '<'},        {"equals;", '='},    {"gt;", '>'},        {"GT;", '>'},
-    {"gt", '>'},        {"GT", '>'},         {"quest;", '?'},     {"commat;", '@'},
-    {"lbrack;", '['},   {"lsqb;", '['},      {"bsol;", '\\'},     {"rbrack;", ']'},
-    {"rsqb;", ']'},     {"Hat;", '^'},       {"lowbar;", '_'},    {"UnderBar;", '_'},
-    {"grave;", '`'},    {"DiacriticalGrave;", '`'},               {"lbrace;", '{'},
-    {"lcub;", '{'},     {"verbar;", '|'},    {"vert;", '|'},      {"VerticalLine;", '|'},
-    {"rbrace;", '}'},   {"rcub;", '}'},
+    {"Tab;", '\t'},
+    {"NewLine;", '\n'},
+    {"excl;", '!'},
+    {"quot;", '"'},
+    {"QUOT;", '"'},
+    {"quot", '"'},
+    {"QUOT", '"'},
+    {"num;", '#'},
+    {"dollar;", '$'},
+    {"percnt;", '%'},
+    {"amp;", '&'},
+    {"AMP;", '&'},
+    {"amp", '&'},
+    {"AMP", '&'},
+    {"apos;", '\''},
+    {"lpar;", '('},
+    {"rpar;", ')'},
+    {"ast;", '*'},
+    {"midast;", '*'},
+    {"plus;", '+'},
+    {"comma;", ','},
+    {"period;", '.'},
+    {"sol;", '/'},
+    {"colon;", ':'},
+    {"semi;", ';'},
+    {"lt;", '<'},
+    {"LT;", '<'},
+    {"lt", '<'},
+    {"LT", '<'},
+    {"equals;", '='},
+    {"gt;", '>'},
+    {"GT;", '>'},
+    {"gt", '>'},
+    {"GT", '>'},
+    {"quest;", '?'},
+    {"commat;", '@'},
+    {"lbrack;", '['},
+    {"lsqb;", '['},
+    {"bsol;", '\\'},
+    {"rbrack;", ']'},
+    {"rsqb;", ']'},
+    {"Hat;", '^'},
+    {"lowbar;", '_'},
+    {"UnderBar;", '_'},
+    {"grave;", '`'},
+    {"DiacriticalGrave;", '`'},
+    {"lbrace;", '{'},
+    {"lcub;", '{'},
+    {"verbar;", '|'},
+    {"vert;", '|'},
+    {"VerticalLine;", '|'},
+    {"rbrace;", '}'},
+    {"rcub;", '}'},
 };
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
@@ -279,8 +316,8 @@ static int attribute_is_safe(const char *name, size_t n, const char *value, size
     if (n == 5 && memcmp(name, "style", 5) == 0)
         return style_is_safe(value, vlen);
     if (name_in(name, n, url_attributes, COUNT(url_attributes)))
-        return url_value_is_safe(
-            value, vlen, name_in(name, n, url_list_attributes, COUNT(url_list_attributes)));
+        return url_value_is_safe(value, vlen,
+                                 name_in(name, n, url_list_attributes, COUNT(url_list_attributes)));
     return 1;
 }
 
@@ -293,9 +330,8 @@ static size_t read_name(scanner *sc, char *name, size_t cap, int attribute)
 
     if (!(is_alpha(c) || (attribute && (c == '_' || c == ':'))))
         return 0;
-    while ((c = peek(sc, 0)) >= 0 &&
-           (is_alpha(c) || is_digit(c) || c == '-' ||
-            (attribute && (c == '_' || c == ':' || c == '.')))) {
+    while ((c = peek(sc, 0)) >= 0 && (is_alpha(c) || is_digit(c) || c == '-' ||
+                                      (attribute && (c == '_' || c == ':' || c == '.')))) {
         if (n + 1 >= cap)
             return 0;
         name[n++] = (char)lower(c);
@@ -331,8 +367,8 @@ static int read_value(scanner *sc, const char **value, size_t *vlen)
         return 0;
     }
     start = sc->pos;
-    while ((c = peek(sc, 0)) > 0x20 && c != '"' && c != '\'' && c != '=' && c != '<' &&
-           c != '>' && c != '`')
+    while ((c = peek(sc, 0)) > 0x20 && c != '"' && c != '\'' && c != '=' && c != '<' && c != '>' &&
+           c != '`')
         sc->pos++;
     if (sc->pos == start)
         return -1;

@@ -71,8 +71,8 @@ static int is_flow(artconv_node_kind k)
 {
     return k == ARTCONV_NODE_HEADING || k == ARTCONV_NODE_PARAGRAPH ||
            k == ARTCONV_NODE_BLOCKQUOTE || k == ARTCONV_NODE_LIST || k == ARTCONV_NODE_CODE_BLOCK ||
-           k == ARTCONV_NODE_THEMATIC_BREAK || k == ARTCONV_NODE_FIGURE || k == ARTCONV_NODE_TABLE ||
-           k == ARTCONV_NODE_RAW_HTML_BLOCK;
+           k == ARTCONV_NODE_THEMATIC_BREAK || k == ARTCONV_NODE_FIGURE ||
+           k == ARTCONV_NODE_TABLE || k == ARTCONV_NODE_RAW_HTML_BLOCK;
 }
 
 /* The raw HTML kinds lie outside the public ranges; the inline one goes

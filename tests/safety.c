@@ -370,7 +370,8 @@ static void test_html(const artconv_article *a)
                         break;
                     }
         is_str((const char *)title, PAYLOAD, "html: <title> holds the whole hostile headline");
-        ok(!contains(out.ptr, "kept") && !contains(out.ptr, "<iframe") && !contains(out.ptr, "<svg"),
+        ok(!contains(out.ptr, "kept") && !contains(out.ptr, "<iframe") &&
+               !contains(out.ptr, "<svg"),
            "html: raw HTML nodes are dropped, the inert ones too");
         xmlFree(title);
         artconv_buf_dispose(&sc.text);
