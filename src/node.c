@@ -17,18 +17,18 @@ struct artconv_node {
     artconv_node *next;
     artconv_node *first_child;
     artconv_node *last_child;
-    /* Kind-specific strings, NULL or NUL-terminated and owned.  No kind has
-     * more than four, so field_slot maps each field to a slot per kind
-     * (literal and url 0, info and title 1, alt 2, credit 3): a long
-     * article holds hundreds of thousands of nodes, mostly text, and six
-     * separate pointers made every node a third bigger. */
-    char *str[4];
     int start; /* LIST */
     artconv_node_kind kind;
     unsigned char level;   /* HEADING: 1-6 */
     unsigned char ordered; /* LIST: 0 or 1 */
     unsigned char tight;   /* LIST: 0 or 1 */
     unsigned char header;  /* TABLE_ROW: 0 or 1 */
+    /* Kind-specific strings, NULL or NUL-terminated and owned: as many as
+     * the kind has (string_slots), through field_slot (literal and url 0,
+     * info and title 1, alt 2, credit 3).  A long article holds hundreds
+     * of thousands of nodes, most of them text with one string or
+     * containers with none, so each node is allocated only that big. */
+    char *str[];
 };
 
 static const char *const kind_names[] = {
@@ -164,13 +164,37 @@ int artconv_node_can_contain(artconv_node_kind parent, artconv_node_kind child)
     }
 }
 
+static int is_raw(artconv_node_kind kind)
+{
+    return kind == ARTCONV_NODE_RAW_HTML_BLOCK || kind == ARTCONV_NODE_RAW_HTML_INLINE;
+}
+
+/* How many strings a node of `kind` holds (see field_slot). */
+static size_t string_slots(artconv_node_kind kind)
+{
+    switch (kind) {
+    case ARTCONV_NODE_FIGURE:
+        return 4;
+    case ARTCONV_NODE_IMAGE:
+        return 3;
+    case ARTCONV_NODE_LINK:
+    case ARTCONV_NODE_CODE_BLOCK:
+        return 2;
+    case ARTCONV_NODE_TEXT:
+    case ARTCONV_NODE_CODE:
+        return 1;
+    default:
+        return is_raw(kind) ? 1 : 0;
+    }
+}
+
 artconv_node *artconv_node_new(artconv_node_kind kind)
 {
     artconv_node *node;
 
     if (!valid_kind(kind))
         return NULL;
-    node = calloc(1, sizeof *node);
+    node = calloc(1, sizeof *node + string_slots(kind) * sizeof node->str[0]);
     if (node == NULL)
         return NULL;
     node->kind = kind;
@@ -185,10 +209,10 @@ artconv_node *artconv_node_new(artconv_node_kind kind)
 
 static void free_data(artconv_node *node)
 {
-    free(node->str[0]);
-    free(node->str[1]);
-    free(node->str[2]);
-    free(node->str[3]);
+    size_t i, n = string_slots(node->kind);
+
+    for (i = 0; i < n; i++)
+        free(node->str[i]);
     free(node);
 }
 
@@ -328,11 +352,6 @@ int artconv_node_insert_before(artconv_node *sibling, artconv_node *node, artcon
 }
 
 /* --- data ------------------------------------------------------------------ */
-
-static int is_raw(artconv_node_kind kind)
-{
-    return kind == ARTCONV_NODE_RAW_HTML_BLOCK || kind == ARTCONV_NODE_RAW_HTML_INLINE;
-}
 
 enum field { F_LITERAL, F_INFO, F_URL, F_TITLE, F_ALT, F_CREDIT };
 
