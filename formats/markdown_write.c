@@ -1071,13 +1071,13 @@ cleanup:
     return rc;
 }
 
-static int build_body(md_writer *w, const artconv_node *body, artconv_error *err)
+static int build_block(md_writer *w, const artconv_node *block, artconv_error *err)
 {
     artconv_iter it;
     artconv_event ev;
     int rc = ARTCONV_OK;
 
-    artconv_iter_init(&it, body);
+    artconv_iter_init(&it, block);
     while (rc == 0 && (ev = artconv_iter_next(&it)) != ARTCONV_EVENT_DONE) {
         if (ev == ARTCONV_EVENT_ENTER)
             rc = enter(w, artconv_iter_node(&it), err);
@@ -1087,19 +1087,29 @@ static int build_body(md_writer *w, const artconv_node *body, artconv_error *err
     return rc;
 }
 
+/* Where rendered Markdown goes: `started` once anything (the front
+ * matter, a segment) is there, so that the next segment follows a blank
+ * line. */
+typedef struct {
+    artconv_buf *out;
+    int started;
+} md_output;
+
 /* Renders `doc` and appends it; with `star`, the top-level bullets of
  * its (single, list) child become "*" instead of cmark's "-". */
-static int render_segment(artconv_buf *out, cmark_node *doc, int star, artconv_error *err)
+static int render_segment(md_output *o, cmark_node *doc, int star, artconv_error *err)
 {
     char *md = cmark_render_commonmark(doc, CMARK_OPT_DEFAULT, 0);
+    artconv_buf *out = o->out;
     const char *line;
     size_t start = out->len;
     int rc = ARTCONV_OK;
 
     if (md == NULL)
         return ac_nomem(err);
-    if (out->len > 0 && artconv_buf_putc(out, '\n') < 0)
+    if (o->started && artconv_buf_putc(out, '\n') < 0)
         rc = ac_nomem(err);
+    o->started = 1;
     start = out->len;
     if (rc == 0 && artconv_buf_puts(out, md) < 0)
         rc = ac_nomem(err);
@@ -1119,7 +1129,7 @@ static int render_segment(artconv_buf *out, cmark_node *doc, int star, artconv_e
  * "<!-- end list -->" comment, which stays in the HTML; a list that follows
  * a list is rendered on its own instead, with the other bullet ("*") or
  * the other delimiter (")"), which starts a new list without a trace. */
-static int render_body(artconv_buf *out, cmark_node *root, artconv_error *err)
+static int render_body(md_output *out, cmark_node *root, artconv_error *err)
 {
     cmark_node *seg = NULL, *c, *prev = NULL;
     int star = 0, prev_star = 0, rc = ARTCONV_OK;
@@ -1168,14 +1178,68 @@ cleanup:
     return rc;
 }
 
+/* Tidies, checks and renders the blocks built so far, and frees them. */
+static int flush_blocks(md_writer *w, md_output *o, artconv_error *err)
+{
+    int rc, dropped = 0;
+
+    if ((rc = tidy_spaces(w->root, &w->tmp)) < 0)
+        return rc == ARTCONV_ENOMEM ? ac_nomem(err) : cmark_failed(err, "a literal");
+    if (w->has_raw && (rc = check_raw_inlines(w, &dropped, err)) < 0)
+        return rc;
+    /* Raw HTML gone from a line's edge leaves blanks there; tidying again
+     * touches nothing it tidied before. */
+    if (dropped && (rc = tidy_spaces(w->root, &w->tmp)) < 0)
+        return rc == ARTCONV_ENOMEM ? ac_nomem(err) : cmark_failed(err, "a literal");
+    return render_body(o, w->root, err);
+}
+
+/* Top-level blocks built before they are rendered: a long article is
+ * never held as one cmark tree beside the model. */
+#define FLUSH_BLOCKS 256
+
+static int is_plain_block(const artconv_node *node)
+{
+    artconv_node_kind kind = artconv_node_get_kind(node);
+
+    return kind == ARTCONV_NODE_PARAGRAPH || kind == ARTCONV_NODE_HEADING;
+}
+
+/* 1 if the output may be cut between `block` and the next one: cmark
+ * separates two paragraphs or headings by a blank line and nothing else
+ * (next to lists and code it may add a comment, see render_body). */
+static int can_cut_after(const artconv_node *block)
+{
+    const artconv_node *next = artconv_node_next(block);
+
+    return next != NULL && is_plain_block(block) && is_plain_block(next);
+}
+
+static int build_body(md_writer *w, md_output *o, const artconv_node *body, artconv_error *err)
+{
+    const artconv_node *block;
+    size_t built = 0;
+    int rc;
+
+    for (block = artconv_node_first_child(body); block != NULL; block = artconv_node_next(block)) {
+        if ((rc = build_block(w, block, err)) < 0)
+            return rc;
+        if (++built >= FLUSH_BLOCKS && can_cut_after(block)) {
+            if ((rc = flush_blocks(w, o, err)) < 0)
+                return rc;
+            built = 0;
+        }
+    }
+    return flush_blocks(w, o, err);
+}
+
 int ac_markdown_write(artconv_buf *out, const artconv_article *article,
                       const artconv_write_options *opts, artconv_error *err)
 {
     md_writer w;
     artconv_front_matter mode = opts != NULL ? opts->front_matter : ARTCONV_FRONT_MATTER_AUTO;
-    int front;
-    artconv_buf body = ARTCONV_BUF_INIT;
-    int rc = ARTCONV_OK, dropped = 0;
+    md_output o = {out, 0};
+    int front, rc = ARTCONV_OK;
 
     memset(&w, 0, sizeof w);
     w.opts = opts;
@@ -1186,35 +1250,16 @@ int ac_markdown_write(artconv_buf *out, const artconv_article *article,
     if (w.root == NULL)
         return ac_nomem(err);
     w.cur = w.root;
-    if (!front)
+    if (front) {
+        AC_CHECK(ac_front_matter_write(out, article, err));
+        o.started = 1; /* a blank line between it and the body */
+    } else {
         AC_CHECK(add_title(&w, article, mode == ARTCONV_FRONT_MATTER_NEVER, err));
-    AC_CHECK(build_body(&w, artconv_article_body(article), err));
-    if ((rc = tidy_spaces(w.root, &w.tmp)) < 0) {
-        rc = rc == ARTCONV_ENOMEM ? ac_nomem(err) : cmark_failed(err, "a literal");
-        goto cleanup;
-    }
-    if (w.has_raw)
-        AC_CHECK(check_raw_inlines(&w, &dropped, err));
-    /* Raw HTML gone from a line's edge leaves blanks there; tidying again
-     * touches nothing it tidied before. */
-    if (dropped && (rc = tidy_spaces(w.root, &w.tmp)) < 0) {
-        rc = rc == ARTCONV_ENOMEM ? ac_nomem(err) : cmark_failed(err, "a literal");
-        goto cleanup;
     }
     /* Width 0: no wrapping, one paragraph per line.  An empty document
      * stays empty (cmark would write a lone newline). */
-    AC_CHECK(render_body(&body, w.root, err));
-    if (front) {
-        AC_CHECK(ac_front_matter_write(out, article, err));
-        if (body.len > 0 && artconv_buf_putc(out, '\n') < 0) {
-            rc = ac_nomem(err);
-            goto cleanup;
-        }
-    }
-    if (body.len > 0 && artconv_buf_put(out, body.ptr, body.len) < 0)
-        rc = ac_nomem(err);
+    AC_CHECK(build_body(&w, &o, artconv_article_body(article), err));
 cleanup:
-    artconv_buf_dispose(&body);
     /* Unlike free(), cmark_node_free(NULL) crashes. */
     if (w.scratch != NULL)
         cmark_node_free(w.scratch);
