@@ -1269,6 +1269,92 @@ static void test_empty(void)
     artconv_buf_dispose(&out);
 }
 
+/* A body long enough to be written in several pieces (the writer renders
+ * a few hundred top-level blocks at a time).  `shift` leading paragraphs
+ * move the piece boundaries over every kind of neighbour: lists after
+ * lists, code after lists, headings, paragraphs. */
+static artconv_article *long_article(int shift)
+{
+    artconv_article *a = new_article();
+    artconv_node *body = artconv_article_body(a), *list, *code;
+    char line[96];
+    int i;
+
+    artconv_article_set(a, ARTCONV_META_TITLE, "Long read", NULL);
+    for (i = 0; i < shift; i++)
+        wrap(body, ARTCONV_NODE_PARAGRAPH, "A lead paragraph.");
+    for (i = 0; i < 1200; i++) {
+        snprintf(line, sizeof line, "Block %d: 1. not a list, * not a bullet, # no heading.", i);
+        switch (i % 6) {
+        case 1:
+        case 2: /* two lists in a row, of one type or two */
+            list = add(body, ARTCONV_NODE_LIST);
+            artconv_node_set_list(list, (i / 6) % 2 == 0 && i % 6 == 2, 1, 1, NULL);
+            wrap(add(list, ARTCONV_NODE_ITEM), ARTCONV_NODE_PARAGRAPH, line);
+            wrap(add(list, ARTCONV_NODE_ITEM), ARTCONV_NODE_PARAGRAPH, "and one more item");
+            break;
+        case 3: /* code right after a list */
+            code = add(body, ARTCONV_NODE_CODE_BLOCK);
+            artconv_node_set_literal(code, "    indented code\n", NULL);
+            break;
+        case 4:
+            wrap(body, ARTCONV_NODE_HEADING, line);
+            break;
+        default:
+            wrap(body, ARTCONV_NODE_PARAGRAPH, line);
+        }
+    }
+    return a;
+}
+
+static void test_long_body(void)
+{
+    artconv_buf out = ARTCONV_BUF_INIT, tail = ARTCONV_BUF_INIT;
+    artconv_article *a;
+    char what[96];
+    int shift, comments = 0;
+
+    for (shift = 0; shift < 6; shift++) {
+        a = long_article(shift);
+        snprintf(what, sizeof what, "long body, shifted by %d: every block reads back", shift);
+        check_reparse(a, what);
+        artconv_buf_clear(&out);
+        if (write_md(&out, a, ARTCONV_FRONT_MATTER_NEVER, "long body written"))
+            comments += strstr(out.ptr, "<!-- end list -->") != NULL;
+        artconv_article_free(a);
+    }
+    is_int(comments, 0, "long bodies: no end-list comments");
+    /* The end of a long body, from a paragraph on, is written as when it
+     * stands alone: a piece boundary changes nothing. */
+    a = long_article(0);
+    {
+        artconv_node *body = artconv_article_body(a);
+        int remaining = 0;
+        artconv_node *n;
+
+        for (n = artconv_node_first_child(body); n != NULL; n = artconv_node_next(n))
+            remaining++;
+        while (remaining > 300 || artconv_node_get_kind(artconv_node_first_child(body)) !=
+                                      ARTCONV_NODE_PARAGRAPH) {
+            artconv_node_free(artconv_node_first_child(body));
+            remaining--;
+        }
+    }
+    if (write_md(&tail, a, ARTCONV_FRONT_MATTER_NEVER, "tail written")) {
+        const char *rest = strstr(tail.ptr, "\n\n");
+        artconv_article *whole = long_article(0);
+
+        artconv_buf_clear(&out);
+        if (rest != NULL && write_md(&out, whole, ARTCONV_FRONT_MATTER_NEVER, "whole written"))
+            ok(out.len > tail.len && strcmp(out.ptr + out.len - strlen(rest + 2), rest + 2) == 0,
+               "long body: its end is written as it is when it stands alone");
+        artconv_article_free(whole);
+    }
+    artconv_article_free(a);
+    artconv_buf_dispose(&out);
+    artconv_buf_dispose(&tail);
+}
+
 /* Nesting up to the writers' depth limit, and one level past it. */
 static void test_deep(void)
 {
@@ -1330,6 +1416,7 @@ int main(void)
     test_spaces();
     test_raw_html();
     test_empty();
+    test_long_body();
     test_deep();
     return tap_done();
 }
