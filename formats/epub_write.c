@@ -857,5 +857,7 @@ int artconv_write_book(artconv_buf *out, const artconv_format *format,
         if (out->ptr != NULL)
             out->ptr[old_len] = '\0';
     }
+    for (i = 0; rc == 0 && i < count; i++)
+        ac_warn_raw_html_dropped(format, articles[i], opts);
     return rc;
 }

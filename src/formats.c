@@ -20,27 +20,27 @@ static const char *const newsml_aliases[] = {"newsml-g2", "nml", NULL};
 /* clang-format off */
 static const artconv_format format_text = {
     "text", text_aliases, text_extensions, "text/plain",
-    "plain text, as pasted or scraped", 0, ac_text_read, ac_text_write,
+    "plain text, as pasted or scraped", 0, ac_text_read, ac_text_write, 0,
 };
 static const artconv_format format_markdown = {
     "markdown", markdown_aliases, markdown_extensions, "text/markdown",
-    "CommonMark with YAML front matter", 0, ac_markdown_read, ac_markdown_write,
+    "CommonMark with YAML front matter", 0, ac_markdown_read, ac_markdown_write, 1,
 };
 static const artconv_format format_html = {
     "html", html_aliases, html_extensions, "text/html",
-    "HTML5 page or fragment", 0, ac_html_read, ac_html_write,
+    "HTML5 page or fragment", 0, ac_html_read, ac_html_write, 0,
 };
 static const artconv_format format_json = {
     "json", NULL, json_extensions, "application/json",
-    "JSON of the article model", 0, NULL, ac_json_write,
+    "JSON of the article model", 0, NULL, ac_json_write, 1,
 };
 static const artconv_format format_epub = {
     "epub", NULL, epub_extensions, "application/epub+zip",
-    "EPUB 3 e-book", 1, ac_epub_read, ac_epub_write,
+    "EPUB 3 e-book", 1, ac_epub_read, ac_epub_write, 0,
 };
 static const artconv_format format_newsml = {
     "newsml", newsml_aliases, newsml_extensions, "application/vnd.iptc.g2.newsitem+xml",
-    "IPTC NewsML-G2 news item", 0, ac_newsml_read, ac_newsml_write,
+    "IPTC NewsML-G2 news item", 0, ac_newsml_read, ac_newsml_write, 0,
 };
 /* clang-format on */
 
@@ -239,6 +239,30 @@ int artconv_write(artconv_buf *out, const artconv_format *format, const artconv_
         out->len = old_len;
         if (out->ptr != NULL)
             out->ptr[old_len] = '\0';
+    } else {
+        ac_warn_raw_html_dropped(format, article, opts);
     }
     return rc;
+}
+
+void ac_warn_raw_html_dropped(const artconv_format *format, const artconv_article *article,
+                              const artconv_write_options *opts)
+{
+    artconv_iter it;
+    artconv_event ev;
+    size_t n = 0;
+
+    if (format->writes_raw_html || opts == NULL || opts->warning == NULL)
+        return;
+    artconv_iter_init(&it, artconv_article_body(article));
+    while ((ev = artconv_iter_next(&it)) != ARTCONV_EVENT_DONE) {
+        artconv_node_kind kind = artconv_node_get_kind(artconv_iter_node(&it));
+
+        n += ev == ARTCONV_EVENT_ENTER &&
+             (kind == ARTCONV_NODE_RAW_HTML_BLOCK || kind == ARTCONV_NODE_RAW_HTML_INLINE);
+    }
+    if (n > 0)
+        ac_warn_write(opts, ARTCONV_EUNSUPPORTED,
+                      "%zu piece%s of raw HTML (tags and comments, no text) left out of %s", n,
+                      n == 1 ? "" : "s", format->name);
 }

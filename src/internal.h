@@ -39,7 +39,13 @@ struct artconv_format {
     int binary;
     ac_read_fn read;   /* NULL: cannot be read */
     ac_write_fn write; /* NULL: cannot be written */
+    int writes_raw_html; /* keeps RAW_HTML_* nodes (the others drop them) */
 };
+
+/* Warns, through the write options, that `format` leaves out the raw HTML
+ * nodes of `article` (tags and comments without text), if it has any. */
+void ac_warn_raw_html_dropped(const artconv_format *format, const artconv_article *article,
+                              const artconv_write_options *opts);
 
 /* The readers and writers, one per file in formats/. */
 int ac_html_read(artconv_article **out, const char *data, size_t len,

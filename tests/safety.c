@@ -982,6 +982,50 @@ static void remove_tmpdir(void)
         tap_diag("could not remove the temporary folder");
 }
 
+static void note_warning(const artconv_error *w, void *payload)
+{
+    artconv_buf *seen = payload;
+
+    artconv_buf_puts(seen, w->message);
+    artconv_buf_putc(seen, '\n');
+}
+
+/* Writers that leave raw HTML out say so once; those that keep it don't. */
+static void test_raw_html_warnings(const artconv_article *a)
+{
+    static const char *const formats[] = {"text", "html", "newsml", "epub", "markdown", "json"};
+    artconv_write_options wo = ARTCONV_WRITE_OPTIONS_INIT;
+    artconv_buf out = ARTCONV_BUF_INIT, seen = ARTCONV_BUF_INIT;
+    artconv_error err;
+    char what[96];
+    size_t i;
+
+    wo.timestamp = 0;
+    wo.warning = note_warning;
+    wo.payload = &seen;
+    for (i = 0; i < sizeof formats / sizeof formats[0]; i++) {
+        int keeps = strcmp(formats[i], "markdown") == 0 || strcmp(formats[i], "json") == 0;
+        const char *found;
+
+        artconv_buf_clear(&out);
+        artconv_buf_clear(&seen);
+        if (artconv_write(&out, artconv_format_by_name(formats[i]), a, &wo, &err) < 0) {
+            ok(0, "raw HTML warning: the article writes");
+            continue;
+        }
+        found = seen.ptr != NULL
+                    ? strstr(seen.ptr, "of raw HTML (tags and comments, no text) left out of ")
+                    : NULL;
+        snprintf(what, sizeof what, "%s: %s", formats[i],
+                 keeps ? "keeps raw HTML, no warning about it"
+                       : "one warning names the raw HTML left out");
+        ok(keeps ? found == NULL : found != NULL && strstr(found + 1, "of raw HTML (tags") == NULL,
+           what);
+    }
+    artconv_buf_dispose(&out);
+    artconv_buf_dispose(&seen);
+}
+
 int main(void)
 {
     artconv_article *a = hostile_article();
@@ -996,6 +1040,7 @@ int main(void)
     test_json(a);
     test_epub(a);
     test_newsml(a);
+    test_raw_html_warnings(a);
     test_file_names();
     test_no_output_lost();
     artconv_article_free(a);
