@@ -68,7 +68,7 @@ static const inline_tag inline_tags[] = {
 };
 
 /* Elements whose content is never text of the article. */
-static const char *const dropped_tags[] = {"script", "style", "textarea", "template", "title"};
+static const char *const dropped_tags[] = {"script", "style", "template", "title"};
 
 static int line_of(const md_reader *r, const cmark_node *node)
 {

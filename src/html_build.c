@@ -243,7 +243,8 @@ typedef struct {
     artconv_buf tmp;
     frame stack[ARTCONV_MAX_DEPTH + 2];
     size_t depth;
-    int consume; /* free DOM nodes once built (see release) */
+    int consume;                  /* free DOM nodes once built (see release) */
+    int fragment;                 /* raw HTML from Markdown, not a page */
     artconv_node *quote;          /* the last block quote made... */
     const xmlNode *quote_wrapper; /* ...and the parent of its element */
 } builder;
@@ -799,6 +800,23 @@ static int enter(builder *b, const xmlNode *el, int *descend)
             b->inl = node;
         return rc;
     }
+    if (strcmp(name, "textarea") == 0) {
+        /* Only raw HTML from Markdown gets here (pages drop form
+         * controls): what an author put in a text area shows as it is,
+         * like code. */
+        *descend = 0;
+        if (b->mode != MODE_FLOW) {
+            xmlChar *content = xmlNodeGetContent(el);
+
+            rc = content == NULL
+                     ? 0
+                     : add_text(b, (const char *)content, strlen((const char *)content));
+            xmlFree(content);
+            return rc;
+        }
+        boundary(b);
+        return add_code_block(b, el);
+    }
     if (!ac_html_is_block(el))
         return 0; /* span, font, time, abbr...: their content only */
     if (b->mode != MODE_FLOW)
@@ -910,7 +928,7 @@ static int build_subtree(builder *b, xmlNode *root)
     for (;;) {
         descend = entered = 0;
         if (n->type == XML_ELEMENT_NODE) {
-            if (!skipped(n)) {
+            if (!skipped(n) || (b->fragment && ac_html_is(n, "textarea"))) {
                 if ((rc = enter(b, n, &descend)) < 0)
                     return rc;
                 entered = 1;
@@ -1071,8 +1089,7 @@ static int tidy(artconv_node *first, artconv_error *err)
             next = leftmost(artconv_node_next(n));
         else
             next = artconv_node_parent(n) == top ? NULL : artconv_node_parent(n);
-        if (artconv_node_get_kind(n) == ARTCONV_NODE_ATTRIBUTION &&
-            (rc = strip_dash(n, err)) < 0)
+        if (artconv_node_get_kind(n) == ARTCONV_NODE_ATTRIBUTION && (rc = strip_dash(n, err)) < 0)
             return rc;
         if (holds_inlines(artconv_node_get_kind(n)) &&
             ((rc = trim_end(n, 0, err)) < 0 || (rc = trim_end(n, 1, err)) < 0))
@@ -1141,6 +1158,7 @@ int ac_html_fragment_to_model(artconv_node *parent, const char *html, size_t len
         goto cleanup;
     }
     builder_init(&b, &page, parent, err);
+    b.fragment = 1;
     if (b.mode == MODE_INLINE)
         b.space = 0; /* keep a leading space next to earlier text */
     for (n = page.body->children; n != NULL && rc == 0; n = n->next)

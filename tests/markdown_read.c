@@ -415,6 +415,18 @@ static void test_raw_html(void)
     ok(strstr(text, "alert") == NULL, "a script block is dropped");
     free(text);
     artconv_article_free(a);
+
+    /* What an author puts in a text area is shown as it is. */
+    a = must_read("<textarea>\n*not emphasis* &amp; more\n</textarea>\n\n"
+                  "Inline <textarea>typed &lt;text&gt;</textarea> too.\n",
+                  &ws);
+    p = find(artconv_article_body(a), ARTCONV_NODE_CODE_BLOCK);
+    ok(p != NULL && strcmp(artconv_node_get_literal(p), "*not emphasis* & more") == 0,
+       "a <textarea> block becomes a code block of its text");
+    text = body_text(a);
+    ok(strstr(text, "typed <text>") != NULL, "an inline <textarea> keeps its text");
+    free(text);
+    artconv_article_free(a);
 }
 
 /* The literals of the raw HTML nodes of `kind`, each followed by '|'. */
