@@ -50,6 +50,7 @@ typedef struct {
     artconv_buf text; /* adjacent text, merged before it becomes a node */
     artconv_buf tmp;
     int warned_depth;
+    int built_html; /* the HTML reader added structure (see the depth check) */
 } md_reader;
 
 /* The kinds of inline tag the reader maps without the HTML reader. */
@@ -366,6 +367,7 @@ static int add_fragment(md_reader *r, const char *html, size_t len, const cmark_
         return rc;
     before = artconv_node_last_child(parent);
     memset(&e, 0, sizeof e);
+    r->built_html = 1;
     rc = ac_html_fragment_to_model(parent, html, len, NULL, r->opts, &e);
     if (rc == ARTCONV_ENOMEM)
         return ac_nomem(r->err);
@@ -783,7 +785,7 @@ int ac_markdown_read(artconv_article **out, const char *data, size_t len,
     AC_CHECK(build(&r, doc));
     AC_CHECK(take_title(&r));
     /* Raw HTML builds its own structure, which could reach deeper. */
-    if (artconv_node_depth(artconv_article_body(r.article)) > ARTCONV_MAX_DEPTH) {
+    if (r.built_html && artconv_node_depth(artconv_article_body(r.article)) > ARTCONV_MAX_DEPTH) {
         rc = ac_error(err, ARTCONV_ELIMIT, "raw HTML nests the article deeper than %d levels",
                       ARTCONV_MAX_DEPTH);
         goto cleanup;
