@@ -381,7 +381,7 @@ static const char *image_source(const xmlNode *img, char *scratch, size_t size)
 static int set_image(builder *b, artconv_node *node, const xmlNode *img)
 {
     char scratch[2048];
-    const char *alt = ac_html_attr(img, "alt");
+    const char *alt = ac_html_attr(img, "alt"), *title;
     char *url;
     int nomem, rc = 0;
 
@@ -394,6 +394,11 @@ static int set_image(builder *b, artconv_node *node, const xmlNode *img)
     free(url);
     if (rc == 0 && alt != NULL && *alt != '\0')
         rc = ac_node_set_alt_n(node, alt, strlen(alt), b->err);
+    /* A figure's words are its caption; an inline image keeps its title. */
+    title = ac_html_attr(img, "title");
+    if (rc == 0 && title != NULL && *title != '\0' &&
+        artconv_node_get_kind(node) == ARTCONV_NODE_IMAGE)
+        rc = ac_node_set_title_n(node, title, strlen(title), b->err);
     return rc;
 }
 
@@ -662,6 +667,7 @@ static int add_image(builder *b, const xmlNode *el)
         artconv_node_free(node);
         return 0;
     }
+    b->space = 0; /* a space after the image is a word boundary to keep */
     return rc;
 }
 

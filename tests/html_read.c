@@ -234,6 +234,28 @@ static void test_quote_attribution(void)
     artconv_article_free(a);
 }
 
+/* An inline image keeps its title and the spaces around it. */
+static void test_inline_image(void)
+{
+    static const char page[] = "<p>An <img src='a.png' alt='A' title='The A'> inline.</p>";
+    artconv_article *a = NULL;
+    artconv_error err;
+    const artconv_node *img;
+
+    if (read_html(&a, page, sizeof page - 1, 1, 0, NULL, &err, NULL) != 0) {
+        ok(0, "inline image page reads");
+        return;
+    }
+    img = find_kind(a, ARTCONV_NODE_IMAGE);
+    ok(img != NULL && artconv_node_get_title(img) != NULL &&
+           strcmp(artconv_node_get_title(img), "The A") == 0,
+       "an inline image keeps its title");
+    ok(img != NULL && artconv_node_next(img) != NULL &&
+           strcmp(artconv_node_get_literal(artconv_node_next(img)), " inline.") == 0,
+       "the space after an inline image stays");
+    artconv_article_free(a);
+}
+
 static void test_charsets(void)
 {
     struct {
@@ -776,6 +798,7 @@ int main(void)
     test_sample();
     test_links();
     test_quote_attribution();
+    test_inline_image();
     test_charsets();
     test_strict();
     test_no_extract();
