@@ -528,12 +528,28 @@ static int separate(builder *b)
     return 0;
 }
 
-static void leave(builder *b)
+/* 1 if an element on the stack below the top one is a <q>: a quote inside
+ * a quote takes single marks. */
+static int inside_q(const builder *b)
 {
-    const frame *f = &b->stack[--b->depth];
-    int blockish = ac_html_is_block(f->el);
+    size_t i;
+
+    for (i = 0; i + 1 < b->depth; i++)
+        if (ac_html_is(b->stack[i].el, "q"))
+            return 1;
+    return 0;
+}
+
+static int leave(builder *b)
+{
+    const frame *f = &b->stack[b->depth - 1];
+    int blockish = ac_html_is_block(f->el), rc = 0;
+    /* <q> shows its quotation marks, as browsers draw them. */
+    const char *close =
+        ac_html_is(f->el, "q") ? (inside_q(b) ? "\xe2\x80\x99" : "\xe2\x80\x9d") : NULL;
     unsigned gen = b->gen;
 
+    b->depth--;
     b->block = f->block;
     b->table = f->table;
     b->row = f->row;
@@ -546,8 +562,11 @@ static void leave(builder *b)
     } else {
         b->inl = f->inl;
         if (blockish)
-            (void)separate(b);
+            rc = separate(b);
     }
+    if (rc == 0 && close != NULL && b->inl != NULL)
+        rc = add_text(b, close, 3);
+    return rc;
 }
 
 static int add_code_block(builder *b, const xmlNode *el)
@@ -806,6 +825,8 @@ static int enter(builder *b, const xmlNode *el, int *descend)
             b->inl = node;
         return rc;
     }
+    if (strcmp(name, "q") == 0)
+        return add_text(b, inside_q(b) ? "\xe2\x80\x98" : "\xe2\x80\x9c", 3);
     if (strcmp(name, "textarea") == 0) {
         /* Only raw HTML from Markdown gets here (pages drop form
          * controls): what an author put in a text area shows as it is,
@@ -948,13 +969,14 @@ static int build_subtree(builder *b, xmlNode *root)
             n = n->children;
             continue;
         }
-        if (entered)
-            leave(b);
+        if (entered && (rc = leave(b)) < 0)
+            return rc;
         while (n != root && n->next == NULL) {
             up = n->parent;
             release(b, n);
             n = up;
-            leave(b);
+            if ((rc = leave(b)) < 0)
+                return rc;
         }
         if (n == root)
             return 0;

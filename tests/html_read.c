@@ -256,6 +256,23 @@ static void test_inline_image(void)
     artconv_article_free(a);
 }
 
+/* <q> shows its quotation marks, single ones inside a quote. */
+static void test_inline_quote(void)
+{
+    static const char page[] = "<p>He said <q>they called it <q>the Ark</q> then</q>.</p>";
+    artconv_article *a = NULL;
+    artconv_error err;
+
+    if (read_html(&a, page, sizeof page - 1, 1, 0, NULL, &err, NULL) != 0) {
+        ok(0, "inline quote page reads");
+        return;
+    }
+    ok(has_text(a, "He said \xe2\x80\x9cthey called it \xe2\x80\x98the Ark\xe2\x80\x99 "
+                   "then\xe2\x80\x9d."),
+       "<q> gets its quotation marks");
+    artconv_article_free(a);
+}
+
 static void test_charsets(void)
 {
     struct {
@@ -799,6 +816,7 @@ int main(void)
     test_links();
     test_quote_attribution();
     test_inline_image();
+    test_inline_quote();
     test_charsets();
     test_strict();
     test_no_extract();
