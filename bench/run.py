@@ -8,13 +8,12 @@ memory and ratios.
 
 Inputs: every sample in samples/, the ../shared/corpus/readability pages as a
 batch, and generated large articles (5 MB of HTML and of Markdown, plus 50 KB
-ones for the time-per-byte comparison).  Peak memory comes from GNU time's
-maximum resident set size (the `time` package).
+ones for the time-per-byte comparison).  Each process is started directly
+(posix_spawn) and its peak resident set size and CPU time come from wait4.
 """
 import argparse
 import json
 import os
-import resource
 import shutil
 import statistics
 import subprocess
@@ -25,7 +24,6 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 SHARED = os.path.join(os.path.dirname(ROOT), "shared")
-GNU_TIME = "/usr/bin/time"
 
 # (label, input format, output extension, pandoc reader, pandoc writer)
 CONVERSIONS = [
@@ -39,28 +37,30 @@ CONVERSIONS = [
 
 def run_measured(argv, stdin_path=None):
     """Runs argv once; returns (seconds, peak KiB, CPU seconds) or None when it
-    failed.  CPU time (user + system) is reported beside wall time because on
-    a loaded machine a short process spends most of its wall time waiting
-    for a CPU."""
-    with tempfile.NamedTemporaryFile() as stats:
-        cmd = [GNU_TIME, "-f", "%M", "-o", stats.name] + argv
-        stdin = open(stdin_path, "rb") if stdin_path else subprocess.DEVNULL
-        # The children's rusage counts microseconds, where GNU time's %U
-        # and %S round to 10 ms, longer than a short conversion.
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        start = time.perf_counter()
-        proc = subprocess.run(cmd, stdin=stdin, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL)
-        elapsed = time.perf_counter() - start
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-        if stdin_path:
-            stdin.close()
-        if proc.returncode != 0:
-            return None
-        fields = open(stats.name).read().split()
-        peak_kib = int(fields[-1]) if fields else 0
-        return elapsed, peak_kib, cpu
+    failed.  The process is started with posix_spawn and reaped with wait4,
+    whose rusage gives its peak RSS and CPU time (user + system, to the
+    microsecond) with no wrapper process in between: a wrapper such as GNU
+    time costs a fork and an exec of its own, a millisecond or more that
+    would be charged to a conversion taking a few.  CPU time is reported
+    beside wall time because on a loaded machine a short process spends
+    most of its wall time waiting for a CPU."""
+    actions = [
+        (os.POSIX_SPAWN_OPEN, 0, stdin_path or os.devnull, os.O_RDONLY, 0),
+        (os.POSIX_SPAWN_OPEN, 1, os.devnull, os.O_WRONLY, 0),
+        (os.POSIX_SPAWN_OPEN, 2, os.devnull, os.O_WRONLY, 0),
+    ]
+    start = time.perf_counter()
+    try:
+        pid = os.posix_spawnp(argv[0], argv, os.environ, file_actions=actions)
+    except OSError:
+        return None
+    _, status, usage = os.wait4(pid, 0)
+    elapsed = time.perf_counter() - start
+    if not os.WIFEXITED(status) or os.WEXITSTATUS(status) != 0:
+        return None
+    # ru_maxrss is in KiB on Linux, and covers the descendants the process
+    # waited for (calibre's workers).
+    return elapsed, usage.ru_maxrss, usage.ru_utime + usage.ru_stime
 
 
 def median_run(argv_for_rep, reps):
@@ -147,8 +147,6 @@ def main():
     args = ap.parse_args()
     reps = 1 if args.quick else args.reps
     artconv = os.path.abspath(args.artconv)
-    if not os.path.exists(GNU_TIME):
-        sys.exit("bench: needs GNU time (apt-get install time)")
     pandoc = shutil.which("pandoc")
     calibre = shutil.which("ebook-convert")
     work = tempfile.mkdtemp(prefix="artconv-bench-")
