@@ -8,8 +8,9 @@ memory and ratios.
 
 Inputs: every sample in samples/, the ../shared/corpus/readability pages as a
 batch, and generated large articles (5 MB of HTML and of Markdown, plus 50 KB
-ones for the time-per-byte comparison).  Each process is started directly
-(posix_spawn) and its peak resident set size and CPU time come from wait4.
+ones for the time-per-byte comparison).  Each timed process is started
+directly (posix_spawn) and its CPU time comes from wait4; peak memory comes
+from one more run under GNU time (the `time` package).
 """
 import argparse
 import json
@@ -35,15 +36,18 @@ CONVERSIONS = [
 ]
 
 
+GNU_TIME = "/usr/bin/time"
+
+
 def run_measured(argv, stdin_path=None):
-    """Runs argv once; returns (seconds, peak KiB, CPU seconds) or None when it
-    failed.  The process is started with posix_spawn and reaped with wait4,
-    whose rusage gives its peak RSS and CPU time (user + system, to the
-    microsecond) with no wrapper process in between: a wrapper such as GNU
-    time costs a fork and an exec of its own, a millisecond or more that
-    would be charged to a conversion taking a few.  CPU time is reported
-    beside wall time because on a loaded machine a short process spends
-    most of its wall time waiting for a CPU."""
+    """Runs argv once; returns (seconds, CPU seconds) or None when it failed.
+    The process is started with posix_spawn and reaped with wait4, whose
+    rusage gives its CPU time (user + system, to the microsecond), with no
+    wrapper process in between: a wrapper such as GNU time costs a fork and
+    an exec of its own, a millisecond or more that would be charged to a
+    conversion taking a few.  CPU time is reported beside wall time because
+    on a loaded machine a short process spends most of its wall time
+    waiting for a CPU."""
     actions = [
         (os.POSIX_SPAWN_OPEN, 0, stdin_path or os.devnull, os.O_RDONLY, 0),
         (os.POSIX_SPAWN_OPEN, 1, os.devnull, os.O_WRONLY, 0),
@@ -58,39 +62,58 @@ def run_measured(argv, stdin_path=None):
     elapsed = time.perf_counter() - start
     if not os.WIFEXITED(status) or os.WEXITSTATUS(status) != 0:
         return None
-    # ru_maxrss is in KiB on Linux, and covers the descendants the process
-    # waited for (calibre's workers).
-    return elapsed, usage.ru_maxrss, usage.ru_utime + usage.ru_stime
+    return elapsed, usage.ru_utime + usage.ru_stime
+
+
+def peak_memory(argv):
+    """Peak RSS in KiB of one more run, through GNU time.  Not from the timed
+    runs: a process spawned from this script starts as a copy of it, and its
+    high-water mark keeps the Python interpreter's tens of MiB."""
+    with tempfile.NamedTemporaryFile() as stats:
+        proc = subprocess.run([GNU_TIME, "-f", "%M", "-o", stats.name] + argv,
+                              stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)
+        if proc.returncode != 0:
+            return None
+        fields = open(stats.name).read().split()
+        return int(fields[-1]) if fields else 0
 
 
 def median_run(argv_for_rep, reps):
-    times, peaks, cpus = [], [], []
+    times, cpus = [], []
     for rep in range(reps):
         result = run_measured(argv_for_rep(rep))
         if result is None:
             return None
         times.append(result[0])
-        peaks.append(result[1])
-        cpus.append(result[2])
-    return statistics.median(times), max(peaks), statistics.median(cpus)
+        cpus.append(result[1])
+    peak = peak_memory(argv_for_rep(reps))
+    if peak is None:
+        return None
+    return statistics.median(times), peak, statistics.median(cpus)
 
 
 def run_batch(commands, reps):
-    """Runs a list of argv lists back to back; medians of the batch totals."""
-    totals, peaks, cpus = [], [], []
+    """Runs a list of argv lists back to back; medians of the batch totals,
+    and the highest peak memory of one more pass."""
+    totals, cpus = [], []
     for _ in range(reps):
-        total, peak, cpu = 0.0, 0, 0.0
+        total, cpu = 0.0, 0.0
         for argv in commands:
             result = run_measured(argv)
             if result is None:
                 return None
             total += result[0]
-            peak = max(peak, result[1])
-            cpu += result[2]
+            cpu += result[1]
         totals.append(total)
-        peaks.append(peak)
         cpus.append(cpu)
-    return statistics.median(totals), max(peaks), statistics.median(cpus)
+    peak = 0
+    for argv in commands:
+        one = peak_memory(argv)
+        if one is None:
+            return None
+        peak = max(peak, one)
+    return statistics.median(totals), peak, statistics.median(cpus)
 
 
 def generate(path, kind, size):
@@ -147,6 +170,8 @@ def main():
     args = ap.parse_args()
     reps = 1 if args.quick else args.reps
     artconv = os.path.abspath(args.artconv)
+    if not os.path.exists(GNU_TIME):
+        sys.exit("bench: needs GNU time (apt-get install time)")
     pandoc = shutil.which("pandoc")
     calibre = shutil.which("ebook-convert")
     work = tempfile.mkdtemp(prefix="artconv-bench-")
