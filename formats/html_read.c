@@ -103,7 +103,16 @@ static void utf8_census(const char *s, size_t len, size_t *multi, size_t *bad)
     *multi = *bad = 0;
     while (p < end) {
         if (*p < 0x80) {
+            uint64_t x;
+
+            /* Pages are mostly ASCII: skip it eight bytes at a time. */
             p++;
+            while (end - p >= 8) {
+                memcpy(&x, p, 8);
+                if ((x & UINT64_C(0x8080808080808080)) != 0)
+                    break;
+                p += 8;
+            }
             continue;
         }
         n = u8_mbtoucr(&c, p, (size_t)(end - p));
