@@ -138,6 +138,9 @@ static const char *const article_types[] = {"Article",
                                             "AdvertiserContentArticle",
                                             NULL};
 
+/* DC.Creator metas read, one author each; more are ignored. */
+#define MAX_DC_CREATORS 16
+
 typedef struct {
     artconv_article *article;
     unsigned char by_property[S_COUNT]; /* slot filled from property= */
@@ -153,6 +156,9 @@ typedef struct {
     size_t n_ld;
     json_t *art; /* the article object inside one of them, borrowed */
     size_t n_keywords;
+    const char *dc_creators[MAX_DC_CREATORS]; /* every DC.Creator, in order */
+    unsigned char dc_by_property[MAX_DC_CREATORS];
+    size_t n_dc_creators;
     artconv_buf tmp;
 } meta_ctx;
 
@@ -495,6 +501,11 @@ static void take_meta(meta_ctx *m, const xmlNode *el)
             for (k = 0; k < sizeof meta_keys / sizeof meta_keys[0]; k++) {
                 slot sl = meta_keys[k].slot;
 
+                if (strlen(meta_keys[k].key) == len && ac_strncaseeq(p, meta_keys[k].key, len) &&
+                    sl == S_AUTHOR_DC && *content != '\0' && m->n_dc_creators < MAX_DC_CREATORS) {
+                    m->dc_by_property[m->n_dc_creators] = a == 0;
+                    m->dc_creators[m->n_dc_creators++] = content;
+                }
                 if (strlen(meta_keys[k].key) == len && ac_strncaseeq(p, meta_keys[k].key, len) &&
                     *content != '\0' && (m->slots[sl] == NULL || (a == 0 && !m->by_property[sl]))) {
                     m->slots[sl] = content;
@@ -1129,6 +1140,27 @@ static int set_keywords(meta_ctx *m)
     return 0;
 }
 
+/* Dublin Core names a person "Last, First" ("Jong, Michiel de", "Kooman,
+ * F."): one word before the only comma and one to three after become
+ * "First Last".  Anything else is read as a byline, a list of names. */
+static int add_dc_creator(meta_ctx *m, const char *v)
+{
+    const char *comma = strchr(v, ',');
+    size_t len = strlen(v);
+    size_t after;
+
+    if (comma != NULL && strchr(comma + 1, ',') == NULL && strpbrk(v, "0123456789@&") == NULL &&
+        count_words(v, (size_t)(comma - v)) == 1 &&
+        (after = count_words(comma + 1, len - (size_t)(comma + 1 - v))) >= 1 && after <= 3) {
+        artconv_buf_clear(&m->tmp);
+        if (put_clean(&m->tmp, comma + 1, len - (size_t)(comma + 1 - v)) < 0 ||
+            artconv_buf_putc(&m->tmp, ' ') < 0 || put_clean(&m->tmp, v, (size_t)(comma - v)) < 0)
+            return ac_nomem(m->err);
+        return ac_html_add_authors(m->article, m->tmp.ptr, m->tmp.len, m->err);
+    }
+    return ac_html_add_authors(m->article, v, len, m->err);
+}
+
 /* Authors from what the page declares.  The visible byline comes later
  * (ac_html_byline), once the article is found.  JSON-LD "creator" and
  * <link rel=author> are kept for when no byline shows: sites often fill
@@ -1151,9 +1183,18 @@ static int set_authors(meta_ctx *m)
     }
     for (i = 0; i < sizeof order / sizeof order[0]; i++) {
         const char *v = m->slots[order[i]];
+        size_t k;
 
         if (artconv_article_list_count(m->article, ARTCONV_LIST_AUTHORS) > 0)
             break;
+        if (order[i] == S_AUTHOR_DC) {
+            /* As for every slot, property= (RDFa) beats name=. */
+            for (k = 0; k < m->n_dc_creators; k++)
+                if (m->dc_by_property[k] == m->by_property[S_AUTHOR_DC] &&
+                    (rc = add_dc_creator(m, m->dc_creators[k])) < 0)
+                    return rc;
+            continue;
+        }
         if (v != NULL && (rc = ac_html_add_authors(m->article, v, strlen(v), m->err)) < 0)
             return rc;
     }

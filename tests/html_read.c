@@ -570,6 +570,12 @@ static void test_bylines(void)
          "<p>Contributing Correspondent</p></a></div></aside>"
          "<h6 class='byline'>By <a href='/authors/j'>Joshua Sokol</a></h6>",
          "Joshua Sokol", "an author card in an aside ranks after the byline in the flow"},
+        {"<meta name='DC.Creator' content='Kooman, F.'>"
+         "<meta name='DC.Creator' content='Jong, Michiel de'>",
+         "", "", "F. Kooman; Michiel de Jong",
+         "Dublin Core creators, each \"Last, First\", in order"},
+        {"<meta name='DC.Creator' content='Jane Doe, John Smith'>", "", "",
+         "Jane Doe; John Smith", "a DC.Creator that lists full names stays a list"},
     };
     size_t i;
 
