@@ -760,11 +760,37 @@ cleanup:
     return rc;
 }
 
+/* Where libxml2's writer puts the item: straight into the caller's buffer,
+ * not into a buffer of its own copied afterwards (for a long article, two
+ * more copies of the item at the peak of memory use). */
+typedef struct {
+    artconv_buf *out;
+    int nomem;
+} item_sink;
+
+static int sink_write(void *context, const char *bytes, int len)
+{
+    item_sink *s = context;
+
+    if (len < 0 || artconv_buf_put(s->out, bytes, (size_t)len) < 0) {
+        s->nomem = 1;
+        return -1;
+    }
+    return len;
+}
+
+static int sink_close(void *context)
+{
+    (void)context;
+    return 0;
+}
+
 int ac_newsml_write(artconv_buf *out, const artconv_article *article,
                     const artconv_write_options *opts, artconv_error *err)
 {
     artconv_buf body = ARTCONV_BUF_INIT, guid = ARTCONV_BUF_INIT;
-    xmlBufferPtr xml = NULL;
+    item_sink sink = {out, 0};
+    xmlOutputBufferPtr to = NULL;
     nw n = {NULL, article, opts};
     /* A zeroed options struct means the default version, 1. */
     int version = opts->item_version == 0 ? 1 : opts->item_version;
@@ -781,20 +807,22 @@ int ac_newsml_write(artconv_buf *out, const artconv_article *article,
                         "the NewsML-G2 provider or GUID scheme holds characters XML forbids");
     AC_CHECK(build_body(&body, article, err));
     AC_CHECK(put_guid(&guid, article, opts->guid_scheme, &body));
-    xml = xmlBufferCreate();
-    if (xml == NULL || (n.w = xmlNewTextWriterMemory(xml, 0)) == NULL) {
+    if ((to = xmlOutputBufferCreateIO(sink_write, sink_close, &sink, NULL)) == NULL) {
+        rc = ARTCONV_ENOMEM;
+        goto cleanup;
+    }
+    if ((n.w = xmlNewTextWriter(to)) == NULL) {
+        xmlOutputBufferClose(to);
         rc = ARTCONV_ENOMEM;
         goto cleanup;
     }
     AC_CHECK(write_item(&n, guid.ptr, version, &body, err));
-    /* Freeing the writer flushes it into `xml`. */
+    /* Freeing the writer flushes the rest into `out`. */
     xmlFreeTextWriter(n.w);
     n.w = NULL;
-    AC_CHECK(artconv_buf_put(out, xmlBufferContent(xml), (size_t)xmlBufferLength(xml)));
-    rc = artconv_buf_putc(out, '\n');
+    rc = sink.nomem ? ARTCONV_ENOMEM : artconv_buf_putc(out, '\n');
 cleanup:
     xmlFreeTextWriter(n.w);
-    xmlBufferFree(xml);
     artconv_buf_dispose(&body);
     artconv_buf_dispose(&guid);
     if (rc == ARTCONV_ENOMEM)
