@@ -74,7 +74,6 @@ cleanup:
     return rc;
 }
 
-
 /* <tag><name>value</name></tag>: a party or a place known by name only.
  * A <name> is a g2normalizedString, so whitespace is collapsed. */
 static int named(const nw *n, const char *tag, const char *value)
@@ -760,36 +759,14 @@ cleanup:
     return rc;
 }
 
-/* Where libxml2's writer puts the item: straight into the caller's buffer,
- * not into a buffer of its own copied afterwards (for a long article, two
- * more copies of the item at the peak of memory use). */
-typedef struct {
-    artconv_buf *out;
-    int nomem;
-} item_sink;
-
-static int sink_write(void *context, const char *bytes, int len)
-{
-    item_sink *s = context;
-
-    if (len < 0 || artconv_buf_put(s->out, bytes, (size_t)len) < 0) {
-        s->nomem = 1;
-        return -1;
-    }
-    return len;
-}
-
-static int sink_close(void *context)
-{
-    (void)context;
-    return 0;
-}
-
 int ac_newsml_write(artconv_buf *out, const artconv_article *article,
                     const artconv_write_options *opts, artconv_error *err)
 {
     artconv_buf body = ARTCONV_BUF_INIT, guid = ARTCONV_BUF_INIT;
-    item_sink sink = {out, 0};
+    /* libxml2's writer puts the item straight into `out`, not into a buffer
+     * of its own copied afterwards: for a long article, two more copies of
+     * the item at the peak of memory use. */
+    ac_xml_sink sink = {out, 0};
     xmlOutputBufferPtr to = NULL;
     nw n = {NULL, article, opts};
     /* A zeroed options struct means the default version, 1. */
@@ -807,7 +784,7 @@ int ac_newsml_write(artconv_buf *out, const artconv_article *article,
                         "the NewsML-G2 provider or GUID scheme holds characters XML forbids");
     AC_CHECK(build_body(&body, article, err));
     AC_CHECK(put_guid(&guid, article, opts->guid_scheme, &body));
-    if ((to = xmlOutputBufferCreateIO(sink_write, sink_close, &sink, NULL)) == NULL) {
+    if ((to = xmlOutputBufferCreateIO(ac_xml_sink_write, ac_xml_sink_close, &sink, NULL)) == NULL) {
         rc = ARTCONV_ENOMEM;
         goto cleanup;
     }

@@ -772,14 +772,9 @@ int ac_xhtml_indent(xmlNodePtr root, int depth, artconv_error *err)
 
 /* --- serialising ------------------------------------------------------------ */
 
-typedef struct {
-    artconv_buf *out;
-    int nomem;
-} sink;
-
-static int sink_write(void *context, const char *bytes, int len)
+int ac_xml_sink_write(void *context, const char *bytes, int len)
 {
-    sink *s = context;
+    ac_xml_sink *s = context;
 
     if (len < 0 || artconv_buf_put(s->out, bytes, (size_t)len) < 0) {
         s->nomem = 1;
@@ -788,7 +783,7 @@ static int sink_write(void *context, const char *bytes, int len)
     return len;
 }
 
-static int sink_close(void *context)
+int ac_xml_sink_close(void *context)
 {
     (void)context;
     return 0;
@@ -796,14 +791,15 @@ static int sink_close(void *context)
 
 int ac_xhtml_save(artconv_buf *out, xmlNodePtr node, artconv_error *err)
 {
-    sink s = {out, 0};
+    ac_xml_sink s = {out, 0};
     xmlSaveCtxtPtr ctxt;
     long written;
     int closed;
 
     /* With an encoding given, libxml2 escapes only & < > (and " in
      * attributes) and writes other characters as they are. */
-    ctxt = xmlSaveToIO(sink_write, sink_close, &s, "UTF-8", XML_SAVE_XHTML | XML_SAVE_NO_DECL);
+    ctxt = xmlSaveToIO(ac_xml_sink_write, ac_xml_sink_close, &s, "UTF-8",
+                       XML_SAVE_XHTML | XML_SAVE_NO_DECL);
     if (ctxt == NULL)
         return ac_nomem(err);
     written = xmlSaveTree(ctxt, node);
@@ -836,7 +832,8 @@ int ac_xhtml_measure(size_t *sizes, size_t n, xmlNodePtr parent, artconv_error *
     /* A serialiser costs more to set up than a paragraph costs to write:
      * one is shared by all the children, flushed after each to count its
      * bytes, and nothing is stored. */
-    ctxt = xmlSaveToIO(count_write, sink_close, &count, "UTF-8", XML_SAVE_XHTML | XML_SAVE_NO_DECL);
+    ctxt = xmlSaveToIO(count_write, ac_xml_sink_close, &count, "UTF-8",
+                       XML_SAVE_XHTML | XML_SAVE_NO_DECL);
     if (ctxt == NULL)
         return ac_nomem(err);
     for (child = parent->children; child != NULL && i < n; child = child->next) {

@@ -95,6 +95,15 @@ int ac_xhtml_footer(xmlNodePtr parent, const artconv_article *article, const ac_
  * No recursion.  Returns 0 or ARTCONV_ENOMEM. */
 int ac_xhtml_indent(xmlNodePtr root, int depth, artconv_error *err);
 
+/* A libxml2 output (xmlSaveToIO, xmlOutputBufferCreateIO) that appends to
+ * `out`; `nomem` is set when an append fails. */
+typedef struct {
+    artconv_buf *out;
+    int nomem;
+} ac_xml_sink;
+int ac_xml_sink_write(void *context, const char *bytes, int len);
+int ac_xml_sink_close(void *context);
+
 /* Appends `node` serialised in libxml2's XHTML mode, UTF-8, without an
  * XML declaration: void elements as <br />, other empty elements as
  * <p></p>, which is valid in both HTML5 and XML.  Keep an <html> root
