@@ -738,18 +738,6 @@ static long long source_date_epoch(void)
     return seconds;
 }
 
-/* Copies the folder part of `path` ("." when there is none) into `out`. */
-static int folder_of(const char *path, artconv_buf *out)
-{
-    const char *slash = strrchr(path, '/');
-
-    if (slash == NULL)
-        return artconv_buf_puts(out, ".");
-    if (slash == path)
-        return artconv_buf_puts(out, "/");
-    return artconv_buf_put(out, path, (size_t)(slash - path));
-}
-
 /* Fills the write options every conversion shares. */
 static void set_write_options(artconv_write_options *wopts, const run_args *args,
                               const char *out_path, const char *css)
@@ -795,7 +783,7 @@ static int run_book(const run_args *args, const char *out_path, const artconv_fo
         if ((status = load_article(&articles[i], args, args->positional[i])) != 0)
             goto cleanup;
         if (strcmp(args->positional[i], "-") != 0) {
-            if (folder_of(args->positional[i], &folders[i]) < 0) {
+            if (cli_folder_of(args->positional[i], &folders[i]) < 0) {
                 fputs("artconv: out of memory\n", stderr);
                 status = EXIT_FAILED;
                 goto cleanup;
@@ -1033,7 +1021,7 @@ static int run_convert(const run_args *args)
         goto cleanup;
 
     memset(&err, 0, sizeof err);
-    if (strcmp(args->positional[0], "-") != 0 && folder_of(args->positional[0], &folder) < 0) {
+    if (strcmp(args->positional[0], "-") != 0 && cli_folder_of(args->positional[0], &folder) < 0) {
         fputs("artconv: out of memory\n", stderr);
         status = EXIT_FAILED;
         goto cleanup;

@@ -69,6 +69,9 @@ typedef struct cli_request {
  * `res` (the caller releases it with cli_result_dispose). */
 void cli_convert_one(cli_result *res, const cli_settings *settings, const cli_request *req);
 void cli_result_dispose(cli_result *res);
+/* Appends the folder part of `path` ("." when there is none) to `out`
+ * (where relative image paths are resolved).  0 or ARTCONV_ENOMEM. */
+int cli_folder_of(const char *path, artconv_buf *out);
 
 /* --- many files with -d (cli_batch.c) ----------------------------------------- */
 

@@ -114,8 +114,7 @@ cleanup:
     return rc;
 }
 
-/* Copies the folder part of `path` ("." when there is none) into `out`. */
-static int folder_of(const char *path, artconv_buf *out)
+int cli_folder_of(const char *path, artconv_buf *out)
 {
     const char *slash = strrchr(path, '/');
 
@@ -179,7 +178,7 @@ static int convert(cli_result *res, const cli_settings *settings, const cli_requ
     wopts.warning = collect_warning;
     wopts.payload = res;
     if (req->in_path != NULL) {
-        if (folder_of(req->in_path, &folder) < 0) {
+        if (cli_folder_of(req->in_path, &folder) < 0) {
             rc = fail(res, ARTCONV_ENOMEM, in_name, "%s", "out of memory");
             goto cleanup;
         }

@@ -19,17 +19,12 @@
 #include "testutil.h"
 #include "internal.h"
 #include "epub.h"
+#include "testzip.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <zip.h>
-
-typedef struct {
-    const char *name;
-    const char *data;
-    size_t len; /* 0: strlen(data) */
-} zentry;
 
 static const char container_ok[] =
     "<?xml version=\"1.0\"?>\n<container version=\"1.0\" "
@@ -62,46 +57,12 @@ static const char xhtml_skip[] =
     "<?xml version=\"1.0\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\"><head><title>3</title>"
     "</head><body><p>Not in the reading order.</p></body></html>";
 
-/* Builds a zip of `n` entries (deflated) into `out`. */
-static int make_zip(artconv_buf *out, const zentry *entries, size_t n)
-{
-    zip_error_t ze;
-    zip_source_t *src;
-    zip_t *za;
-    zip_stat_t st;
-    size_t i;
-    int rc = -1;
-
-    zip_error_init(&ze);
-    src = zip_source_buffer_create(NULL, 0, 0, &ze);
-    zip_source_keep(src);
-    za = zip_open_from_source(src, ZIP_TRUNCATE, &ze);
-    for (i = 0; za != NULL && i < n; i++) {
-        size_t len = entries[i].len ? entries[i].len : strlen(entries[i].data);
-        zip_source_t *s = zip_source_buffer(za, entries[i].data, len, 0);
-
-        if (zip_file_add(za, entries[i].name, s, 0) < 0)
-            zip_source_free(s);
-    }
-    if (za != NULL && zip_close(za) == 0 && zip_source_open(src) == 0) {
-        if (zip_source_stat(src, &st) == 0 && artconv_buf_grow(out, (size_t)st.size) == 0 &&
-            zip_source_read(src, out->ptr, st.size) == (zip_int64_t)st.size) {
-            out->len = (size_t)st.size;
-            rc = 0;
-        }
-        zip_source_close(src);
-    }
-    zip_source_free(src);
-    zip_error_fini(&ze);
-    return rc;
-}
-
-static int read_zip(artconv_article **out, const zentry *entries, size_t n, artconv_error *err)
+static int read_zip(artconv_article **out, const tz_entry *entries, size_t n, artconv_error *err)
 {
     artconv_buf data = ARTCONV_BUF_INIT;
     int rc;
 
-    if (make_zip(&data, entries, n) < 0) {
+    if (tz_make(&data, entries, n) < 0) {
         artconv_buf_dispose(&data);
         return 1;
     }
@@ -112,7 +73,7 @@ static int read_zip(artconv_article **out, const zentry *entries, size_t n, artc
 
 static void test_small_book(void)
 {
-    const zentry entries[] = {
+    const tz_entry entries[] = {
         {"mimetype", "application/epub+zip", 0},
         {"META-INF/container.xml", container_ok, 0},
         {"OPS/book.opf", opf_ok, 0},
@@ -174,7 +135,7 @@ static void test_other_tool(const char *tool)
     artconv_article_free(a);
 }
 
-static void expect_error(const zentry *entries, size_t n, int code, const char *words,
+static void expect_error(const tz_entry *entries, size_t n, int code, const char *words,
                          const char *what)
 {
     artconv_article *a = NULL;
@@ -218,23 +179,23 @@ static void test_hostile(void)
         "<rootfile full-path=\"../book.opf\"/></rootfiles></container>";
     artconv_article *a = NULL;
     artconv_error err;
-    const zentry no_container[] = {{"mimetype", "application/epub+zip", 0}};
-    const zentry evil_name[] = {{"mimetype", "application/epub+zip", 0},
-                                {"META-INF/container.xml", container_ok, 0},
-                                {"../../evil.xhtml", "x", 0}};
-    const zentry abs_name[] = {{"/etc/evil", "x", 0}};
-    const zentry traversal[] = {{"META-INF/container.xml", container_ok, 0},
-                                {"OPS/book.opf", opf_traversal, 0}};
-    const zentry xxe[] = {{"META-INF/container.xml", container_ok, 0},
-                          {"OPS/book.opf", opf_xxe, 0}};
-    const zentry laughs[] = {{"META-INF/container.xml", container_ok, 0},
-                             {"OPS/book.opf", opf_laughs, 0}};
-    const zentry broken[] = {{"META-INF/container.xml", container_ok, 0},
-                             {"OPS/book.opf", opf_broken, 0}};
-    const zentry missing[] = {{"META-INF/container.xml", container_ok, 0}};
-    const zentry outside[] = {{"META-INF/container.xml", container_out, 0}};
-    const zentry not_package[] = {{"META-INF/container.xml", container_ok, 0},
-                                  {"OPS/book.opf", "<html/>", 0}};
+    const tz_entry no_container[] = {{"mimetype", "application/epub+zip", 0}};
+    const tz_entry evil_name[] = {{"mimetype", "application/epub+zip", 0},
+                                  {"META-INF/container.xml", container_ok, 0},
+                                  {"../../evil.xhtml", "x", 0}};
+    const tz_entry abs_name[] = {{"/etc/evil", "x", 0}};
+    const tz_entry traversal[] = {{"META-INF/container.xml", container_ok, 0},
+                                  {"OPS/book.opf", opf_traversal, 0}};
+    const tz_entry xxe[] = {{"META-INF/container.xml", container_ok, 0},
+                            {"OPS/book.opf", opf_xxe, 0}};
+    const tz_entry laughs[] = {{"META-INF/container.xml", container_ok, 0},
+                               {"OPS/book.opf", opf_laughs, 0}};
+    const tz_entry broken[] = {{"META-INF/container.xml", container_ok, 0},
+                               {"OPS/book.opf", opf_broken, 0}};
+    const tz_entry missing[] = {{"META-INF/container.xml", container_ok, 0}};
+    const tz_entry outside[] = {{"META-INF/container.xml", container_out, 0}};
+    const tz_entry not_package[] = {{"META-INF/container.xml", container_ok, 0},
+                                    {"OPS/book.opf", "<html/>", 0}};
     size_t bomb_len = AC_EPUB_MAX_ENTRY + 1024;
     char *bomb = malloc(bomb_len);
 
@@ -256,7 +217,7 @@ static void test_hostile(void)
     expect_error(not_package, 2, ARTCONV_EPARSE, "not a package document",
                  "a package of the wrong kind: EPARSE");
     if (bomb != NULL) {
-        const zentry bombed[] = {{"META-INF/container.xml", bomb, bomb_len}};
+        const tz_entry bombed[] = {{"META-INF/container.xml", bomb, bomb_len}};
 
         /* Deflates to about 64 KB and would inflate past the entry limit. */
         memset(bomb, ' ', bomb_len);
