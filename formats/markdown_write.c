@@ -664,13 +664,13 @@ static int reads_back(cmark_node *block)
     return same;
 }
 
-/* Removes the raw HTML below `block`; returns how many nodes went, or -1
- * when memory runs out.  cmark lets a leaf go on its ENTER event. */
-static int drop_raw(cmark_node *block)
+/* Counts the raw HTML nodes below `block`, freeing them with `drop`;
+ * -1 when memory runs out.  cmark lets a leaf go on its ENTER event. */
+static int raw_nodes(cmark_node *block, int drop)
 {
     cmark_iter *it = cmark_iter_new(block);
     cmark_event_type ev;
-    int dropped = 0;
+    int count = 0;
 
     if (it == NULL)
         return -1;
@@ -678,28 +678,13 @@ static int drop_raw(cmark_node *block)
         cmark_node *n = cmark_iter_get_node(it);
 
         if (ev == CMARK_EVENT_ENTER && cmark_node_get_user_data(n) == (void *)&raw_mark) {
-            cmark_node_free(n);
-            dropped++;
+            count++;
+            if (drop)
+                cmark_node_free(n);
         }
     }
     cmark_iter_free(it);
-    return dropped;
-}
-
-/* 1 if raw HTML stands below `block`. */
-static int holds_raw(cmark_node *block)
-{
-    cmark_iter *it = cmark_iter_new(block);
-    cmark_event_type ev;
-    int found = 0;
-
-    if (it == NULL)
-        return -1;
-    while (!found && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE)
-        found = ev == CMARK_EVENT_ENTER &&
-                cmark_node_get_user_data(cmark_iter_get_node(it)) == (void *)&raw_mark;
-    cmark_iter_free(it);
-    return found;
+    return count;
 }
 
 /* Checks each paragraph and heading that holds raw HTML (after
@@ -722,10 +707,10 @@ static int check_raw_inlines(md_writer *w, int *dropped, artconv_error *err)
             continue;
         /* Inlines hold no blocks: skip the children either way. */
         cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
-        if ((has = holds_raw(n)) < 0) {
+        if ((has = raw_nodes(n, 0)) < 0) {
             rc = ac_nomem(err);
         } else if (has && !reads_back(n)) {
-            if (drop_raw(n) < 0)
+            if (raw_nodes(n, 1) < 0)
                 rc = ac_nomem(err);
             else
                 ac_warn_write(w->opts, ARTCONV_EUNSUPPORTED,
