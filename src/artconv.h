@@ -316,6 +316,11 @@ typedef enum artconv_meta {
     ARTCONV_META_IMAGE_ALT,     /* "image.alt" */
     ARTCONV_META_IMAGE_CAPTION, /* "image.caption" */
     ARTCONV_META_IMAGE_CREDIT,  /* "image.credit" */
+    /* Added later, so at the end (the numbers above are ABI).  A story that
+     * is not usable or is embargoed is written only by formats that carry
+     * both fields; see artconv_write_options.ignore_status. */
+    ARTCONV_META_PUBSTATUS, /* "pubstatus": NewsML-G2 stat: code, "canceled", "withheld"... */
+    ARTCONV_META_EMBARGOED, /* "embargoed": ISO 8601 date-time, or "indefinite" */
     ARTCONV_META_COUNT
 } artconv_meta;
 
@@ -459,12 +464,18 @@ typedef struct artconv_write_options {
      * write many files and sync once at the end (the CLI's batch mode calls
      * syncfs(2) on the output folder). */
     int no_sync;
+    /* Write a story whose pubstatus is not "usable", or that is embargoed,
+     * to a format that cannot carry those fields (EPUB, text, Markdown
+     * without front matter).  By default that fails with
+     * ARTCONV_EUNSUPPORTED, so that no conversion makes a killed or
+     * embargoed story look publishable. */
+    int ignore_status;
 } artconv_write_options;
 
 #define ARTCONV_WRITE_OPTIONS_INIT                                                                 \
     {                                                                                              \
         ARTCONV_WRITE_OPTIONS_VERSION, NULL, 72, 0, ARTCONV_FRONT_MATTER_AUTO, NULL, NULL, NULL,   \
-            NULL, NULL, -1, NULL, NULL, 1, 0                                                       \
+            NULL, NULL, -1, NULL, NULL, 1, 0, 0                                                    \
     }
 
 /** Fills `opts` (caller-owned) with the defaults; never fails. */
