@@ -315,7 +315,8 @@ static int set_field(fm_reader *r, artconv_article *a, artconv_meta field, const
         warn_type(r, key, "text");
         return ARTCONV_OK;
     }
-    if (field == ARTCONV_META_DATE || field == ARTCONV_META_MODIFIED) {
+    if (field == ARTCONV_META_DATE || field == ARTCONV_META_MODIFIED ||
+        (field == ARTCONV_META_EMBARGOED && strcmp(s, "indefinite") != 0)) {
         artconv_buf_clear(&r->tmp);
         rc = ac_date_normalize(&r->tmp, s, len);
         if (rc == ARTCONV_ENOMEM)
