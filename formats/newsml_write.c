@@ -586,23 +586,24 @@ static int write_embargo(const nw *n, artconv_buf *tmp)
     return element(n, "embargoed", NULL, NULL, "");
 }
 
-/* <pubStatus>: a code of IPTC's stat scheme ("canceled"), or a QCode
- * kept from the input as it was.  Anything else is no QCode; it is
- * written as withheld, which keeps the story from being published. */
+/* <pubStatus>: a code of IPTC's stat scheme, the one our catalogRef
+ * declares ("canceled" is written stat:canceled).  A value of another
+ * scheme, or one that is no QCode, is written as withheld: that keeps the
+ * story from being published, which is what any status but usable asks. */
 static int write_pub_status(const nw *n, artconv_buf *tmp)
 {
     const char *value = artconv_article_get(n->a, ARTCONV_META_PUBSTATUS);
-    const char *scheme = value == NULL || strchr(value, ':') != NULL ? "" : AC_NEWSML_STAT;
+    int own = value != NULL && strncmp(value, AC_NEWSML_STAT, strlen(AC_NEWSML_STAT)) == 0;
 
-    artconv_buf_clear(tmp);
     if (value == NULL)
-        value = AC_NEWSML_USABLE;
-    if (artconv_buf_puts(tmp, scheme) < 0 || artconv_buf_puts(tmp, value) < 0)
+        return element(n, "pubStatus", "qcode", AC_NEWSML_USABLE, NULL);
+    artconv_buf_clear(tmp);
+    if ((!own && artconv_buf_puts(tmp, AC_NEWSML_STAT) < 0) || artconv_buf_puts(tmp, value) < 0)
         return ARTCONV_ENOMEM;
-    if (!is_qcode(tmp->ptr)) {
+    if (!is_qcode(tmp->ptr) || strchr(tmp->ptr + strlen(AC_NEWSML_STAT), ':') != NULL) {
         ac_warn_write(n->opts, ARTCONV_EINVALID,
-                      "NewsML-G2: pubstatus '%s' is no QCode; written as %s", value,
-                      AC_NEWSML_WITHHELD);
+                      "NewsML-G2: pubstatus '%s' is no code of IPTC's stat scheme; written as %s",
+                      value, AC_NEWSML_WITHHELD);
         return element(n, "pubStatus", "qcode", AC_NEWSML_WITHHELD, NULL);
     }
     return element(n, "pubStatus", "qcode", tmp->ptr, NULL);

@@ -23,13 +23,31 @@ static int usable(const char *status)
     return status == NULL || strcmp(status, "usable") == 0 || strcmp(status, "stat:usable") == 0;
 }
 
+/* Copies at most size-1 bytes of `value` for a one-line message: line
+ * breaks and tabs (the only controls the model allows) become spaces, and
+ * a UTF-8 sequence is never cut in two. */
+static void quote(char *out, size_t size, const char *value)
+{
+    size_t n = 0, keep = 0;
+
+    while (value[n] != '\0' && n + 1 < size) {
+        unsigned char c = (unsigned char)value[n];
+
+        out[n] = c == '\n' || c == '\r' || c == '\t' ? ' ' : (char)c;
+        n++;
+        if ((unsigned char)value[n] < 0x80 || (unsigned char)value[n] >= 0xC0)
+            keep = n;
+    }
+    out[value[n] == '\0' ? n : keep] = '\0';
+}
+
 int ac_status_check(const artconv_format *format, const artconv_article *article, size_t number,
                     const artconv_write_options *opts, artconv_error *err)
 {
     const char *status = artconv_article_get(article, ARTCONV_META_PUBSTATUS);
     const char *embargo = artconv_article_get(article, ARTCONV_META_EMBARGOED);
     const char *loss = NULL;
-    char output[64], which[32] = "";
+    char output[64], which[32] = "", shown[64];
 
     if (opts->ignore_status || (usable(status) && embargo == NULL))
         return ARTCONV_OK;
@@ -41,18 +59,21 @@ int ac_status_check(const artconv_format *format, const artconv_article *article
         snprintf(output, sizeof output, "%s output", format->name);
     if (number > 0)
         snprintf(which, sizeof which, "article %zu: ", number);
-    if (!usable(status))
+    if (!usable(status)) {
+        quote(shown, sizeof shown, status);
         return ac_error(err, ARTCONV_EUNSUPPORTED,
-                        "%sthe story is %.60s (pubstatus); %s cannot carry its status: pass "
+                        "%sthe story is %s (pubstatus); %s cannot carry its status: pass "
                         "--ignore-status to write it anyway",
-                        which, status, output);
+                        which, shown, output);
+    }
     if (strcmp(embargo, "indefinite") == 0)
         return ac_error(err, ARTCONV_EUNSUPPORTED,
                         "%sthe story is embargoed indefinitely; %s cannot carry the embargo: pass "
                         "--ignore-status to write it anyway",
                         which, output);
+    quote(shown, sizeof shown, embargo);
     return ac_error(err, ARTCONV_EUNSUPPORTED,
-                    "%sthe story is embargoed until %.40s; %s cannot carry the embargo: pass "
+                    "%sthe story is embargoed until %s; %s cannot carry the embargo: pass "
                     "--ignore-status to write it anyway",
-                    which, embargo, output);
+                    which, shown, output);
 }
