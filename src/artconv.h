@@ -532,7 +532,9 @@ ARTCONV_API int artconv_read_file(artconv_article **out, const artconv_format *f
 
 /** Appends the article in `format` to `out` (caller-owned).  `opts` may be
  *  NULL.  Returns 0 or a negative status (ELIMIT for a body deeper than
- *  ARTCONV_MAX_DEPTH, EUNSUPPORTED, ENOMEM...); on failure `out` holds what
+ *  ARTCONV_MAX_DEPTH, EUNSUPPORTED for a story that is not usable or is
+ *  embargoed when `format` with `opts` cannot carry that and
+ *  opts->ignore_status is 0, ENOMEM...); on failure `out` holds what
  *  it held before.  Only reads the article, so several threads may write
  *  the same unchanging article at once. */
 ARTCONV_API int artconv_write(artconv_buf *out, const artconv_format *format,
@@ -559,7 +561,8 @@ ARTCONV_API int artconv_write_file(const char *path, const artconv_format *forma
  *  one article, "Digest" otherwise).  `resource_dirs` holds each article's
  *  folder for local images (see artconv_write_options.resource_dir), or is
  *  NULL to use opts->resource_dir for all.  `opts` may be NULL.  Returns 0,
- *  ARTCONV_EUNSUPPORTED for a format that cannot hold a book, or another
+ *  ARTCONV_EUNSUPPORTED for a format that cannot hold a book or for an
+ *  article that is not usable or is embargoed (as artconv_write), or another
  *  negative status; on failure `out` holds what it held before. */
 ARTCONV_API int artconv_write_book(artconv_buf *out, const artconv_format *format,
                                    const artconv_article *const *articles, size_t count,

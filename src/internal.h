@@ -41,8 +41,8 @@ struct artconv_format {
     const char *media_type;
     const char *description;
     int binary;
-    ac_read_fn read;   /* NULL: cannot be read */
-    ac_write_fn write; /* NULL: cannot be written */
+    ac_read_fn read;     /* NULL: cannot be read */
+    ac_write_fn write;   /* NULL: cannot be written */
     int writes_raw_html; /* keeps RAW_HTML_* nodes (the others drop them) */
     /* NULL: never carries pubstatus and embargo (see src/status.c). */
     ac_status_loss_fn status_loss;

@@ -353,8 +353,8 @@ static void test_status(void)
         /* itemMeta tail, pubstatus, embargoed, what */
         {"<pubStatus qcode=\"stat:canceled\"/>", "canceled", NULL, "stat:canceled"},
         {"<pubStatus qcode=\"stat:usable\"/>", NULL, NULL, "stat:usable leaves it unset"},
-        {"<pubStatus uri=\"http://cv.iptc.org/newscodes/pubstatusg2/withheld\"/>", "withheld",
-         NULL, "a pubStatus given by URI"},
+        {"<pubStatus uri=\"http://cv.iptc.org/newscodes/pubstatusg2/withheld\"/>", "withheld", NULL,
+         "a pubStatus given by URI"},
         {"<pubStatus qcode=\"dpastat:killed\"/>", "dpastat:killed", NULL,
          "another scheme's QCode is kept whole"},
         {"<embargoed/><pubStatus qcode=\"stat:withheld\"/>", "withheld", "indefinite",
@@ -381,8 +381,9 @@ static void test_status(void)
     }
 
     /* NewsML-G2 -> model -> NewsML-G2 -> model keeps both. */
-    a = item_with("<firstCreated>2024-03-13T17:00:00Z</firstCreated>"
-                  "<embargoed>2024-03-14T07:30:00Z</embargoed><pubStatus qcode=\"stat:canceled\"/>");
+    a = item_with(
+        "<firstCreated>2024-03-13T17:00:00Z</firstCreated>"
+        "<embargoed>2024-03-14T07:30:00Z</embargoed><pubStatus qcode=\"stat:canceled\"/>");
     wo.timestamp = 0;
     ok(a != NULL && artconv_write(&out, newsml, a, &wo, &err) == 0 &&
            read_str(&b, out.ptr, out.len, &err) == 0,

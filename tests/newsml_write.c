@@ -462,8 +462,9 @@ static void test_awkward(void)
 static void test_status(void)
 {
     static const char *const killed[] = {
-        "title", "Killed story", "date", "2024-03-13T18:00:00Z", "pubstatus", "canceled",
-        "embargoed", "2024-03-14T07:30:00Z", NULL,
+        "title",     "Killed story", "date",      "2024-03-13T18:00:00Z",
+        "pubstatus", "canceled",     "embargoed", "2024-03-14T07:30:00Z",
+        NULL,
     };
     static const char *const cases[][3] = {
         /* embargoed, pubstatus, what the item must hold */
@@ -515,8 +516,8 @@ static void test_status(void)
             continue;
         }
         check_item(out.ptr, out.len, what, NULL);
-        snprintf(what, sizeof what, "embargoed '%s', pubstatus '%s': %s", cases[i][0],
-                 cases[i][1], cases[i][2]);
+        snprintf(what, sizeof what, "embargoed '%s', pubstatus '%s': %s", cases[i][0], cases[i][1],
+                 cases[i][2]);
         ok(strstr(out.ptr, cases[i][2]) != NULL, what);
     }
     ok(warnings == 2, "warnings for an embargo that is no date and a status that is no code");

@@ -177,8 +177,7 @@ static void test_book(void)
     remove(path);
     artconv_buf_clear(&out);
     wo.ignore_status = 1;
-    ok(artconv_write_book(&out, fmt("epub"), two, 2, "Digest", NULL, &wo, &err) == 0 &&
-           out.len > 0,
+    ok(artconv_write_book(&out, fmt("epub"), two, 2, "Digest", NULL, &wo, &err) == 0 && out.len > 0,
        "ignore_status: the book is written");
     artconv_article_free(ok_story);
     artconv_article_free(killed);
