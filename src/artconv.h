@@ -466,7 +466,7 @@ typedef struct artconv_write_options {
     int no_sync;
     /* Write a story whose pubstatus is not "usable", or that is embargoed,
      * to a format that cannot carry those fields (EPUB, text, Markdown
-     * without front matter).  By default that fails with
+     * without front matter, an HTML fragment).  By default that fails with
      * ARTCONV_EUNSUPPORTED, so that no conversion makes a killed or
      * embargoed story look publishable. */
     int ignore_status;

@@ -30,8 +30,8 @@ typedef int (*ac_read_fn)(artconv_article **out, const char *data, size_t len,
 typedef int (*ac_write_fn)(artconv_buf *out, const artconv_article *article,
                            const artconv_write_options *opts, artconv_error *err);
 /* Whether output written with `opts` carries the article's pubstatus and
- * embargo: NULL if it does, else what the output is that does not, after
- * the format's name ("without front matter"; "" for no more to say). */
+ * embargo: NULL if it does, else the words that follow "<format> output"
+ * in the refusal to say which output does not ("without front matter"). */
 typedef const char *(*ac_status_loss_fn)(const artconv_write_options *opts);
 
 struct artconv_format {
