@@ -422,8 +422,9 @@ typedef struct artconv_read_options {
      * leads out of it, through ".." or symbolic links.  NULL: no bound. */
     const char *root;
     /* artconv_read_file: refuse anything but a regular file (a FIFO, a
-     * device, a folder) without blocking on it.  For services whose
-     * requests name their inputs: /dev/stdin or a FIFO would hang them. */
+     * device, a folder) without blocking on it, and paths through /proc
+     * magic links (/dev/stdin, /dev/fd/N).  For services whose requests
+     * name their inputs: /dev/stdin or a FIFO would hang them. */
     int regular_only;
 } artconv_read_options;
 

@@ -56,7 +56,8 @@ int artconv_read_file(artconv_article **out, const artconv_format *format, const
     /* O_NONBLOCK: opening a FIFO without a writer would wait forever; a
      * non-regular file is refused below before anything reads it. */
     fd = ac_open_beneath(local.root, path,
-                         O_RDONLY | O_NOCTTY | O_CLOEXEC | (local.regular_only ? O_NONBLOCK : 0));
+                         O_RDONLY | O_NOCTTY | O_CLOEXEC | (local.regular_only ? O_NONBLOCK : 0),
+                         local.regular_only);
     if (fd < 0)
         return ac_error(err, ARTCONV_EIO, "cannot open: %s",
                         ac_path_reason(local.root, path, errno));

@@ -24,8 +24,11 @@ int ac_open_parent(int *dirfd, char **name, const char *root, const char *path);
 
 /* open(2) of `path` with `flags` (no O_CREAT), beneath `root` when it is
  * not NULL; a symbolic link at the end is followed if it stays inside.
- * Returns the descriptor, or -1 with errno set (EXDEV: outside root). */
-int ac_open_beneath(const char *root, const char *path, int flags);
+ * Beneath a root, or with `no_magic`, the lookup never goes through a
+ * /proc magic link (/dev/stdin, /dev/fd/N) where the kernel can tell.
+ * Returns the descriptor, or -1 with errno set (EXDEV: outside root, or
+ * through a magic link). */
+int ac_open_beneath(const char *root, const char *path, int flags, int no_magic);
 
 /* The reason to show for errno `errnum` from the two calls above: the
  * system's text, or what EXDEV means under a root. */

@@ -27,9 +27,9 @@
  * lookup gives up. */
 #define RETRIES 8
 
-/* openat2(dirfd, path) beneath dirfd; -1 with errno ENOSYS when the kernel
- * or the headers lack it. */
-static int open_beneath_kernel(int dirfd, const char *path, int flags)
+/* openat2(dirfd, path), beneath dirfd when `beneath`, never through a
+ * magic link; -1 with errno ENOSYS when the kernel or the headers lack it. */
+static int open_kernel(int dirfd, const char *path, int flags, int beneath)
 {
 #if defined(AC_HAVE_OPENAT2_H) && defined(SYS_openat2)
     struct open_how how;
@@ -37,8 +37,9 @@ static int open_beneath_kernel(int dirfd, const char *path, int flags)
 
     memset(&how, 0, sizeof how);
     how.flags = (unsigned long long)(unsigned)flags;
-    /* Magic links (/proc/self/fd/N) jump anywhere: never through them. */
-    how.resolve = RESOLVE_BENEATH | RESOLVE_NO_MAGICLINKS;
+    /* Magic links (/proc/self/fd/N, so /dev/stdin) jump anywhere, even to
+     * the program's own standard input: never through them. */
+    how.resolve = RESOLVE_NO_MAGICLINKS | (beneath ? RESOLVE_BENEATH : 0);
     for (attempt = 0; attempt < RETRIES; attempt++) {
         fd = (int)syscall(SYS_openat2, dirfd, path, &how, sizeof how);
         if (fd >= 0 || errno != EAGAIN)
@@ -49,6 +50,7 @@ static int open_beneath_kernel(int dirfd, const char *path, int flags)
     (void)dirfd;
     (void)path;
     (void)flags;
+    (void)beneath;
     errno = ENOSYS;
     return -1;
 #endif
@@ -114,7 +116,7 @@ static int open_below(int dirfd, const char *path, int flags)
         errno = EXDEV;
         return -1;
     }
-    fd = open_beneath_kernel(dirfd, path, flags);
+    fd = open_kernel(dirfd, path, flags, 1);
     if (fd < 0 && errno == ENOSYS)
         fd = open_beneath_walk(dirfd, path, flags);
     return fd;
@@ -173,12 +175,29 @@ int ac_open_parent(int *dirfd, char **name, const char *root, const char *path)
     return 0;
 }
 
-int ac_open_beneath(const char *root, const char *path, int flags)
+int ac_open_beneath(const char *root, const char *path, int flags, int no_magic)
 {
     int rootfd, fd, saved;
 
-    if (root == NULL)
+    if (root == NULL && !no_magic)
         return open(path, flags);
+    if (root == NULL) {
+        fd = open_kernel(AT_FDCWD, path, flags, 0);
+        if (fd < 0 && errno == ENOSYS)
+            fd = open(path, flags);
+        if (fd < 0 && errno == ELOOP) {
+            /* Say so when a magic link, not a loop, stopped the lookup. */
+            int probe = open(path, O_PATH | O_CLOEXEC);
+
+            if (probe >= 0) {
+                close(probe);
+                errno = EXDEV;
+            } else {
+                errno = ELOOP;
+            }
+        }
+        return fd;
+    }
     if ((rootfd = open_root(root)) < 0)
         return -1;
     fd = open_below(rootfd, path, flags);
@@ -190,6 +209,9 @@ int ac_open_beneath(const char *root, const char *path, int flags)
 
 const char *ac_path_reason(const char *root, const char *path, int errnum)
 {
+    if (root == NULL && errnum == EXDEV)
+        return "it leads through /proc or /dev/fd (a process's own files); only regular files "
+               "are read here";
     if (root != NULL && errnum == EXDEV)
         return path[0] == '/' ? "an absolute path; paths are relative to the root folder"
                               : "the path leads outside the root folder";

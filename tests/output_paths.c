@@ -583,6 +583,22 @@ static void test_regular_only(void)
                ARTCONV_EIO, "a device is refused");
         ok(has(err.message, "it is a device"), "as a device");
     }
+    {
+        char own[64];
+        int fd;
+
+        put("regular.txt", body, 0644);
+        path_of(path, sizeof path, "regular.txt");
+        fd = open(path, O_RDONLY);
+        snprintf(own, sizeof own, "/proc/self/fd/%d", fd);
+        is_int(artconv_read_file(&article, artconv_format_by_name("text"), own, &ropts, &err),
+               ARTCONV_EIO, "a path through a magic link (/proc/self/fd/N) is refused");
+        is_str(err.message,
+               "cannot open: it leads through /proc or /dev/fd (a process's own files); only "
+               "regular files are read here",
+               "and says why");
+        close(fd);
+    }
     ok(article == NULL, "and no article comes back");
 }
 
