@@ -10,7 +10,7 @@
  * handler receives no payload, so what it must clean up has to be where it
  * can find it.  They belong to the executable, never to the library.  The
  * handler touches only lock-free atomics and async-signal-safe calls
- * (unlinkat, sigaction, raise).
+ * (unlinkat, nanosleep, raise).
  */
 #define _POSIX_C_SOURCE 200809L
 #include "cli.h"
@@ -20,6 +20,7 @@
 #include <signal.h>
 #include <stdatomic.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #ifndef NAME_MAX
@@ -55,13 +56,30 @@ static void slots_reset(void)
 
 static const int caught[] = {SIGINT, SIGTERM, SIGHUP};
 
-static void on_signal(int sig)
+/* Set by the handler: a write that starts now waits for the end. */
+static atomic_int dying;
+
+static void unlink_all(void)
 {
     size_t i;
 
     for (i = 0; i < SLOTS; i++)
         if (atomic_load(&slots[i].state) == SLOT_SET)
             unlinkat(atomic_load(&slots[i].dirfd), slots[i].name, 0);
+}
+
+static void on_signal(int sig)
+{
+    /* Other threads run on while this one handles the signal: one may be
+     * between reporting a name and creating the file.  Stop new reports,
+     * remove what is known, give a thread caught half-way a moment to
+     * create its file, and remove again. */
+    struct timespec pause_ = {0, 20 * 1000 * 1000};
+
+    atomic_store(&dying, 1);
+    unlink_all();
+    nanosleep(&pause_, NULL);
+    unlink_all();
     /* SA_RESETHAND restored the default action; the signal stays blocked
      * until the handler returns, and then ends the program as it would
      * have without us. */
@@ -105,6 +123,9 @@ void cli_signal_temp_file(int dirfd, const char *name, void *payload)
     size_t i;
 
     (void)payload;
+    /* The program is ending: a new temporary file would outlive it. */
+    while (name != NULL && atomic_load(&dying))
+        pause();
     if (name == NULL) {
         if (slot != NULL) {
             /* -1 first: a slot claimed next never shows a stale folder. */
