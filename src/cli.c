@@ -123,10 +123,9 @@ static const enum option_id convert_options[] = {
     OPT_PROVIDER,  OPT_GUID_SCHEME, OPT_ITEM_VERSION, OPT_TITLE,      OPT_HELP,
 };
 static const enum option_id batch_options[] = {
-    OPT_FROM,         OPT_TO,       OPT_META,        OPT_WIDTH,        OPT_FRAGMENT,
-    OPT_FRONT_MATTER, OPT_STRICT,   OPT_NO_EXTRACT,  OPT_MAX_INPUT,    OPT_CSS,
-    OPT_COVER,        OPT_PROVIDER, OPT_GUID_SCHEME, OPT_ITEM_VERSION, OPT_FORCE,
-    OPT_ROOT,         OPT_NO_FILES, OPT_HELP,
+    OPT_FROM,        OPT_TO,           OPT_META,      OPT_WIDTH, OPT_FRAGMENT, OPT_FRONT_MATTER,
+    OPT_STRICT,      OPT_NO_EXTRACT,   OPT_MAX_INPUT, OPT_CSS,   OPT_COVER,    OPT_PROVIDER,
+    OPT_GUID_SCHEME, OPT_ITEM_VERSION, OPT_FORCE,     OPT_ROOT,  OPT_NO_FILES, OPT_HELP,
 };
 static const enum option_id info_options[] = {
     OPT_FROM, OPT_META, OPT_STRICT, OPT_NO_EXTRACT, OPT_MAX_INPUT, OPT_QUIET, OPT_JSON, OPT_HELP,

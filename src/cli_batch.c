@@ -52,11 +52,11 @@ typedef struct queue {
 typedef struct reporter {
     size_t cursor; /* jobs [0, cursor) are reported */
     size_t converted, failed, skipped;
-    int progress;     /* a bar is on screen (stderr is a terminal) */
-    int bar_drawn;    /* the last line on stderr is the bar */
-    int reporting;       /* --report was given */
-    artconv_buf report;  /* its lines, written at the end by the output rules */
-    int report_error;    /* building the report ran out of memory */
+    int progress;       /* a bar is on screen (stderr is a terminal) */
+    int bar_drawn;      /* the last line on stderr is the bar */
+    int reporting;      /* --report was given */
+    artconv_buf report; /* its lines, written at the end by the output rules */
+    int report_error;   /* building the report ran out of memory */
     double start;
     const cli_settings *settings;
 } reporter;

@@ -182,8 +182,8 @@ static int convert(cli_result *res, const cli_settings *settings, const cli_requ
     wopts.force = settings->write.force || req->force_read_only;
     if (req->in_path != NULL) {
         /* Local images lie beside the input, which lies in the root. */
-        if ((ropts.root != NULL && (artconv_buf_puts(&folder, ropts.root) < 0 ||
-                                    artconv_buf_putc(&folder, '/') < 0)) ||
+        if ((ropts.root != NULL &&
+             (artconv_buf_puts(&folder, ropts.root) < 0 || artconv_buf_putc(&folder, '/') < 0)) ||
             cli_folder_of(req->in_path, &folder) < 0) {
             rc = fail(res, ARTCONV_ENOMEM, in_name, "%s", "out of memory");
             goto cleanup;

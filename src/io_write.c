@@ -165,8 +165,7 @@ static int resolve(target *t, const char *path, const artconv_write_options *opt
             rc = fail_errno(err, opts, cur.ptr, ELOOP);
             break;
         }
-        if (link_target(&next, cur.ptr, t->dirfd, t->name, (size_t)t->st.st_size, opts->root) <
-            0) {
+        if (link_target(&next, cur.ptr, t->dirfd, t->name, (size_t)t->st.st_size, opts->root) < 0) {
             rc = fail_errno(err, opts, cur.ptr, errno);
             break;
         }
@@ -183,8 +182,8 @@ static int resolve(target *t, const char *path, const artconv_write_options *opt
 }
 
 /* A device, FIFO or socket: open it and write, as cp(1) would. */
-static int write_through(target *t, const char *data, size_t len,
-                         const artconv_write_options *opts, const char *path, artconv_error *err)
+static int write_through(target *t, const char *data, size_t len, const artconv_write_options *opts,
+                         const char *path, artconv_error *err)
 {
     struct stat st;
     int fd, rc = ARTCONV_OK;
@@ -391,8 +390,7 @@ static int prepare_write(artconv_write_options *local, const artconv_format **fo
     }
     if (path == NULL)
         return ac_error(err, ARTCONV_EINVALID, "no output path");
-    if (format != NULL && *format == NULL &&
-        (*format = artconv_format_by_path(path)) == NULL)
+    if (format != NULL && *format == NULL && (*format = artconv_format_by_path(path)) == NULL)
         return ac_error(err, ARTCONV_EINVALID, "cannot tell the format from the file name");
     return ARTCONV_OK;
 }
