@@ -405,6 +405,15 @@ run timeout 10 "$bin" batch <special.jsonl
 printf '%s\n' "$out" | head -n 1 | grep -q '"status":"failed","error":"cannot open: it leads through /proc or /dev/fd'
 ok $? "/dev/stdin is refused when it is a file, too (the requests never come back)"
 
+if [ "$(id -u)" -eq 0 ] && mknod batch-null c 1 3 2>/dev/null; then
+    echo '{"input_text": "A\n\nB.", "from": "text", "to": "html", "output": "batch-null"}' >dev.jsonl
+    run "$bin" batch <dev.jsonl
+    printf '%s\n' "$out" | grep -q '"status":"converted"' && [ -c batch-null ]
+    ok $? "a batch output that is a device is written through and stays a device"
+else
+    skip "a batch output that is a device" "mknod needs root"
+fi
+
 echo "read-only" >ro-out.txt
 chmod 444 ro-out.txt
 {
