@@ -35,7 +35,7 @@ _artconv()
         COMPREPLY=($(compgen -f -- "$cur"))
         return
         ;;
-    -d | --output-dir)
+    -d | --output-dir | --root)
         COMPREPLY=($(compgen -d -- "$cur"))
         return
         ;;
@@ -63,7 +63,7 @@ _artconv()
     batch)
         opts="--from --to --meta --width --fragment --front-matter --strict --no-extract
               --max-input --css --cover --provider --guid-scheme --item-version --ignore-status
-              --help"
+              --force --root --no-files --help"
         ;;
     info)
         opts="--from --meta --strict --no-extract --max-input --quiet --json --help"

@@ -952,12 +952,12 @@ static void test_no_output_lost(void)
     ok(rc == ARTCONV_ELIMIT && has_content(path, "old epub\n") && count_entries(dir) == 2,
        "so does a book writer's failure");
 
-    /* The target is a folder: rename fails, the folder stays. */
+    /* The target is a folder: refused, the folder stays. */
     snprintf(path, sizeof path, "%s/folder.html", dir);
     mkdir(path, 0755);
     rc = artconv_write_file(path, NULL, big, &wo, &err);
-    ok(rc == ARTCONV_EIO && contains(err.message, "cannot replace"),
-       "a folder in the way: EIO, 'cannot replace the file'");
+    ok(rc == ARTCONV_EIO && contains(err.message, "cannot write: it is a folder"),
+       "a folder in the way: EIO, 'cannot write: it is a folder'");
     ok(count_entries(path) == 0 && count_entries(dir) == 3, "  no temporary file is left");
 
     /* The parent is a regular file: nothing can be created. */
