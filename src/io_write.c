@@ -181,19 +181,14 @@ static int resolve(target *t, const char *path, const artconv_write_options *opt
     return rc;
 }
 
-/* A device, FIFO or socket: open it and write, as cp(1) would. */
-static int write_through(target *t, const char *data, size_t len, const artconv_write_options *opts,
-                         const char *path, artconv_error *err)
+/* Writes to `fd`, opened on something that must not be a regular file or
+ * a folder (checked again now that it is open), and closes it. */
+static int put_through(int fd, const char *data, size_t len, const artconv_write_options *opts,
+                       const char *path, artconv_error *err)
 {
     struct stat st;
-    int fd, rc = ARTCONV_OK;
+    int rc = ARTCONV_OK;
 
-    if (S_ISSOCK(t->st.st_mode))
-        return ac_error(err, ARTCONV_EIO, "cannot write: it is a socket");
-    /* O_NOFOLLOW: a link put there since the lookup is not followed. */
-    fd = openat(t->dirfd, t->name, O_WRONLY | O_NOCTTY | O_NOFOLLOW | O_CLOEXEC);
-    if (fd < 0)
-        return fail_errno(err, opts, path, errno);
     if (fstat(fd, &st) < 0 || S_ISREG(st.st_mode) || S_ISDIR(st.st_mode)) {
         close(fd);
         return ac_error(err, ARTCONV_EIO, "cannot write: the file changed while being written");
@@ -203,6 +198,44 @@ static int write_through(target *t, const char *data, size_t len, const artconv_
     if (close(fd) < 0 && rc == ARTCONV_OK && errno != EINTR)
         rc = fail_errno(err, opts, path, errno);
     return rc;
+}
+
+/* A device, FIFO or socket: open it and write, as cp(1) would. */
+static int write_through(target *t, const char *data, size_t len, const artconv_write_options *opts,
+                         const char *path, artconv_error *err)
+{
+    int fd;
+
+    if (S_ISSOCK(t->st.st_mode))
+        return ac_error(err, ARTCONV_EIO, "cannot write: it is a socket");
+    /* O_NOFOLLOW: a link put there since the lookup is not followed. */
+    fd = openat(t->dirfd, t->name, O_WRONLY | O_NOCTTY | O_NOFOLLOW | O_CLOEXEC);
+    if (fd < 0)
+        return fail_errno(err, opts, path, errno);
+    return put_through(fd, data, len, opts, path, err);
+}
+
+/* `path` leads, through any links, to something that is neither a regular
+ * file nor a folder (a device, a FIFO, or a pipe or terminal behind
+ * /dev/stdout): 1 after writing it through, 0 when it does not, or a status.
+ * This is asked first because a link such as /dev/stdout ends in
+ * /proc/self/fd/1, whose text ("pipe:[...]") names no file: only the kernel
+ * can follow it.  Beneath a root such links are refused, so it is not asked. */
+static int write_through_links(const char *path, const char *data, size_t len,
+                               const artconv_write_options *opts, artconv_error *err)
+{
+    struct stat st;
+    int fd, rc;
+
+    if (opts->root != NULL || stat(path, &st) < 0 || S_ISREG(st.st_mode) || S_ISDIR(st.st_mode))
+        return 0;
+    if (S_ISSOCK(st.st_mode))
+        return ac_error(err, ARTCONV_EIO, "cannot write: it is a socket");
+    fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0)
+        return fail_errno(err, opts, path, errno);
+    rc = put_through(fd, data, len, opts, path, err);
+    return rc < 0 ? rc : 1;
 }
 
 /* Fills `out` (NAME_MAX + 1 bytes) with a fresh temporary name beside
@@ -351,6 +384,8 @@ int ac_write_output(const char *path, const char *data, size_t len,
     target t;
     int rc;
 
+    if ((rc = write_through_links(path, data, len, opts, err)) != 0)
+        return rc < 0 ? rc : ARTCONV_OK;
     memset(&t, 0, sizeof t);
     t.dirfd = -1;
     if ((rc = resolve(&t, path, opts, err)) < 0)

@@ -203,6 +203,12 @@ wait $reader
 expect_status 0 "a FIFO output"
 [ -p paths/pipe.html ] && grep -q "Harbour bridge" paths/from-pipe.txt
 ok $? "is written through to its reader and stays a FIFO"
+# /dev/stdout ends in /proc/self/fd/1, a link whose text names no file:
+# the kernel follows it, and the pipe behind it is written through.
+ln -s /dev/stdout paths/stdout-link.txt
+"$bin" convert -t text story.txt paths/stdout-link.txt 2>err.txt | cat >paths/from-stdout.txt
+[ -L paths/stdout-link.txt ] && grep -q "Harbour bridge" paths/from-stdout.txt
+ok $? "a link to /dev/stdout writes through to the pipe and stays a link"
 echo "old" >paths/target.html
 chmod 6755 paths/target.html
 ln -s target.html paths/link1.html
