@@ -9,11 +9,13 @@
  * XHTML parts:
  *  - bytes of one entry through LLVMFuzzerMutate (which also inserts the
  *    -dict tokens), XML entries more often than others;
- *  - whole elements of an XML entry deleted, repeated, or copied from
+ *  - whole elements of an XML entry deleted, repeated, moved, or copied from
  *    another entry, which keeps the part well-formed;
  *  - attribute values replaced (hrefs by the names of other entries,
  *    media types, properties, idrefs);
  *  - the spine reordered, repeated or cut;
+ *  - a DOCTYPE with entities, another encoding or a BOM put in a prolog;
+ *  - an element wrapped in up to 300 levels of one element (depth limits);
  *  - entries renamed, dropped, repeated, reordered, or switched between
  *    stored and deflated;
  *  - now and then the zip's own bytes, so the container layer stays fuzzed.
@@ -22,6 +24,7 @@
  */
 #include "fuzz_zip.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -105,6 +108,15 @@ static long find_opf(const fz_book *b)
         if (ends_with(b->entries[i].name, ".opf"))
             return (long)i;
     return -1;
+}
+
+/* An XML entry, the package document one time in three (its manifest and
+ * spine steer everything else); -1 if there is none. */
+static long pick_xml(const fz_book *b, rng *r)
+{
+    long opf = find_opf(b);
+
+    return opf >= 0 && below(r, 3) == 0 ? opf : pick_entry(b, r, 1);
 }
 
 /* Replaces `del` bytes at `at` with `ins`; `ins` may point into e->data. */
@@ -265,10 +277,10 @@ static int mutate_bytes(fz_book *b, rng *r, size_t room)
     return 0;
 }
 
-/* Deletes, repeats or moves one element of an XML entry. */
+/* Deletes, repeats (up to 32 times) or moves one element of an XML entry. */
 static int mutate_element(fz_book *b, rng *r)
 {
-    long i = pick_entry(b, r, 1);
+    long i = pick_xml(b, r);
     fz_entry *e;
     size_t at, len, gap;
     uint8_t *copy;
@@ -280,8 +292,14 @@ static int mutate_element(fz_book *b, rng *r)
     switch (below(r, 3)) {
     case 0:
         return splice(e, at, len, NULL, 0);
-    case 1:
-        return splice(e, at + len, 0, e->data + at, len);
+    case 1: {
+        size_t times = below(r, 2) == 0 ? 1 : 2 + below(r, 31);
+
+        rc = 0;
+        while (times-- > 0 && rc == 0)
+            rc = splice(e, at + len, 0, e->data + at, len);
+        return rc;
+    }
     default:
         copy = malloc(len);
         if (copy == NULL)
@@ -392,7 +410,7 @@ static int relative_name(char *out, size_t cap, const char *from, const char *ta
  * document (ids and idrefs meet that way). */
 static int mutate_attribute(fz_book *b, rng *r)
 {
-    long i = pick_entry(b, r, 1);
+    long i = pick_xml(b, r);
     fz_entry *e;
     const uint8_t *p, *end, *close;
     char name[512];
@@ -426,6 +444,65 @@ static int mutate_attribute(fz_book *b, rng *r)
         vlen = (size_t)(close - (p + 2));
         return splice(e, at, len, e->data + vat, vlen);
     }
+}
+
+/* Prologs the reader must refuse, or decode: entity declarations (billion
+ * laughs, external entities), other encodings. */
+static const char *const prologs[] = {
+    "<!DOCTYPE x [<!ENTITY e \"v\">]>",
+    "<!DOCTYPE x [<!ENTITY a \"aaaa\"><!ENTITY b \"&a;&a;&a;&a;\">]>",
+    "<!DOCTYPE x [<!ENTITY % p SYSTEM \"p.dtd\"> %p;]>",
+    "<!DOCTYPE x SYSTEM \"http://example.com/x.dtd\">",
+    "<!DOCTYPE x [<!ATTLIST p class CDATA \"article\">]>",
+    "<!DOCTYPE html>",
+    "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>",
+    "<?xml version=\"1.0\" encoding=\"UTF-16\"?>",
+    "<?xml version=\"1.1\"?>",
+    "\xef\xbb\xbf",
+};
+
+/* Puts one of `prologs` after the XML declaration of an XML entry (or at
+ * its start), replacing the declaration one time in three. */
+static int mutate_prolog(fz_book *b, rng *r)
+{
+    long i = pick_xml(b, r);
+    const char *text = prologs[below(r, sizeof prologs / sizeof prologs[0])];
+    const uint8_t *end;
+    size_t at = 0;
+
+    if (i < 0)
+        return -1;
+    if (b->entries[i].len > 5 && memcmp(b->entries[i].data, "<?xml", 5) == 0 &&
+        (end = find(b->entries[i].data, b->entries[i].data + b->entries[i].len, "?>")) != NULL)
+        at = (size_t)(end + 2 - b->entries[i].data);
+    if (at > 0 && below(r, 3) == 0)
+        return splice(&b->entries[i], 0, at, (const uint8_t *)text, strlen(text));
+    return splice(&b->entries[i], at, 0, (const uint8_t *)text, strlen(text));
+}
+
+/* Wraps an element of an XHTML entry in many levels of one element: the
+ * depth limits of the reader and of libxml2 (256). */
+static int mutate_nesting(fz_book *b, rng *r)
+{
+    static const char *const tags[] = {"div", "section", "blockquote", "span", "em", "li", "ul"};
+    static const size_t depths[] = {8, 60, 120, 250, 300};
+    long i = pick_entry(b, r, 1);
+    const char *tag = tags[below(r, sizeof tags / sizeof tags[0])];
+    size_t depth = depths[below(r, sizeof depths / sizeof depths[0])], at, len, k;
+    char open[32], close[32];
+    int rc = 0;
+
+    if (i < 0 || random_element(&b->entries[i], r, NULL, &at, &len) < 0)
+        return -1;
+    snprintf(open, sizeof open, "<%s>", tag);
+    snprintf(close, sizeof close, "</%s>", tag);
+    for (k = 0; k < depth && rc == 0; k++) {
+        rc = splice(&b->entries[i], at + len, 0, (const uint8_t *)close, strlen(close));
+        if (rc == 0)
+            rc = splice(&b->entries[i], at, 0, (const uint8_t *)open, strlen(open));
+        len += strlen(open) + strlen(close);
+    }
+    return rc;
 }
 
 /* Renames, drops, repeats, moves an entry, or switches its compression. */
@@ -507,16 +584,20 @@ size_t LLVMFuzzerCustomMutator(uint8_t *data, size_t size, size_t max_size, unsi
                 rc = fz_book_add(&copy, book.entries[k].name, book.entries[k].data,
                                  book.entries[k].len, book.entries[k].deflate);
             if (rc == 0) {
-                size_t kind = below(&r, 10); /* out of ten: 4 bytes, 2 elements, ... */
+                size_t kind = below(&r, 24); /* out of 24: 9 bytes, 4 elements, ... */
 
-                if (kind < 4)
+                if (kind < 9)
                     rc = mutate_bytes(&copy, &r, room < 4096 ? room : 4096);
-                else if (kind < 6)
+                else if (kind < 13)
                     rc = mutate_element(&copy, &r);
-                else if (kind < 7)
+                else if (kind < 15)
                     rc = mutate_spine(&copy, &r);
-                else if (kind < 9)
+                else if (kind < 19)
                     rc = mutate_attribute(&copy, &r);
+                else if (kind < 20)
+                    rc = mutate_prolog(&copy, &r);
+                else if (kind < 21)
+                    rc = mutate_nesting(&copy, &r);
                 else
                     rc = mutate_entries(&copy, &r);
             }
