@@ -316,6 +316,11 @@ typedef enum artconv_meta {
     ARTCONV_META_IMAGE_ALT,     /* "image.alt" */
     ARTCONV_META_IMAGE_CAPTION, /* "image.caption" */
     ARTCONV_META_IMAGE_CREDIT,  /* "image.credit" */
+    /* Added later, so at the end (the numbers above are ABI).  A story that
+     * is not usable or is embargoed is written only by formats that carry
+     * both fields; see artconv_write_options.ignore_status. */
+    ARTCONV_META_PUBSTATUS, /* "pubstatus": NewsML-G2 stat: code, "canceled", "withheld"... */
+    ARTCONV_META_EMBARGOED, /* "embargoed": ISO 8601 date-time, or "indefinite" */
     ARTCONV_META_COUNT
 } artconv_meta;
 
@@ -459,12 +464,18 @@ typedef struct artconv_write_options {
      * write many files and sync once at the end (the CLI's batch mode calls
      * syncfs(2) on the output folder). */
     int no_sync;
+    /* Write a story whose pubstatus is not "usable", or that is embargoed,
+     * to a format that cannot carry those fields (EPUB, text, Markdown
+     * without front matter, an HTML fragment).  By default that fails with
+     * ARTCONV_EUNSUPPORTED, so that no conversion makes a killed or
+     * embargoed story look publishable. */
+    int ignore_status;
 } artconv_write_options;
 
 #define ARTCONV_WRITE_OPTIONS_INIT                                                                 \
     {                                                                                              \
         ARTCONV_WRITE_OPTIONS_VERSION, NULL, 72, 0, ARTCONV_FRONT_MATTER_AUTO, NULL, NULL, NULL,   \
-            NULL, NULL, -1, NULL, NULL, 1, 0                                                       \
+            NULL, NULL, -1, NULL, NULL, 1, 0, 0                                                    \
     }
 
 /** Fills `opts` (caller-owned) with the defaults; never fails. */
@@ -521,7 +532,9 @@ ARTCONV_API int artconv_read_file(artconv_article **out, const artconv_format *f
 
 /** Appends the article in `format` to `out` (caller-owned).  `opts` may be
  *  NULL.  Returns 0 or a negative status (ELIMIT for a body deeper than
- *  ARTCONV_MAX_DEPTH, EUNSUPPORTED, ENOMEM...); on failure `out` holds what
+ *  ARTCONV_MAX_DEPTH, EUNSUPPORTED for a story that is not usable or is
+ *  embargoed when `format` with `opts` cannot carry that and
+ *  opts->ignore_status is 0, ENOMEM...); on failure `out` holds what
  *  it held before.  Only reads the article, so several threads may write
  *  the same unchanging article at once. */
 ARTCONV_API int artconv_write(artconv_buf *out, const artconv_format *format,
@@ -548,7 +561,8 @@ ARTCONV_API int artconv_write_file(const char *path, const artconv_format *forma
  *  one article, "Digest" otherwise).  `resource_dirs` holds each article's
  *  folder for local images (see artconv_write_options.resource_dir), or is
  *  NULL to use opts->resource_dir for all.  `opts` may be NULL.  Returns 0,
- *  ARTCONV_EUNSUPPORTED for a format that cannot hold a book, or another
+ *  ARTCONV_EUNSUPPORTED for a format that cannot hold a book or for an
+ *  article that is not usable or is embargoed (as artconv_write), or another
  *  negative status; on failure `out` holds what it held before. */
 ARTCONV_API int artconv_write_book(artconv_buf *out, const artconv_format *format,
                                    const artconv_article *const *articles, size_t count,

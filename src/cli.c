@@ -53,6 +53,7 @@ enum option_id {
     OPT_JOBS,
     OPT_VERBOSE,
     OPT_REPORT,
+    OPT_IGNORE_STATUS,
 };
 
 typedef struct {
@@ -96,6 +97,8 @@ static const option_spec options[] = {
     {"jobs", 'j', 1, OPT_JOBS, "N", "with -d: convert on N threads (default: the cores)"},
     {"verbose", 'v', 0, OPT_VERBOSE, NULL, "with -d: a line for every file converted"},
     {"report", 0, 1, OPT_REPORT, "FILE", "with -d: write a JSON line per input to FILE"},
+    {"ignore-status", 0, 0, OPT_IGNORE_STATUS, NULL,
+     "write a killed or embargoed story to a format that drops its status"},
 };
 
 #define OPTION_COUNT (sizeof options / sizeof options[0])
@@ -113,12 +116,14 @@ static const enum option_id convert_options[] = {
     OPT_NULL,      OPT_FORCE,       OPT_JOBS,         OPT_REPORT,     OPT_META,
     OPT_WIDTH,     OPT_FRAGMENT,    OPT_FRONT_MATTER, OPT_STRICT,     OPT_NO_EXTRACT,
     OPT_MAX_INPUT, OPT_QUIET,       OPT_VERBOSE,      OPT_CSS,        OPT_COVER,
-    OPT_PROVIDER,  OPT_GUID_SCHEME, OPT_ITEM_VERSION, OPT_TITLE,      OPT_HELP,
+    OPT_PROVIDER,  OPT_GUID_SCHEME, OPT_ITEM_VERSION, OPT_TITLE,      OPT_IGNORE_STATUS,
+    OPT_HELP,
 };
 static const enum option_id batch_options[] = {
     OPT_FROM,         OPT_TO,       OPT_META,        OPT_WIDTH,        OPT_FRAGMENT,
     OPT_FRONT_MATTER, OPT_STRICT,   OPT_NO_EXTRACT,  OPT_MAX_INPUT,    OPT_CSS,
-    OPT_COVER,        OPT_PROVIDER, OPT_GUID_SCHEME, OPT_ITEM_VERSION, OPT_HELP,
+    OPT_COVER,        OPT_PROVIDER, OPT_GUID_SCHEME, OPT_ITEM_VERSION, OPT_IGNORE_STATUS,
+    OPT_HELP,
 };
 static const enum option_id info_options[] = {
     OPT_FROM, OPT_META, OPT_STRICT, OPT_NO_EXTRACT, OPT_MAX_INPUT, OPT_QUIET, OPT_JSON, OPT_HELP,
@@ -188,6 +193,7 @@ typedef struct {
     unsigned jobs;
     int verbose;
     const char *report;
+    int ignore_status;
 } run_args;
 
 /* --- messages --------------------------------------------------------------- */
@@ -410,6 +416,9 @@ static int apply_option(run_args *args, const option_spec *opt, const char *valu
         break;
     case OPT_FORCE:
         args->force = 1;
+        break;
+    case OPT_IGNORE_STATUS:
+        args->ignore_status = 1;
         break;
     case OPT_FILES_FROM:
         args->files_from = value;
@@ -755,6 +764,7 @@ static void set_write_options(artconv_write_options *wopts, const run_args *args
         wopts->width = args->width;
     wopts->fragment = args->fragment;
     wopts->front_matter = args->front_matter;
+    wopts->ignore_status = args->ignore_status;
     if (!args->quiet) {
         wopts->warning = cli_print_warning;
         wopts->payload = (void *)wopts->filename;

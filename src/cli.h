@@ -63,6 +63,9 @@ typedef struct cli_request {
     artconv_buf *out_mem;       /* receives the output when out_path is NULL */
     const json_t *meta;         /* batch: {"key": "value" | ["v", ...]}; may be NULL */
     int force;                  /* replace an existing out_path */
+    /* batch: the request's "ignore_status", 1 (true) or -1 (false); 0 when
+     * absent, which keeps the settings' (--ignore-status). */
+    int ignore_status;
 } cli_request;
 
 /* Converts one request with the shared settings; never prints.  Fills

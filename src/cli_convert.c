@@ -175,6 +175,8 @@ static int convert(cli_result *res, const cli_settings *settings, const cli_requ
         goto cleanup;
 
     wopts.filename = out_name;
+    if (req->ignore_status != 0)
+        wopts.ignore_status = req->ignore_status > 0;
     wopts.warning = collect_warning;
     wopts.payload = res;
     if (req->in_path != NULL) {

@@ -8,7 +8,8 @@
  * A request:  {"input": "a.html", "output": "out/a.epub", "to": "epub"}
  *             {"input_text": "...", "from": "markdown", "to": "text"}
  * optional:   "from", "to" (else --from/--to, else the extensions), "meta"
- *             ({"title": "...", "authors": ["A", "B"]}), "id" (echoed).
+ *             ({"title": "...", "authors": ["A", "B"]}), "id" (echoed),
+ *             "ignore_status" (true or false; else --ignore-status).
  * A result:   {"id", "line", "input", "output", "format", "status", "error",
  *              "warnings", "bytes", "milliseconds"[, "output_text"]}
  * Without "output" the converted text comes back inline as "output_text".
@@ -29,6 +30,7 @@ typedef struct request_fields {
     const char *to_name;
     const json_t *meta;
     json_t *id;
+    int ignore_status; /* as cli_request's */
 } request_fields;
 
 /* Fills `res` with a failure and returns -1 (always). */
@@ -56,7 +58,7 @@ static const char *string_field(const json_t *request, const char *key, int *bad
 static int parse_request(request_fields *f, const json_t *request, cli_result *res)
 {
     int bad = 0;
-    const json_t *text;
+    const json_t *text, *flag;
 
     memset(f, 0, sizeof *f);
     if (!json_is_object(request))
@@ -73,6 +75,11 @@ static int parse_request(request_fields *f, const json_t *request, cli_result *r
     if ((text = json_object_get(request, "input_text")) != NULL && json_is_string(text))
         f->input_text_len = json_string_length(text);
     f->meta = json_object_get(request, "meta");
+    if ((flag = json_object_get(request, "ignore_status")) != NULL && !json_is_null(flag)) {
+        if (!json_is_boolean(flag))
+            return refuse(res, "\"ignore_status\" must be true or false", "");
+        f->ignore_status = json_is_true(flag) ? 1 : -1;
+    }
     if ((f->input == NULL) == (f->input_text == NULL))
         return refuse(res, "give either \"input\" (a path) or \"input_text\" (the content)", "");
     return 0;
@@ -160,6 +167,7 @@ static json_t *serve_line(const cli_settings *settings, const char *line, size_t
         req.out_path = f.output;
         req.out_mem = &text;
         req.meta = f.meta;
+        req.ignore_status = f.ignore_status;
         /* Each request names its output: it is written even if it exists. */
         req.force = 1;
         if (req.from == NULL && req.in_path == NULL)

@@ -264,6 +264,28 @@ run bash -c "echo '{\"input\": \"in/alpha.txt\"}' | '$bin' batch -t markdown --m
 expect_out '"format":"markdown"' "--to sets the default format"
 expect_out "Defaulted" "--meta applies to every request"
 
+# A killed story: refused where its status would be lost, unless the
+# request (or --ignore-status) says otherwise.
+killed='{"input_text": "---\ntitle: Killed\npubstatus: canceled\n---\n\nDo not use.", "from": "markdown", "to": "text"'
+{
+    echo "$killed}"
+    echo "$killed, \"ignore_status\": true}"
+    echo "$killed, \"ignore_status\": \"yes\"}"
+    echo "${killed/\"text\"/\"json\"}}"
+} >killed.jsonl
+run bash -c "'$bin' batch <killed.jsonl"
+expect_status 0 "batch: a killed story is a failed result, not a failed run"
+lines=$(printf '%s\n' "$out")
+l1=$(sed -n 1p <<<"$lines"); l2=$(sed -n 2p <<<"$lines"); l3=$(sed -n 3p <<<"$lines"); l4=$(sed -n 4p <<<"$lines")
+case "$l1" in *'"status":"failed"'*'the story is canceled (pubstatus); text output cannot carry its status'*) ok 0 "batch: text refuses a canceled story" ;; *) ok 1 "batch: text refuses a canceled story"; echo "#   $l1" ;; esac
+case "$l2" in *'"status":"converted"'*'Do not use.'*) ok 0 "batch: \"ignore_status\": true writes it" ;; *) ok 1 "batch: \"ignore_status\": true writes it"; echo "#   $l2" ;; esac
+case "$l3" in *'\"ignore_status\" must be true or false'*) ok 0 "batch: a non-boolean ignore_status is refused" ;; *) ok 1 "batch: a non-boolean ignore_status is refused"; echo "#   $l3" ;; esac
+case "$l4" in *'"status":"converted"'*'pubstatus'*canceled*) ok 0 "batch: JSON carries the status" ;; *) ok 1 "batch: JSON carries the status"; echo "#   $l4" ;; esac
+run bash -c "echo '$killed, \"ignore_status\": false}' | '$bin' batch --ignore-status"
+expect_out '"status":"failed"' "batch: \"ignore_status\": false overrides --ignore-status"
+run bash -c "echo '$killed}' | '$bin' batch --ignore-status"
+expect_out '"status":"converted"' "batch --ignore-status applies to every request"
+
 # GNU parallel splits the requests between several `artconv batch` jobs.
 if command -v parallel >/dev/null; then
     for i in $(seq 1 30); do

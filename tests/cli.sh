@@ -198,5 +198,67 @@ run "$bin" convert story.txt second.md third.md
 expect_status 2 "three arguments without -o"
 expect_err "unexpected extra argument" "the extra argument is named"
 
+# --- a killed or embargoed story never comes out publishable ----------------------
+# A canceled, embargoed NewsML-G2 item, as a wire sends a kill.
+cat >killed.xml <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="urn:newsml:example.org:20240314:kill"
+  standard="NewsML-G2" standardversion="2.35" version="2">
+  <itemMeta>
+    <itemClass qcode="ninat:text"/>
+    <provider literal="Example Wire"/>
+    <versionCreated>2024-03-13T19:00:00Z</versionCreated>
+    <embargoed>2024-03-14T07:30:00Z</embargoed>
+    <pubStatus qcode="stat:canceled"/>
+  </itemMeta>
+  <contentMeta><headline>Killed story</headline></contentMeta>
+  <contentSet><inlineData contenttype="text/plain">Do not use.</inlineData></contentSet>
+</newsItem>
+XML
+sed -e '/pubStatus/d' killed.xml > embargoed.xml
+run "$bin" convert killed.xml -t newsml
+expect_status 0 "a canceled item converts to NewsML-G2"
+expect_out '<pubStatus qcode="stat:canceled"/>' "it stays canceled"
+expect_out '<embargoed>2024-03-14T07:30:00Z</embargoed>' "and embargoed"
+rm -f killed.epub
+run "$bin" convert killed.xml killed.epub
+expect_status 1 "a canceled item is not written as EPUB"
+expect_err "killed.epub: the story is canceled (pubstatus); epub output cannot carry its status: pass --ignore-status to write it anyway" "the refusal says why"
+[ ! -e killed.epub ]; ok $? "and leaves no file"
+run "$bin" convert embargoed.xml -t text
+expect_status 1 "an embargoed item is not written as text"
+expect_err "the story is embargoed until 2024-03-14T07:30:00Z; text output cannot carry the embargo" "the embargo is named"
+run "$bin" convert --front-matter never killed.xml -t markdown
+expect_status 1 "nor as Markdown without front matter"
+run "$bin" convert killed.xml -t markdown
+expect_status 0 "Markdown with front matter carries it"
+expect_out "pubstatus: canceled" "in the front matter"
+run "$bin" convert --fragment embargoed.xml -t html
+expect_status 1 "an HTML fragment cannot carry it"
+run "$bin" convert embargoed.xml -t html
+expect_out '<meta name="embargoed" content="2024-03-14T07:30:00Z" />' "an HTML page carries it"
+run "$bin" convert killed.xml -t json
+expect_out '"pubstatus": "canceled"' "JSON carries it"
+run "$bin" convert -q --ignore-status killed.xml killed.epub
+expect_status 0 "--ignore-status writes the EPUB anyway"
+[ -s killed.epub ]; ok $? "the EPUB is there"
+run "$bin" convert --ignore-status embargoed.xml -t text
+expect_out "Do not use." "--ignore-status writes text anyway"
+run "$bin" convert --meta pubstatus=withheld story.txt -t text
+expect_status 1 "--meta pubstatus=withheld makes a story unpublishable"
+run "$bin" convert -q -t epub -d killed-out story.txt killed.xml
+expect_status 1 "with -d the killed input fails"
+[ -s killed-out/story.epub ] && [ ! -e killed-out/killed.epub ]; ok $? "and only it"
+run "$bin" convert -q -o killed-digest.epub story.txt killed.xml
+expect_status 1 "a digest with a killed story is refused"
+expect_err "article 2: the story is canceled" "the chapter is named"
+run "$bin" info killed.xml
+expect_out "pubstatus      canceled" "info shows the status"
+expect_out "embargoed      2024-03-14T07:30:00Z" "info shows the embargo"
+run "$bin" info --json killed.xml
+expect_out '"pubstatus": "canceled"' "info --json shows the status"
+run "$bin" convert --help
+expect_out "--ignore-status" "convert --help lists --ignore-status"
+
 echo "1..$n"
 [ "$failed" -eq 0 ]
