@@ -366,18 +366,49 @@ static int mutate_spine(fz_book *b, rng *r)
 
 /* Values worth trying in place of an attribute's. */
 static const char *const values[] = {
-    "application/xhtml+xml", "text/html", "image/svg+xml", "image/png", "image/jpeg",
-    "application/x-dtbncx+xml", "nav", "cover-image", "svg", "scripted", "no", "yes", "",
-    "../outside.xhtml", "/etc/passwd", "a/../../b.xhtml", "%2e%2e/x.xhtml", "c:/x.xhtml",
-    "ch%201.xhtml", "./x.xhtml",
-    "x.xhtml#frag", "#frag", "http://example.com/x.xhtml", "javascript:alert(1)",
-    "data:image/png;base64,iVBORw0KGgo=", "article", "titlepage", "toc", "cover", "rtl",
+    "application/xhtml+xml",
+    "text/html",
+    "image/svg+xml",
+    "image/png",
+    "image/jpeg",
+    "application/x-dtbncx+xml",
+    "nav",
+    "cover-image",
+    "svg",
+    "scripted",
+    "no",
+    "yes",
+    "",
+    "../outside.xhtml",
+    "/etc/passwd",
+    "a/../../b.xhtml",
+    "%2e%2e/x.xhtml",
+    "c:/x.xhtml",
+    "ch%201.xhtml",
+    "./x.xhtml",
+    "x.xhtml#frag",
+    "#frag",
+    "http://example.com/x.xhtml",
+    "javascript:alert(1)",
+    "data:image/png;base64,iVBORw0KGgo=",
+    "article",
+    "titlepage",
+    "toc",
+    "cover",
+    "rtl",
 };
 
 /* Entry names the reader must refuse or treat with care. */
 static const char *const entry_names[] = {
-    "../outside.xhtml", "/abs.xhtml", "a/../../b.xhtml", "a\\b.xhtml", "c:x.xhtml", "mimetype",
-    "META-INF/container.xml", "EPUB/", "",
+    "../outside.xhtml",
+    "/abs.xhtml",
+    "a/../../b.xhtml",
+    "a\\b.xhtml",
+    "c:x.xhtml",
+    "mimetype",
+    "META-INF/container.xml",
+    "EPUB/",
+    "",
 };
 
 /* The name of entry `target` as an href from the part `from` is in. */
@@ -545,8 +576,7 @@ static int mutate_entries(fz_book *b, rng *r)
             return -1;
         strcpy(name, b->entries[i].name);
         strcat(name, "~2");
-        return fz_book_add(b, name, b->entries[i].data, b->entries[i].len,
-                           b->entries[i].deflate);
+        return fz_book_add(b, name, b->entries[i].data, b->entries[i].len, b->entries[i].deflate);
     }
 }
 

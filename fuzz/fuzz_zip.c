@@ -187,8 +187,8 @@ int fz_book_pack(const fz_book *book, uint8_t **out, size_t *out_len)
     za = zip_open_from_source(src, ZIP_TRUNCATE, &ze);
     for (i = 0; za != NULL && rc == 0 && i < book->n; i++) {
         const fz_entry *e = &book->entries[i];
-        zip_source_t *s = zip_source_buffer(za, e->data != NULL ? (const void *)e->data : "",
-                                            e->len, 0);
+        zip_source_t *s =
+            zip_source_buffer(za, e->data != NULL ? (const void *)e->data : "", e->len, 0);
         zip_int64_t idx = s != NULL ? zip_file_add(za, e->name, s, ZIP_FL_OVERWRITE) : -1;
 
         if (idx < 0) {

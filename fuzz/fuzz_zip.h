@@ -22,7 +22,10 @@ typedef struct {
     size_t n, cap;
 } fz_book;
 
-#define FZ_BOOK_INIT {NULL, 0, 0}
+#define FZ_BOOK_INIT                                                                               \
+    {                                                                                              \
+        NULL, 0, 0                                                                                 \
+    }
 
 /* Appends a copy of `name` and of `len` bytes.  Returns 0, or -1 when out of
  * memory. */

@@ -38,49 +38,49 @@ static const unsigned char png[] = {
     0x00, 0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82,
 };
 
-static const char container_epub[] =
-    XML_DECL "<container version=\"1.0\" xmlns=\"urn:oasis:names:tc:opendocument:xmlns:container\">\n"
-             "  <rootfiles>\n"
-             "    <rootfile full-path=\"EPUB/package.opf\" "
-             "media-type=\"application/oebps-package+xml\"/>\n"
-             "  </rootfiles>\n</container>\n";
+static const char container_epub[] = XML_DECL
+    "<container version=\"1.0\" xmlns=\"urn:oasis:names:tc:opendocument:xmlns:container\">\n"
+    "  <rootfiles>\n"
+    "    <rootfile full-path=\"EPUB/package.opf\" "
+    "media-type=\"application/oebps-package+xml\"/>\n"
+    "  </rootfiles>\n</container>\n";
 
 /* EPUB 3, laid out as artconv writes: title block, footer, cover, nav. */
 static const part news3[] = {
     {"META-INF/container.xml", container_epub},
-    {"EPUB/package.opf",
-     OPF_TOP "version=\"3.0\" unique-identifier=\"uid\" xml:lang=\"en\">\n"
-             "  <metadata " DC ">\n"
-             "    <dc:identifier id=\"isbn\">urn:isbn:9780000000000</dc:identifier>\n"
-             "    <dc:identifier id=\"uid\">urn:uuid:0d1c2b3a-4e5f-4a6b-8c7d-9e0f1a2b3c4d</dc:identifier>\n"
-             "    <dc:title>Harbour reopens after storm</dc:title>\n"
-             "    <dc:creator id=\"c1\">Ana Costa</dc:creator>\n"
-             "    <dc:creator>Tom Reid</dc:creator>\n"
-             "    <meta refines=\"#c1\" property=\"role\" scheme=\"marc:relators\">aut</meta>\n"
-             "    <dc:language>en-GB</dc:language>\n"
-             "    <dc:date>2024-05-06T08:30:00Z</dc:date>\n"
-             "    <dc:publisher>The Harbour Gazette</dc:publisher>\n"
-             "    <dc:description>Boats leave again at dawn.</dc:description>\n"
-             "    <dc:subject>harbour</dc:subject>\n    <dc:subject>weather</dc:subject>\n"
-             "    <dc:rights>(c) 2024 The Harbour Gazette</dc:rights>\n"
-             "    <dc:source>https://gazette.example/harbour</dc:source>\n"
-             "    <meta property=\"dcterms:modified\">2024-05-07T10:00:00Z</meta>\n"
-             "    <meta name=\"cover\" content=\"img-cover\"/>\n"
-             "  </metadata>\n  <manifest>\n"
-             "    <item id=\"nav\" href=\"nav.xhtml\" media-type=\"application/xhtml+xml\" "
-             "properties=\"nav\"/>\n"
-             "    <item id=\"ncx\" href=\"toc.ncx\" media-type=\"application/x-dtbncx+xml\"/>\n"
-             "    <item id=\"css\" href=\"style.css\" media-type=\"text/css\"/>\n"
-             "    <item id=\"img-cover\" href=\"images/cover.png\" media-type=\"image/png\" "
-             "properties=\"cover-image\"/>\n"
-             "    <item id=\"img-map\" href=\"images/map.svg\" media-type=\"image/svg+xml\"/>\n"
-             "    <item id=\"cover\" href=\"cover.xhtml\" media-type=\"application/xhtml+xml\"/>\n"
-             "    <item id=\"ch1\" href=\"chapter-1.xhtml\" media-type=\"application/xhtml+xml\"/>\n"
-             "    <item id=\"ch2\" href=\"chapter-2.xhtml\" media-type=\"application/xhtml+xml\"/>\n"
-             "  </manifest>\n  <spine toc=\"ncx\">\n"
-             "    <itemref idref=\"cover\"/>\n    <itemref idref=\"nav\"/>\n"
-             "    <itemref idref=\"ch1\"/>\n    <itemref idref=\"ch2\"/>\n"
-             "  </spine>\n</package>\n"},
+    {"EPUB/package.opf", OPF_TOP
+     "version=\"3.0\" unique-identifier=\"uid\" xml:lang=\"en\">\n"
+     "  <metadata " DC ">\n"
+     "    <dc:identifier id=\"isbn\">urn:isbn:9780000000000</dc:identifier>\n"
+     "    <dc:identifier id=\"uid\">urn:uuid:0d1c2b3a-4e5f-4a6b-8c7d-9e0f1a2b3c4d</dc:identifier>\n"
+     "    <dc:title>Harbour reopens after storm</dc:title>\n"
+     "    <dc:creator id=\"c1\">Ana Costa</dc:creator>\n"
+     "    <dc:creator>Tom Reid</dc:creator>\n"
+     "    <meta refines=\"#c1\" property=\"role\" scheme=\"marc:relators\">aut</meta>\n"
+     "    <dc:language>en-GB</dc:language>\n"
+     "    <dc:date>2024-05-06T08:30:00Z</dc:date>\n"
+     "    <dc:publisher>The Harbour Gazette</dc:publisher>\n"
+     "    <dc:description>Boats leave again at dawn.</dc:description>\n"
+     "    <dc:subject>harbour</dc:subject>\n    <dc:subject>weather</dc:subject>\n"
+     "    <dc:rights>(c) 2024 The Harbour Gazette</dc:rights>\n"
+     "    <dc:source>https://gazette.example/harbour</dc:source>\n"
+     "    <meta property=\"dcterms:modified\">2024-05-07T10:00:00Z</meta>\n"
+     "    <meta name=\"cover\" content=\"img-cover\"/>\n"
+     "  </metadata>\n  <manifest>\n"
+     "    <item id=\"nav\" href=\"nav.xhtml\" media-type=\"application/xhtml+xml\" "
+     "properties=\"nav\"/>\n"
+     "    <item id=\"ncx\" href=\"toc.ncx\" media-type=\"application/x-dtbncx+xml\"/>\n"
+     "    <item id=\"css\" href=\"style.css\" media-type=\"text/css\"/>\n"
+     "    <item id=\"img-cover\" href=\"images/cover.png\" media-type=\"image/png\" "
+     "properties=\"cover-image\"/>\n"
+     "    <item id=\"img-map\" href=\"images/map.svg\" media-type=\"image/svg+xml\"/>\n"
+     "    <item id=\"cover\" href=\"cover.xhtml\" media-type=\"application/xhtml+xml\"/>\n"
+     "    <item id=\"ch1\" href=\"chapter-1.xhtml\" media-type=\"application/xhtml+xml\"/>\n"
+     "    <item id=\"ch2\" href=\"chapter-2.xhtml\" media-type=\"application/xhtml+xml\"/>\n"
+     "  </manifest>\n  <spine toc=\"ncx\">\n"
+     "    <itemref idref=\"cover\"/>\n    <itemref idref=\"nav\"/>\n"
+     "    <itemref idref=\"ch1\"/>\n    <itemref idref=\"ch2\"/>\n"
+     "  </spine>\n</package>\n"},
     {"EPUB/nav.xhtml",
      XHTML_TOP "xmlns:epub=\"http://www.idpf.org/2007/ops\" xml:lang=\"en\">\n"
                "<head><title>Contents</title></head>\n<body>\n"
@@ -148,31 +148,31 @@ static const part news3[] = {
 /* EPUB 2 in OEBPS/, as older tools write: NCX only, opf: attributes,
  * percent-encoded hrefs, a title page, a non-linear note, text/html. */
 static const part oebps2[] = {
-    {"META-INF/container.xml",
-     XML_DECL "<container version=\"1.0\" xmlns=\"urn:oasis:names:tc:opendocument:xmlns:container\">"
-              "<rootfiles><rootfile full-path=\"OEBPS/content.opf\" "
-              "media-type=\"application/oebps-package+xml\"/></rootfiles></container>\n"},
-    {"OEBPS/content.opf",
-     OPF_TOP "version=\"2.0\" unique-identifier=\"BookId\">\n"
-             "<metadata " DC " xmlns:opf=\"http://www.idpf.org/2007/opf\">\n"
-             "<dc:title>Council votes on the bridge</dc:title>\n"
-             "<dc:creator opf:role=\"aut\" opf:file-as=\"Moreau, Claire\">Claire Moreau</dc:creator>\n"
-             "<dc:language>fr</dc:language>\n"
-             "<dc:identifier id=\"BookId\" opf:scheme=\"UUID\">3f2a8c1e-0000-4000-8000-000000000001"
-             "</dc:identifier>\n"
-             "<dc:date opf:event=\"publication\">May 6, 2024</dc:date>\n"
-             "<dc:subject>politics</dc:subject>\n</metadata>\n<manifest>\n"
-             "<item id=\"ncx\" href=\"toc.ncx\" media-type=\"application/x-dtbncx+xml\"/>\n"
-             "<item id=\"title\" href=\"Text/title.xhtml\" media-type=\"application/xhtml+xml\"/>\n"
-             "<item id=\"c1\" href=\"Text/chapter%201.xhtml\" media-type=\"application/xhtml+xml\"/>\n"
-             "<item id=\"c2\" href=\"Text/../Text/part2.html#top\" media-type=\"text/html\"/>\n"
-             "<item id=\"note\" href=\"Text/note.xhtml\" media-type=\"application/xhtml+xml\"/>\n"
-             "<item id=\"pic\" href=\"Images/bridge.png\" media-type=\"image/png\"/>\n"
-             "</manifest>\n<spine toc=\"ncx\">\n<itemref idref=\"title\"/>\n<itemref idref=\"c1\"/>\n"
-             "<itemref idref=\"note\" linear=\"no\"/>\n<itemref idref=\"c2\"/>\n"
-             "<itemref idref=\"absent\"/>\n</spine>\n"
-             "<guide><reference type=\"text\" title=\"Start\" href=\"Text/chapter%201.xhtml\"/>"
-             "</guide>\n</package>\n"},
+    {"META-INF/container.xml", XML_DECL
+     "<container version=\"1.0\" xmlns=\"urn:oasis:names:tc:opendocument:xmlns:container\">"
+     "<rootfiles><rootfile full-path=\"OEBPS/content.opf\" "
+     "media-type=\"application/oebps-package+xml\"/></rootfiles></container>\n"},
+    {"OEBPS/content.opf", OPF_TOP
+     "version=\"2.0\" unique-identifier=\"BookId\">\n"
+     "<metadata " DC " xmlns:opf=\"http://www.idpf.org/2007/opf\">\n"
+     "<dc:title>Council votes on the bridge</dc:title>\n"
+     "<dc:creator opf:role=\"aut\" opf:file-as=\"Moreau, Claire\">Claire Moreau</dc:creator>\n"
+     "<dc:language>fr</dc:language>\n"
+     "<dc:identifier id=\"BookId\" opf:scheme=\"UUID\">3f2a8c1e-0000-4000-8000-000000000001"
+     "</dc:identifier>\n"
+     "<dc:date opf:event=\"publication\">May 6, 2024</dc:date>\n"
+     "<dc:subject>politics</dc:subject>\n</metadata>\n<manifest>\n"
+     "<item id=\"ncx\" href=\"toc.ncx\" media-type=\"application/x-dtbncx+xml\"/>\n"
+     "<item id=\"title\" href=\"Text/title.xhtml\" media-type=\"application/xhtml+xml\"/>\n"
+     "<item id=\"c1\" href=\"Text/chapter%201.xhtml\" media-type=\"application/xhtml+xml\"/>\n"
+     "<item id=\"c2\" href=\"Text/../Text/part2.html#top\" media-type=\"text/html\"/>\n"
+     "<item id=\"note\" href=\"Text/note.xhtml\" media-type=\"application/xhtml+xml\"/>\n"
+     "<item id=\"pic\" href=\"Images/bridge.png\" media-type=\"image/png\"/>\n"
+     "</manifest>\n<spine toc=\"ncx\">\n<itemref idref=\"title\"/>\n<itemref idref=\"c1\"/>\n"
+     "<itemref idref=\"note\" linear=\"no\"/>\n<itemref idref=\"c2\"/>\n"
+     "<itemref idref=\"absent\"/>\n</spine>\n"
+     "<guide><reference type=\"text\" title=\"Start\" href=\"Text/chapter%201.xhtml\"/>"
+     "</guide>\n</package>\n"},
     {"OEBPS/toc.ncx",
      XML_DECL "<ncx xmlns=\"http://www.daisy.org/z3986/2005/ncx/\" version=\"2005-1\"><head/>"
               "<docTitle><text>Council votes</text></docTitle><navMap><navPoint id=\"p1\" "
@@ -262,17 +262,17 @@ static const part rtl3[] = {
               "<rootfile full-path=\"book.opf\" media-type=\"application/oebps-package+xml\"/>"
               "<rootfile full-path=\"other.opf\" media-type=\"application/oebps-package+xml\"/>"
               "</rootfiles></container>\n"},
-    {"book.opf",
-     OPF_TOP "version=\"3.0\" dir=\"rtl\" xml:lang=\"ar\">\n<metadata " DC ">\n"
-             "<dc:title>&#1582;&#1576;&#1585; &amp; more</dc:title>\n"
-             "<dc:language>ar</dc:language>\n<dc:identifier>id-1</dc:identifier>\n"
-             "<dc:identifier>id-2</dc:identifier>\n<dc:date>2024</dc:date>\n"
-             "<meta property=\"dcterms:modified\">not a date</meta>\n</metadata>\n"
-             "<manifest>\n<item id=\"t\" href=\"./text.xhtml\" media-type=\"application/xhtml+xml\" "
-             "properties=\"svg scripted\"/>\n"
-             "<item id=\"e\" href=\"empty.xhtml\" media-type=\"application/xhtml+xml\"/>\n"
-             "</manifest>\n<spine page-progression-direction=\"rtl\"><itemref idref=\"e\"/>"
-             "<itemref idref=\"t\"/></spine>\n</package>\n"},
+    {"book.opf", OPF_TOP
+     "version=\"3.0\" dir=\"rtl\" xml:lang=\"ar\">\n<metadata " DC ">\n"
+     "<dc:title>&#1582;&#1576;&#1585; &amp; more</dc:title>\n"
+     "<dc:language>ar</dc:language>\n<dc:identifier>id-1</dc:identifier>\n"
+     "<dc:identifier>id-2</dc:identifier>\n<dc:date>2024</dc:date>\n"
+     "<meta property=\"dcterms:modified\">not a date</meta>\n</metadata>\n"
+     "<manifest>\n<item id=\"t\" href=\"./text.xhtml\" media-type=\"application/xhtml+xml\" "
+     "properties=\"svg scripted\"/>\n"
+     "<item id=\"e\" href=\"empty.xhtml\" media-type=\"application/xhtml+xml\"/>\n"
+     "</manifest>\n<spine page-progression-direction=\"rtl\"><itemref idref=\"e\"/>"
+     "<itemref idref=\"t\"/></spine>\n</package>\n"},
     {"text.xhtml",
      XML_DECL "<?xml-stylesheet href=\"s.css\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" "
               "dir=\"rtl\" xml:lang=\"ar\"><head><title>&#1582;&#1576;&#1585;</title></head>\n"
@@ -283,8 +283,7 @@ static const part rtl3[] = {
               "<svg xmlns=\"http://www.w3.org/2000/svg\"><text>inline</text></svg>\n"
               "<math xmlns=\"http://www.w3.org/1998/Math/MathML\"><mi>x</mi></math>\n"
               "<p>\xe2\x80\x8f\xef\xbb\xbf zero-width and \xf0\x9f\x98\x80</p></body></html>\n"},
-    {"empty.xhtml",
-     XHTML_TOP "><head><title>e</title></head><body>   </body></html>\n"},
+    {"empty.xhtml", XHTML_TOP "><head><title>e</title></head><body>   </body></html>\n"},
 };
 
 static const part tiny[] = {
