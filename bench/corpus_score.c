@@ -14,7 +14,9 @@
  * hold pages back.  --sample N scores every Nth page (by name order);
  * ARTCONV_CORPUS_SAMPLE sets it too, and under valgrind it defaults to 50
  * so that a memory-checked run stays short.  The floors only apply when
- * every page is scored.  With --tap a missing DIR is a skip, not a failure.
+ * every page is scored.  Figure captions and credits count as body text on
+ * readability/ only, unless --captions or --no-captions says otherwise.
+ * With --tap a missing DIR is a skip, not a failure.
  */
 #include "score.h"
 

@@ -13,15 +13,15 @@
 
 /* How one run chooses and reports pages. */
 typedef struct score_opts {
-    int tap;              /* TAP output with floors, instead of rows and totals */
-    int verbose;          /* name each miss */
-    int captions;         /* 1/0: count figure captions and credits as body text; -1: corpus default */
-    int no_extract;       /* read the whole body, find no article */
-    const char *only;     /* score this page only */
-    unsigned fold_k;      /* 1-based fold; 0 means every page */
-    unsigned fold_n;      /* number of folds */
-    int train;            /* the pages outside fold K instead of those in it */
-    unsigned sample;      /* every Nth page only (1 = all); floors do not apply below 1 */
+    int tap;          /* TAP output with floors, instead of rows and totals */
+    int verbose;      /* name each miss */
+    int captions;     /* 1/0: count figure captions and credits as body text; -1: corpus default */
+    int no_extract;   /* read the whole body, find no article */
+    const char *only; /* score this page only */
+    unsigned fold_k;  /* 1-based fold; 0 means every page */
+    unsigned fold_n;  /* number of folds */
+    int train;        /* the pages outside fold K instead of those in it */
+    unsigned sample;  /* every Nth page only (1 = all); no floors above 1 */
 } score_opts;
 
 /* --- choosing pages ------------------------------------------------------- */

@@ -51,7 +51,8 @@ static size_t count_shingles(const char *s)
 static void tokens(score_tap *t)
 {
     /* hello | world_1 | naïve | déjà | vu: "_" and digits join, "-" splits. */
-    score_check(t, count_tokens("Hello, World_1 naïve déjà-vu!") == 5, "tokens: \\w+ of any script");
+    score_check(t, count_tokens("Hello, World_1 naïve déjà-vu!") == 5,
+                "tokens: \\w+ of any script");
     /* Upper and lower case are one token. */
     score_check(t, common_tokens("ÉCOLE Straße", "école straße") == 2, "tokens: lower-cased");
     /* Python's \w leaves out combining marks (Mn): "e" + U+0301 is "e". */
@@ -76,8 +77,8 @@ static void shingles(score_tap *t)
 
     score_check(t, rc == 0 && near(pr[0], 0.5) && near(pr[1], 0.5),
                 "readability: P 0.5 R 0.5 (got %.3f %.3f)", pr[0], pr[1]);
-    score_check(t, score_shingle_pr(pr, "", 0, w, strlen(w)) == 0 && near(pr[0], 0) &&
-                    near(pr[1], 0),
+    score_check(t,
+                score_shingle_pr(pr, "", 0, w, strlen(w)) == 0 && near(pr[0], 0) && near(pr[1], 0),
                 "readability: an empty text scores 0");
     /* Order matters: the same tokens shuffled share no shingle. */
     score_check(t, score_shingle_pr(pr, "d c b a", 7, "a b c d", 7) == 0 && near(pr[0], 0),
@@ -102,8 +103,7 @@ static void snippets(score_tap *t)
                 "trafilatura: tp 2 fn 1 fp 2 tn 1 (got %zu %zu %zu %zu)", c.tp, c.fn, c.fp, c.tn);
     /* P 2/4, R 2/3, F 4/7, accuracy 3/6. */
     score_snippet_figures(f, &c);
-    score_check(t,
-                near(f[0], 0.5) && near(f[1], 2.0 / 3) && near(f[2], 4.0 / 7) && near(f[3], 0.5),
+    score_check(t, near(f[0], 0.5) && near(f[1], 2.0 / 3) && near(f[2], 4.0 / 7) && near(f[3], 0.5),
                 "trafilatura: P 0.5 R 0.667 F 0.571 accuracy 0.5");
     json_decref(with);
     json_decref(without);
@@ -130,13 +130,15 @@ static void metadata(score_tap *t)
     artconv_article *a = artconv_article_new();
 
     /* NFKC turns the full-width letters and the "ﬁ" ligature into ASCII. */
-    score_check(t, score_wcxb_title("\xE2\x80\x9C" "Breaking\xE2\x80\x9D  News: \xEF\xBC\xB4" "est \xEF\xAC\x81le",
-                                    "\"breaking\" news:\ttest file") == 1,
+    score_check(t,
+                score_wcxb_title("\xE2\x80\x9C"
+                                 "Breaking\xE2\x80\x9D  News: \xEF\xBC\xB4"
+                                 "est \xEF\xAC\x81le",
+                                 "\"breaking\" news:\ttest file") == 1,
                 "title: NFKC, case, quotes and spaces set aside");
     score_check(t, score_wcxb_title("Breaking News | Site", "Breaking News") == 0,
                 "title: a site name left in is wrong");
-    score_check(t, a != NULL && score_wcxb_author(a, "Jane Doe") == 0,
-                "author: none is wrong");
+    score_check(t, a != NULL && score_wcxb_author(a, "Jane Doe") == 0, "author: none is wrong");
     if (a != NULL)
         artconv_article_list_add(a, ARTCONV_LIST_AUTHORS, "John Smith", NULL);
     score_check(t, a != NULL && score_wcxb_author(a, "Jane Doe") == 0,
@@ -169,8 +171,8 @@ static artconv_article *sample_article(void)
                  *fig = artconv_node_new(ARTCONV_NODE_FIGURE),
                  *cap = artconv_node_new(ARTCONV_NODE_CAPTION),
                  *ctxt = artconv_node_new(ARTCONV_NODE_TEXT);
-    int ok = a != NULL && p != NULL && txt != NULL && link != NULL && ltxt != NULL &&
-             img != NULL && fig != NULL && cap != NULL && ctxt != NULL;
+    int ok = a != NULL && p != NULL && txt != NULL && link != NULL && ltxt != NULL && img != NULL &&
+             fig != NULL && cap != NULL && ctxt != NULL;
 
     ok = ok && artconv_article_set(a, ARTCONV_META_DATELINE, "PARIS", NULL) == 0 &&
          artconv_node_set_literal(txt, "Hello ", NULL) == 0 &&
@@ -211,8 +213,8 @@ static void body_text(score_tap *t)
     artconv_article *a = sample_article();
     artconv_buf plain = ARTCONV_BUF_INIT, with_caps = ARTCONV_BUF_INIT;
     const char *s, *c;
-    int ok = a != NULL && score_body_text(&plain, a, 0) == 0 &&
-             score_body_text(&with_caps, a, 1) == 0;
+    int ok =
+        a != NULL && score_body_text(&plain, a, 0) == 0 && score_body_text(&with_caps, a, 1) == 0;
 
     s = score_cstr(&plain);
     c = score_cstr(&with_caps);
@@ -245,7 +247,8 @@ static void strings(score_tap *t)
                 "white space: as Python's str.isspace()");
     artconv_buf_dispose(&b);
     /* FNV-1a 64 of "" and of "a". */
-    score_check(t, score_name_hash("") == 14695981039346656037ULL &&
+    score_check(t,
+                score_name_hash("") == 14695981039346656037ULL &&
                     score_name_hash("a") == 0xaf63dc4c8601ec8cULL,
                 "folds: the page name hash is FNV-1a 64");
     for (i = 0; i < 100; i++) {

@@ -49,7 +49,6 @@ typedef struct {
     const json_t *with, *without;
 } entry;
 
-
 static int cmp_entry(const void *a, const void *b)
 {
     return strcmp(((const entry *)a)->file, ((const entry *)b)->file);
@@ -102,8 +101,8 @@ static int score_page(const char *dir, const entry *e, score_counts *c, int *rea
     }
     if ((*read_ok = score_read_html(&a, &src, e->file, o)) < 0 ||
         score_body_text(&body, a, o->captions > 0) < 0 ||
-        score_snippets(c, score_cstr(&body), body.len, e->with, e->without, e->file,
-                       o->verbose) < 0)
+        score_snippets(c, score_cstr(&body), body.len, e->with, e->without, e->file, o->verbose) <
+            0)
         goto cleanup;
     rc = 0;
 cleanup:
@@ -145,7 +144,8 @@ int score_trafilatura(const char *dir, const score_opts *o, score_tap *t)
     }
     if ((entries = calloc(json_object_size(data) + 1, sizeof *entries)) == NULL)
         goto cleanup;
-    json_object_foreach(data, url, v) {
+    json_object_foreach(data, url, v)
+    {
         const char *file = json_string_value(json_object_get(v, "file"));
 
         if (file == NULL || strchr(file, '/') != NULL)
@@ -190,9 +190,8 @@ int score_trafilatura(const char *dir, const score_opts *o, score_tap *t)
                     pages + unread, unread, unparsed);
         if (score_whole(o))
             for (k = 0; k < sizeof floors / sizeof floors[0]; k++)
-                score_check(t, got[k] >= floors[k].floor,
-                            "trafilatura-eval %s %.4f >= floor %.4f", floors[k].what, got[k],
-                            floors[k].floor);
+                score_check(t, got[k] >= floors[k].floor, "trafilatura-eval %s %.4f >= floor %.4f",
+                            floors[k].what, got[k], floors[k].floor);
         printf("# trafilatura-eval: P %.4f R %.4f F %.4f accuracy %.4f over %zu pages\n", P, R, F,
                A, pages);
     } else {

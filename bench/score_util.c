@@ -165,8 +165,8 @@ int score_read_html(artconv_article **out, const artconv_buf *src, const char *n
     artconv_read_options_init(&opts);
     opts.filename = name;
     opts.no_extract = o->no_extract;
-    if (artconv_read(out, artconv_format_by_name("html"), score_cstr(src), src->len, &opts,
-                     &err) == 0)
+    if (artconv_read(out, artconv_format_by_name("html"), score_cstr(src), src->len, &opts, &err) ==
+        0)
         return 1;
     fprintf(stderr, "%s: %s\n", name, err.message);
     *out = artconv_article_new();
@@ -355,8 +355,7 @@ int score_is_space(uint32_t c)
 static int is_quote(ucs4_t c)
 {
     return c == '"' || c == '\'' || c == '`' || c == 0xB4 || c == 0x201A || c == 0x201E ||
-           uc_is_general_category(c, UC_CATEGORY_Pi) ||
-           uc_is_general_category(c, UC_CATEGORY_Pf);
+           uc_is_general_category(c, UC_CATEGORY_Pi) || uc_is_general_category(c, UC_CATEGORY_Pf);
 }
 
 /* Appends `s` with white space folded, leaving out quotes when asked. */

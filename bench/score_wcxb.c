@@ -58,9 +58,8 @@ static const struct {
     const char *who;
     double all, article;
 } published[] = {
-    {"rs-trafilatura", 0.859, 0.932}, {"trafilatura", 0.791, 0.926},
-    {"dom-smoothie", 0.762, 0.908},   {"newspaper4k", 0.720, -1},
-    {"Readability", 0.675, 0.825},
+    {"rs-trafilatura", 0.859, 0.932}, {"trafilatura", 0.791, 0.926}, {"dom-smoothie", 0.762, 0.908},
+    {"newspaper4k", 0.720, -1},       {"Readability", 0.675, 0.825},
 };
 
 typedef struct {
@@ -242,8 +241,8 @@ static int score_page(const char *dir, const char *name, const json_t *types, to
             printf("%s date: got [%s] want [%s]\n", name, mine == NULL ? "" : mine, v);
     }
     if (!o->tap)
-        printf("%-6s %-13s %6.3f %6.3f %6.3f %5s %6s %4s\n", name, type_names[ti], prf[0], prf[1], prf[2],
-               marks[0], marks[1], marks[2]);
+        printf("%-6s %-13s %6.3f %6.3f %6.3f %5s %6s %4s\n", name, type_names[ti], prf[0], prf[1],
+               prf[2], marks[0], marks[1], marks[2]);
     rc = 0;
 cleanup:
     artconv_article_free(a);
@@ -354,12 +353,12 @@ int score_wcxb(const char *dir, const score_opts *o, score_tap *t)
         for (k = 0; k < sizeof floors / sizeof floors[0]; k++) {
             double got = figure(&sum, floors[k].what);
 
-            score_check(t, got >= floors[k].floor, "wcxb-dev %s %.4f >= floor %.4f",
-                        floors[k].what, got, floors[k].floor);
+            score_check(t, got >= floors[k].floor, "wcxb-dev %s %.4f >= floor %.4f", floors[k].what,
+                        got, floors[k].floor);
         }
     printf("# wcxb-dev: F1 %.4f over %zu pages (articles %.4f); title %.3f author %.3f date "
            "%.3f\n",
-           mean_f(sum.all), sum.all.pages, mean_f(sum.type[0]), share(sum.title),
-           share(sum.author), share(sum.date));
+           mean_f(sum.all), sum.all.pages, mean_f(sum.type[0]), share(sum.title), share(sum.author),
+           share(sum.date));
     return 0;
 }
