@@ -12,8 +12,8 @@
  * folder per page (readability).  --fold K/N scores the pages whose name
  * hash is K-1 modulo N, --train K/N all the others, so a tuning run can
  * hold pages back.  --sample N scores every Nth page (by name order);
- * ARTCONV_CORPUS_SAMPLE sets it too, and under valgrind it defaults to 50
- * so that a memory-checked run stays short.  The floors only apply when
+ * ARTCONV_CORPUS_SAMPLE sets it too; under valgrind it defaults to 50 and in
+ * an ASan build to 4, so that memory-checked runs stay short.  The floors only apply when
  * every page is scored.  Figure captions and credits count as body text on
  * readability/ only, unless --captions or --no-captions says otherwise.
  * With --tap a missing DIR is a skip, not a failure.
@@ -27,6 +27,19 @@
 
 /* Pages a run under valgrind scores: one in this many. */
 #define VALGRIND_SAMPLE 50
+
+/* An ASan build is about four times slower; the plain build holds the
+ * floors, so it checks memory on a quarter of the pages. */
+#if defined(__SANITIZE_ADDRESS__)
+#define SANITIZER_SAMPLE 4
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define SANITIZER_SAMPLE 4
+#endif
+#endif
+#ifndef SANITIZER_SAMPLE
+#define SANITIZER_SAMPLE 1
+#endif
 
 typedef enum { CORPUS_DETECT, CORPUS_READABILITY, CORPUS_TRAFILATURA, CORPUS_WCXB } corpus_kind;
 
@@ -151,8 +164,8 @@ int main(int argc, char **argv)
                 env);
         return 2;
     }
-    if (!sample_set && (env == NULL || *env == '\0') && under_valgrind())
-        o.sample = VALGRIND_SAMPLE;
+    if (!sample_set && (env == NULL || *env == '\0'))
+        o.sample = under_valgrind() ? VALGRIND_SAMPLE : SANITIZER_SAMPLE;
     if (self_test) {
         score_self_test(&t);
         printf("1..%d\n", t.checks);
