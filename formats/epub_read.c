@@ -696,6 +696,7 @@ int ac_epub_read_limited(artconv_article **out, const char *data, size_t len,
         rc = ac_nomem(err);
         goto cleanup;
     }
+    ac_article_set_in_container(r.article);
     AC_CHECK(read_package(&r));
     AC_CHECK(drop_repeated_title(&r));
     *out = r.article;
