@@ -6,8 +6,10 @@ Usage: bench/memory.py [ARTCONV] [PAGE.html]
 Generates the shapes of issue 13 in a temporary folder (150,000 Markdown
 links, nested emphasis, deep quotes and lists, a real page if one is given),
 converts each to every reader's format with artconv itself, then runs every
-reader x writer and prints peak RSS (ru_maxrss from wait4) as a ratio to the
-input's size, with the output's size ratio beside it.  Only the standard
+reader x writer and prints the peak RSS (ru_maxrss from wait4) above that of
+converting an empty file, as a ratio to the input's size, then the output's
+size as a ratio to the input's.  An EPUB input is compressed, so its ratios
+are large by nature: the row also gives the size of the text it holds.  Only the standard
 library is used; nothing here is a dependency of artconv.
 """
 import os
@@ -66,7 +68,11 @@ def main():
         sources[name] = path
     if page:
         sources["page"] = page
-    print("peak RSS / input size (output size / input size); '!' = failed")
+    empty = os.path.join(tmp, "empty.md")
+    open(empty, "w").close()
+    base = run([exe, "convert", "-q", empty, os.path.join(tmp, "empty.json")])[1]
+    print("baseline peak RSS %.1f MB; cells: (peak - baseline) / input, "
+          "output / input; '!' = failed" % (base / 1e6))
     print("%-9s %-9s" % ("shape", "reader") + "".join("%16s" % w for w in WRITERS))
     for shape, src in sources.items():
         for reader in READERS:
@@ -84,9 +90,11 @@ def main():
                 osize = os.path.getsize(out) if rc == 0 and os.path.exists(out) else 0
                 if os.path.exists(out):
                     os.unlink(out)
-                cell = "%.0f (%.1f)%s" % (rss / size, osize / size, "" if rc == 0 else "!")
+                cell = "%.1f %.1f%s" % (max(rss - base, 0) / size, osize / size,
+                                         "" if rc == 0 else "!")
                 row += "%16s" % cell
-            print(row + "   [%d KB]" % (size // 1024), flush=True)
+            print(row + "   [%d KB, from %d KB]" % (size // 1024, os.path.getsize(src) // 1024),
+                  flush=True)
     print("inputs in", tmp)
 
 

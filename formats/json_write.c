@@ -12,10 +12,11 @@
  * order, byte for byte, so files written before stay the same; jansson
  * still parses and dumps the extra metadata values, which are small.
  *
- * Indentation stops growing at AC_JSON_INDENT_LEVELS: each level of
- * nesting adds four spaces to every line below it, so 600 KB of nested
- * Markdown emphasis used to make 647 MB of JSON.  No real article nests
- * that deep (a node 16 levels down sits at JSON level 32).
+ * Below AC_JSON_INDENT_LEVELS the JSON is written compactly, without line
+ * breaks: each level of nesting added four spaces to every line below it,
+ * so 600 KB of nested Markdown emphasis made 647 MB of JSON.  No real
+ * article nests that deep (a node 16 levels down sits at JSON level 32;
+ * the deepest of 764 test and corpus files reaches level 19).
  */
 #include "internal.h"
 
@@ -28,7 +29,7 @@
  * JSON_ESCAPE_SLASH).  The writer's own strings follow the same rules. */
 #define DUMP_FLAGS (JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_ENCODE_ANY)
 
-/* Two spaces a level, as JSON_INDENT(2); deeper lines get no more. */
+/* Two spaces a level, as JSON_INDENT(2), down to level 32. */
 #define INDENT_WIDTH          2
 #define AC_JSON_INDENT_LEVELS 32
 
@@ -79,12 +80,15 @@ static void puts_(writer *w, const char *s)
     put(w, s, strlen(s));
 }
 
-/* A newline and the indentation of `level`. */
+/* A newline and the indentation of `level`; nothing deeper than
+ * AC_JSON_INDENT_LEVELS, where the JSON goes on compactly. */
 static void newline(writer *w, size_t level)
 {
     static const char spaces[] = "                                "; /* 32 */
-    size_t n = (level < AC_JSON_INDENT_LEVELS ? level : AC_JSON_INDENT_LEVELS) * INDENT_WIDTH;
+    size_t n = level * INDENT_WIDTH;
 
+    if (level > AC_JSON_INDENT_LEVELS)
+        return;
     put(w, "\n", 1);
     while (n > 0) {
         size_t k = n < sizeof spaces - 1 ? n : sizeof spaces - 1;
