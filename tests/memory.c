@@ -285,6 +285,9 @@ static void test_spine_repeat(int check_rss)
     job j = {NULL, 0, "epub", "text", "again 9999 times", NULL, 30};
     outcome o;
 
+    if (!check_rss)
+        j.timeout *= 10;
+
     make_opf(&opf, 1, NULL, 10000);
     make_chapter(&chapter, 1000, 8); /* about 48 KB */
     {
@@ -305,14 +308,16 @@ static void test_spine_repeat(int check_rss)
     isf(o.warnings, 1, "spine repeat: one warning counts the 9,999 repeats");
     okf(o.nodes > 0 && o.nodes < 3 * 1000 + 10, "spine repeat: the chapter is read once (%zu nodes)",
        o.nodes);
-    okf(o.seconds < 10, "spine repeat: done in %.2f s (10 s allowed)", o.seconds);
+    okf(o.rc != 99 && (o.seconds < 10 || !check_rss), "spine repeat: done in %.2f s (10 s allowed)", o.seconds);
     if (check_rss)
-        okf(o.rss_kb < 64 * 1024, "spine repeat: peak RSS grew %ld KB (64 MB allowed)", o.rss_kb);
+        okf(o.rc != 99 && o.rss_kb < 64 * 1024, "spine repeat: peak RSS grew %ld KB (64 MB allowed)", o.rss_kb);
     artconv_buf_dispose(&opf);
     artconv_buf_dispose(&chapter);
     artconv_buf_dispose(&epub);
 }
 
+/* Under ASan or valgrind (check_rss 0) the chapters are 6 MiB, which the
+ * budget of a 140 KB book refuses at the second chapter all the same. */
 static void test_big_chapters(int check_rss)
 {
     static const size_t order[] = {0, 1, 2, 3, 4, 5, 6, 7, 8};
@@ -321,8 +326,11 @@ static void test_big_chapters(int check_rss)
     outcome o;
     size_t i;
 
+    if (!check_rss)
+        j.timeout *= 10;
+
     make_opf(&opf, 9, order, 9);
-    make_chapter(&chapter, 60 * 1024 * 1024 / 1024, 200); /* 60 MiB */
+    make_chapter(&chapter, (check_rss ? 60 : 6) * 1024 * 1024 / 1024, 200); /* 60 MiB */
     {
         tz_entry entries[12] = {
             {"mimetype", "application/epub+zip", 0},
@@ -350,9 +358,9 @@ static void test_big_chapters(int check_rss)
     isf(o.rc, ARTCONV_ELIMIT, "big chapters: refused by a limit");
     okf(strstr(o.message, "EPUB/c1.xhtml makes the book's text larger than the limit") != NULL,
        "big chapters: the text budget names the chapter (%s)", o.message);
-    okf(o.seconds < 20, "big chapters: done in %.2f s (20 s allowed)", o.seconds);
+    okf(o.rc != 99 && (o.seconds < 20 || !check_rss), "big chapters: done in %.2f s (20 s allowed)", o.seconds);
     if (check_rss)
-        okf(o.rss_kb < 512 * 1024, "big chapters: peak RSS grew %ld KB (512 MB allowed)", o.rss_kb);
+        okf(o.rc != 99 && o.rss_kb < 512 * 1024, "big chapters: peak RSS grew %ld KB (512 MB allowed)", o.rss_kb);
     artconv_buf_dispose(&opf);
     artconv_buf_dispose(&epub);
 }
@@ -415,7 +423,7 @@ static void check_budget(const char *shape, const char *from, const char *to, si
     diagf("%s %s->%s: %zu bytes, %zu nodes, RSS +%ld KB (budget %ld KB), output %zu bytes, %.2f s",
          shape, from, to, len, o->nodes, o->rss_kb, budget_kb, o->out_len, o->seconds);
     if (check_rss)
-        okf(o->rss_kb <= budget_kb, "%s %s->%s: peak RSS +%ld KB within 10x input + %d B a node "
+        okf(o->rc != 99 && o->rss_kb <= budget_kb, "%s %s->%s: peak RSS +%ld KB within 10x input + %d B a node "
            "(%ld KB)", shape, from, to, o->rss_kb, MEM_PER_NODE, budget_kb);
 }
 
@@ -438,6 +446,9 @@ static void test_shapes(int check_rss)
             artconv_write_options wo = ARTCONV_WRITE_OPTIONS_INIT;
             outcome o;
 
+            if (!check_rss)
+                j.timeout *= 10;
+
             wo.timestamp = 0;
             j.wopts = &wo;
             o = run(&j);
@@ -447,8 +458,9 @@ static void test_shapes(int check_rss)
                    "%s as JSON stays in proportion: %zu bytes from %zu (60x allowed)",
                    shapes[s].name, o.out_len, md.len);
         }
-        /* The HTML reader on the same shape, written by every writer. */
-        if (artconv_read(&a, artconv_format_by_name("markdown"), md.ptr, md.len, NULL, NULL) == 0 &&
+        /* The HTML reader on the same shape, written by every writer
+         * (not under ASan or valgrind, where it only costs time). */
+        if (check_rss && artconv_read(&a, artconv_format_by_name("markdown"), md.ptr, md.len, NULL, NULL) == 0 &&
             artconv_write(&html, artconv_format_by_name("html"), a, NULL, NULL) == 0) {
             artconv_article_free(a);
             a = NULL;
@@ -552,6 +564,21 @@ static void test_fifo_image(void)
     rmdir(dir);
 }
 
+/* Entries of a book the EPUB writer made that are images. */
+static int images_in(zip_t *za)
+{
+    zip_int64_t i, n = zip_get_num_entries(za, 0);
+    int count = 0;
+
+    for (i = 0; i < n; i++) {
+        const char *name = zip_get_name(za, (zip_uint64_t)i, 0);
+
+        if (name != NULL && strncmp(name, "EPUB/images/", 12) == 0)
+            count++;
+    }
+    return count;
+}
+
 static void test_epub_image_stays_inside(void)
 {
     static const char png[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\1\0\0\0\1\x08\x06\0\0\0"
@@ -598,9 +625,8 @@ static void test_epub_image_stays_inside(void)
     isf(a != NULL ? artconv_write(&out, artconv_format_by_name("epub"), a, &wo, NULL) : -1, 0,
            "epub image: it writes as an EPUB again");
     za = tz_open(&out);
-    okf(za != NULL && zip_get_num_entries(za, 0) > 0 && zip_name_locate(za, "EPUB/image-1.png", 0) < 0 &&
-           occurrences(out.ptr, "IHDR") == 0,
-       "epub image: the file beside the .epub is not embedded");
+    okf(za != NULL && zip_get_num_entries(za, 0) > 0 && images_in(za) == 0,
+        "epub image: the file beside the .epub is not embedded");
     if (za != NULL)
         zip_discard(za);
     artconv_article_free(a);
