@@ -26,6 +26,7 @@
 #include <libxml/parser.h>
 #include <libxml/uri.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <zip.h>
@@ -37,6 +38,7 @@ typedef struct {
     char *path; /* entry name in the archive */
     char *media_type;
     char *properties;
+    size_t reads; /* times the spine has listed it */
 } manifest_item;
 
 typedef struct {
@@ -46,6 +48,8 @@ typedef struct {
     size_t unpacked;     /* bytes inflated so far */
     size_t max_entry;    /* AC_EPUB_MAX_ENTRY, or smaller in tests */
     size_t max_unpacked; /* AC_EPUB_MAX_UNPACKED, or smaller in tests */
+    size_t max_text;     /* text budget: AC_EPUB_TEXT_RATIO x the book, at least AC_EPUB_MIN_TEXT */
+    size_t text;         /* bytes of spine documents inflated so far */
     artconv_article *article;
     manifest_item *items;
     size_t n_items, cap_items;
@@ -97,8 +101,10 @@ static int check_entries(reader *r)
     return ARTCONV_OK;
 }
 
-/* Inflates entry `name` into `out`, counting against the limits. */
-static int read_entry(reader *r, const char *name, artconv_buf *out)
+/* Inflates entry `name` into `out`, counting against the limits; a spine
+ * document (is_text) also counts against the text budget, checked as it
+ * inflates so that a chapter beyond the budget is never parsed. */
+static int read_entry(reader *r, const char *name, artconv_buf *out, int is_text)
 {
     char chunk[65536];
     zip_int64_t idx = zip_name_locate(r->za, name, 0), n;
@@ -120,6 +126,13 @@ static int read_entry(reader *r, const char *name, artconv_buf *out)
                           r->max_entry, r->max_unpacked);
             goto cleanup;
         }
+        if (is_text && (r->text += (size_t)n) > r->max_text) {
+            rc = ac_error(r->err, ARTCONV_ELIMIT,
+                          "%.200s makes the book's text larger than the limit of %zu bytes (%d "
+                          "times the EPUB's size, at least %zu)",
+                          name, r->max_text, AC_EPUB_TEXT_RATIO, AC_EPUB_MIN_TEXT);
+            goto cleanup;
+        }
         if (artconv_buf_put(out, chunk, (size_t)n) < 0) {
             rc = ac_nomem(r->err);
             goto cleanup;
@@ -136,7 +149,7 @@ cleanup:
 }
 
 /* Parses an entry as XML, safely (see the top of the file). */
-static int parse_xml(reader *r, const char *name, xmlDocPtr *out)
+static int parse_xml(reader *r, const char *name, int is_text, xmlDocPtr *out)
 {
     artconv_buf data = ARTCONV_BUF_INIT;
     xmlParserCtxtPtr ctxt = NULL;
@@ -144,7 +157,7 @@ static int parse_xml(reader *r, const char *name, xmlDocPtr *out)
     int rc;
 
     *out = NULL;
-    AC_CHECK(read_entry(r, name, &data));
+    AC_CHECK(read_entry(r, name, &data, is_text));
     if (data.len > INT_MAX) {
         rc = ac_error(r->err, ARTCONV_ELIMIT, "%.200s is too big", name);
         goto cleanup;
@@ -397,7 +410,7 @@ static int read_manifest(reader *r, const xmlNode *manifest, const char *opf_pat
     return ARTCONV_OK;
 }
 
-static const manifest_item *find_item(const reader *r, const char *id)
+static manifest_item *find_item(const reader *r, const char *id)
 {
     size_t i;
 
@@ -497,7 +510,7 @@ static int read_document(reader *r, const manifest_item *item)
     xmlBufferPtr html = NULL;
     int rc;
 
-    AC_CHECK(parse_xml(r, item->path, &doc));
+    AC_CHECK(parse_xml(r, item->path, 1, &doc));
     root = xmlDocGetRootElement(doc);
     body = child_named(root, "body");
     if (body == NULL || is_front_matter(body) || !has_text(body))
@@ -544,21 +557,27 @@ cleanup:
     return rc;
 }
 
+/* A spine may list an item any number of times (4,728 bytes listing one
+ * 48 KB chapter 10,000 times made an 8 GB model): each is read once, at
+ * its first place, and the repeats are counted in one warning. */
 static int read_spine(reader *r, const xmlNode *spine)
 {
     xmlNodePtr el;
+    size_t repeats = 0;
     int rc = ARTCONV_OK;
 
     for (el = spine != NULL ? spine->children : NULL; el != NULL && rc == 0; el = el->next) {
         xmlChar *idref, *linear;
-        const manifest_item *item;
+        manifest_item *item;
 
         if (!local_is(el, "itemref"))
             continue;
         idref = xmlGetProp(el, BAD_CAST "idref");
         linear = xmlGetProp(el, BAD_CAST "linear");
         item = idref != NULL ? find_item(r, (const char *)idref) : NULL;
-        if (item != NULL && item->path != NULL &&
+        if (item != NULL && item->reads++ > 0)
+            repeats++;
+        else if (item != NULL && item->path != NULL &&
             (linear == NULL || !xmlStrEqual(linear, BAD_CAST "no")) &&
             (item->properties == NULL || !has_word(item->properties, "nav")) &&
             item->media_type != NULL &&
@@ -568,6 +587,9 @@ static int read_spine(reader *r, const xmlNode *spine)
         xmlFree(idref);
         xmlFree(linear);
     }
+    if (rc == 0 && repeats > 0)
+        ac_warn_read(r->opts, ARTCONV_EPARSE, 0,
+                     "the spine lists documents again %zu times; each is read once", repeats);
     return rc;
 }
 
@@ -578,7 +600,7 @@ static int read_package(reader *r)
     xmlChar *full_path = NULL, *unique = NULL;
     int rc;
 
-    AC_CHECK(parse_xml(r, "META-INF/container.xml", &container));
+    AC_CHECK(parse_xml(r, "META-INF/container.xml", 0, &container));
     root = xmlDocGetRootElement(container);
     for (node = root; node != NULL && rootfile == NULL; node = next_node(node, root))
         if (local_is(node, "rootfile"))
@@ -593,7 +615,7 @@ static int read_package(reader *r)
                       (const char *)full_path);
         goto cleanup;
     }
-    AC_CHECK(parse_xml(r, (const char *)full_path, &opf));
+    AC_CHECK(parse_xml(r, (const char *)full_path, 0, &opf));
     root = xmlDocGetRootElement(opf);
     if (!local_is(root, "package") || child_named(root, "metadata") == NULL) {
         rc = ac_error(r->err, ARTCONV_EPARSE, "%.200s is not a package document",
@@ -652,6 +674,9 @@ int ac_epub_read_limited(artconv_article **out, const char *data, size_t len,
     r.err = err;
     r.max_entry = max_entry;
     r.max_unpacked = max_unpacked;
+    r.max_text = len > SIZE_MAX / AC_EPUB_TEXT_RATIO ? SIZE_MAX : len * AC_EPUB_TEXT_RATIO;
+    if (r.max_text < AC_EPUB_MIN_TEXT)
+        r.max_text = AC_EPUB_MIN_TEXT;
     *out = NULL;
     zip_error_init(&ze);
     src = zip_source_buffer_create(data, len, 0, &ze);
@@ -671,6 +696,7 @@ int ac_epub_read_limited(artconv_article **out, const char *data, size_t len,
         rc = ac_nomem(err);
         goto cleanup;
     }
+    ac_article_set_in_container(r.article);
     AC_CHECK(read_package(&r));
     AC_CHECK(drop_repeated_title(&r));
     *out = r.article;

@@ -741,8 +741,13 @@ static int pick_language(artconv_buf *out, const char *tag)
     return ARTCONV_OK;
 }
 
+/* The folder the article's local images are in.  An article read from an
+ * EPUB has none: its relative URLs name entries of that book, and the
+ * files that happen to lie beside the .epub must not stand in for them. */
 static const char *dir_of(const ac_epub_book *book, size_t i)
 {
+    if (ac_article_in_container(book->articles[i]))
+        return NULL;
     return book->resource_dirs != NULL ? book->resource_dirs[i] : book->opts->resource_dir;
 }
 

@@ -101,11 +101,13 @@ cleanup:
     return rc;
 }
 
-/* Builds <html> (or, for a fragment, <article>) unlinked from `doc`; see
- * ac_xhtml_save for why it is not the document's root.  The caller frees
- * *out, which is set even on failure. */
-static int build(xmlNodePtr *out, xmlDocPtr doc, const artconv_article *a, int fragment,
-                 artconv_error *err)
+/* Builds <html> (or, for a fragment, <article>) unlinked from `doc`, with
+ * *mark where the body goes (see ac_xhtml_save_around) and *xo_out the
+ * options its blocks are built with; see ac_xhtml_save for why it is not
+ * the document's root.  The caller frees *out, which is set even on
+ * failure. */
+static int build(xmlNodePtr *out, xmlNodePtr *mark, ac_xhtml_options *xo_out, xmlDocPtr doc,
+                 const artconv_article *a, int fragment, artconv_error *err)
 {
     const char *language = artconv_article_get(a, ARTCONV_META_LANGUAGE);
     ac_xhtml_options xo = {NULL};
@@ -129,9 +131,11 @@ static int build(xmlNodePtr *out, xmlDocPtr doc, const artconv_article *a, int f
         AC_NEED(article = ac_xhtml_add(body, &xo, "article"));
     }
     AC_CHECK(ac_xhtml_header(article, a, &xo, err));
-    AC_CHECK(ac_xhtml_body(article, artconv_article_body(a), &xo, err));
+    /* The body is written in place of the mark, a block at a time. */
+    AC_NEED(*mark = ac_xhtml_add_text_element(article, &xo, "div", AC_XHTML_BODY_MARK, NULL));
     AC_CHECK(ac_xhtml_footer(article, a, &xo, err));
     AC_CHECK(ac_xhtml_indent(root, 0, err));
+    *xo_out = xo;
 cleanup:
     return rc == ARTCONV_ENOMEM ? ac_nomem(err) : rc;
 }
@@ -150,17 +154,21 @@ int ac_html_write(artconv_buf *out, const artconv_article *article,
 {
     int fragment = opts != NULL && opts->fragment;
     xmlDocPtr doc = ac_xhtml_doc_new();
-    xmlNodePtr root = NULL;
+    xmlNodePtr root = NULL, mark = NULL;
+    ac_xhtml_options xo = {NULL};
     int rc;
 
     if (doc == NULL)
         return ac_nomem(err);
-    AC_CHECK(build(&root, doc, article, fragment, err));
+    AC_CHECK(build(&root, &mark, &xo, doc, article, fragment, err));
     if (!fragment && artconv_buf_puts(out, "<!DOCTYPE html>\n") < 0) {
         rc = ac_nomem(err);
         goto cleanup;
     }
-    AC_CHECK(ac_xhtml_save(out, root, err));
+    /* <html> 0, <body> 1, <article> 2 and its blocks 3; a fragment's
+     * blocks are 1. */
+    AC_CHECK(ac_xhtml_save_around(out, root, mark, artconv_article_body(article), fragment ? 1 : 3,
+                                  &xo, NULL, NULL, err));
     if (artconv_buf_putc(out, '\n') < 0)
         rc = ac_nomem(err);
 cleanup:

@@ -4,18 +4,34 @@
  *   {"meta": {"title": ..., "authors": [...], ..., "image": {...}},
  *    "body": [{"type": "paragraph", "children": [...]}, ...]}
  *
- * The jansson tree is built with the model's iterator and an explicit stack
- * of open "children" arrays, then dumped once into the caller's buffer.
- * Every value is attached to the tree as soon as it is made, so releasing
- * the root releases everything on every path.
+ * The JSON is written straight into the caller's buffer while the model's
+ * iterator walks the body, with one flag per open "children" array (does
+ * it have an item yet?).  Building a jansson tree first cost about 350
+ * times the input for a page of small links; now the only memory is the
+ * output itself.  The layout is jansson's JSON_INDENT(2) with keys in
+ * order, byte for byte, so files written before stay the same; jansson
+ * still parses and dumps the extra metadata values, which are small.
+ *
+ * Below AC_JSON_INDENT_LEVELS the JSON is written compactly, without line
+ * breaks: each level of nesting added four spaces to every line below it,
+ * so 600 KB of nested Markdown emphasis made 647 MB of JSON.  No real
+ * article nests that deep (a node 16 levels down sits at JSON level 32;
+ * the deepest of 764 test and corpus files reaches level 19).
  */
 #include "internal.h"
 
 #include <jansson.h>
+#include <stdio.h>
+#include <string.h>
 
-/* Indented, keys in the order they were added; UTF-8 is written as it is
- * (no JSON_ENSURE_ASCII) and "/" is not escaped (no JSON_ESCAPE_SLASH). */
-#define DUMP_FLAGS (JSON_INDENT(2) | JSON_PRESERVE_ORDER)
+/* For the extra values: indented, keys in the order they were added; UTF-8
+ * is written as it is (no JSON_ENSURE_ASCII) and "/" is not escaped (no
+ * JSON_ESCAPE_SLASH).  The writer's own strings follow the same rules. */
+#define DUMP_FLAGS (JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_ENCODE_ANY)
+
+/* Two spaces a level, as JSON_INDENT(2), down to level 32. */
+#define INDENT_WIDTH          2
+#define AC_JSON_INDENT_LEVELS 32
 
 /* The order of the keys in "meta".  It follows how a reader meets the
  * fields: headline, standfirst and byline first, housekeeping last. */
@@ -49,51 +65,150 @@ static const image_slot image_keys[] = {
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
-/* jansson's *_set_new and *_append_new take ownership of the value even
- * when they fail, and fail cleanly when handed NULL, so a constructor can
- * be passed straight in: the only failure left is running out of memory. */
+typedef struct {
+    artconv_buf *out;
+    int failed; /* out of memory: every later put is skipped */
+} writer;
+
+static void put(writer *w, const char *s, size_t len)
+{
+    if (!w->failed && artconv_buf_put(w->out, s, len) < 0)
+        w->failed = 1;
+}
+
+static void puts_(writer *w, const char *s)
+{
+    put(w, s, strlen(s));
+}
+
+/* A newline and the indentation of `level`; nothing deeper than
+ * AC_JSON_INDENT_LEVELS, where the JSON goes on compactly. */
+static void newline(writer *w, size_t level)
+{
+    static const char spaces[] = "                                "; /* 32 */
+    size_t n = level * INDENT_WIDTH;
+
+    if (level > AC_JSON_INDENT_LEVELS)
+        return;
+    put(w, "\n", 1);
+    while (n > 0) {
+        size_t k = n < sizeof spaces - 1 ? n : sizeof spaces - 1;
+
+        put(w, spaces, k);
+        n -= k;
+    }
+}
+
+/* A JSON string (RFC 8259 section 7), escaped as jansson does: quote,
+ * backslash and the C0 controls only; \b \f \n \r \t by name, the others
+ * as \u00XX in capitals.  The model holds valid UTF-8, written as it is. */
+static void put_quoted(writer *w, const char *s)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    const char *run = s;
+
+    put(w, "\"", 1);
+    for (; *s != '\0'; s++) {
+        unsigned char c = (unsigned char)*s;
+        char esc[6] = {'\\', 'u', '0', '0', 0, 0};
+        size_t n = 2;
+
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        put(w, run, (size_t)(s - run));
+        run = s + 1;
+        switch (c) {
+        case '"': esc[1] = '"'; break;
+        case '\\': esc[1] = '\\'; break;
+        case '\b': esc[1] = 'b'; break;
+        case '\f': esc[1] = 'f'; break;
+        case '\n': esc[1] = 'n'; break;
+        case '\r': esc[1] = 'r'; break;
+        case '\t': esc[1] = 't'; break;
+        default:
+            esc[4] = hex[c >> 4];
+            esc[5] = hex[c & 15];
+            n = 6;
+        }
+        put(w, esc, n);
+    }
+    put(w, run, (size_t)(s - run));
+    put(w, "\"", 1);
+}
+
+/* Members of one object: `first` says whether one was written yet. */
+typedef struct {
+    size_t level; /* of the members */
+    int first;
+} object;
+
+static void key(writer *w, object *o, const char *name)
+{
+    if (!o->first)
+        put(w, ",", 1);
+    o->first = 0;
+    newline(w, o->level);
+    put_quoted(w, name);
+    put(w, ": ", 2);
+}
 
 /* Adds key: value unless the string is unset or empty. */
-static int put_string(json_t *obj, const char *key, const char *value)
+static void put_string(writer *w, object *o, const char *name, const char *value)
 {
     if (value == NULL || value[0] == '\0')
-        return ARTCONV_OK;
-    return json_object_set_new(obj, key, json_string(value)) < 0 ? ARTCONV_ENOMEM : ARTCONV_OK;
+        return;
+    key(w, o, name);
+    put_quoted(w, value);
 }
 
-static int put_int(json_t *obj, const char *key, int value)
+static void put_int(writer *w, object *o, const char *name, int value)
 {
-    return json_object_set_new(obj, key, json_integer(value)) < 0 ? ARTCONV_ENOMEM : ARTCONV_OK;
+    char num[24];
+
+    key(w, o, name);
+    snprintf(num, sizeof num, "%d", value);
+    puts_(w, num);
 }
 
-static int put_bool(json_t *obj, const char *key, int value)
+static void put_bool(writer *w, object *o, const char *name, int value)
 {
-    return json_object_set_new(obj, key, json_boolean(value)) < 0 ? ARTCONV_ENOMEM : ARTCONV_OK;
+    key(w, o, name);
+    puts_(w, value ? "true" : "false");
+}
+
+/* Closes an object or array opened at `level` whose members are at
+ * level + 1; an empty one stays "{}" or "[]". */
+static void close_at(writer *w, size_t level, int empty, const char *bracket)
+{
+    if (!empty)
+        newline(w, level);
+    puts_(w, bracket);
 }
 
 /* Adds key: [values...] unless the list is empty. */
-static int put_list(json_t *obj, const artconv_article *a, artconv_meta_list list)
+static void put_list(writer *w, object *o, const artconv_article *a, artconv_meta_list list)
 {
     size_t i, n = artconv_article_list_count(a, list);
-    json_t *arr;
 
     if (n == 0)
-        return ARTCONV_OK;
-    arr = json_array();
-    if (json_object_set_new(obj, artconv_meta_list_name(list), arr) < 0)
-        return ARTCONV_ENOMEM;
-    for (i = 0; i < n; i++)
-        if (json_array_append_new(arr, json_string(artconv_article_list_get(a, list, i))) < 0)
-            return ARTCONV_ENOMEM;
-    return ARTCONV_OK;
+        return;
+    key(w, o, artconv_meta_list_name(list));
+    put(w, "[", 1);
+    for (i = 0; i < n; i++) {
+        if (i > 0)
+            put(w, ",", 1);
+        newline(w, o->level + 1);
+        put_quoted(w, artconv_article_list_get(a, list, i));
+    }
+    close_at(w, o->level, 0, "]");
 }
 
 /* Adds "image": {...} when any of the lead image's fields is set. */
-static int put_image(json_t *obj, const artconv_article *a)
+static void put_image(writer *w, object *o, const artconv_article *a)
 {
-    json_t *image;
+    object image = {o->level + 1, 1};
     size_t i;
-    int rc, any = 0;
+    int any = 0;
 
     for (i = 0; i < COUNT(image_keys); i++) {
         const char *v = artconv_article_get(a, image_keys[i].field);
@@ -102,197 +217,206 @@ static int put_image(json_t *obj, const artconv_article *a)
             any = 1;
     }
     if (!any)
-        return ARTCONV_OK;
-    image = json_object();
-    if (json_object_set_new(obj, "image", image) < 0)
-        return ARTCONV_ENOMEM;
+        return;
+    key(w, o, "image");
+    put(w, "{", 1);
     for (i = 0; i < COUNT(image_keys); i++)
-        if ((rc = put_string(image, image_keys[i].key,
-                             artconv_article_get(a, image_keys[i].field))) < 0)
-            return rc;
-    return ARTCONV_OK;
+        put_string(w, &image, image_keys[i].key, artconv_article_get(a, image_keys[i].field));
+    close_at(w, o->level, 0, "}");
 }
 
-/* Fills the empty object `meta` with the article's metadata. */
+static int dump_chunk(const char *chunk, size_t size, void *data)
+{
+    writer *w = data;
+    const char *nl;
+
+    /* jansson indents from level 0; in "meta" the value sits deeper, so
+     * each of its newlines (never inside a string: those are escaped)
+     * gets the members' indentation added. */
+    while ((nl = memchr(chunk, '\n', size)) != NULL) {
+        put(w, chunk, (size_t)(nl - chunk));
+        newline(w, 2);
+        size -= (size_t)(nl - chunk) + 1;
+        chunk = nl + 1;
+    }
+    put(w, chunk, size);
+    return w->failed ? -1 : 0;
+}
+
 /* Extra fields (unknown front-matter keys...) follow the canonical ones, in
  * their order, as the JSON values they are. */
-static int put_extra(json_t *meta, const artconv_article *a)
+static int put_extra(writer *w, object *o, const artconv_article *a)
 {
     size_t i;
 
     for (i = 0; i < artconv_article_extra_count(a); i++) {
         json_t *value = json_loads(artconv_article_extra_value(a, i), JSON_DECODE_ANY, NULL);
+        int rc;
 
-        if (value == NULL || json_object_set_new(meta, artconv_article_extra_key(a, i), value) < 0)
+        if (value == NULL)
+            return ARTCONV_ENOMEM;
+        key(w, o, artconv_article_extra_key(a, i));
+        rc = json_dump_callback(value, dump_chunk, w, DUMP_FLAGS);
+        json_decref(value);
+        if (rc < 0)
             return ARTCONV_ENOMEM;
     }
     return ARTCONV_OK;
 }
 
-static int build_meta(json_t *meta, const artconv_article *a)
+/* "meta": {...}, the value at level 1 and its members at level 2. */
+static int write_meta(writer *w, object *root, const artconv_article *a)
 {
+    object meta = {2, 1};
     size_t i;
     int rc;
 
+    key(w, root, "meta");
+    put(w, "{", 1);
     for (i = 0; i < COUNT(meta_order); i++) {
         const meta_slot *slot = &meta_order[i];
 
         if (slot->is_list)
-            rc = put_list(meta, a, (artconv_meta_list)slot->field);
+            put_list(w, &meta, a, (artconv_meta_list)slot->field);
         else
-            rc = put_string(meta, artconv_meta_name((artconv_meta)slot->field),
-                            artconv_article_get(a, (artconv_meta)slot->field));
-        if (rc < 0)
-            return rc;
+            put_string(w, &meta, artconv_meta_name((artconv_meta)slot->field),
+                       artconv_article_get(a, (artconv_meta)slot->field));
     }
-    if ((rc = put_image(meta, a)) < 0)
+    put_image(w, &meta, a);
+    if ((rc = put_extra(w, &meta, a)) < 0)
         return rc;
-    return put_extra(meta, a);
+    close_at(w, 1, meta.first, "}");
+    return ARTCONV_OK;
 }
 
 /* Adds the data a node of this kind carries, after its "type".  Numbers and
  * flags are always written (they always have a value); strings only when
  * set and not empty. */
-static int put_node_data(json_t *obj, const artconv_node *node)
+static void put_node_data(writer *w, object *o, const artconv_node *node)
 {
-    int rc = ARTCONV_OK;
-
     switch (artconv_node_get_kind(node)) {
     case ARTCONV_NODE_HEADING:
-        rc = put_int(obj, "level", artconv_node_get_level(node));
+        put_int(w, o, "level", artconv_node_get_level(node));
         break;
     case ARTCONV_NODE_LIST:
-        if ((rc = put_bool(obj, "ordered", artconv_node_get_list_ordered(node))) < 0 ||
-            (rc = put_int(obj, "start", artconv_node_get_list_start(node))) < 0)
-            break;
-        rc = put_bool(obj, "tight", artconv_node_get_list_tight(node));
+        put_bool(w, o, "ordered", artconv_node_get_list_ordered(node));
+        put_int(w, o, "start", artconv_node_get_list_start(node));
+        put_bool(w, o, "tight", artconv_node_get_list_tight(node));
         break;
     case ARTCONV_NODE_CODE_BLOCK:
-        if ((rc = put_string(obj, "info", artconv_node_get_info(node))) < 0)
-            break;
-        rc = put_string(obj, "text", artconv_node_get_literal(node));
+        put_string(w, o, "info", artconv_node_get_info(node));
+        put_string(w, o, "text", artconv_node_get_literal(node));
         break;
     case ARTCONV_NODE_TEXT:
     case ARTCONV_NODE_CODE:
-        rc = put_string(obj, "text", artconv_node_get_literal(node));
+        put_string(w, o, "text", artconv_node_get_literal(node));
         break;
     case ARTCONV_NODE_LINK:
-        if ((rc = put_string(obj, "url", artconv_node_get_url(node))) < 0)
-            break;
-        rc = put_string(obj, "title", artconv_node_get_title(node));
+        put_string(w, o, "url", artconv_node_get_url(node));
+        put_string(w, o, "title", artconv_node_get_title(node));
         break;
     case ARTCONV_NODE_IMAGE:
-        if ((rc = put_string(obj, "url", artconv_node_get_url(node))) < 0 ||
-            (rc = put_string(obj, "alt", artconv_node_get_alt(node))) < 0)
-            break;
-        rc = put_string(obj, "title", artconv_node_get_title(node));
+        put_string(w, o, "url", artconv_node_get_url(node));
+        put_string(w, o, "alt", artconv_node_get_alt(node));
+        put_string(w, o, "title", artconv_node_get_title(node));
         break;
     case ARTCONV_NODE_FIGURE:
-        if ((rc = put_string(obj, "url", artconv_node_get_url(node))) < 0 ||
-            (rc = put_string(obj, "alt", artconv_node_get_alt(node))) < 0)
-            break;
-        rc = put_string(obj, "credit", artconv_node_get_credit(node));
+        put_string(w, o, "url", artconv_node_get_url(node));
+        put_string(w, o, "alt", artconv_node_get_alt(node));
+        put_string(w, o, "credit", artconv_node_get_credit(node));
         break;
     case ARTCONV_NODE_TABLE_ROW:
-        rc = put_bool(obj, "header", artconv_node_get_header(node));
+        put_bool(w, o, "header", artconv_node_get_header(node));
         break;
     case ARTCONV_NODE_RAW_HTML_BLOCK:
     case ARTCONV_NODE_RAW_HTML_INLINE:
-        rc = put_string(obj, "html", artconv_node_get_literal(node));
+        put_string(w, o, "html", artconv_node_get_literal(node));
         break;
     default:
         break;
     }
-    return rc;
 }
 
-/* Fills the empty array `body` with the blocks below `root`.  open[d] is
- * the "children" array that receives nodes at depth d + 1. */
-static int build_body(json_t *body, const artconv_node *root, artconv_error *err)
+/* "body": [...] with the blocks below `root`.  A node at depth d (1 for a
+ * block of the body) is an object at level 2d; empty[d] says whether the
+ * "children" array of the open node at depth d has no item yet (empty[0]
+ * is the body array). */
+static int write_body(writer *w, object *root_obj, const artconv_node *root, artconv_error *err)
 {
-    json_t *open[ARTCONV_MAX_DEPTH + 1];
+    unsigned char empty[ARTCONV_MAX_DEPTH + 1];
     size_t depth = 0;
     artconv_iter it;
     artconv_event ev;
 
-    open[0] = body;
+    key(w, root_obj, "body");
+    put(w, "[", 1);
+    empty[0] = 1;
     artconv_iter_init(&it, root);
     while ((ev = artconv_iter_next(&it)) != ARTCONV_EVENT_DONE) {
         const artconv_node *node = artconv_iter_node(&it);
         artconv_node_kind kind = artconv_node_get_kind(node);
-        json_t *obj, *children;
+        object obj = {2 * (depth + 1) + 1, 1};
 
         if (node == root)
             continue;
         if (ev == ARTCONV_EVENT_EXIT) {
+            /* the node at `depth` closes its children and itself */
+            close_at(w, 2 * depth + 1, empty[depth], "]");
             depth--;
+            newline(w, 2 * (depth + 1));
+            put(w, "}", 1);
             continue;
         }
-        obj = json_object();
-        if (json_array_append_new(open[depth], obj) < 0 ||
-            json_object_set_new(obj, "type", json_string(artconv_node_kind_name(kind))) < 0)
-            return ac_nomem(err);
-        if (put_node_data(obj, node) < 0)
-            return ac_nomem(err);
-        if (artconv_node_kind_is_leaf(kind))
+        if (!empty[depth])
+            put(w, ",", 1);
+        empty[depth] = 0;
+        newline(w, 2 * (depth + 1));
+        put(w, "{", 1);
+        put_string(w, &obj, "type", artconv_node_kind_name(kind));
+        put_node_data(w, &obj, node);
+        if (artconv_node_kind_is_leaf(kind)) {
+            newline(w, 2 * (depth + 1));
+            put(w, "}", 1);
             continue;
+        }
         /* artconv_write caps the depth before calling us; this keeps a
          * direct caller from overrunning the stack array all the same. */
-        if (depth + 1 >= COUNT(open))
+        if (depth + 1 >= COUNT(empty))
             return ac_error(err, ARTCONV_ELIMIT, "the article is nested deeper than %d levels",
                             ARTCONV_MAX_DEPTH);
-        children = json_array();
-        if (json_object_set_new(obj, "children", children) < 0)
-            return ac_nomem(err);
-        open[++depth] = children;
+        key(w, &obj, "children");
+        put(w, "[", 1);
+        empty[++depth] = 1;
     }
-    return ARTCONV_OK;
-}
-
-static int append_chunk(const char *chunk, size_t size, void *data)
-{
-    return artconv_buf_put(data, chunk, size) < 0 ? -1 : 0;
-}
-
-/* Dumps `json` and a final newline into `out`; on failure `out` keeps what
- * it held before. */
-static int dump(artconv_buf *out, const json_t *json, artconv_error *err)
-{
-    size_t old_len = out->len;
-
-    if (json_dump_callback(json, append_chunk, out, DUMP_FLAGS) < 0 ||
-        artconv_buf_putc(out, '\n') < 0) {
-        out->len = old_len;
-        if (out->ptr != NULL)
-            out->ptr[old_len] = '\0';
-        return ac_nomem(err);
-    }
+    close_at(w, 1, empty[0], "]");
     return ARTCONV_OK;
 }
 
 int ac_json_write(artconv_buf *out, const artconv_article *article,
                   const artconv_write_options *opts, artconv_error *err)
 {
-    json_t *root, *meta, *body;
+    writer w = {out, 0};
+    object root = {1, 1};
+    size_t old_len = out->len;
     int rc;
 
     (void)opts;
-    root = json_object();
-    if (root == NULL)
-        return ac_nomem(err);
-    meta = json_object();
-    if (json_object_set_new(root, "meta", meta) < 0) {
+    put(&w, "{", 1);
+    if ((rc = write_meta(&w, &root, article)) < 0)
         rc = ac_nomem(err);
-        goto cleanup;
+    else
+        rc = write_body(&w, &root, artconv_article_body(article), err);
+    if (rc == 0) {
+        close_at(&w, 0, 0, "}");
+        put(&w, "\n", 1);
+        if (w.failed)
+            rc = ac_nomem(err);
     }
-    body = json_array();
-    if (json_object_set_new(root, "body", body) < 0 || build_meta(meta, article) < 0) {
-        rc = ac_nomem(err);
-        goto cleanup;
+    /* On failure `out` keeps what it held before. */
+    if (rc < 0) {
+        out->len = old_len;
+        if (out->ptr != NULL)
+            out->ptr[old_len] = '\0';
     }
-    AC_CHECK(build_body(body, artconv_article_body(article), err));
-    AC_CHECK(dump(out, root, err));
-cleanup:
-    json_decref(root);
     return rc;
 }

@@ -680,7 +680,21 @@ static int take_title(md_reader *r)
     return ARTCONV_OK;
 }
 
-/* Walks one top-level block of cmark's tree into the model. */
+/* Frees the sibling before `node`, which the walk has left for good: a
+ * paragraph of 150,000 links is one top-level block, and its cmark tree
+ * beside the whole model took twice the memory.  Raw HTML tags stay, since
+ * the level stack may point at an opening tag (and a closing tag is looked
+ * for among the following siblings only). */
+static void free_done(cmark_node *node)
+{
+    cmark_node *prev = cmark_node_previous(node);
+
+    if (prev != NULL && cmark_node_get_type(prev) != CMARK_NODE_HTML_INLINE)
+        cmark_node_free(prev);
+}
+
+/* Walks one top-level block of cmark's tree into the model, freeing what
+ * it has walked (free_done). */
 static int build_block(md_reader *r, cmark_node *block)
 {
     cmark_iter *it = cmark_iter_new(block);
@@ -692,6 +706,8 @@ static int build_block(md_reader *r, cmark_node *block)
     while (rc == 0 && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
         cmark_node *node = cmark_iter_get_node(it);
 
+        if (ev == CMARK_EVENT_ENTER && node != block)
+            free_done(node);
         if (ev == CMARK_EVENT_ENTER)
             rc = enter(r, it, node);
         else

@@ -303,34 +303,6 @@ static int put_guid(artconv_buf *out, const artconv_article *a, const char *sche
 
 /* --- the XHTML body --------------------------------------------------------- */
 
-/* 1 if the body already has an <img> of `url` (pages often repeat their
- * lead image in the article). */
-static int shows_image(const xmlNode *body, const char *url)
-{
-    const xmlNode *node = body->children;
-    xmlChar *src;
-    int same;
-
-    while (node != NULL && node != body) {
-        if (node->type == XML_ELEMENT_NODE && xmlStrEqual(node->name, BAD_CAST "img")) {
-            src = xmlGetProp(node, BAD_CAST "src");
-            same = src != NULL && strcmp((const char *)src, url) == 0;
-            xmlFree(src);
-            if (same)
-                return 1;
-        }
-        if (node->type == XML_ELEMENT_NODE && node->children != NULL) {
-            node = node->children;
-            continue;
-        }
-        while (node != body && node->next == NULL)
-            node = node->parent;
-        if (node != body)
-            node = node->next;
-    }
-    return 0;
-}
-
 /* Puts <figure class="lead"><img src alt/><figcaption>caption <small
  * class="credit">credit</small></figcaption></figure>, the shape src/xhtml.c
  * gives the lead image in a page header, first in the body, unless the
@@ -344,7 +316,10 @@ static int add_lead_image(xmlNodePtr body, const ac_xhtml_options *o, const artc
     xmlNodePtr figure, img, figcaption;
     int rc = ARTCONV_OK;
 
-    if (image == NULL || !ac_xhtml_url_is_safe(image, 1) || shows_image(body, image))
+    /* The body's XHTML is built later, a block at a time: the model says
+     * whether it shows the image (pages often repeat their lead image). */
+    if (image == NULL || !ac_xhtml_url_is_safe(image, 1) ||
+        ac_body_shows_image(artconv_article_body(a), image))
         return ARTCONV_OK;
     AC_NEED(figure = xmlNewDocNode(body->doc, o->ns, BAD_CAST "figure", NULL));
     /* First in the body; xmlAddChild for an empty one. */
@@ -389,8 +364,9 @@ static int same_text(const xmlNode *el, const char *title)
 /* The headline is contentMeta's, so a body <h1> repeating it (as text and
  * web pages often have) is dropped.  Walks in document order without
  * recursion. */
-static void drop_title_headings(xmlNodePtr body, const char *title)
+static void drop_title_headings(xmlNodePtr body, void *payload)
 {
+    const char *title = payload;
     xmlNodePtr node = body->children, next;
 
     while (node != NULL) {
@@ -419,7 +395,7 @@ static int build_body(artconv_buf *out, const artconv_article *a, artconv_error 
     artconv_buf lang = ARTCONV_BUF_INIT;
     ac_xhtml_options o = {NULL};
     xmlDocPtr doc = ac_xhtml_doc_new();
-    xmlNodePtr html = NULL, head, body;
+    xmlNodePtr html = NULL, head, body, mark;
     int rc = ARTCONV_OK;
 
     AC_NEED(doc);
@@ -438,13 +414,13 @@ static int build_body(artconv_buf *out, const artconv_article *a, artconv_error 
     AC_NEED(head = ac_xhtml_add(html, &o, "head"));
     AC_NEED(ac_xhtml_add_text_element(head, &o, "title", NULL, title != NULL ? title : ""));
     AC_NEED(body = ac_xhtml_add(html, &o, "body"));
-    AC_CHECK(ac_xhtml_body(body, artconv_article_body(a), &o, err));
+    /* The body is written in place of the mark, a block at a time. */
+    AC_NEED(mark = ac_xhtml_add_text_element(body, &o, "div", AC_XHTML_BODY_MARK, NULL));
     AC_CHECK(add_lead_image(body, &o, a));
-    if (title != NULL)
-        drop_title_headings(body, title);
-    /* newsItem > contentSet > inlineXML > html */
+    /* newsItem > contentSet > inlineXML > html, so body's blocks are at 5 */
     AC_CHECK(ac_xhtml_indent(html, 3, err));
-    AC_CHECK(ac_xhtml_save(out, html, err));
+    AC_CHECK(ac_xhtml_save_around(out, html, mark, artconv_article_body(a), 5, &o,
+                                  title != NULL ? drop_title_headings : NULL, (void *)title, err));
 cleanup:
     xmlFreeNode(html);
     xmlFreeDoc(doc);

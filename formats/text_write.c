@@ -648,6 +648,9 @@ static int write_header(writer *w, const artconv_article *a)
     size_t at, width, i;
     int rc = 0;
 
+    /* Shown by the body already: once is enough. */
+    if (ac_body_shows_image(artconv_article_body(a), image))
+        image = caption = credit = NULL;
     if (title != NULL) {
         artconv_buf_clear(&w->text);
         AC_CHECK(put_flat(&w->text, title));

@@ -21,7 +21,18 @@ struct artconv_article {
     str_list extra_keys;   /* parallel to extra_values */
     str_list extra_values; /* compact JSON texts */
     artconv_node *body;
+    int in_container; /* read from an EPUB: its relative URLs point inside it */
 };
+
+void ac_article_set_in_container(artconv_article *article)
+{
+    article->in_container = 1;
+}
+
+int ac_article_in_container(const artconv_article *article)
+{
+    return article->in_container;
+}
 
 static const char *const meta_names[ARTCONV_META_COUNT] = {
     [ARTCONV_META_TITLE] = "title",

@@ -48,6 +48,14 @@
 /* Reader: archives with more entries, or spines with more items, are
  * refused (each entry costs a directory walk). */
 #define AC_EPUB_MAX_ENTRIES 65536
+
+/* The model built from a book is bounded by its text, not only by the
+ * bytes inflated: the spine documents together may inflate to at most
+ * AC_EPUB_TEXT_RATIO times the EPUB's size, and never less than
+ * AC_EPUB_MIN_TEXT (nine 60 MiB chapters compressed into 1.7 MB reached
+ * 3 GB of memory under the 512 MiB inflate limit). */
+#define AC_EPUB_TEXT_RATIO 64
+#define AC_EPUB_MIN_TEXT   ((size_t)4 * 1024 * 1024)
 /* Table of contents: headings deeper than h3 stay out of it. */
 #define AC_EPUB_TOC_LEVELS 3
 

@@ -12,6 +12,7 @@
 #include "epub.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <libxml/parser.h>
 #include <libxml/uri.h>
 #include <limits.h>
@@ -19,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #define SVG_NS "http://www.w3.org/2000/svg"
 
@@ -143,21 +145,30 @@ static int read_image(artconv_buf *out, const ac_epub_book *book, const char *pa
 {
     char chunk[65536];
     struct stat st;
-    FILE *fp = fopen(path, "rb");
+    /* O_NONBLOCK: opening a FIFO (fifo.png beside the input) would wait
+     * for a writer and hang the book or a whole batch; fstat then refuses
+     * it.  `path` is resolved already, so O_NOFOLLOW only stops a link
+     * swapped in since. */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_NOCTTY | O_CLOEXEC);
+    FILE *fp = NULL;
     size_t n, room = AC_EPUB_MAX_IMAGE_TOTAL - book->image_bytes;
     int rc = ARTCONV_OK;
 
     if (room > AC_EPUB_MAX_IMAGE)
         room = AC_EPUB_MAX_IMAGE;
 
-    if (fp == NULL) {
+    if (fd < 0) {
         ac_warn_write(book->opts, ARTCONV_EIO, "image %s not embedded: %s", shown, strerror(errno));
         return ARTCONV_EIO;
     }
-    if (fstat(fileno(fp), &st) < 0 || !S_ISREG(st.st_mode)) {
+    if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
         ac_warn_write(book->opts, ARTCONV_EIO, "image %s not embedded: not a regular file", shown);
-        rc = ARTCONV_EIO;
-        goto done;
+        close(fd);
+        return ARTCONV_EIO;
+    }
+    if ((fp = fdopen(fd, "rb")) == NULL) {
+        close(fd);
+        return ARTCONV_ENOMEM;
     }
     /* The size from fstat refuses a big file without reading it; the
      * count while reading catches a file that grows meanwhile. */
@@ -352,7 +363,9 @@ int ac_epub_image(ac_epub_book *book, const char *dir, const char *url, int is_c
     }
     if (dir == NULL) {
         ac_warn_write(book->opts, ARTCONV_EUNSUPPORTED,
-                      "image %s not embedded: no folder to find local images in", url);
+                      "image %s not embedded: no folder to find local images in (an article "
+                      "read from an EPUB has none)",
+                      url);
         goto cleanup;
     }
     n = strcspn(url, "?#");

@@ -160,6 +160,20 @@ artconv_node *ac_node_add_text(artconv_node *parent, const char *s, size_t len, 
  * ARTCONV_ENOMEM.  (src/plain.c) */
 int ac_plain_text(artconv_buf *out, const artconv_node *node);
 
+/* 1 if an image or figure below `body` shows `url`: a writer then leaves
+ * the lead image out of its title block, since readers promote a page's
+ * first figure to the lead image and it would be written twice (a 51.7 MB
+ * page with an inline image became 103 MB).  The metadata keeps it.
+ * (src/plain.c) */
+int ac_body_shows_image(const artconv_node *body, const char *url);
+
+/* Marks an article read from a container (an EPUB): its relative image
+ * URLs name entries inside that container, never files beside it on disk,
+ * so writers that embed images do not look for them there.  (src/article.c) */
+void ac_article_set_in_container(artconv_article *article);
+int ac_article_in_container(const artconv_article *article);
+
+
 /* Parses a date or date-time as people and sites write it ("2024-03-02",
  * "2 March 2024", "Mar 2, 2024 9:30 AM IST", RFC 822/1123, ISO 8601 with
  * or without zone) and appends it in ISO 8601: "YYYY-MM-DD", or

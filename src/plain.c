@@ -41,3 +41,26 @@ int ac_plain_text(artconv_buf *out, const artconv_node *node)
     }
     return rc < 0 ? ARTCONV_ENOMEM : ARTCONV_OK;
 }
+
+int ac_body_shows_image(const artconv_node *body, const char *url)
+{
+    artconv_iter it;
+    artconv_event ev;
+
+    if (url == NULL)
+        return 0;
+    artconv_iter_init(&it, body);
+    while ((ev = artconv_iter_next(&it)) != ARTCONV_EVENT_DONE) {
+        const artconv_node *node = artconv_iter_node(&it);
+        artconv_node_kind kind = artconv_node_get_kind(node);
+        const char *src;
+
+        if (ev != ARTCONV_EVENT_ENTER ||
+            (kind != ARTCONV_NODE_IMAGE && kind != ARTCONV_NODE_FIGURE))
+            continue;
+        src = artconv_node_get_url(node);
+        if (src != NULL && strcmp(src, url) == 0)
+            return 1;
+    }
+    return 0;
+}

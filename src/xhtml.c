@@ -608,6 +608,8 @@ int ac_xhtml_header(xmlNodePtr parent, const artconv_article *a, const ac_xhtml_
     xmlNodePtr header;
     int rc = ARTCONV_OK;
 
+    if (ac_body_shows_image(artconv_article_body(a), image))
+        image = NULL;
     if (title == NULL && subtitle == NULL && dateline == NULL && date == NULL && modified == NULL &&
         image == NULL && !authors)
         return ARTCONV_OK;
@@ -664,9 +666,11 @@ static const char *const blocks[] = {
     "style", "script", "base", "dt",      "dd",         "address",
 };
 
-/* Nesting beyond this is not indented further, which keeps the added
- * whitespace linear in the size of pathologically deep input. */
-#define INDENT_MAX_LEVEL 40
+/* Elements deeper than this are not put on lines of their own: each level
+ * indented two more spaces on two lines, so deep quotes made HTML 130 times
+ * their Markdown.  Real articles nest far less deep (the deepest page of
+ * the corpus reaches level 19). */
+#define INDENT_MAX_LEVEL 24
 
 static int name_in(const xmlNode *node, const char *const *names, size_t count)
 {
@@ -710,6 +714,8 @@ static int indent_children(xmlNodePtr el, int level)
 {
     xmlNodePtr child, ws;
 
+    if (level + 1 > INDENT_MAX_LEVEL)
+        return ARTCONV_OK;
     for (child = el->children; child != NULL; child = child->next) {
         if (!is_block(child))
             continue;
@@ -809,6 +815,127 @@ int ac_xhtml_save(artconv_buf *out, xmlNodePtr node, artconv_error *err)
     if (written < 0 || closed < 0)
         return ac_error(err, ARTCONV_EIO, "libxml2 could not serialise the document");
     return ARTCONV_OK;
+}
+
+/* 1 if `mark` has no element beside it (its parent then ends without a
+ * line break when the body is empty). */
+static int is_alone(const xmlNode *mark)
+{
+    const xmlNode *n;
+
+    for (n = mark->parent != NULL ? mark->parent->children : NULL; n != NULL; n = n->next)
+        if (n != mark && n->type == XML_ELEMENT_NODE)
+            return 0;
+    return 1;
+}
+
+/* Writes the blocks of `body` one at a time through `ctxt` into s->out,
+ * each after `ws` but the first (the page has the first one already).
+ * Sets *written to the number of elements written. */
+static int save_blocks(ac_xml_sink *s, xmlSaveCtxtPtr ctxt, xmlDocPtr doc, const char *ws,
+                       const artconv_node *body, int depth, const ac_xhtml_options *o,
+                       ac_xhtml_block_fn each, void *payload, size_t *written,
+                       artconv_error *err)
+{
+    const artconv_node *block;
+    xmlNodePtr holder, el;
+    int rc = ARTCONV_OK;
+
+    *written = 0;
+    for (block = artconv_node_first_child(body); block != NULL && rc == 0;
+         block = artconv_node_next(block)) {
+        if ((holder = xmlNewDocNode(doc, o->ns, BAD_CAST "div", NULL)) == NULL)
+            return ac_nomem(err);
+        rc = ac_xhtml_body(holder, block, o, err);
+        if (rc == 0 && each != NULL)
+            each(holder, payload);
+        for (el = holder->children; el != NULL && rc == 0; el = el->next) {
+            if ((rc = ac_xhtml_indent(el, depth, err)) < 0)
+                break;
+            if (*written > 0 && artconv_buf_puts(s->out, ws) < 0) {
+                rc = ac_nomem(err);
+                break;
+            }
+            if (xmlSaveTree(ctxt, el) < 0 || xmlSaveFlush(ctxt) < 0)
+                rc = s->nomem ? ac_nomem(err)
+                              : ac_error(err, ARTCONV_EIO, "libxml2 could not serialise the document");
+            ++*written;
+        }
+        xmlFreeNode(holder);
+    }
+    return rc;
+}
+
+int ac_xhtml_save_around(artconv_buf *out, xmlNodePtr page, xmlNodePtr mark,
+                         const artconv_node *body, int depth, const ac_xhtml_options *o,
+                         ac_xhtml_block_fn each, void *payload, artconv_error *err)
+{
+    static const char mark_text[] = "<div class=\"" AC_XHTML_BODY_MARK "\"></div>";
+    artconv_buf tail = ARTCONV_BUF_INIT;
+    ac_xml_sink s = {out, 0};
+    xmlSaveCtxtPtr ctxt = NULL;
+    size_t start = out->len, at, ws_at, written = 0;
+    char *found, ws[2 + 2 * INDENT_MAX_LEVEL];
+    int alone = is_alone(mark), rc;
+
+    AC_CHECK(ac_xhtml_save(out, page, err));
+    /* Text and attribute values have their "<" escaped: the first match
+     * is the mark. */
+    found = strstr(out->ptr + start, mark_text);
+    if (found == NULL) {
+        rc = ac_error(err, ARTCONV_EIO, "libxml2 could not serialise the document");
+        goto cleanup;
+    }
+    at = (size_t)(found - out->ptr);
+    if (artconv_buf_puts(&tail, found + sizeof mark_text - 1) < 0) {
+        rc = ac_nomem(err);
+        goto cleanup;
+    }
+    out->len = at;
+    out->ptr[at] = '\0';
+    /* The line break and indentation before the mark go before every
+     * block after the first too. */
+    for (ws_at = at; ws_at > start && out->ptr[ws_at - 1] == ' '; ws_at--)
+        ;
+    if (ws_at > start && out->ptr[ws_at - 1] == '\n')
+        ws_at--;
+    if (at - ws_at >= sizeof ws) {
+        rc = ac_error(err, ARTCONV_EIO, "libxml2 could not serialise the document");
+        goto cleanup;
+    }
+    memcpy(ws, out->ptr + ws_at, at - ws_at);
+    ws[at - ws_at] = '\0';
+    ctxt = xmlSaveToIO(ac_xml_sink_write, ac_xml_sink_close, &s, "UTF-8",
+                       XML_SAVE_XHTML | XML_SAVE_NO_DECL);
+    if (ctxt == NULL) {
+        rc = ac_nomem(err);
+        goto cleanup;
+    }
+    AC_CHECK(save_blocks(&s, ctxt, page->doc, ws, body, depth, o, each, payload, &written, err));
+    if (written == 0) {
+        /* No body after all: no line for it, and an element that held
+         * nothing else closes on its own line no more. */
+        out->len = ws_at;
+        out->ptr[ws_at] = '\0';
+        if (alone) {
+            size_t skip = strspn(tail.ptr, " \n");
+
+            memmove(tail.ptr, tail.ptr + skip, tail.len - skip + 1);
+            tail.len -= skip;
+        }
+    }
+    if (artconv_buf_put(out, tail.ptr, tail.len) < 0)
+        rc = ac_nomem(err);
+cleanup:
+    if (ctxt != NULL && xmlSaveClose(ctxt) < 0 && rc == ARTCONV_OK)
+        rc = ac_error(err, ARTCONV_EIO, "libxml2 could not serialise the document");
+    if (rc < 0) {
+        out->len = start;
+        if (out->ptr != NULL)
+            out->ptr[start] = '\0';
+    }
+    artconv_buf_dispose(&tail);
+    return rc;
 }
 
 static int count_write(void *context, const char *bytes, int len)

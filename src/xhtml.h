@@ -113,6 +113,25 @@ int ac_xml_sink_close(void *context);
  * that HTML5 forbids.  Returns 0, ARTCONV_ENOMEM or ARTCONV_EIO. */
 int ac_xhtml_save(artconv_buf *out, xmlNodePtr node, artconv_error *err);
 
+/* The element ac_xhtml_save_around replaces with the body: a <div> (a
+ * block, so indented like the body's blocks) with this class. */
+#define AC_XHTML_BODY_MARK "artconv-body-here"
+
+/* Appends `page` (an element unlinked from its document, as ac_xhtml_save
+ * wants, indented already) to `out`, with the XHTML of the blocks of
+ * `body` in place of `mark`, its empty <div class=AC_XHTML_BODY_MARK>
+ * descendant: each top-level block is built, indented at `depth` (the
+ * level of the mark) and written in turn, then freed, so a long article's
+ * whole XHTML tree is never in memory at once.  The bytes are those
+ * ac_xhtml_body, ac_xhtml_indent and ac_xhtml_save give for the whole tree.
+ * `each`, unless NULL, may change the XHTML of each block (the children of
+ * `holder`) before it is indented and written.  Returns 0, ARTCONV_ENOMEM
+ * or ARTCONV_EIO. */
+typedef void (*ac_xhtml_block_fn)(xmlNodePtr holder, void *payload);
+int ac_xhtml_save_around(artconv_buf *out, xmlNodePtr page, xmlNodePtr mark,
+                         const artconv_node *body, int depth, const ac_xhtml_options *o,
+                         ac_xhtml_block_fn each, void *payload, artconv_error *err);
+
 /* Stores in sizes[i] the number of bytes ac_xhtml_save would append for
  * the i-th child of `parent` (`n` children), without keeping the bytes and
  * with one serialiser for all of them.  Returns 0, ARTCONV_ENOMEM or

@@ -378,7 +378,9 @@ static void *limited_malloc(size_t size)
     return malloc(size);
 }
 
-/* Every jansson allocation fails in turn: each failure must come back as
+/* Every jansson allocation (the writer uses jansson for the extra
+ * metadata values only; the rest streams into the buffer) fails in turn:
+ * each failure must come back as
  * ENOMEM with the buffer untouched and nothing leaked (valgrind and ASan
  * see the leaks), and the first write that gets enough memory must be
  * exactly the normal output. */
@@ -390,7 +392,9 @@ static void test_out_of_memory(void)
     long budget;
     int rc = -1, failures = 0, bad = 0;
 
-    if (a == NULL || !write_json(&want, a, "kitchen sink for the memory test"))
+    if (a == NULL ||
+        artconv_article_extra_set(a, "params", "{\"weight\": 3, \"tags\": [\"x\"]}", NULL) < 0 ||
+        !write_json(&want, a, "kitchen sink for the memory test"))
         goto cleanup;
     artconv_buf_puts(&out, "kept|");
     json_set_alloc_funcs(limited_malloc, free);
@@ -406,7 +410,7 @@ static void test_out_of_memory(void)
     }
     json_set_alloc_funcs(malloc, free);
     is_int(rc, 0, "the write succeeds once memory suffices");
-    ok(failures > 100, "many allocations were made to fail");
+    ok(failures > 0, "jansson's allocations were made to fail");
     is_int(bad, 0, "each failure is ENOMEM and leaves the buffer as it was");
     ok(strncmp(out.ptr, "kept|", 5) == 0 && strcmp(out.ptr + 5, want.ptr) == 0,
        "the successful write is the normal output");
