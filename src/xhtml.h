@@ -63,10 +63,8 @@ int ac_xhtml_add_text(xmlNodePtr parent, const char *text);
 int ac_xhtml_set_attr(xmlNodePtr el, const char *name, const char *value);
 
 /* Returns 1 if `url` may be written as an href (`for_image` 0) or an img
- * src (`for_image` 1); 0 if its scheme is javascript:, vbscript: or data:
- * (except data:image/png, gif, jpeg and webp for images).  The scheme is
- * read as browsers do: case-insensitively, after leading spaces and
- * control characters, ignoring tabs and line ends anywhere. */
+ * src (`for_image` 1): ac_url_is_safe (src/url.h), for a NUL-terminated
+ * URL.  Every writer asks this at the point of output. */
 int ac_xhtml_url_is_safe(const char *url, int for_image);
 
 /* Appends the elements for `root` (the body DOCUMENT, or any block) and its
