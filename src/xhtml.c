@@ -171,13 +171,25 @@ static int image_usable(const char *url)
 }
 
 /* An image, or its alt text when it has no usable URL. */
+/* Reports an image whose URL is refused (none for an image without one). */
+static void warn_refused(const ac_xhtml_options *o, const char *url)
+{
+    if (url != NULL && *url != '\0')
+        ac_warn_write(o->warn, ARTCONV_EINVALID,
+                      "image %.200s refused: only relative, http, https and data: PNG, GIF, "
+                      "JPEG or WebP image URLs are written",
+                      url);
+}
+
 static int add_image(xmlNodePtr parent, const ac_xhtml_options *o, const char *url, const char *alt,
                      const char *title)
 {
     xmlNodePtr img;
 
-    if (!image_usable(url))
+    if (!image_usable(url)) {
+        warn_refused(o, url);
         return ac_xhtml_add_text(parent, alt);
+    }
     img = ac_xhtml_add(parent, o, "img");
     if (img == NULL || ac_xhtml_set_attr(img, "src", url) < 0 ||
         ac_xhtml_set_attr(img, "alt", alt != NULL ? alt : "") < 0 ||
@@ -393,8 +405,10 @@ static int enter(walk *w, xmlNodePtr *cur, const artconv_node *node)
             return ARTCONV_OK;
         break;
     case ARTCONV_NODE_IMAGE:
-        if (!image_usable(artconv_node_get_url(node)))
+        if (!image_usable(artconv_node_get_url(node))) {
+            warn_refused(w->o, artconv_node_get_url(node));
             return put_text(w, *cur, artconv_node_get_alt(node));
+        }
         break;
     default:
         break;

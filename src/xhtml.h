@@ -43,6 +43,8 @@ typedef struct ac_xhtml_options {
      * root by the caller) for a page or an EPUB document, NULL for an HTML
      * fragment. */
     xmlNsPtr ns;
+    /* Where a refused image is reported (NULL: nowhere). */
+    const artconv_write_options *warn;
 } ac_xhtml_options;
 
 /* Returns a new document whose encoding is UTF-8, or NULL if memory runs
