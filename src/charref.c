@@ -108,9 +108,13 @@ size_t ac_charref_decode(const char *s, size_t len, ac_charref_context where, ui
     /* The longest name in the table that the bytes start with: with ';'
      * only the whole run can match; without, any legacy prefix may. */
     for (n = run + (1 + run < len && s[1 + run] == ';'); n > 0; n--) {
-        const ac_charref_entity *e = ac_charref_lookup(s + 1, n);
+        const ac_charref_entity *e;
 
-        if (e == NULL)
+        /* Past the whole run with its ';', only legacy names can match:
+         * skip the prefixes longer than any of them. */
+        if (n <= run && n > AC_CHARREF_MAX_LEGACY)
+            n = AC_CHARREF_MAX_LEGACY;
+        if ((e = ac_charref_lookup(s + 1, n)) == NULL)
             continue;
         if (s[n] != ';' && where == AC_CHARREF_ATTRIBUTE && 1 + n < len &&
             (is_alnum((unsigned char)s[1 + n]) || s[1 + n] == '='))

@@ -21,8 +21,10 @@ typedef struct {
 extern const ac_charref_entity ac_charref_entities[];
 extern const size_t ac_charref_entity_count;
 
-/* The longest name in the table, ';' included. */
-#define AC_CHARREF_MAX_NAME 32
+/* The longest name in the table, ';' included, and the longest legacy
+ * name (without ';'); tests/charref.c checks both against the table. */
+#define AC_CHARREF_MAX_NAME   32
+#define AC_CHARREF_MAX_LEGACY 6
 
 /* The entry named exactly name[0..len) (with its ';' if it has one), or
  * NULL.  Binary search. */

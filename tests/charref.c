@@ -17,7 +17,7 @@ static size_t dec(const char *s, ac_charref_context where, uint32_t cp[2])
 
 static void test_table(void)
 {
-    size_t i, legacy = 0, unsorted = 0, bad_roundtrip = 0;
+    size_t i, legacy = 0, unsorted = 0, bad_roundtrip = 0, longest = 0, longest_legacy = 0;
     char line[128];
 
     is_int((long long)ac_charref_entity_count, 2231, "the WHATWG table has 2,231 names");
@@ -30,6 +30,10 @@ static void test_table(void)
         if (i > 0 && strcmp(ac_charref_entities[i - 1].name, e->name) >= 0)
             unsorted++;
         legacy += e->name[n - 1] != ';';
+        if (n > longest)
+            longest = n;
+        if (e->name[n - 1] != ';' && n > longest_legacy)
+            longest_legacy = n;
         /* Every name, written as a reference and followed by a space,
          * decodes to its code points and takes exactly its bytes. */
         snprintf(ref, sizeof ref, "&%s ", e->name);
@@ -43,6 +47,9 @@ static void test_table(void)
     }
     is_int((long long)unsorted, 0, "the table is sorted by bytes, without duplicates");
     is_int((long long)legacy, 106, "106 legacy names work without ';'");
+    is_int((long long)longest, AC_CHARREF_MAX_NAME, "AC_CHARREF_MAX_NAME is the longest name");
+    is_int((long long)longest_legacy, AC_CHARREF_MAX_LEGACY,
+           "AC_CHARREF_MAX_LEGACY is the longest legacy name");
     is_int((long long)bad_roundtrip, 0, "every name decodes to its code points and length");
     ok(ac_charref_lookup("colon;", 6) != NULL && ac_charref_lookup("colon;", 6)->cp[0] == ':',
        "&colon; is ':'");
