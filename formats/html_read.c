@@ -401,7 +401,8 @@ static int read_page(void *context, char *buffer, int size)
 
     while (src->left > 0 && n < room) {
         const char *amp = memchr(src->at, '&', src->left < room - n ? src->left : room - n);
-        size_t plain = amp != NULL ? (size_t)(amp - src->at) : (src->left < room - n ? src->left : room - n);
+        size_t plain =
+            amp != NULL ? (size_t)(amp - src->at) : (src->left < room - n ? src->left : room - n);
         char numeric[24];
         size_t used = 0, out_len, extent;
 
@@ -415,7 +416,7 @@ static int read_page(void *context, char *buffer, int size)
         extent = out_len > 0 ? out_len : ref_extent(src->at, src->left);
         if (extent > room - n) {
             if (n > 0)
-                break; /* the whole reference goes into the next read */
+                break;     /* the whole reference goes into the next read */
             extent = room; /* a tiny buffer: give what fits */
             out_len = 0;
         }

@@ -1020,8 +1020,7 @@ static int add_text(reader *r, artconv_node *parent, const char *s, size_t len)
 
 /* A reference whose scheme could run script (src/url.h) leaves the URL
  * empty: plain text is data, but the model feeds HTML and Markdown. */
-static int set_url(artconv_node *node, const char *url, size_t len, int image,
-                   artconv_error *err)
+static int set_url(artconv_node *node, const char *url, size_t len, int image, artconv_error *err)
 {
     if (!ac_url_is_safe(url, len, image))
         len = 0;

@@ -74,8 +74,8 @@ static size_t decode_numeric(const char *s, size_t len, uint32_t cp[2])
     }
     start = i;
     for (; i < len; i++) {
-        int d = hex ? hex_value((unsigned char)s[i])
-                    : (s[i] >= '0' && s[i] <= '9' ? s[i] - '0' : -1);
+        int d =
+            hex ? hex_value((unsigned char)s[i]) : (s[i] >= '0' && s[i] <= '9' ? s[i] - '0' : -1);
 
         if (d < 0)
             break;

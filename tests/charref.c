@@ -53,7 +53,8 @@ static void test_table(void)
     is_int((long long)bad_roundtrip, 0, "every name decodes to its code points and length");
     ok(ac_charref_lookup("colon;", 6) != NULL && ac_charref_lookup("colon;", 6)->cp[0] == ':',
        "&colon; is ':'");
-    ok(ac_charref_lookup("Tab;", 4)->cp[0] == '\t' && ac_charref_lookup("NewLine;", 8)->cp[0] == '\n',
+    ok(ac_charref_lookup("Tab;", 4)->cp[0] == '\t' &&
+           ac_charref_lookup("NewLine;", 8)->cp[0] == '\n',
        "&Tab; and &NewLine; are TAB and LF");
     ok(ac_charref_lookup("colon", 5) == NULL, "colon without ';' is no name");
     ok(ac_charref_lookup("", 0) == NULL && ac_charref_lookup("zzzz;", 5) == NULL,
@@ -100,12 +101,23 @@ static void test_numeric(void)
         size_t len;
         uint32_t cp;
     } cases[] = {
-        {"&#106;", 6, 'j'},          {"&#x6A;", 6, 'j'},      {"&#X6a;", 6, 'j'},
-        {"&#106", 5, 'j'},           {"&#0000106;", 10, 'j'}, {"&#58;", 5, ':'},
-        {"&#9;", 4, '\t'},           {"&#0;", 4, 0xFFFD},     {"&#x80;", 6, 0x20AC},
-        {"&#x81;", 6, 0x81},         {"&#x9F;", 6, 0x178},    {"&#150;", 6, 0x2013},
-        {"&#xD800;", 8, 0xFFFD},     {"&#xDFFF;", 8, 0xFFFD}, {"&#x10FFFF;", 10, 0x10FFFF},
-        {"&#x110000;", 10, 0xFFFD},  {"&#99999999999999999999;", 23, 0xFFFD},
+        {"&#106;", 6, 'j'},
+        {"&#x6A;", 6, 'j'},
+        {"&#X6a;", 6, 'j'},
+        {"&#106", 5, 'j'},
+        {"&#0000106;", 10, 'j'},
+        {"&#58;", 5, ':'},
+        {"&#9;", 4, '\t'},
+        {"&#0;", 4, 0xFFFD},
+        {"&#x80;", 6, 0x20AC},
+        {"&#x81;", 6, 0x81},
+        {"&#x9F;", 6, 0x178},
+        {"&#150;", 6, 0x2013},
+        {"&#xD800;", 8, 0xFFFD},
+        {"&#xDFFF;", 8, 0xFFFD},
+        {"&#x10FFFF;", 10, 0x10FFFF},
+        {"&#x110000;", 10, 0xFFFD},
+        {"&#99999999999999999999;", 23, 0xFFFD},
         {"&#xFFFFFFFFFFFF;", 16, 0xFFFD},
     };
     char what[96];
@@ -115,8 +127,8 @@ static void test_numeric(void)
     for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         size_t n = dec(cases[i].ref, AC_CHARREF_TEXT, cp);
 
-        snprintf(what, sizeof what, "%s takes %zu bytes and is U+%04X", cases[i].ref,
-                 cases[i].len, (unsigned)cases[i].cp);
+        snprintf(what, sizeof what, "%s takes %zu bytes and is U+%04X", cases[i].ref, cases[i].len,
+                 (unsigned)cases[i].cp);
         ok(n == cases[i].len && cp[0] == cases[i].cp && cp[1] == 0, what);
     }
     is_int((long long)dec("&#;", AC_CHARREF_TEXT, cp), 0, "&#; is text");
@@ -148,11 +160,20 @@ static void test_urls(void)
         "made-up-scheme://x",
     };
     static const char *const good[] = {
-        "https://example.org/a?b=1&c=2", "http://example.org/", "HTTP://EXAMPLE.ORG/",
-        "mailto:desk@example.org",       "tel:+4930123",        "/news/story.html",
-        "story.html",                    "#section-2",          "//cdn.example.org/a.png",
-        "?page=2",                       "a/b:c",               "",
-        "https://example.org/&colon;",   "&amp;x",
+        "https://example.org/a?b=1&c=2",
+        "http://example.org/",
+        "HTTP://EXAMPLE.ORG/",
+        "mailto:desk@example.org",
+        "tel:+4930123",
+        "/news/story.html",
+        "story.html",
+        "#section-2",
+        "//cdn.example.org/a.png",
+        "?page=2",
+        "a/b:c",
+        "",
+        "https://example.org/&colon;",
+        "&amp;x",
     };
     char what[160];
     size_t i;

@@ -25,10 +25,11 @@
 
 /* The URLs, as an HTML attribute would carry them. */
 static const char *const hostile[] = {
-    "javascript&colon;alert(1)",    "java&Tab;script:alert(2)",     "java&NewLine;script:alert(3)",
-    "jav&#x09;ascript:alert(4)",    "&#106;avascript:alert(5)",     "&#x6A;avascript&#x3A;alert(6)",
-    "vbscript&colon;msgbox(7)",     "data&colon;text/html;base64,PGI+", "javascript&amp;colon;alert(9)",
-    "JaVaScRiPt&colon;alert(10)",
+    "javascript&colon;alert(1)",     "java&Tab;script:alert(2)",
+    "java&NewLine;script:alert(3)",  "jav&#x09;ascript:alert(4)",
+    "&#106;avascript:alert(5)",      "&#x6A;avascript&#x3A;alert(6)",
+    "vbscript&colon;msgbox(7)",      "data&colon;text/html;base64,PGI+",
+    "javascript&amp;colon;alert(9)", "JaVaScRiPt&colon;alert(10)",
 };
 #define N_HOSTILE (sizeof hostile / sizeof hostile[0])
 
@@ -59,10 +60,9 @@ static int has_script_url(const char *s, size_t len)
             }
             for (j = 0; j < 2 && cp[j] != 0; j++)
                 if (cp[j] != '\t' && cp[j] != '\n' && cp[j] != '\r')
-                    artconv_buf_put(&next, u, ac_charref_utf8(cp[j] >= 'A' && cp[j] <= 'Z'
-                                                                  ? cp[j] + 32
-                                                                  : cp[j],
-                                                              u));
+                    artconv_buf_put(
+                        &next, u,
+                        ac_charref_utf8(cp[j] >= 'A' && cp[j] <= 'Z' ? cp[j] + 32 : cp[j], u));
             i += n;
         }
         artconv_buf_clear(&cur);
@@ -115,7 +115,7 @@ static void markdown_input(artconv_buf *in)
 
 /* Plain text keeps no references: its URLs are the decoded ones. */
 static const char *const decoded[] = {
-    "javascript:alert(1)", "java\tscript:alert(2)", " JaVaScRiPt:alert(3)",
+    "javascript:alert(1)", "java\tscript:alert(2)",      " JaVaScRiPt:alert(3)",
     "vbscript:msgbox(7)",  "data:text/html;base64,PGI+", "javascript&colon;alert(9)",
 };
 #define N_DECODED (sizeof decoded / sizeof decoded[0])
@@ -140,8 +140,8 @@ static void text_input(artconv_buf *in)
 /* XML has no &colon; without a DTD (and a DTD with entities is refused),
  * so the XML readers get the numeric spellings. */
 static const char *const numeric[] = {
-    "jav&#x09;ascript:alert(4)", "&#106;avascript:alert(5)", "&#x6A;avascript&#x3A;alert(6)",
-    "java&#10;script:alert(3)",  "&#32;javascript:alert(1)", "vbscript&#58;msgbox(7)",
+    "jav&#x09;ascript:alert(4)",     "&#106;avascript:alert(5)", "&#x6A;avascript&#x3A;alert(6)",
+    "java&#10;script:alert(3)",      "&#32;javascript:alert(1)", "vbscript&#58;msgbox(7)",
     "javascript&amp;colon;alert(9)",
 };
 #define N_NUMERIC (sizeof numeric / sizeof numeric[0])
