@@ -8,7 +8,7 @@ _artconv()
     local formats="text markdown html json epub newsml"
     local meta="title= subtitle= authors= date= modified= dateline= language= publisher=
                 section= keywords= description= credit= rights= source= id= image= image.alt=
-                image.caption= image.credit="
+                image.caption= image.credit= pubstatus= embargoed="
     cur=${COMP_WORDS[COMP_CWORD]}
     prev=${COMP_WORDS[COMP_CWORD - 1]}
     COMPREPLY=()
@@ -35,7 +35,7 @@ _artconv()
         COMPREPLY=($(compgen -f -- "$cur"))
         return
         ;;
-    -d | --output-dir)
+    -d | --output-dir | --root)
         COMPREPLY=($(compgen -d -- "$cur"))
         return
         ;;
@@ -58,11 +58,12 @@ _artconv()
         opts="--from --to --output --output-dir --files-from --null --force --jobs --report
               --meta --width --fragment --front-matter --strict --no-extract --max-input
               --quiet --verbose --css --cover --provider --guid-scheme --item-version --title
-              --help"
+              --ignore-status --help"
         ;;
     batch)
         opts="--from --to --meta --width --fragment --front-matter --strict --no-extract
-              --max-input --css --cover --provider --guid-scheme --item-version --help"
+              --max-input --css --cover --provider --guid-scheme --item-version --ignore-status
+              --force --root --no-files --help"
         ;;
     info)
         opts="--from --meta --strict --no-extract --max-input --quiet --json --help"

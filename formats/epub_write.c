@@ -850,6 +850,8 @@ int artconv_write_book(artconv_buf *out, const artconv_format *format,
         if (artconv_node_depth(artconv_article_body(articles[i])) > ARTCONV_MAX_DEPTH)
             return ac_error(err, ARTCONV_ELIMIT, "article %zu is nested deeper than %d levels",
                             i + 1, ARTCONV_MAX_DEPTH);
+        if ((rc = ac_status_check(format, articles[i], count > 1 ? i + 1 : 0, opts, err)) < 0)
+            return rc;
     }
     old_len = out->len;
     rc = ac_epub_write_book(out, articles, count, title, resource_dirs, opts, err);

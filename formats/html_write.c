@@ -68,6 +68,8 @@ static int add_head(xmlNodePtr head, const ac_xhtml_options *o, const artconv_ar
     const char *title = artconv_article_get(a, ARTCONV_META_TITLE);
     const char *description = artconv_article_get(a, ARTCONV_META_DESCRIPTION);
     const char *source = artconv_article_get(a, ARTCONV_META_SOURCE);
+    const char *pubstatus = artconv_article_get(a, ARTCONV_META_PUBSTATUS);
+    const char *embargoed = artconv_article_get(a, ARTCONV_META_EMBARGOED);
     xmlNodePtr el;
     size_t i;
     int rc = ARTCONV_OK;
@@ -84,6 +86,11 @@ static int add_head(xmlNodePtr head, const ac_xhtml_options *o, const artconv_ar
     for (i = 0; i < artconv_article_list_count(a, ARTCONV_LIST_AUTHORS); i++)
         AC_CHECK(add_meta(head, o, "author", artconv_article_list_get(a, ARTCONV_LIST_AUTHORS, i)));
     AC_CHECK(add_keywords(head, o, a));
+    /* Under the names the HTML reader takes back (src/html_meta.c). */
+    if (pubstatus != NULL)
+        AC_CHECK(add_meta(head, o, "pubstatus", pubstatus));
+    if (embargoed != NULL)
+        AC_CHECK(add_meta(head, o, "embargoed", embargoed));
     if (source != NULL && ac_xhtml_url_is_safe(source, 0)) {
         AC_NEED(el = ac_xhtml_add(head, o, "link"));
         AC_CHECK(ac_xhtml_set_attr(el, "rel", "canonical"));
@@ -127,6 +134,15 @@ static int build(xmlNodePtr *out, xmlDocPtr doc, const artconv_article *a, int f
     AC_CHECK(ac_xhtml_indent(root, 0, err));
 cleanup:
     return rc == ARTCONV_ENOMEM ? ac_nomem(err) : rc;
+}
+
+/* The status and embargo are <meta> elements of the page's head, which a
+ * fragment does not have. */
+const char *ac_html_status_loss(const artconv_write_options *opts)
+{
+    if (opts != NULL && opts->fragment)
+        return "as a fragment";
+    return NULL;
 }
 
 int ac_html_write(artconv_buf *out, const artconv_article *article,

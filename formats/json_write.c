@@ -30,6 +30,7 @@ static const meta_slot meta_order[] = {
     {0, ARTCONV_META_LANGUAGE}, {0, ARTCONV_META_PUBLISHER},   {0, ARTCONV_META_SECTION},
     {1, ARTCONV_LIST_KEYWORDS}, {0, ARTCONV_META_DESCRIPTION}, {0, ARTCONV_META_CREDIT},
     {0, ARTCONV_META_RIGHTS},   {0, ARTCONV_META_SOURCE},      {0, ARTCONV_META_ID},
+    {0, ARTCONV_META_PUBSTATUS}, {0, ARTCONV_META_EMBARGOED},
 };
 
 /* The lead image is one object, "image", rather than four dotted keys, so

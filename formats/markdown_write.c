@@ -1218,6 +1218,15 @@ static int build_body(md_writer *w, md_output *o, const artconv_node *body, artc
     return flush_blocks(w, o, err);
 }
 
+/* The status and embargo live in the front matter: AUTO writes it for an
+ * article that has either, only NEVER leaves them out. */
+const char *ac_markdown_status_loss(const artconv_write_options *opts)
+{
+    if (opts != NULL && opts->front_matter == ARTCONV_FRONT_MATTER_NEVER)
+        return "without front matter";
+    return NULL;
+}
+
 int ac_markdown_write(artconv_buf *out, const artconv_article *article,
                       const artconv_write_options *opts, artconv_error *err)
 {

@@ -371,6 +371,48 @@ static int read_link(reader *r, const xmlNode *link)
     return rc;
 }
 
+/* pubStatus: a code of IPTC's stat scheme, by QCode or URI, keeps only
+ * the code ("canceled"); another scheme's QCode is kept whole.  Usable,
+ * the default, leaves the field unset. */
+static int read_pub_status(reader *r, const xmlNode *node)
+{
+    const char *code;
+
+    if (attr_of(&r->tmp, node, "qcode") < 0)
+        return ac_nomem(r->err);
+    if (r->tmp.len == 0 && attr_of(&r->tmp, node, "uri") < 0)
+        return ac_nomem(r->err);
+    code = r->tmp.ptr;
+    if (strncmp(code, AC_NEWSML_STAT, strlen(AC_NEWSML_STAT)) == 0)
+        code += strlen(AC_NEWSML_STAT);
+    else if (strncmp(code, AC_NEWSML_STAT_URI, strlen(AC_NEWSML_STAT_URI)) == 0)
+        code += strlen(AC_NEWSML_STAT_URI);
+    if (*code == '\0' || strcmp(code, "usable") == 0)
+        return ARTCONV_OK;
+    return ac_article_set_n(r->a, ARTCONV_META_PUBSTATUS, code, strlen(code), r->err);
+}
+
+/* embargoed: a date-time, or empty for an embargo with no end yet. */
+static int read_embargo(reader *r, const xmlNode *node)
+{
+    artconv_buf date = ARTCONV_BUF_INIT;
+    int rc;
+
+    if (text_of(&r->tmp, node) < 0)
+        return ac_nomem(r->err);
+    if (r->tmp.len == 0)
+        return artconv_article_set(r->a, ARTCONV_META_EMBARGOED, "indefinite", r->err);
+    rc = ac_date_normalize(&date, r->tmp.ptr, r->tmp.len);
+    if (rc == ARTCONV_OK)
+        rc = ac_article_set_n(r->a, ARTCONV_META_EMBARGOED, date.ptr, date.len, r->err);
+    else if (rc == ARTCONV_EPARSE)
+        rc = ac_article_set_n(r->a, ARTCONV_META_EMBARGOED, r->tmp.ptr, r->tmp.len, r->err);
+    else
+        rc = ac_nomem(r->err);
+    artconv_buf_dispose(&date);
+    return rc;
+}
+
 static int read_item_meta(reader *r, const xmlNode *meta)
 {
     const xmlNode *c;
@@ -389,6 +431,10 @@ static int read_item_meta(reader *r, const xmlNode *meta)
                                 r->tmp.ptr);
         } else if (is_nar(c, "link")) {
             rc = read_link(r, c);
+        } else if (is_nar(c, "pubStatus")) {
+            rc = read_pub_status(r, c);
+        } else if (is_nar(c, "embargoed")) {
+            rc = read_embargo(r, c);
         }
     }
     return rc;

@@ -562,6 +562,53 @@ cleanup:
     return rc;
 }
 
+/* <embargoed>: the model's date-time, or empty for "indefinite".  An
+ * embargo with no time of day (or no date at all) is written as an
+ * indefinite one: picking a time could release the story too early. */
+static int write_embargo(const nw *n, artconv_buf *tmp)
+{
+    const char *value = artconv_article_get(n->a, ARTCONV_META_EMBARGOED);
+    int rc;
+
+    if (value == NULL)
+        return ARTCONV_OK;
+    if (strcmp(value, "indefinite") != 0) {
+        artconv_buf_clear(tmp);
+        rc = put_datetime(tmp, value, 1);
+        if (rc == ARTCONV_ENOMEM)
+            return rc;
+        if (rc == ARTCONV_OK && tmp->len > 10)
+            return element(n, "embargoed", NULL, NULL, tmp->ptr);
+        ac_warn_write(n->opts, ARTCONV_EPARSE,
+                      "NewsML-G2: the embargo '%s' is no date and time; written as indefinite",
+                      value);
+    }
+    return element(n, "embargoed", NULL, NULL, "");
+}
+
+/* <pubStatus>: a code of IPTC's stat scheme, the one our catalogRef
+ * declares ("canceled" is written stat:canceled).  A value of another
+ * scheme, or one that is no QCode, is written as withheld: that keeps the
+ * story from being published, which is what any status but usable asks. */
+static int write_pub_status(const nw *n, artconv_buf *tmp)
+{
+    const char *value = artconv_article_get(n->a, ARTCONV_META_PUBSTATUS);
+    int own = value != NULL && strncmp(value, AC_NEWSML_STAT, strlen(AC_NEWSML_STAT)) == 0;
+
+    if (value == NULL)
+        return element(n, "pubStatus", "qcode", AC_NEWSML_USABLE, NULL);
+    artconv_buf_clear(tmp);
+    if ((!own && artconv_buf_puts(tmp, AC_NEWSML_STAT) < 0) || artconv_buf_puts(tmp, value) < 0)
+        return ARTCONV_ENOMEM;
+    if (!is_qcode(tmp->ptr) || strchr(tmp->ptr + strlen(AC_NEWSML_STAT), ':') != NULL) {
+        ac_warn_write(n->opts, ARTCONV_EINVALID,
+                      "NewsML-G2: pubstatus '%s' is no code of IPTC's stat scheme; written as %s",
+                      value, AC_NEWSML_WITHHELD);
+        return element(n, "pubStatus", "qcode", AC_NEWSML_WITHHELD, NULL);
+    }
+    return element(n, "pubStatus", "qcode", tmp->ptr, NULL);
+}
+
 static int write_item_meta(const nw *n, artconv_buf *tmp, artconv_error *err)
 {
     const char *date = artconv_article_get(n->a, ARTCONV_META_DATE);
@@ -582,7 +629,8 @@ static int write_item_meta(const nw *n, artconv_buf *tmp, artconv_error *err)
         else if (rc == ARTCONV_ENOMEM)
             goto cleanup;
     }
-    AC_CHECK(element(n, "pubStatus", "qcode", AC_NEWSML_USABLE, NULL));
+    AC_CHECK(write_embargo(n, tmp));
+    AC_CHECK(write_pub_status(n, tmp));
     AC_CHECK(element(n, "generator", "versioninfo", ARTCONV_VERSION, "artconv"));
     /* A link to inline data would only repeat the body's figure. */
     if (image != NULL && strncmp(image, "data:", 5) != 0)

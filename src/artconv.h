@@ -316,6 +316,11 @@ typedef enum artconv_meta {
     ARTCONV_META_IMAGE_ALT,     /* "image.alt" */
     ARTCONV_META_IMAGE_CAPTION, /* "image.caption" */
     ARTCONV_META_IMAGE_CREDIT,  /* "image.credit" */
+    /* Added later, so at the end (the numbers above are ABI).  A story that
+     * is not usable or is embargoed is written only by formats that carry
+     * both fields; see artconv_write_options.ignore_status. */
+    ARTCONV_META_PUBSTATUS, /* "pubstatus": NewsML-G2 stat: code, "canceled", "withheld"... */
+    ARTCONV_META_EMBARGOED, /* "embargoed": ISO 8601 date-time, or "indefinite" */
     ARTCONV_META_COUNT
 } artconv_meta;
 
@@ -417,11 +422,20 @@ typedef struct artconv_read_options {
     artconv_warning_fn warning; /* may be NULL */
     void *payload;              /* passed to `warning` */
     size_t max_nodes;           /* refuse larger articles; 0 means the default */
+    /* artconv_read_file: resolve the path inside this folder (relative
+     * paths against it, absolute ones refused) and refuse a path that
+     * leads out of it, through ".." or symbolic links.  NULL: no bound. */
+    const char *root;
+    /* artconv_read_file: refuse anything but a regular file (a FIFO, a
+     * device, a folder) without blocking on it, and paths through /proc
+     * magic links (/dev/stdin, /dev/fd/N).  For services whose requests
+     * name their inputs: /dev/stdin or a FIFO would hang them. */
+    int regular_only;
 } artconv_read_options;
 
 #define ARTCONV_READ_OPTIONS_INIT                                                                  \
     {                                                                                              \
-        ARTCONV_READ_OPTIONS_VERSION, NULL, 0, 0, 0, NULL, NULL, 0                                 \
+        ARTCONV_READ_OPTIONS_VERSION, NULL, 0, 0, 0, NULL, NULL, 0, NULL, 0                        \
     }
 
 /** Fills `opts` (caller-owned) with the defaults; never fails. */
@@ -434,6 +448,15 @@ typedef enum artconv_front_matter {
     ARTCONV_FRONT_MATTER_ALWAYS,
     ARTCONV_FRONT_MATTER_NEVER
 } artconv_front_matter;
+
+/** Called by artconv_write_file with a named temporary file it has
+ *  created: `name` lies in the folder open as `dirfd`, and both stay valid
+ *  until the next call, which passes NULL once the file is renamed over the
+ *  output or removed.  The file is only named when the file system cannot
+ *  make an unnamed one (O_TMPFILE), and for the moment before the rename.
+ *  unlinkat(dirfd, name, 0) is async-signal-safe: a signal handler may call
+ *  it to leave nothing behind.  Runs on the calling thread, during the call. */
+typedef void (*artconv_temp_file_fn)(int dirfd, const char *name, void *payload);
 
 typedef struct artconv_write_options {
     unsigned version;                  /* ARTCONV_WRITE_OPTIONS_VERSION */
@@ -459,12 +482,30 @@ typedef struct artconv_write_options {
      * write many files and sync once at the end (the CLI's batch mode calls
      * syncfs(2) on the output folder). */
     int no_sync;
+    /* Write a story whose pubstatus is not "usable", or that is embargoed,
+     * to a format that cannot carry those fields (EPUB, text, Markdown
+     * without front matter, an HTML fragment).  By default that fails with
+     * ARTCONV_EUNSUPPORTED, so that no conversion makes a killed or
+     * embargoed story look publishable. */
+    int ignore_status;
+    /* artconv_write_file: replace an existing output that is read-only
+     * (its owner may not write it, as with mode 0444); without it such an
+     * output is refused with ARTCONV_EIO. */
+    int force;
+    /* artconv_write_file: told about each named temporary file while it
+     * exists (see artconv_temp_file_fn), so a program can remove it when a
+     * signal stops it; may be NULL. */
+    artconv_temp_file_fn temp_file;
+    void *temp_payload; /* passed to `temp_file` */
+    /* artconv_write_file: resolve the output path inside this folder, as
+     * artconv_read_options.root does for inputs; NULL: no bound. */
+    const char *root;
 } artconv_write_options;
 
 #define ARTCONV_WRITE_OPTIONS_INIT                                                                 \
     {                                                                                              \
         ARTCONV_WRITE_OPTIONS_VERSION, NULL, 72, 0, ARTCONV_FRONT_MATTER_AUTO, NULL, NULL, NULL,   \
-            NULL, NULL, -1, NULL, NULL, 1, 0                                                       \
+            NULL, NULL, -1, NULL, NULL, 1, 0, 0, 0, NULL, NULL, NULL                               \
     }
 
 /** Fills `opts` (caller-owned) with the defaults; never fails. */
@@ -521,7 +562,9 @@ ARTCONV_API int artconv_read_file(artconv_article **out, const artconv_format *f
 
 /** Appends the article in `format` to `out` (caller-owned).  `opts` may be
  *  NULL.  Returns 0 or a negative status (ELIMIT for a body deeper than
- *  ARTCONV_MAX_DEPTH, EUNSUPPORTED, ENOMEM...); on failure `out` holds what
+ *  ARTCONV_MAX_DEPTH, EUNSUPPORTED for a story that is not usable or is
+ *  embargoed when `format` with `opts` cannot carry that and
+ *  opts->ignore_status is 0, ENOMEM...); on failure `out` holds what
  *  it held before.  Only reads the article, so several threads may write
  *  the same unchanging article at once. */
 ARTCONV_API int artconv_write(artconv_buf *out, const artconv_format *format,
@@ -533,10 +576,23 @@ ARTCONV_API int artconv_write(artconv_buf *out, const artconv_format *format,
  *  old one.  `format` NULL means from the extension.  Returns 0, EIO (the
  *  folder or file cannot be written; the message has the system's reason)
  *  or what artconv_write returns.  Threads: distinct paths at once are safe;
- *  two threads writing one path leave one whole file, the last renamed. */
+ *  two threads writing one path leave one whole file, the last renamed.
+ *  The path's rules (docs/limits.md, "Output files"): a symbolic link is
+ *  followed (40 at most) and its final target replaced; a device, FIFO or
+ *  socket is opened and written through, never replaced; a folder is an
+ *  error; a read-only file is refused unless opts->force.  A replaced
+ *  file's mode is kept without its setuid, setgid and sticky bits; a new
+ *  file gets 0666 less the umask. */
 ARTCONV_API int artconv_write_file(const char *path, const artconv_format *format,
                                    const artconv_article *article,
                                    const artconv_write_options *opts, artconv_error *err);
+
+/** Writes `len` bytes to `path` by the rules of artconv_write_file (for a
+ *  program's own outputs, such as a report).  `opts` may be NULL; only its
+ *  filename, no_sync, force, temp_file and root fields are used.  Returns 0,
+ *  EINVALID or EIO. */
+ARTCONV_API int artconv_write_bytes_file(const char *path, const void *data, size_t len,
+                                         const artconv_write_options *opts, artconv_error *err);
 
 /* ---------------------------------------------------------------------------
  * Books: several articles in one output, a chapter each (a daily digest).
@@ -548,7 +604,8 @@ ARTCONV_API int artconv_write_file(const char *path, const artconv_format *forma
  *  one article, "Digest" otherwise).  `resource_dirs` holds each article's
  *  folder for local images (see artconv_write_options.resource_dir), or is
  *  NULL to use opts->resource_dir for all.  `opts` may be NULL.  Returns 0,
- *  ARTCONV_EUNSUPPORTED for a format that cannot hold a book, or another
+ *  ARTCONV_EUNSUPPORTED for a format that cannot hold a book or for an
+ *  article that is not usable or is embargoed (as artconv_write), or another
  *  negative status; on failure `out` holds what it held before. */
 ARTCONV_API int artconv_write_book(artconv_buf *out, const artconv_format *format,
                                    const artconv_article *const *articles, size_t count,

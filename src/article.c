@@ -41,6 +41,8 @@ static const char *const meta_names[ARTCONV_META_COUNT] = {
     [ARTCONV_META_IMAGE_ALT] = "image.alt",
     [ARTCONV_META_IMAGE_CAPTION] = "image.caption",
     [ARTCONV_META_IMAGE_CREDIT] = "image.credit",
+    [ARTCONV_META_PUBSTATUS] = "pubstatus",
+    [ARTCONV_META_EMBARGOED] = "embargoed",
 };
 
 static const char *const list_names[ARTCONV_LIST_COUNT] = {

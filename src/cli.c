@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #define EXIT_FAILED CLI_EXIT_FAILED
@@ -53,6 +54,9 @@ enum option_id {
     OPT_JOBS,
     OPT_VERBOSE,
     OPT_REPORT,
+    OPT_IGNORE_STATUS,
+    OPT_ROOT,
+    OPT_NO_FILES,
 };
 
 typedef struct {
@@ -89,13 +93,19 @@ static const option_spec options[] = {
     {"title", 0, 1, OPT_TITLE, "TEXT", "epub: the book's title (for several inputs with -o)"},
     {"output-dir", 'd', 1, OPT_OUTPUT_DIR, "DIR",
      "one output per input in DIR (named from the input)"},
-    {"force", 0, 0, OPT_FORCE, NULL, "with -d: replace existing outputs (default: skip them)"},
+    {"force", 0, 0, OPT_FORCE, NULL,
+     "replace read-only outputs; with -d also existing ones (default: skip them)"},
     {"files-from", 0, 1, OPT_FILES_FROM, "FILE",
      "with -d or -o: read input paths from FILE ('-': stdin), one a line"},
     {"null", '0', 0, OPT_NULL, NULL, "--files-from: paths are NUL-separated (find -print0)"},
     {"jobs", 'j', 1, OPT_JOBS, "N", "with -d: convert on N threads (default: the cores)"},
     {"verbose", 'v', 0, OPT_VERBOSE, NULL, "with -d: a line for every file converted"},
     {"report", 0, 1, OPT_REPORT, "FILE", "with -d: write a JSON line per input to FILE"},
+    {"ignore-status", 0, 0, OPT_IGNORE_STATUS, NULL,
+     "write a killed or embargoed story to a format that drops its status"},
+    {"root", 0, 1, OPT_ROOT, "DIR", "batch: every request path lies inside DIR (relative to it)"},
+    {"no-files", 0, 0, OPT_NO_FILES, NULL,
+     "batch: requests may not name files (input_text and output_text only)"},
 };
 
 #define OPTION_COUNT (sizeof options / sizeof options[0])
@@ -113,12 +123,14 @@ static const enum option_id convert_options[] = {
     OPT_NULL,      OPT_FORCE,       OPT_JOBS,         OPT_REPORT,     OPT_META,
     OPT_WIDTH,     OPT_FRAGMENT,    OPT_FRONT_MATTER, OPT_STRICT,     OPT_NO_EXTRACT,
     OPT_MAX_INPUT, OPT_QUIET,       OPT_VERBOSE,      OPT_CSS,        OPT_COVER,
-    OPT_PROVIDER,  OPT_GUID_SCHEME, OPT_ITEM_VERSION, OPT_TITLE,      OPT_HELP,
+    OPT_PROVIDER,  OPT_GUID_SCHEME, OPT_ITEM_VERSION, OPT_TITLE,      OPT_IGNORE_STATUS,
+    OPT_HELP,
 };
 static const enum option_id batch_options[] = {
-    OPT_FROM,         OPT_TO,       OPT_META,        OPT_WIDTH,        OPT_FRAGMENT,
-    OPT_FRONT_MATTER, OPT_STRICT,   OPT_NO_EXTRACT,  OPT_MAX_INPUT,    OPT_CSS,
-    OPT_COVER,        OPT_PROVIDER, OPT_GUID_SCHEME, OPT_ITEM_VERSION, OPT_HELP,
+    OPT_FROM,         OPT_TO,           OPT_META,          OPT_WIDTH, OPT_FRAGMENT, OPT_FRONT_MATTER,
+    OPT_STRICT,       OPT_NO_EXTRACT,   OPT_MAX_INPUT,     OPT_CSS,   OPT_COVER,    OPT_PROVIDER,
+    OPT_GUID_SCHEME,  OPT_ITEM_VERSION, OPT_IGNORE_STATUS, OPT_FORCE, OPT_ROOT,     OPT_NO_FILES,
+    OPT_HELP,
 };
 static const enum option_id info_options[] = {
     OPT_FROM, OPT_META, OPT_STRICT, OPT_NO_EXTRACT, OPT_MAX_INPUT, OPT_QUIET, OPT_JSON, OPT_HELP,
@@ -144,8 +156,10 @@ static const command_spec commands[] = {
      "and write one JSON result line per request to standard output, in order, flushed\n"
      "line by line (fields: id, line, input, output, format, status, error, warnings,\n"
      "bytes, milliseconds, and output_text when there is no \"output\"). Options set the\n"
-     "defaults; a request's \"from\", \"to\" and \"meta\" override them. A failed request\n"
-     "is a result line; the exit status is 1 only if the streams fail.",
+     "defaults; a request's \"from\", \"to\", \"meta\" and \"force\" override them. A failed\n"
+     "request is a result line; the exit status is 1 only if the streams fail. Inputs\n"
+     "must be regular files. For untrusted requests, --root DIR keeps every path inside\n"
+     "DIR and --no-files allows inline text only (see docs/batch.md).",
      batch_options, sizeof batch_options / sizeof batch_options[0]},
     {"info", "artconv info [OPTIONS] IN", "Print the metadata and a summary of the article IN.",
      info_options, sizeof info_options / sizeof info_options[0]},
@@ -188,6 +202,9 @@ typedef struct {
     unsigned jobs;
     int verbose;
     const char *report;
+    int ignore_status;
+    const char *root;
+    int no_files;
 } run_args;
 
 /* --- messages --------------------------------------------------------------- */
@@ -411,6 +428,9 @@ static int apply_option(run_args *args, const option_spec *opt, const char *valu
     case OPT_FORCE:
         args->force = 1;
         break;
+    case OPT_IGNORE_STATUS:
+        args->ignore_status = 1;
+        break;
     case OPT_FILES_FROM:
         args->files_from = value;
         break;
@@ -422,6 +442,14 @@ static int apply_option(run_args *args, const option_spec *opt, const char *valu
         break;
     case OPT_REPORT:
         args->report = value;
+        break;
+    case OPT_ROOT:
+        if (value[0] == '\0')
+            return usage_error(args->command, "%s", "--root wants a folder name, not ''");
+        args->root = value;
+        break;
+    case OPT_NO_FILES:
+        args->no_files = 1;
         break;
     case OPT_JOBS:
         errno = 0;
@@ -755,6 +783,10 @@ static void set_write_options(artconv_write_options *wopts, const run_args *args
         wopts->width = args->width;
     wopts->fragment = args->fragment;
     wopts->front_matter = args->front_matter;
+    wopts->ignore_status = args->ignore_status;
+    wopts->force = args->force;
+    /* A named temporary file is removed if a signal stops the run. */
+    wopts->temp_file = cli_signal_temp_file;
     if (!args->quiet) {
         wopts->warning = cli_print_warning;
         wopts->payload = (void *)wopts->filename;
@@ -848,6 +880,13 @@ static int build_settings(cli_settings *settings, const run_args *args, const ch
     settings->read.no_extract = args->no_extract;
     settings->read.max_input = args->max_input;
     set_write_options(&settings->write, args, "-", css);
+    if (strcmp(args->command->name, "batch") == 0) {
+        /* A request naming /dev/stdin or a FIFO would hang the stream. */
+        settings->read.regular_only = 1;
+        settings->read.root = args->root;
+        settings->write.root = args->root;
+        settings->no_files = args->no_files;
+    }
     settings->metas = args->metas;
     settings->meta_count = args->meta_count;
     settings->quiet = args->quiet;
@@ -968,10 +1007,9 @@ static int run_convert(const run_args *args)
     artconv_error err;
     int rc, status = 0;
 
-    if (args->out_dir == NULL &&
-        (args->force || args->jobs > 0 || args->report != NULL || args->verbose))
+    if (args->out_dir == NULL && (args->jobs > 0 || args->report != NULL || args->verbose))
         return usage_error(args->command, "%s",
-                           "--force, -j, --report and -v go with -d OUTDIR (one file per input)");
+                           "-j, --report and -v go with -d OUTDIR (one file per input)");
     if (args->out_dir != NULL || args->files_from != NULL || args->null_separated)
         return run_many(args);
     if (args->positional_count == 0)
@@ -1202,6 +1240,20 @@ static int run_info(const run_args *args)
     return status;
 }
 
+/* 1 if `path` is a folder; 0 with errno set otherwise. */
+static int is_folder(const char *path)
+{
+    struct stat st;
+
+    if (stat(path, &st) < 0)
+        return 0;
+    if (!S_ISDIR(st.st_mode)) {
+        errno = ENOTDIR;
+        return 0;
+    }
+    return 1;
+}
+
 /* `artconv batch`: JSON lines in, JSON lines out. */
 static int run_batch(const run_args *args)
 {
@@ -1212,6 +1264,15 @@ static int run_batch(const run_args *args)
     if (args->positional_count != 0)
         return usage_error(args->command, "unexpected argument '%s'; requests come on stdin",
                            args->positional[0]);
+    if (args->root != NULL && args->no_files)
+        return usage_error(args->command, "%s",
+                           "--root bounds the files requests name and --no-files forbids them: "
+                           "give one of them");
+    if (args->root != NULL && !is_folder(args->root)) {
+        fprintf(stderr, "artconv: %s: cannot use as the root folder: %s\n", args->root,
+                strerror(errno));
+        return EXIT_FAILED;
+    }
     if (args->css != NULL && slurp(args->css, &css) < 0) {
         fprintf(stderr, "artconv: %s: cannot read the style sheet: %s\n", args->css,
                 strerror(errno));
@@ -1278,6 +1339,7 @@ int artconv_cli_main(int argc, char **argv)
         printf("artconv %s\n", artconv_version());
         return 0;
     }
+    cli_signal_install();
     memset(&args, 0, sizeof args);
     for (i = 0; i < COMMAND_COUNT; i++)
         if (strcmp(argv[1], commands[i].name) == 0)

@@ -3,7 +3,8 @@
  * driven by tests and by other front ends, and the pieces its source files
  * share (cli.c parses, cli_batch.c converts many files on threads,
  * cli_stream.c serves `artconv batch`, cli_convert.c converts one input,
- * cli_msg.c prints and suggests, cli_list.c reads --files-from).  None of this is part of
+ * cli_msg.c prints and suggests, cli_list.c reads --files-from, cli_signal.c
+ * removes temporary files when a signal stops the run).  None of this is part of
  * libartconv.
  */
 #ifndef ARTCONV_CLI_H
@@ -30,7 +31,8 @@ typedef struct cli_settings {
     artconv_write_options write; /* a template; filename, resource_dir, warning per output */
     const char *const *metas;    /* --meta KEY=VALUE, applied after reading */
     size_t meta_count;
-    int quiet;   /* no warnings, notes, progress or summary */
+    int no_files; /* batch: requests may not name files (--no-files) */
+    int quiet;    /* no warnings, notes, progress or summary */
     int verbose; /* a line per file */
 } cli_settings;
 
@@ -63,6 +65,10 @@ typedef struct cli_request {
     artconv_buf *out_mem;       /* receives the output when out_path is NULL */
     const json_t *meta;         /* batch: {"key": "value" | ["v", ...]}; may be NULL */
     int force;                  /* replace an existing out_path */
+    /* batch: the request's "ignore_status", 1 (true) or -1 (false); 0 when
+     * absent, which keeps the settings' (--ignore-status). */
+    int ignore_status;
+    int force_read_only;        /* replace it even if it is read-only */
 } cli_request;
 
 /* Converts one request with the shared settings; never prints.  Fills
@@ -93,6 +99,14 @@ int cli_batch_run(const cli_settings *settings, const cli_batch_options *opts,
  * flushed as each is written.  Returns 0, or 1 when reading the requests or
  * writing the results failed. */
 int cli_stream_run(const cli_settings *settings, FILE *in, FILE *out);
+
+/* --- signals (cli_signal.c) ---------------------------------------------------- */
+
+/* Removes the named temporary files of writes in flight on SIGINT, SIGTERM
+ * and SIGHUP, then lets the signal end the program.  Call once, early. */
+void cli_signal_install(void);
+/* The write options' temp_file callback that keeps the names for it. */
+void cli_signal_temp_file(int dirfd, const char *name, void *payload);
 
 /* --- messages (cli_msg.c) ------------------------------------------------------ */
 

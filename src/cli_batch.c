@@ -52,10 +52,11 @@ typedef struct queue {
 typedef struct reporter {
     size_t cursor; /* jobs [0, cursor) are reported */
     size_t converted, failed, skipped;
-    int progress;     /* a bar is on screen (stderr is a terminal) */
-    int bar_drawn;    /* the last line on stderr is the bar */
-    FILE *report;     /* --report, or NULL */
-    int report_error; /* writing the report failed */
+    int progress;       /* a bar is on screen (stderr is a terminal) */
+    int bar_drawn;      /* the last line on stderr is the bar */
+    int reporting;      /* --report was given */
+    artconv_buf report; /* its lines, written at the end by the output rules */
+    int report_error;   /* building the report ran out of memory */
     double start;
     const cli_settings *settings;
 } reporter;
@@ -245,6 +246,7 @@ static int write_report_line(reporter *r, const job *j)
 {
     static const char *const names[] = {"converted", "failed", "skipped"};
     json_t *line = json_object();
+    char *text = NULL;
     int rc = -1;
 
     if (line == NULL)
@@ -263,12 +265,13 @@ static int write_report_line(reporter *r, const job *j)
         json_object_set_new(line, "bytes", json_integer((json_int_t)j->res.bytes)) < 0 ||
         json_object_set_new(line, "milliseconds", json_real(j->res.ms)) < 0)
         goto cleanup;
-    if (json_dumpf(line, r->report, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6)) <
-            0 ||
-        fputc('\n', r->report) == EOF)
+    text = json_dumps(line, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6));
+    if (text == NULL || artconv_buf_puts(&r->report, text) < 0 ||
+        artconv_buf_putc(&r->report, '\n') < 0)
         goto cleanup;
     rc = 0;
 cleanup:
+    free(text);
     json_decref(line);
     return rc;
 }
@@ -313,7 +316,7 @@ static void report_job(reporter *r, job *j)
             cli_print_warning(&warning, (void *)j->input);
         }
     }
-    if (r->report != NULL && !r->report_error && write_report_line(r, j) < 0)
+    if (r->reporting && !r->report_error && write_report_line(r, j) < 0)
         r->report_error = 1;
     cli_result_dispose(&j->res);
 }
@@ -395,6 +398,26 @@ static int sync_folder(const char *dir)
     return rc;
 }
 
+/* Writes the report whole, as every output is written: a run stopped or a
+ * disk full half-way leaves the previous report as it was. */
+static int write_report(reporter *r, const cli_settings *settings, const char *path)
+{
+    artconv_write_options wopts = settings->write;
+    artconv_error err;
+
+    if (r->report_error) {
+        fprintf(stderr, "artconv: %s: cannot write the report: out of memory\n", path);
+        return -1;
+    }
+    wopts.filename = path;
+    wopts.no_sync = 0;
+    if (artconv_write_bytes_file(path, r->report.ptr, r->report.len, &wopts, &err) < 0) {
+        cli_print_error(path, &err);
+        return -1;
+    }
+    return 0;
+}
+
 static void summary(const reporter *r)
 {
     int colour = cli_colour(stderr) && r->failed > 0;
@@ -413,7 +436,7 @@ int cli_batch_run(const cli_settings *settings, const cli_batch_options *opts,
     pthread_t *threads = NULL;
     unsigned n_threads = thread_count(opts->jobs, count), started = 0, t;
     size_t i;
-    int status = CLI_EXIT_FAILED, locks = 0;
+    int status = CLI_EXIT_FAILED, locks = 0, unwritten = 0;
 
     memset(&q, 0, sizeof q);
     memset(&r, 0, sizeof r);
@@ -439,11 +462,7 @@ int cli_batch_run(const cli_settings *settings, const cli_batch_options *opts,
                 strerror(errno));
         goto cleanup;
     }
-    if (opts->report != NULL && (r.report = fopen(opts->report, "w")) == NULL) {
-        fprintf(stderr, "artconv: %s: cannot write the report: %s\n", opts->report,
-                strerror(errno));
-        goto cleanup;
-    }
+    r.reporting = opts->report != NULL;
     if (pthread_mutex_init(&q.lock, NULL) != 0)
         goto nomem;
     if (pthread_cond_init(&q.finished, NULL) != 0) {
@@ -461,29 +480,22 @@ int cli_batch_run(const cli_settings *settings, const cli_batch_options *opts,
     watch(&r, &q);
     for (t = 0; t < started; t++)
         pthread_join(threads[t], NULL);
+    clear_bar(&r);
     if (sync_folder(opts->out_dir) < 0) {
         fprintf(stderr, "artconv: %s: cannot sync the output folder: %s\n", opts->out_dir,
                 strerror(errno));
-        r.report_error = 1;
+        unwritten = 1;
     }
-    clear_bar(&r);
-    if (r.report != NULL) {
-        if (fclose(r.report) != 0)
-            r.report_error = 1;
-        r.report = NULL;
-        if (r.report_error)
-            fprintf(stderr, "artconv: %s: cannot write the report: %s\n", opts->report,
-                    strerror(errno));
-    }
+    if (r.reporting && write_report(&r, settings, opts->report) < 0)
+        unwritten = 1;
     if (!settings->quiet)
         summary(&r);
-    status = r.failed > 0 || r.report_error ? CLI_EXIT_FAILED : 0;
+    status = r.failed > 0 || unwritten ? CLI_EXIT_FAILED : 0;
     goto cleanup;
 nomem:
     fputs("artconv: out of memory\n", stderr);
 cleanup:
-    if (r.report != NULL)
-        fclose(r.report);
+    artconv_buf_dispose(&r.report);
     if (locks) {
         pthread_cond_destroy(&q.finished);
         pthread_mutex_destroy(&q.lock);

@@ -151,7 +151,9 @@ static int convert(cli_result *res, const cli_settings *settings, const cli_requ
                   "cannot tell the output format; give \"to\" (or --to)");
         goto cleanup;
     }
-    if (req->out_path != NULL && !req->force && lstat(req->out_path, &st) == 0) {
+    /* Under a root (batch --root) every request path is the root's. */
+    if (req->out_path != NULL && !req->force && settings->write.root == NULL &&
+        lstat(req->out_path, &st) == 0) {
         res->outcome = CLI_SKIPPED;
         rc = 0;
         goto cleanup;
@@ -175,19 +177,32 @@ static int convert(cli_result *res, const cli_settings *settings, const cli_requ
         goto cleanup;
 
     wopts.filename = out_name;
+    if (req->ignore_status != 0)
+        wopts.ignore_status = req->ignore_status > 0;
     wopts.warning = collect_warning;
     wopts.payload = res;
+    wopts.force = settings->write.force || req->force_read_only;
     if (req->in_path != NULL) {
-        if (cli_folder_of(req->in_path, &folder) < 0) {
+        /* Local images lie beside the input, which lies in the root. */
+        if ((ropts.root != NULL &&
+             (artconv_buf_puts(&folder, ropts.root) < 0 || artconv_buf_putc(&folder, '/') < 0)) ||
+            cli_folder_of(req->in_path, &folder) < 0) {
             rc = fail(res, ARTCONV_ENOMEM, in_name, "%s", "out of memory");
             goto cleanup;
         }
         wopts.resource_dir = folder.ptr;
     }
     if (req->out_path != NULL) {
-        rc = artconv_write_file(req->out_path, to, article, &wopts, &res->err);
-        if (rc == 0 && stat(req->out_path, &st) == 0)
-            res->bytes = (size_t)st.st_size;
+        artconv_buf bytes = ARTCONV_BUF_INIT;
+
+        /* In memory first, then by the output rules: the size is known
+         * without looking the path up again (it may be a device). */
+        rc = artconv_write(&bytes, to, article, &wopts, &res->err);
+        if (rc == 0)
+            rc = artconv_write_bytes_file(req->out_path, bytes.ptr, bytes.len, &wopts, &res->err);
+        if (rc == 0)
+            res->bytes = bytes.len;
+        artconv_buf_dispose(&bytes);
     } else {
         size_t before = req->out_mem->len;
 

@@ -8,16 +8,24 @@
  * A request:  {"input": "a.html", "output": "out/a.epub", "to": "epub"}
  *             {"input_text": "...", "from": "markdown", "to": "text"}
  * optional:   "from", "to" (else --from/--to, else the extensions), "meta"
- *             ({"title": "...", "authors": ["A", "B"]}), "id" (echoed).
+ *             ({"title": "...", "authors": ["A", "B"]}), "id" (echoed),
+ *             "ignore_status" (true or false; else --ignore-status).
+ *             "force" (true: replace a read-only output).
  * A result:   {"id", "line", "input", "output", "format", "status", "error",
  *              "warnings", "bytes", "milliseconds"[, "output_text"]}
  * Without "output" the converted text comes back inline as "output_text".
+ *
+ * Fed by a service, requests are untrusted: --root keeps every path they
+ * name inside one folder, --no-files lets them name none, inputs must be
+ * regular files (never /dev/stdin or a FIFO), and a line is read with a
+ * bound, so one huge line cannot take the memory (docs/batch.md).
  */
 #include "cli.h"
 
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdint.h>
 #include <sys/types.h>
 
 typedef struct request_fields {
@@ -29,6 +37,8 @@ typedef struct request_fields {
     const char *to_name;
     const json_t *meta;
     json_t *id;
+    int ignore_status; /* as cli_request's */
+    int force;
 } request_fields;
 
 /* Fills `res` with a failure and returns -1 (always). */
@@ -56,7 +66,7 @@ static const char *string_field(const json_t *request, const char *key, int *bad
 static int parse_request(request_fields *f, const json_t *request, cli_result *res)
 {
     int bad = 0;
-    const json_t *text;
+    const json_t *text, *flag;
 
     memset(f, 0, sizeof *f);
     if (!json_is_object(request))
@@ -73,8 +83,28 @@ static int parse_request(request_fields *f, const json_t *request, cli_result *r
     if ((text = json_object_get(request, "input_text")) != NULL && json_is_string(text))
         f->input_text_len = json_string_length(text);
     f->meta = json_object_get(request, "meta");
+    if ((flag = json_object_get(request, "ignore_status")) != NULL && !json_is_null(flag)) {
+        if (!json_is_boolean(flag))
+            return refuse(res, "\"ignore_status\" must be true or false", "");
+        f->ignore_status = json_is_true(flag) ? 1 : -1;
+    }
+    text = json_object_get(request, "force");
+    if (text != NULL && !json_is_boolean(text) && !json_is_null(text))
+        return refuse(res, "\"force\" must be true or false", "");
+    f->force = json_is_true(text);
     if ((f->input == NULL) == (f->input_text == NULL))
         return refuse(res, "give either \"input\" (a path) or \"input_text\" (the content)", "");
+    return 0;
+}
+
+/* --no-files: a request naming a path is refused. */
+static int allowed(const cli_settings *settings, const request_fields *f, cli_result *res)
+{
+    if (settings->no_files && (f->input != NULL || f->output != NULL))
+        return refuse(res,
+                      "requests may not name files here (--no-files): give \"input_text\" and "
+                      "no \"output\"",
+                      "");
     return 0;
 }
 
@@ -148,7 +178,7 @@ static json_t *serve_line(const cli_settings *settings, const char *line, size_t
     request = json_loadb(line, len, 0, &jerr);
     if (request == NULL) {
         refuse(&res, "not a JSON line: ", jerr.text);
-    } else if (parse_request(&f, request, &res) == 0 &&
+    } else if (parse_request(&f, request, &res) == 0 && allowed(settings, &f, &res) == 0 &&
                resolve_format(&from, f.from_name, &res) == 0 &&
                resolve_format(&to, f.to_name, &res) == 0) {
         memset(&req, 0, sizeof req);
@@ -160,8 +190,10 @@ static json_t *serve_line(const cli_settings *settings, const char *line, size_t
         req.out_path = f.output;
         req.out_mem = &text;
         req.meta = f.meta;
+        req.ignore_status = f.ignore_status;
         /* Each request names its output: it is written even if it exists. */
         req.force = 1;
+        req.force_read_only = f.force;
         if (req.from == NULL && req.in_path == NULL)
             refuse(&res, "inline input needs \"from\" (or --from)", "");
         else
@@ -185,22 +217,100 @@ static int blank(const char *s, size_t len)
     return 1;
 }
 
+/* The longest request line: the input limit, room for JSON escapes and
+ * the other fields.  A longer line is skipped and answered with an error. */
+static size_t line_limit(const cli_settings *settings)
+{
+    size_t input = settings->read.max_input ? settings->read.max_input : ARTCONV_DEFAULT_MAX_INPUT;
+    size_t extra = input / 16 + 64 * 1024;
+
+    return input > SIZE_MAX - extra ? SIZE_MAX : input + extra;
+}
+
+/* Reads one line (with its newline) into `line`, keeping at most `limit`
+ * bytes: the rest of a longer line is read and dropped, and *too_long set.
+ * Returns 1 for a line, 0 at the end, -1 when reading fails. */
+static int read_line(FILE *in, artconv_buf *line, size_t limit, int *too_long)
+{
+    char chunk[4096];
+    size_t n = 0;
+    int c = EOF, rc = 0;
+
+    artconv_buf_clear(line);
+    *too_long = 0;
+    flockfile(in);
+    /* Byte by byte, since a request may hold a NUL byte (an error for
+     * the JSON parser to name, not the end of the line). */
+    while ((c = getc_unlocked(in)) != EOF) {
+        chunk[n++] = (char)c;
+        if (n == sizeof chunk || c == '\n') {
+            if (*too_long || line->len + n > limit) {
+                *too_long = 1;
+                artconv_buf_clear(line);
+            } else if (artconv_buf_put(line, chunk, n) < 0) {
+                rc = -1;
+                break;
+            }
+            n = 0;
+            if (c == '\n')
+                break;
+        }
+    }
+    if (rc == 0 && n > 0) {
+        if (*too_long || line->len + n > limit) {
+            *too_long = 1;
+            artconv_buf_clear(line);
+        } else if (artconv_buf_put(line, chunk, n) < 0) {
+            rc = -1;
+        }
+    }
+    if (rc == 0 && c == EOF && ferror(in))
+        rc = -1;
+    else if (rc == 0)
+        rc = line->len > 0 || *too_long ? 1 : 0;
+    funlockfile(in);
+    if (rc < 0 && !ferror(in))
+        errno = ENOMEM;
+    return rc;
+}
+
+/* The answer to a line over the limit. */
+static json_t *refuse_long_line(size_t line_number, size_t limit)
+{
+    request_fields f;
+    cli_result res;
+    artconv_buf none = ARTCONV_BUF_INIT;
+    char detail[96];
+    json_t *result;
+
+    memset(&f, 0, sizeof f);
+    memset(&res, 0, sizeof res);
+    snprintf(detail, sizeof detail, "%zu bytes (--max-input and its JSON overhead); skipped",
+             limit);
+    refuse(&res, "request line longer than ", detail);
+    result = result_json(&f, line_number, &res, NULL, &none);
+    cli_result_dispose(&res);
+    return result;
+}
+
 int cli_stream_run(const cli_settings *settings, FILE *in, FILE *out)
 {
-    char *line = NULL;
-    size_t cap = 0, line_number = 0;
-    ssize_t got;
-    int status = 0;
+    artconv_buf line = ARTCONV_BUF_INIT;
+    size_t line_number = 0, limit = line_limit(settings);
+    int status = 0, got, too_long;
 
-    while ((got = getline(&line, &cap, in)) >= 0) {
+    while ((got = read_line(in, &line, limit, &too_long)) > 0) {
         json_t *result;
         int rc;
 
         line_number++;
         /* Blank lines carry no request (a trailing newline, a pasted gap). */
-        if (blank(line, (size_t)got))
+        if (!too_long && blank(line.ptr, line.len))
             continue;
-        result = serve_line(settings, line, (size_t)got, line_number);
+        if (too_long)
+            result = refuse_long_line(line_number, limit);
+        else
+            result = serve_line(settings, line.ptr, line.len, line_number);
         if (result == NULL) {
             fprintf(stderr, "artconv: batch: line %zu: out of memory\n", line_number);
             status = CLI_EXIT_FAILED;
@@ -214,10 +324,10 @@ int cli_stream_run(const cli_settings *settings, FILE *in, FILE *out)
             break;
         }
     }
-    if (status == 0 && ferror(in)) {
+    if (status == 0 && got < 0) {
         fprintf(stderr, "artconv: batch: cannot read the requests: %s\n", strerror(errno));
         status = CLI_EXIT_FAILED;
     }
-    free(line);
+    artconv_buf_dispose(&line);
     return status;
 }

@@ -20,27 +20,29 @@ static const char *const newsml_aliases[] = {"newsml-g2", "nml", NULL};
 /* clang-format off */
 static const artconv_format format_text = {
     "text", text_aliases, text_extensions, "text/plain",
-    "plain text, as pasted or scraped", 0, ac_text_read, ac_text_write, 0,
+    "plain text, as pasted or scraped", 0, ac_text_read, ac_text_write, 0, NULL,
 };
 static const artconv_format format_markdown = {
     "markdown", markdown_aliases, markdown_extensions, "text/markdown",
     "CommonMark with YAML front matter", 0, ac_markdown_read, ac_markdown_write, 1,
+    ac_markdown_status_loss,
 };
 static const artconv_format format_html = {
     "html", html_aliases, html_extensions, "text/html",
-    "HTML5 page or fragment", 0, ac_html_read, ac_html_write, 0,
+    "HTML5 page or fragment", 0, ac_html_read, ac_html_write, 0, ac_html_status_loss,
 };
 static const artconv_format format_json = {
     "json", NULL, json_extensions, "application/json",
-    "JSON of the article model", 0, NULL, ac_json_write, 1,
+    "JSON of the article model", 0, NULL, ac_json_write, 1, ac_status_always_carried,
 };
 static const artconv_format format_epub = {
     "epub", NULL, epub_extensions, "application/epub+zip",
-    "EPUB 3 e-book", 1, ac_epub_read, ac_epub_write, 0,
+    "EPUB 3 e-book", 1, ac_epub_read, ac_epub_write, 0, NULL,
 };
 static const artconv_format format_newsml = {
     "newsml", newsml_aliases, newsml_extensions, "application/vnd.iptc.g2.newsitem+xml",
     "IPTC NewsML-G2 news item", 0, ac_newsml_read, ac_newsml_write, 0,
+    ac_status_always_carried,
 };
 /* clang-format on */
 
@@ -228,6 +230,8 @@ int artconv_write(artconv_buf *out, const artconv_format *format, const artconv_
         return ac_error(err, ARTCONV_EINVALID, "no output, format or article");
     if (format->write == NULL)
         return ac_error(err, ARTCONV_EUNSUPPORTED, "writing %s is not supported yet", format->name);
+    if ((rc = ac_status_check(format, article, 0, opts, err)) < 0)
+        return rc;
     /* Writers may hand the tree to recursive library code (libxml2's
      * serialiser, jansson's dumper), so the depth is capped for all. */
     if (artconv_node_depth(artconv_article_body(article)) > ARTCONV_MAX_DEPTH)

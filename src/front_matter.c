@@ -315,7 +315,8 @@ static int set_field(fm_reader *r, artconv_article *a, artconv_meta field, const
         warn_type(r, key, "text");
         return ARTCONV_OK;
     }
-    if (field == ARTCONV_META_DATE || field == ARTCONV_META_MODIFIED) {
+    if (field == ARTCONV_META_DATE || field == ARTCONV_META_MODIFIED ||
+        (field == ARTCONV_META_EMBARGOED && strcmp(s, "indefinite") != 0)) {
         artconv_buf_clear(&r->tmp);
         rc = ac_date_normalize(&r->tmp, s, len);
         if (rc == ARTCONV_ENOMEM)
@@ -573,6 +574,7 @@ static const fm_key fm_keys[] = {
     {0, ARTCONV_META_LANGUAGE}, {0, ARTCONV_META_PUBLISHER},   {0, ARTCONV_META_SECTION},
     {1, ARTCONV_LIST_KEYWORDS}, {0, ARTCONV_META_DESCRIPTION}, {0, ARTCONV_META_CREDIT},
     {0, ARTCONV_META_RIGHTS},   {0, ARTCONV_META_SOURCE},      {0, ARTCONV_META_ID},
+    {0, ARTCONV_META_PUBSTATUS}, {0, ARTCONV_META_EMBARGOED},
 };
 
 /* Plain scalars that a YAML 1.1 reader (PyYAML, most static site tools)

@@ -54,6 +54,8 @@ typedef enum {
     S_LANG_DC,
     S_RIGHTS_DC,
     S_URL_OG,
+    S_PUBSTATUS,
+    S_EMBARGOED,
     S_COUNT
 } slot;
 
@@ -119,6 +121,11 @@ static const struct {
     {"dc.rights", S_RIGHTS_DC},
     {"dcterms.rights", S_RIGHTS_DC},
     {"og:url", S_URL_OG},
+    /* What the HTML writer puts in the head for a story that is not
+     * usable or is embargoed; kept as written (no date repair), so that
+     * no reading drops an embargo. */
+    {"pubstatus", S_PUBSTATUS},
+    {"embargoed", S_EMBARGOED},
 };
 
 static const char *const article_types[] = {"Article",
@@ -1283,6 +1290,8 @@ int ac_html_meta(artconv_article *article, ac_html_page *page, artconv_error *er
     AC_CHECK(set_date(&m, ARTCONV_META_MODIFIED, m.slots[S_MOD_OG]));
     AC_CHECK(set_field(&m, ARTCONV_META_SECTION, m.slots[S_SECTION]));
     AC_CHECK(set_field(&m, ARTCONV_META_RIGHTS, m.slots[S_RIGHTS_DC]));
+    AC_CHECK(set_field(&m, ARTCONV_META_PUBSTATUS, m.slots[S_PUBSTATUS]));
+    AC_CHECK(set_field(&m, ARTCONV_META_EMBARGOED, m.slots[S_EMBARGOED]));
     AC_CHECK(set_language(&m));
     AC_CHECK(set_keywords(&m));
     AC_CHECK(set_authors(&m));

@@ -29,6 +29,10 @@ typedef int (*ac_read_fn)(artconv_article **out, const char *data, size_t len,
                           const artconv_read_options *opts, artconv_error *err);
 typedef int (*ac_write_fn)(artconv_buf *out, const artconv_article *article,
                            const artconv_write_options *opts, artconv_error *err);
+/* Whether output written with `opts` carries the article's pubstatus and
+ * embargo: NULL if it does, else the words that follow "<format> output"
+ * in the refusal to say which output does not ("without front matter"). */
+typedef const char *(*ac_status_loss_fn)(const artconv_write_options *opts);
 
 struct artconv_format {
     const char *name;
@@ -37,10 +41,25 @@ struct artconv_format {
     const char *media_type;
     const char *description;
     int binary;
-    ac_read_fn read;   /* NULL: cannot be read */
-    ac_write_fn write; /* NULL: cannot be written */
+    ac_read_fn read;     /* NULL: cannot be read */
+    ac_write_fn write;   /* NULL: cannot be written */
     int writes_raw_html; /* keeps RAW_HTML_* nodes (the others drop them) */
+    /* NULL: never carries pubstatus and embargo (see src/status.c). */
+    ac_status_loss_fn status_loss;
 };
+
+/* A status_loss for formats whose output always carries both fields. */
+const char *ac_status_always_carried(const artconv_write_options *opts);
+/* The writers whose output carries them only with some options. */
+const char *ac_markdown_status_loss(const artconv_write_options *opts);
+const char *ac_html_status_loss(const artconv_write_options *opts);
+
+/* Fails with ARTCONV_EUNSUPPORTED, saying why, when the article is not
+ * usable (pubstatus) or is embargoed and `format` cannot carry that with
+ * `opts`, unless opts->ignore_status.  `number` (1-based) names the
+ * article of a book in the message; 0 for a single article. */
+int ac_status_check(const artconv_format *format, const artconv_article *article, size_t number,
+                    const artconv_write_options *opts, artconv_error *err);
 
 /* Warns, through the write options, that `format` leaves out the raw HTML
  * nodes of `article` (tags and comments without text), if it has any. */

@@ -17,6 +17,9 @@
 /* QCodes the writer uses and the reader looks for. */
 #define AC_NEWSML_TEXT     "ninat:text"
 #define AC_NEWSML_USABLE   "stat:usable"
+#define AC_NEWSML_WITHHELD "stat:withheld"
+#define AC_NEWSML_STAT     "stat:" /* pubStatus: the model keeps the code after it */
+#define AC_NEWSML_STAT_URI "http://cv.iptc.org/newscodes/pubstatusg2/" /* the same by URI */
 #define AC_NEWSML_SUMMARY  "drol:summary" /* description: the article's summary */
 #define AC_NEWSML_TEASER   "drol:teaser"  /* description: the standfirst */
 #define AC_NEWSML_SEE_ALSO "irel:seeAlso" /* itemMeta link: lead image, source page */

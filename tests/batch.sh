@@ -210,7 +210,7 @@ expect_status 2 "-d with standard input"
 run "$bin" convert -t json -d out
 expect_status 2 "-d without inputs"
 run "$bin" convert --force in/alpha.txt x.json
-expect_status 2 "--force without -d"
+expect_status 0 "--force goes with one output too (it replaces a read-only one)"
 run "$bin" convert -t json -d out -j 0 in/alpha.txt
 expect_status 2 "-j 0"
 run "$bin" convert -t epbu -d out in/alpha.txt
@@ -264,6 +264,28 @@ run bash -c "echo '{\"input\": \"in/alpha.txt\"}' | '$bin' batch -t markdown --m
 expect_out '"format":"markdown"' "--to sets the default format"
 expect_out "Defaulted" "--meta applies to every request"
 
+# A killed story: refused where its status would be lost, unless the
+# request (or --ignore-status) says otherwise.
+killed='{"input_text": "---\ntitle: Killed\npubstatus: canceled\n---\n\nDo not use.", "from": "markdown", "to": "text"'
+{
+    echo "$killed}"
+    echo "$killed, \"ignore_status\": true}"
+    echo "$killed, \"ignore_status\": \"yes\"}"
+    echo "${killed/\"text\"/\"json\"}}"
+} >killed.jsonl
+run bash -c "'$bin' batch <killed.jsonl"
+expect_status 0 "batch: a killed story is a failed result, not a failed run"
+lines=$(printf '%s\n' "$out")
+l1=$(sed -n 1p <<<"$lines"); l2=$(sed -n 2p <<<"$lines"); l3=$(sed -n 3p <<<"$lines"); l4=$(sed -n 4p <<<"$lines")
+case "$l1" in *'"status":"failed"'*'the story is canceled (pubstatus); text output cannot carry its status'*) ok 0 "batch: text refuses a canceled story" ;; *) ok 1 "batch: text refuses a canceled story"; echo "#   $l1" ;; esac
+case "$l2" in *'"status":"converted"'*'Do not use.'*) ok 0 "batch: \"ignore_status\": true writes it" ;; *) ok 1 "batch: \"ignore_status\": true writes it"; echo "#   $l2" ;; esac
+case "$l3" in *'\"ignore_status\" must be true or false'*) ok 0 "batch: a non-boolean ignore_status is refused" ;; *) ok 1 "batch: a non-boolean ignore_status is refused"; echo "#   $l3" ;; esac
+case "$l4" in *'"status":"converted"'*'pubstatus'*canceled*) ok 0 "batch: JSON carries the status" ;; *) ok 1 "batch: JSON carries the status"; echo "#   $l4" ;; esac
+run bash -c "echo '$killed, \"ignore_status\": false}' | '$bin' batch --ignore-status"
+expect_out '"status":"failed"' "batch: \"ignore_status\": false overrides --ignore-status"
+run bash -c "echo '$killed}' | '$bin' batch --ignore-status"
+expect_out '"status":"converted"' "batch --ignore-status applies to every request"
+
 # GNU parallel splits the requests between several `artconv batch` jobs.
 if command -v parallel >/dev/null; then
     for i in $(seq 1 30); do
@@ -281,6 +303,149 @@ else
     for t in "GNU parallel --pipe runs artconv batch" "30 results" "in order" "all converted" \
         "its own article"; do skip "$t" "GNU parallel is not installed"; done
 fi
+
+# --- --report is written like every output: whole or not at all ---------------------------
+echo '{"old": "report"}' >old-report.jsonl
+cp old-report.jsonl kept.jsonl
+# A file size limit fails the report's write half-way, as a full disk
+# would; the outputs themselves are small enough to fit.
+run bash -c "trap '' XFSZ; ulimit -f 2; '$bin' convert -q -t text -d rep1 --report kept.jsonl in/alpha.txt in/gamma.txt bad/n1.txt bad/n2.txt bad/n4.txt bad/n5.txt many/s1.txt many/s2.txt many/s4.txt many/s5.txt many/s7.txt many/s8.txt many/s10.txt many/s11.txt"
+expect_status 1 "a report that does not fit on the disk"
+expect_err "artconv: kept.jsonl: cannot write: File too large" "names the report and the reason"
+cmp -s kept.jsonl old-report.jsonl; ok $? "and the old report is kept whole"
+[ "$(ls -A . | grep -c 'kept.jsonl.')" -eq 0 ]; ok $? "with no temporary file beside it"
+[ -f rep1/alpha.txt ]; ok $? "the conversions themselves went through"
+if [ "$(id -u)" -eq 0 ] && mknod full-report c 1 7 2>/dev/null; then
+    run "$bin" convert -q -t text -d rep2 --report full-report in/alpha.txt
+    expect_status 1 "a report on a full device"
+    expect_err "artconv: full-report: cannot write: No space left on device" "says the device is full"
+    [ -c full-report ]; ok $? "and the device stays a device"
+else
+    for t in "a report on a full device" "says so" "stays a device"; do skip "$t" "mknod needs root"; done
+fi
+
+# --- batch for untrusted requests: --root, --no-files, bounded lines, regular inputs ---------
+mkdir -p jail/sub jail/out outside
+article jail/a.txt "Inside the root"
+article outside/secret.txt "Outside the root"
+ln -s ../outside jail/away
+ln -s ../outside/secret.txt jail/secret.txt
+ln -s sub/../a.txt jail/inner.txt
+mkfifo jail/fifo.txt
+{
+    echo '{"id": 1, "input": "a.txt", "to": "text"}'
+    echo "{\"id\": 2, \"input\": \"$PWD/outside/secret.txt\", \"to\": \"text\"}"
+    echo '{"id": 3, "input": "../outside/secret.txt", "to": "text"}'
+    echo '{"id": 4, "input": "away/secret.txt", "to": "text"}'
+    echo '{"id": 5, "input": "secret.txt", "to": "text"}'
+    echo '{"id": 6, "input": "inner.txt", "to": "text"}'
+    echo '{"id": 7, "input": "a.txt", "output": "../outside/x.html"}'
+    echo '{"id": 8, "input": "a.txt", "output": "away/x.html"}'
+    echo "{\"id\": 9, \"input\": \"a.txt\", \"output\": \"$PWD/outside/x.html\"}"
+    echo '{"id": 10, "input": "a.txt", "output": "out/a.html"}'
+    echo '{"id": 11, "input": "fifo.txt", "to": "text"}'
+} >jail.jsonl
+run timeout 20 "$bin" batch --root jail <jail.jsonl
+expect_status 0 "batch --root"
+if [ $has_python -eq 1 ]; then
+    printf '%s\n' "$out" | python3 -c '
+import json, sys
+r = {x["id"]: x for x in map(json.loads, sys.stdin)}
+assert len(r) == 11, len(r)
+def failed(i, why):
+    assert r[i]["status"] == "failed" and why in r[i]["error"], (i, r[i])
+assert r[1]["status"] == "converted" and "Inside the root" in r[1]["output_text"], r[1]
+failed(2, "an absolute path; paths are relative to the root folder")
+failed(3, "the path leads outside the root folder")
+failed(4, "the path leads outside the root folder")
+failed(5, "the path leads outside the root folder")
+assert r[6]["status"] == "converted", r[6]
+failed(7, "cannot write: the path leads outside the root folder")
+failed(8, "cannot write: the path leads outside the root folder")
+failed(9, "cannot write: an absolute path")
+assert r[10]["status"] == "converted", r[10]
+failed(11, "it is a FIFO or a pipe; only regular files are read here")
+print("fine")' >check.txt 2>&1
+    [ "$(cat check.txt)" = "fine" ]; ok $? "--root: /abs, ../, a linked folder and a linked file are refused; inside is fine"
+    [ "$(cat check.txt)" = "fine" ] || sed 's/^/#   /' check.txt
+else
+    skip "--root refuses the escapes" "python3 is not installed"
+fi
+[ "$(ls outside)" = "secret.txt" ] && [ -f jail/out/a.html ]; ok $? "--root writes inside the root only"
+case "$out" in *"Outside the root"*) ok 1 "no byte of a file outside the root comes back" ;;
+*) ok 0 "no byte of a file outside the root comes back" ;; esac
+run "$bin" batch --root jail/missing </dev/null
+expect_status 1 "--root of a missing folder"
+expect_err "jail/missing: cannot use as the root folder" "names it"
+run "$bin" batch --root jail --no-files </dev/null
+expect_status 2 "--root with --no-files"
+
+{
+    echo '{"id": 1, "input": "in/alpha.txt", "to": "text"}'
+    echo '{"id": 2, "input_text": "Hi\n\nThere.", "from": "text", "to": "text", "output": "nofiles.txt"}'
+    echo '{"id": 3, "input_text": "Hi\n\nThere.", "from": "text", "to": "text"}'
+} >nofiles.jsonl
+run "$bin" batch --no-files <nofiles.jsonl
+expect_status 0 "batch --no-files"
+[ "$(printf '%s\n' "$out" | grep -c 'requests may not name files here (--no-files)')" -eq 2 ]
+ok $? "--no-files refuses a request with an input or an output path"
+[ ! -e nofiles.txt ]; ok $? "and writes no file"
+printf '%s\n' "$out" | tail -n 1 | grep -q '"status":"converted"'; ok $? "inline text still converts"
+
+# A line of 100 KB with --max-input 1K (bound: 1K + 1K/16 + 64 KiB).
+{
+    printf '{"id": 1, "input_text": "%s", "from": "text", "to": "text"}\n' "$(head -c 100000 /dev/zero | tr '\0' a)"
+    echo '{"id": 2, "input_text": "After\n\nThe long line.", "from": "text", "to": "text"}'
+} >long.jsonl
+run "$bin" batch --max-input 1K <long.jsonl
+expect_status 0 "an over-long request line"
+printf '%s\n' "$out" | head -n 1 | grep -q '"line":1,.*"status":"failed","error":"request line longer than 66624 bytes'
+ok $? "is answered with an error that gives the bound"
+printf '%s\n' "$out" | tail -n 1 | grep -q '"id":2,.*"status":"converted"'; ok $? "and the next request is served"
+if [ -x /usr/bin/time ]; then
+    printf '{"input_text": "%s", "from": "text", "to": "text"}\n' "$(head -c 30000000 /dev/zero | tr '\0' a)" >huge.jsonl
+    /usr/bin/time -f %M -o rss.txt "$bin" batch --max-input 1M <huge.jsonl >/dev/null 2>&1
+    [ "$(tail -n 1 rss.txt)" -lt 30000 ]; ok $? "a 30 MB line with --max-input 1M stays under 30 MB of memory"
+    echo "#   peak RSS $(tail -n 1 rss.txt) KB"
+    rm -f huge.jsonl
+else
+    skip "a 30 MB line stays small" "/usr/bin/time is not installed"
+fi
+
+mkfifo lonely.fifo
+{
+    echo '{"id": 1, "input": "/dev/stdin", "from": "text", "to": "text"}'
+    echo '{"id": 2, "input": "lonely.fifo", "from": "text", "to": "text"}'
+    echo '{"id": 3, "input_text": "Still\n\nserved.", "from": "text", "to": "text"}'
+} >special.jsonl
+run timeout 10 bash -c "cat special.jsonl | '$bin' batch"
+expect_status 0 "/dev/stdin (a pipe) and a FIFO without a writer as inputs (within 10 s)"
+[ "$(printf '%s\n' "$out" | grep -c 'only regular files are read here')" -eq 2 ]
+ok $? "are refused at once"
+printf '%s\n' "$out" | grep -q '"id":3,.*"status":"converted"'; ok $? "and the requests after them are served"
+run timeout 10 "$bin" batch <special.jsonl
+printf '%s\n' "$out" | head -n 1 | grep -q '"status":"failed","error":"cannot open: it leads through /proc or /dev/fd'
+ok $? "/dev/stdin is refused when it is a file, too (the requests never come back)"
+
+if [ "$(id -u)" -eq 0 ] && mknod batch-null c 1 3 2>/dev/null; then
+    echo '{"input_text": "A\n\nB.", "from": "text", "to": "html", "output": "batch-null"}' >dev.jsonl
+    run "$bin" batch <dev.jsonl
+    printf '%s\n' "$out" | grep -q '"status":"converted"' && [ -c batch-null ]
+    ok $? "a batch output that is a device is written through and stays a device"
+else
+    skip "a batch output that is a device" "mknod needs root"
+fi
+
+echo "read-only" >ro-out.txt
+chmod 444 ro-out.txt
+{
+    echo '{"id": 1, "input_text": "A\n\nB.", "from": "text", "output": "ro-out.txt"}'
+    echo '{"id": 2, "input_text": "A\n\nB.", "from": "text", "output": "ro-out.txt", "force": true}'
+} >ro.jsonl
+run "$bin" batch <ro.jsonl
+printf '%s\n' "$out" | head -n 1 | grep -q 'the file is read-only (mode 0444)'; ok $? "batch refuses a read-only output"
+printf '%s\n' "$out" | tail -n 1 | grep -q '"status":"converted"' && grep -q "^A" ro-out.txt
+ok $? "unless the request says \"force\": true"
 
 # --- a terminal: progress bar and colour ---------------------------------------------------------
 if command -v script >/dev/null && script -qc true /dev/null >/dev/null 2>&1; then

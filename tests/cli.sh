@@ -153,12 +153,12 @@ echo "previous contents" > keep.md
 run "$bin" convert --max-input 1K big.txt keep.md
 expect_status 1 "a failed conversion"
 [ "$(cat keep.md)" = "previous contents" ]; ok $? "a failed conversion leaves the old output untouched"
-leftovers=$(find . -name 'keep.md.*' | wc -l)
+leftovers=$(find . -name '*keep.md.*' | wc -l)
 [ "$leftovers" -eq 0 ]; ok $? "and leaves no temporary files"
 run "$bin" convert story.txt keep.md
 expect_status 0 "a successful conversion over an existing file"
 grep -q "Harbour bridge" keep.md; ok $? "replaces it whole"
-leftovers=$(find . -name 'keep.md.*' | wc -l)
+leftovers=$(find . -name '*keep.md.*' | wc -l)
 [ "$leftovers" -eq 0 ]; ok $? "with no temporary files left"
 # A write that fails half-way (the file size limit, as on a full disk).
 { echo "Long story"; echo; for i in $(seq 1 400); do echo "Paragraph $i of a long story that goes on."; echo; done; } > long.txt
@@ -167,7 +167,7 @@ run bash -c "trap '' XFSZ; ulimit -f 4; '$bin' convert long.txt keep.md"
 expect_status 1 "a write that runs out of space"
 expect_err "keep.md: cannot write: File too large" "the write failure is explained"
 [ "$(cat keep.md)" = "previous contents" ]; ok $? "a failed write leaves the old output untouched"
-leftovers=$(find . -name 'keep.md.*' | wc -l)
+leftovers=$(find . -name '*keep.md.*' | wc -l)
 [ "$leftovers" -eq 0 ]; ok $? "and leaves no temporary files"
 chmod 640 keep.md
 run "$bin" convert story.txt keep.md
@@ -175,6 +175,147 @@ run "$bin" convert story.txt keep.md
 rm -f fresh.md
 run bash -c "umask 022 && '$bin' convert story.txt fresh.md"
 [ "$(stat -c %a fresh.md)" = "644" ]; ok $? "a new file follows the umask"
+
+# --- output paths: links, devices, FIFOs, read-only files, long names ----------------
+# Device nodes and FIFOs are made here, never the system's own (see
+# /work/notes: an old build replaced the node it wrote to).
+mkdir paths
+if [ "$(id -u)" -eq 0 ] && mknod paths/null c 1 3 2>/dev/null && mknod paths/full c 1 7; then
+    run "$bin" convert -t html story.txt paths/null
+    expect_status 0 "a device output"
+    [ -c paths/null ]; ok $? "is written through and stays a device"
+    ln -s null paths/stdout.html
+    run "$bin" convert story.txt paths/stdout.html
+    [ -c paths/null ] && [ -L paths/stdout.html ]; ok $? "a link to a device: both stay"
+    run "$bin" convert --force -t html story.txt paths/full
+    expect_status 1 "a full device"
+    expect_err "artconv: paths/full: cannot write: No space left on device" "says the device is full"
+    [ -c paths/full ]; ok $? "and stays a device, even with --force"
+else
+    for t in "a device output" "written through" "a link to a device" "a full device" "full" \
+        "stays a device"; do echo "ok $((n += 1)) - $t # SKIP mknod needs root"; done
+fi
+mkfifo paths/pipe.html
+(timeout 20 cat paths/pipe.html >paths/from-pipe.txt) &
+reader=$!
+run timeout 20 "$bin" convert story.txt paths/pipe.html
+wait $reader
+expect_status 0 "a FIFO output"
+[ -p paths/pipe.html ] && grep -q "Harbour bridge" paths/from-pipe.txt
+ok $? "is written through to its reader and stays a FIFO"
+# /dev/stdout ends in /proc/self/fd/1, a link whose text names no file:
+# the kernel follows it, and the pipe behind it is written through.
+ln -s /dev/stdout paths/stdout-link.txt
+"$bin" convert -t text story.txt paths/stdout-link.txt 2>err.txt | cat >paths/from-stdout.txt
+[ -L paths/stdout-link.txt ] && grep -q "Harbour bridge" paths/from-stdout.txt
+ok $? "a link to /dev/stdout writes through to the pipe and stays a link"
+echo "old" >paths/target.html
+chmod 6755 paths/target.html
+ln -s target.html paths/link1.html
+ln -s link1.html paths/link2.html
+run "$bin" convert story.txt paths/link2.html
+expect_status 0 "a chain of links"
+[ -L paths/link2.html ] && [ -L paths/link1.html ] && grep -q "Harbour bridge" paths/target.html
+ok $? "is followed and the final target replaced"
+[ "$(stat -c %a paths/target.html)" = "755" ]; ok $? "which loses its setuid and setgid bits"
+ln -s nowhere.html paths/dangling.html
+run "$bin" convert story.txt paths/dangling.html
+[ -L paths/dangling.html ] && [ -f paths/nowhere.html ]; ok $? "a dangling link creates its target"
+mkdir paths/shared && chmod 1777 paths/shared
+ln -s shared paths/to-shared.html
+run "$bin" convert story.txt paths/to-shared.html
+expect_status 1 "a link to a sticky world-writable folder"
+expect_err "artconv: paths/to-shared.html: cannot write: it is a folder" "is refused as a folder"
+[ -z "$(ls -A paths/shared)" ] && [ "$(stat -c %a paths/shared)" = "1777" ]
+ok $? "and nothing is written into it"
+echo "read-only" >paths/ro.md
+chmod 444 paths/ro.md
+run "$bin" convert story.txt paths/ro.md
+expect_status 1 "a read-only output"
+expect_err "artconv: paths/ro.md: cannot write: the file is read-only (mode 0444); force (--force) replaces it" \
+    "is refused with a way round"
+[ "$(cat paths/ro.md)" = "read-only" ]; ok $? "and kept"
+run "$bin" convert --force story.txt paths/ro.md
+expect_status 0 "--force"
+grep -q "Harbour bridge" paths/ro.md && [ "$(stat -c %a paths/ro.md)" = "444" ]
+ok $? "replaces a read-only output, which stays read-only"
+long=$(printf 'n%.0s' $(seq 1 250)).md
+run "$bin" convert story.txt "paths/$long"
+expect_status 0 "a 253-byte output name"
+grep -q "Harbour bridge" "paths/$long"; ok $? "is written"
+[ "$(find paths -name '.*' | wc -l)" -eq 0 ]; ok $? "no temporary file is left in the folder"
+
+# --- a signal in the middle of a write ---------------------------------------------
+# 40 MB of text, so the write of the output takes a while.
+{ echo "Big story"; echo; yes "$(printf 'word%.0s ' $(seq 1 400))" | head -n 20000 | sed G; } >huge.txt
+# stop_mid_write BIN OUT ARGS...: runs BIN ARGS in the background and sends
+# SIGTERM as soon as a temporary file for OUT shows in its folder; sets
+# $caught (1 if one showed) and $status.
+stop_mid_write() {
+    local bin_used=$1 out_file=$2 dir base pid i
+    shift 2
+    dir=$(dirname "$out_file")
+    base=$(basename "$out_file")
+    "$bin_used" "$@" >/dev/null 2>err.txt &
+    pid=$!
+    caught=0
+    shopt -s nullglob
+    for ((i = 0; i < 2000000; i++)); do
+        local temps=("$dir/.$base."* "$dir/$base."??????)
+        if [ ${#temps[@]} -gt 0 ]; then
+            kill -TERM $pid
+            caught=1
+            break
+        fi
+        kill -0 $pid 2>/dev/null || break
+    done
+    shopt -u nullglob
+    wait $pid
+    status=$?
+}
+named=${ARTCONV_NAMED_TEMP:-}
+if [ -n "$named" ] && [ -x "$named" ]; then
+    mkdir sig1
+    echo "previous" >sig1/out.html
+    stop_mid_write "$named" sig1/out.html convert huge.txt sig1/out.html
+    if [ $caught -eq 1 ]; then
+        [ "$status" -eq 143 ]; ok $? "SIGTERM during a write ends the run as SIGTERM does (143)"
+        [ "$(ls -A sig1)" = "out.html" ]; ok $? "and removes the named temporary file"
+        [ "$(cat sig1/out.html)" = "previous" ]; ok $? "and leaves the old output"
+    else
+        for t in "SIGTERM during a write" "removes the temporary file" "old output"; do
+            echo "ok $((n += 1)) - $t # SKIP the write ended before it was seen"; done
+    fi
+    mkdir sig2 sig2/in
+    cp huge.txt sig2/in/a.txt
+    cp huge.txt sig2/in/b.txt
+    stop_mid_write "$named" sig2/out/a.html convert -q -t html -d sig2/out -j 2 sig2/in/a.txt sig2/in/b.txt
+    if [ $caught -eq 1 ]; then
+        leftovers=$(find sig2/out -type f ! -name a.html ! -name b.html | wc -l)
+        [ "$leftovers" -eq 0 ]; ok $? "SIGTERM during -d leaves no temporary file either"
+    else
+        echo "ok $((n += 1)) - SIGTERM during -d # SKIP the write ended before it was seen"
+    fi
+else
+    for t in "SIGTERM during a write" "removes the temporary file" "old output" "SIGTERM during -d"; do
+        echo "ok $((n += 1)) - $t # SKIP ARTCONV_NAMED_TEMP (the named-temporary build) is not set"
+    done
+fi
+# The real build writes an unnamed file: whenever the signal comes, the
+# folder holds the old output or the new one, and nothing else.
+mkdir sig3
+clean=0
+for delay in 0.05 0.2 0.5 0.9 1.3; do
+    echo "previous" >sig3/out.html
+    "$bin" convert huge.txt sig3/out.html 2>/dev/null &
+    pid=$!
+    sleep $delay
+    kill -TERM $pid 2>/dev/null
+    wait $pid
+    [ "$(ls -A sig3)" = "out.html" ] || clean=1
+    { [ "$(cat sig3/out.html)" = "previous" ] || grep -q '</html>' sig3/out.html; } || clean=1
+done
+ok $clean "SIGTERM at any moment leaves the old output or the new one, and no temporary file"
 
 # --- EPUB books and digests ------------------------------------------------------
 printf '# Second story\n\nA *Markdown* article.\n' > second.md
@@ -197,6 +338,68 @@ expect_err "EPUB" "the refusal says why"
 run "$bin" convert story.txt second.md third.md
 expect_status 2 "three arguments without -o"
 expect_err "unexpected extra argument" "the extra argument is named"
+
+# --- a killed or embargoed story never comes out publishable ----------------------
+# A canceled, embargoed NewsML-G2 item, as a wire sends a kill.
+cat >killed.xml <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="urn:newsml:example.org:20240314:kill"
+  standard="NewsML-G2" standardversion="2.35" version="2">
+  <itemMeta>
+    <itemClass qcode="ninat:text"/>
+    <provider literal="Example Wire"/>
+    <versionCreated>2024-03-13T19:00:00Z</versionCreated>
+    <embargoed>2024-03-14T07:30:00Z</embargoed>
+    <pubStatus qcode="stat:canceled"/>
+  </itemMeta>
+  <contentMeta><headline>Killed story</headline></contentMeta>
+  <contentSet><inlineData contenttype="text/plain">Do not use.</inlineData></contentSet>
+</newsItem>
+XML
+sed -e '/pubStatus/d' killed.xml > embargoed.xml
+run "$bin" convert killed.xml -t newsml
+expect_status 0 "a canceled item converts to NewsML-G2"
+expect_out '<pubStatus qcode="stat:canceled"/>' "it stays canceled"
+expect_out '<embargoed>2024-03-14T07:30:00Z</embargoed>' "and embargoed"
+rm -f killed.epub
+run "$bin" convert killed.xml killed.epub
+expect_status 1 "a canceled item is not written as EPUB"
+expect_err "killed.epub: the story is canceled (pubstatus); epub output cannot carry its status: pass --ignore-status to write it anyway" "the refusal says why"
+[ ! -e killed.epub ]; ok $? "and leaves no file"
+run "$bin" convert embargoed.xml -t text
+expect_status 1 "an embargoed item is not written as text"
+expect_err "the story is embargoed until 2024-03-14T07:30:00Z; text output cannot carry the embargo" "the embargo is named"
+run "$bin" convert --front-matter never killed.xml -t markdown
+expect_status 1 "nor as Markdown without front matter"
+run "$bin" convert killed.xml -t markdown
+expect_status 0 "Markdown with front matter carries it"
+expect_out "pubstatus: canceled" "in the front matter"
+run "$bin" convert --fragment embargoed.xml -t html
+expect_status 1 "an HTML fragment cannot carry it"
+run "$bin" convert embargoed.xml -t html
+expect_out '<meta name="embargoed" content="2024-03-14T07:30:00Z" />' "an HTML page carries it"
+run "$bin" convert killed.xml -t json
+expect_out '"pubstatus": "canceled"' "JSON carries it"
+run "$bin" convert -q --ignore-status killed.xml killed.epub
+expect_status 0 "--ignore-status writes the EPUB anyway"
+[ -s killed.epub ]; ok $? "the EPUB is there"
+run "$bin" convert --ignore-status embargoed.xml -t text
+expect_out "Do not use." "--ignore-status writes text anyway"
+run "$bin" convert --meta pubstatus=withheld story.txt -t text
+expect_status 1 "--meta pubstatus=withheld makes a story unpublishable"
+run "$bin" convert -q -t epub -d killed-out story.txt killed.xml
+expect_status 1 "with -d the killed input fails"
+[ -s killed-out/story.epub ] && [ ! -e killed-out/killed.epub ]; ok $? "and only it"
+run "$bin" convert -q -o killed-digest.epub story.txt killed.xml
+expect_status 1 "a digest with a killed story is refused"
+expect_err "article 2: the story is canceled" "the chapter is named"
+run "$bin" info killed.xml
+expect_out "pubstatus      canceled" "info shows the status"
+expect_out "embargoed      2024-03-14T07:30:00Z" "info shows the embargo"
+run "$bin" info --json killed.xml
+expect_out '"pubstatus": "canceled"' "info --json shows the status"
+run "$bin" convert --help
+expect_out "--ignore-status" "convert --help lists --ignore-status"
 
 echo "1..$n"
 [ "$failed" -eq 0 ]

@@ -328,6 +328,86 @@ static void test_not_articles(void)
     artconv_article_free(a);
 }
 
+/* An item with this itemMeta tail (after versionCreated). */
+static artconv_article *item_with(const char *tail)
+{
+    char xml[2048];
+    artconv_article *a = NULL;
+    artconv_error err;
+
+    snprintf(xml, sizeof xml,
+             "<newsItem " NAR " guid=\"g\" standard=\"NewsML-G2\" standardversion=\"2.35\">"
+             "<itemMeta><itemClass qcode=\"ninat:text\"/><provider literal=\"x\"/>"
+             "<versionCreated>2024-03-13T18:00:00Z</versionCreated>%s</itemMeta>"
+             "<contentMeta><headline>Status</headline></contentMeta></newsItem>",
+             tail);
+    if (read_str(&a, xml, strlen(xml), &err) < 0)
+        printf("#   %s\n", err.message);
+    return a;
+}
+
+/* pubStatus and embargoed reach the model, and usable leaves no trace. */
+static void test_status(void)
+{
+    static const char *const cases[][4] = {
+        /* itemMeta tail, pubstatus, embargoed, what */
+        {"<pubStatus qcode=\"stat:canceled\"/>", "canceled", NULL, "stat:canceled"},
+        {"<pubStatus qcode=\"stat:usable\"/>", NULL, NULL, "stat:usable leaves it unset"},
+        {"<pubStatus uri=\"http://cv.iptc.org/newscodes/pubstatusg2/withheld\"/>", "withheld", NULL,
+         "a pubStatus given by URI"},
+        {"<pubStatus qcode=\"dpastat:killed\"/>", "dpastat:killed", NULL,
+         "another scheme's QCode is kept whole"},
+        {"<embargoed/><pubStatus qcode=\"stat:withheld\"/>", "withheld", "indefinite",
+         "an empty embargoed is indefinite"},
+        {"<embargoed>2024-03-14T08:30:00+01:00</embargoed>", NULL, "2024-03-14T08:30:00+01:00",
+         "an embargo with its zone"},
+        {"<embargoed> 2024-03-14T07:30:00Z </embargoed>", NULL, "2024-03-14T07:30:00Z",
+         "an embargo with spaces around it"},
+    };
+    artconv_article *a, *b = NULL;
+    artconv_buf out = ARTCONV_BUF_INIT;
+    artconv_write_options wo = ARTCONV_WRITE_OPTIONS_INIT;
+    artconv_error err;
+    char what[200];
+    size_t i;
+
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        a = item_with(cases[i][0]);
+        snprintf(what, sizeof what, "%s: pubstatus", cases[i][3]);
+        is_str(artconv_article_get(a, ARTCONV_META_PUBSTATUS), cases[i][1], what);
+        snprintf(what, sizeof what, "%s: embargoed", cases[i][3]);
+        is_str(artconv_article_get(a, ARTCONV_META_EMBARGOED), cases[i][2], what);
+        artconv_article_free(a);
+    }
+
+    /* NewsML-G2 -> model -> NewsML-G2 -> model keeps both. */
+    a = item_with(
+        "<firstCreated>2024-03-13T17:00:00Z</firstCreated>"
+        "<embargoed>2024-03-14T07:30:00Z</embargoed><pubStatus qcode=\"stat:canceled\"/>");
+    wo.timestamp = 0;
+    ok(a != NULL && artconv_write(&out, newsml, a, &wo, &err) == 0 &&
+           read_str(&b, out.ptr, out.len, &err) == 0,
+       "a canceled, embargoed item goes round");
+    is_str(artconv_article_get(b, ARTCONV_META_PUBSTATUS), "canceled",
+           "round trip: still canceled");
+    is_str(artconv_article_get(b, ARTCONV_META_EMBARGOED), "2024-03-14T07:30:00Z",
+           "round trip: still embargoed");
+    artconv_article_free(a);
+    artconv_article_free(b);
+    artconv_buf_dispose(&out);
+
+    /* IPTC's LISTING 1 has an embargo and is usable. */
+    a = read_example("examples/LISTING_1_A_NewsML-G2_News_Item.xml");
+    if (a == NULL) {
+        printf("ok %d # SKIP ../shared/specs is absent\n", ++tap_.count);
+        return;
+    }
+    is_str(artconv_article_get(a, ARTCONV_META_EMBARGOED), "2018-10-23T12:00:00Z",
+           "LISTING 1: the embargo is read");
+    ok(artconv_article_get(a, ARTCONV_META_PUBSTATUS) == NULL, "LISTING 1: usable, so unset");
+    artconv_article_free(a);
+}
+
 static void test_hostile(void)
 {
     static const char xxe[] =
@@ -418,6 +498,7 @@ int main(void)
         test_iptc_examples();
     test_round_trips();
     test_not_articles();
+    test_status();
     test_hostile();
     return tap_done();
 }

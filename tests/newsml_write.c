@@ -457,6 +457,74 @@ static void test_awkward(void)
     artconv_buf_dispose(&out);
 }
 
+/* pubStatus and embargoed come from the model, in the schema's order
+ * (firstCreated, embargoed, pubStatus), and the item stays valid. */
+static void test_status(void)
+{
+    static const char *const killed[] = {
+        "title",     "Killed story", "date",      "2024-03-13T18:00:00Z",
+        "pubstatus", "canceled",     "embargoed", "2024-03-14T07:30:00Z",
+        NULL,
+    };
+    static const char *const cases[][3] = {
+        /* embargoed, pubstatus, what the item must hold */
+        {"indefinite", "withheld", "<embargoed></embargoed>"},
+        {"indefinite", "withheld", "<pubStatus qcode=\"stat:withheld\"/>"},
+        {"2024-03-14", "stat:canceled", "<embargoed></embargoed>"},
+        {"2024-03-14", "stat:canceled", "<pubStatus qcode=\"stat:canceled\"/>"},
+        {"2024-03-14 09:30", "dpa:killed", "<embargoed>2024-03-14T09:30:00Z</embargoed>"},
+        {"2024-03-14 09:30", "dpa:killed", "<pubStatus qcode=\"stat:withheld\"/>"},
+        {"later", "not a code", "<pubStatus qcode=\"stat:withheld\"/>"},
+    };
+    artconv_article *a = article_with(killed);
+    artconv_write_options opts = fixed_options();
+    artconv_buf out = ARTCONV_BUF_INIT;
+    const char *first, *embargo, *status;
+    char what[200];
+    size_t i;
+
+    if (write_item(&out, a, &opts) == 0) {
+        check_item(out.ptr, out.len, "canceled and embargoed: valid item", NULL);
+        first = strstr(out.ptr, "<firstCreated>");
+        embargo = strstr(out.ptr, "<embargoed>2024-03-14T07:30:00Z</embargoed>");
+        status = strstr(out.ptr, "<pubStatus qcode=\"stat:canceled\"/>");
+        ok(embargo != NULL, "the embargo is written");
+        ok(status != NULL, "stat:canceled is written, not stat:usable");
+        ok(first != NULL && embargo != NULL && status != NULL && first < embargo &&
+               embargo < status,
+           "firstCreated, embargoed, pubStatus in the schema's order");
+    } else {
+        ok(0, "a canceled, embargoed story writes to NewsML-G2");
+    }
+    artconv_article_set(a, ARTCONV_META_PUBSTATUS, NULL, NULL);
+    artconv_article_set(a, ARTCONV_META_EMBARGOED, NULL, NULL);
+    artconv_buf_clear(&out);
+    write_item(&out, a, &opts);
+    ok(strstr(out.ptr, "<pubStatus qcode=\"stat:usable\"/>") != NULL &&
+           strstr(out.ptr, "embargoed") == NULL,
+       "no status: stat:usable and no embargo");
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        artconv_article_set(a, ARTCONV_META_EMBARGOED, cases[i][0], NULL);
+        artconv_article_set(a, ARTCONV_META_PUBSTATUS, cases[i][1], NULL);
+        artconv_buf_clear(&out);
+        opts.warning = count_warning;
+        warnings = 0;
+        snprintf(what, sizeof what, "embargoed '%s', pubstatus '%s': valid item", cases[i][0],
+                 cases[i][1]);
+        if (write_item(&out, a, &opts) < 0) {
+            ok(0, what);
+            continue;
+        }
+        check_item(out.ptr, out.len, what, NULL);
+        snprintf(what, sizeof what, "embargoed '%s', pubstatus '%s': %s", cases[i][0], cases[i][1],
+                 cases[i][2]);
+        ok(strstr(out.ptr, cases[i][2]) != NULL, what);
+    }
+    ok(warnings == 2, "warnings for an embargo that is no date and a status that is no code");
+    artconv_article_free(a);
+    artconv_buf_dispose(&out);
+}
+
 static void test_options(void)
 {
     static const char *const pairs[] = {"title", "T", "id", "story-42", NULL};
@@ -564,6 +632,7 @@ int main(void)
     test_kitchen_sink();
     test_awkward();
     test_options();
+    test_status();
     if (schema != NULL)
         test_xmllint();
 
