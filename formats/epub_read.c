@@ -22,6 +22,7 @@
  */
 #include "epub.h"
 #include "html.h"
+#include "xml_safe.h"
 
 #include <libxml/parser.h>
 #include <libxml/uri.h>
@@ -154,7 +155,7 @@ static int parse_xml(reader *r, const char *name, int is_text, xmlDocPtr *out)
     artconv_buf data = ARTCONV_BUF_INIT;
     xmlParserCtxtPtr ctxt = NULL;
     const xmlError *e;
-    int rc;
+    int rc, entity = 0;
 
     *out = NULL;
     AC_CHECK(read_entry(r, name, &data, is_text));
@@ -167,8 +168,11 @@ static int parse_xml(reader *r, const char *name, int is_text, xmlDocPtr *out)
         rc = ac_nomem(r->err);
         goto cleanup;
     }
-    *out = xmlCtxtReadMemory(ctxt, data.ptr, (int)data.len, name, NULL,
-                             XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    *out = ac_xml_read_without_entities(ctxt, data.ptr, data.len, name, &entity);
+    if (entity) {
+        rc = ac_error(r->err, ARTCONV_EPARSE, "%.200s declares entities, which are refused", name);
+        goto cleanup;
+    }
     e = xmlCtxtGetLastError(ctxt);
     if (e != NULL && e->code == XML_ERR_INTERNAL_ERROR && e->message != NULL &&
         strstr(e->message, "depth") != NULL) {
@@ -182,10 +186,6 @@ static int parse_xml(reader *r, const char *name, int is_text, xmlDocPtr *out)
         rc = ac_error_at(r->err, ARTCONV_EPARSE, e != NULL ? e->line : 0, e != NULL ? e->int2 : 0,
                          0, "%.200s is not well-formed XML%s%.120s", name, e != NULL ? ": " : "",
                          e != NULL && e->message != NULL ? e->message : "");
-        goto cleanup;
-    }
-    if ((*out)->intSubset != NULL && (*out)->intSubset->entities != NULL) {
-        rc = ac_error(r->err, ARTCONV_EPARSE, "%.200s declares entities, which are refused", name);
         goto cleanup;
     }
     rc = ARTCONV_OK;

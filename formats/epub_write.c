@@ -588,6 +588,7 @@ static int add_chapter(chapter *c)
         return ac_nomem(c->err);
     AC_CHECK(new_page(c, &f.p, f.doc, f.title));
     o.ns = f.p.roots[0]->ns;
+    o.warn = c->book->opts;
     if ((stage = xmlNewDocNode(f.doc, o.ns, BAD_CAST "section", NULL)) == NULL) {
         rc = ac_nomem(c->err);
         goto cleanup;

@@ -9,10 +9,13 @@
  * Latin-1 and switches to Latin-1 at the first bad byte of a page declared
  * UTF-8, so the charset is decided and converted here.
  */
+#include "charref.h"
 #include "html.h"
 
 #include <errno.h>
+#include <libxml/HTMLparser.h>
 #include <libxml/parserInternals.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistr.h>
@@ -336,14 +339,101 @@ typedef struct {
     size_t left;
 } page_source;
 
+/* A reference is never split between two reads: longer than this, the
+ * '&' goes through as text and libxml2 decides ("&#" + 30 zeros...). */
+#define REF_MAX (AC_CHARREF_MAX_NAME + 2)
+
+static int is_ref_char(int c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '#';
+}
+
+/* The bytes of the reference at s[0] == '&' (up to its ';' or the end of
+ * its name), at most REF_MAX. */
+static size_t ref_extent(const char *s, size_t left)
+{
+    size_t n = 1;
+
+    while (n < left && n < REF_MAX && is_ref_char((unsigned char)s[n]))
+        n++;
+    if (n < left && n < REF_MAX && s[n] == ';')
+        n++;
+    return n;
+}
+
+/* If the named reference at s[0] == '&' is one of HTML5's that libxml2
+ * 2.9.14 does not know ("&colon;", "&Tab;", "&NewLine;", "&LT;"...), writes
+ * it as numeric references into out (at least 24 bytes) and returns their
+ * length; sets *used to the bytes it replaces.  0 if libxml2 reads it as
+ * HTML5 does, or it is no reference.  A legacy name without ';' is
+ * rewritten only where text and attribute values read it alike: not
+ * before a letter, a digit or '='. */
+static size_t rewrite_ref(const char *s, size_t left, char *out, size_t *used)
+{
+    uint32_t cp[2];
+    char name[AC_CHARREF_MAX_NAME + 1];
+    size_t n, len;
+
+    if (left < 2 || s[1] == '#')
+        return 0;
+    n = ac_charref_decode(s, left, AC_CHARREF_ATTRIBUTE, cp);
+    if (n < 2)
+        return 0;
+    len = n - 1 - (s[n - 1] == ';');
+    memcpy(name, s + 1, len);
+    name[len] = '\0';
+    if (s[n - 1] == ';' && htmlEntityLookup((const xmlChar *)name) != NULL)
+        return 0; /* an HTML 4 name: libxml2 decodes it */
+    *used = n;
+    if (cp[1] != 0)
+        return (size_t)snprintf(out, 24, "&#%lu;&#%lu;", (unsigned long)cp[0],
+                                (unsigned long)cp[1]);
+    return (size_t)snprintf(out, 24, "&#%lu;", (unsigned long)cp[0]);
+}
+
+/* Hands the parser the next bytes of the page, with the named references
+ * libxml2 does not know made numeric.  No reference is split between two
+ * calls: one that does not fit waits for the next call. */
 static int read_page(void *context, char *buffer, int size)
 {
     page_source *src = context;
-    size_t n = src->left < (size_t)size ? src->left : (size_t)size;
+    size_t room = (size_t)size, n = 0;
 
-    memcpy(buffer, src->at, n);
-    src->at += n;
-    src->left -= n;
+    while (src->left > 0 && n < room) {
+        const char *amp = memchr(src->at, '&', src->left < room - n ? src->left : room - n);
+        size_t plain =
+            amp != NULL ? (size_t)(amp - src->at) : (src->left < room - n ? src->left : room - n);
+        char numeric[24];
+        size_t used = 0, out_len, extent;
+
+        memcpy(buffer + n, src->at, plain);
+        n += plain;
+        src->at += plain;
+        src->left -= plain;
+        if (amp == NULL)
+            break;
+        out_len = rewrite_ref(src->at, src->left, numeric, &used);
+        extent = out_len > 0 ? out_len : ref_extent(src->at, src->left);
+        if (extent > room - n) {
+            if (n > 0)
+                break;     /* the whole reference goes into the next read */
+            extent = room; /* a tiny buffer: give what fits */
+            out_len = 0;
+        }
+        if (out_len > 0) {
+            memcpy(buffer + n, numeric, out_len);
+            n += out_len;
+            src->at += used;
+            src->left -= used;
+        } else {
+            if (extent > src->left)
+                extent = src->left;
+            memcpy(buffer + n, src->at, extent);
+            n += extent;
+            src->at += extent;
+            src->left -= extent;
+        }
+    }
     return (int)n;
 }
 

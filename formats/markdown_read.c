@@ -19,6 +19,7 @@
 #include "front_matter.h"
 #include "html.h"
 #include "raw_html.h"
+#include "url.h"
 
 #include <cmark.h>
 
@@ -181,6 +182,16 @@ static int image_alt(artconv_buf *out, cmark_node *image)
     return rc;
 }
 
+/* cmark has decoded the destination's references; a scheme other than
+ * http, https, mailto or tel (data: for images) leaves it empty, as the
+ * HTML reader drops such a link: no script gets into the model. */
+static int set_url(artconv_node *node, const char *url, int image, artconv_error *err)
+{
+    if (url == NULL || !ac_url_is_safe(url, strlen(url), image))
+        url = "";
+    return ac_node_set_url_n(node, url, strlen(url), err);
+}
+
 static int add_image(md_reader *r, cmark_node *image)
 {
     artconv_node *node;
@@ -193,7 +204,7 @@ static int add_image(md_reader *r, cmark_node *image)
         return r->err != NULL ? r->err->code : ARTCONV_ENOMEM;
     if (image_alt(&r->tmp, image) < 0)
         return ac_nomem(r->err);
-    if ((rc = ac_node_set_url_n(node, url, strlen(url), r->err)) < 0)
+    if ((rc = set_url(node, url, 1, r->err)) < 0)
         return rc;
     if (title != NULL && *title != '\0' &&
         (rc = ac_node_set_title_n(node, title, strlen(title), r->err)) < 0)
@@ -237,7 +248,7 @@ static int enter_paragraph(md_reader *r, cmark_node *p)
     if (figure == NULL)
         return ARTCONV_OK;
     url = cmark_node_get_url(cmark_node_first_child(p));
-    if ((rc = ac_node_set_url_n(figure, url, strlen(url), r->err)) < 0)
+    if ((rc = set_url(figure, url, 1, r->err)) < 0)
         return rc;
     if (image_alt(&r->tmp, cmark_node_first_child(p)) < 0)
         return ac_nomem(r->err);
@@ -609,8 +620,7 @@ static int enter(md_reader *r, cmark_iter *it, cmark_node *node)
     case CMARK_NODE_LINK:
         if ((rc = open_node(r, node, NULL, ARTCONV_NODE_LINK, 1, &made)) < 0 || made == NULL)
             return rc;
-        s = cmark_node_get_url(node);
-        if ((rc = ac_node_set_url_n(made, s, strlen(s), r->err)) < 0)
+        if ((rc = set_url(made, cmark_node_get_url(node), 0, r->err)) < 0)
             return rc;
         s = cmark_node_get_title(node);
         return s != NULL && *s != '\0' ? ac_node_set_title_n(made, s, strlen(s), r->err) : 0;

@@ -16,6 +16,7 @@
  *     inline content.
  */
 #include "internal.h"
+#include "url.h"
 #include "wrap.h"
 
 #include <stdlib.h>
@@ -1017,6 +1018,15 @@ static int add_text(reader *r, artconv_node *parent, const char *s, size_t len)
     return ac_node_add_text(parent, s, len, r->err) == NULL ? fail(r) : 0;
 }
 
+/* A reference whose scheme could run script (src/url.h) leaves the URL
+ * empty: plain text is data, but the model feeds HTML and Markdown. */
+static int set_url(artconv_node *node, const char *url, size_t len, int image, artconv_error *err)
+{
+    if (!ac_url_is_safe(url, len, image))
+        len = 0;
+    return ac_node_set_url_n(node, url, len, err);
+}
+
 /* Inline content: text, '\n' as hard breaks, "[text][n]" as links and
  * "[Image: alt][n]" as images when reference n exists. */
 static int build_inlines(reader *r, artconv_node *parent, const char *s, size_t len)
@@ -1064,11 +1074,11 @@ static int build_inlines(reader *r, artconv_node *parent, const char *s, size_t 
             if (starts_with(s + i + 1, close - i - 1, "Image: ")) {
                 if ((node = ac_node_add(parent, ARTCONV_NODE_IMAGE, r->err)) == NULL ||
                     (rc = ac_node_set_alt_n(node, s + i + 8, close - i - 8, r->err)) < 0 ||
-                    (rc = ac_node_set_url_n(node, url, ulen, r->err)) < 0)
+                    (rc = set_url(node, url, ulen, 1, r->err)) < 0)
                     return fail(r);
             } else {
                 if ((node = ac_node_add(parent, ARTCONV_NODE_LINK, r->err)) == NULL ||
-                    (rc = ac_node_set_url_n(node, url, ulen, r->err)) < 0 ||
+                    (rc = set_url(node, url, ulen, 0, r->err)) < 0 ||
                     (rc = add_text(r, node, s + i + 1, close - i - 1)) < 0)
                     return fail(r);
             }
@@ -1094,8 +1104,8 @@ static int make_figure(reader *r, record *rec, const char *s, size_t len)
     artconv_node_free(rec->node);
     rec->node = NULL;
     pre = figure_prefix(r, s, len, &ref);
-    if (ref > 0 && (rc = ac_node_set_url_n(fig, r->text.ptr + r->refs[(ref - 1) * 2],
-                                           r->refs[(ref - 1) * 2 + 1], r->err)) < 0)
+    if (ref > 0 && (rc = set_url(fig, r->text.ptr + r->refs[(ref - 1) * 2],
+                                 r->refs[(ref - 1) * 2 + 1], 1, r->err)) < 0)
         return rc;
     s += pre;
     len -= pre;

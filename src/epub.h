@@ -149,6 +149,10 @@ int ac_epub_language_rtl(const char *tag);
 /* The media type of an image from its first bytes (JPEG, PNG, GIF, SVG),
  * or NULL. */
 const char *ac_epub_sniff(const char *data, size_t len);
+/* 1 if an SVG image may be embedded: only allowed SVG elements and
+ * attributes, no script, no reference outside the file, no entity
+ * declaration (src/epub_svg.c). */
+int ac_epub_svg_is_clean(const char *data, size_t len);
 /* Embeds the image `url` (relative to `dir`) unless it is remote, absolute,
  * a file: URL, outside `dir`, missing or not an image: those give a warning
  * and *href NULL.  The same file is embedded once.  `is_cover` names it

@@ -22,7 +22,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define SVG_NS "http://www.w3.org/2000/svg"
 
 static int has_prefix(const char *data, size_t len, const char *magic, size_t n)
 {
@@ -65,63 +64,6 @@ static const char *extension_of(const char *media_type)
     if (strcmp(media_type, "image/gif") == 0)
         return "gif";
     return "svg";
-}
-
-/* 1 if an SVG image is safe and self-contained: well-formed, an <svg> root
- * in the SVG namespace, no script, no foreignObject, no event handler
- * attributes and no reference outside the file.  Such content would run
- * or fetch in a reading system, and epubcheck refuses it in an image. */
-static int svg_is_clean(const char *data, size_t len)
-{
-    xmlDocPtr doc;
-    xmlNodePtr root, node;
-    int clean = 0;
-
-    if (len > INT_MAX)
-        return 0;
-    doc = xmlReadMemory(data, (int)len, NULL, NULL,
-                        XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-    if (doc == NULL)
-        return 0;
-    root = xmlDocGetRootElement(doc);
-    if (root == NULL || !xmlStrEqual(root->name, BAD_CAST "svg") || root->ns == NULL ||
-        !xmlStrEqual(root->ns->href, BAD_CAST SVG_NS))
-        goto done;
-    /* Pre-order walk along the links, without recursion. */
-    for (node = root; node != NULL;) {
-        if (node->type == XML_ELEMENT_NODE) {
-            xmlAttrPtr attr;
-
-            if (xmlStrEqual(node->name, BAD_CAST "script") ||
-                xmlStrEqual(node->name, BAD_CAST "foreignObject"))
-                goto done;
-            for (attr = node->properties; attr != NULL; attr = attr->next) {
-                if (ac_strncaseeq((const char *)attr->name, "on", 2))
-                    goto done;
-                if (xmlStrEqual(attr->name, BAD_CAST "href")) {
-                    xmlChar *v = xmlNodeGetContent((xmlNodePtr)attr);
-                    int local = v != NULL && v[0] == '#';
-
-                    xmlFree(v);
-                    if (!local)
-                        goto done;
-                }
-            }
-        } else if (node->type == XML_ENTITY_REF_NODE) {
-            goto done;
-        }
-        if (node->type == XML_ELEMENT_NODE && node->children != NULL) {
-            node = node->children;
-            continue;
-        }
-        while (node != root && node->next == NULL)
-            node = node->parent;
-        node = node == root ? NULL : node->next;
-    }
-    clean = 1;
-done:
-    xmlFreeDoc(doc);
-    return clean;
 }
 
 /* Sends the warning for an image refused by a size limit. */
@@ -236,7 +178,7 @@ static int add_file(ac_epub_book *book, const char *real, const char *shown, int
                       "image %s not embedded: WebP is not an EPUB 3.2 core media type", shown);
         goto cleanup;
     }
-    if (strcmp(type, "image/svg+xml") == 0 && !svg_is_clean(data.ptr, data.len)) {
+    if (strcmp(type, "image/svg+xml") == 0 && !ac_epub_svg_is_clean(data.ptr, data.len)) {
         ac_warn_write(book->opts, ARTCONV_EUNSUPPORTED,
                       "image %s not embedded: SVG with scripts, external references or errors",
                       shown);

@@ -10,6 +10,7 @@
  * paragraph.  A last pass trims whitespace and removes empty nodes.
  */
 #include "html.h"
+#include "url.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -172,23 +173,9 @@ char *ac_html_url(const ac_html_page *page, const char *href, int image, int *no
     len = (size_t)(e - s);
     if (len == 0)
         return NULL;
-    /* Schemes that run code never reach the model.  Browsers ignore tabs
-     * and newlines inside a scheme, so those are skipped when comparing. */
-    {
-        char scheme[16];
-        size_t i, k = 0;
-
-        for (i = 0; i < len && k + 1 < sizeof scheme && s[i] != ':'; i++)
-            if (s[i] != '\t' && s[i] != '\n' && s[i] != '\r')
-                scheme[k++] = (char)((s[i] >= 'A' && s[i] <= 'Z') ? s[i] + 32 : s[i]);
-        scheme[k] = '\0';
-        if (i < len && s[i] == ':') {
-            if (strcmp(scheme, "javascript") == 0 || strcmp(scheme, "vbscript") == 0)
-                return NULL;
-            if (strcmp(scheme, "data") == 0 && (!image || !ac_strncaseeq(s, "data:image/", 11)))
-                return NULL;
-        }
-    }
+    /* Schemes that run code never reach the model (src/url.h). */
+    if (!ac_url_is_safe(s, len, image))
+        return NULL;
     copy = ac_strndup(s, len);
     if (copy == NULL) {
         *nomem = 1;
@@ -201,11 +188,13 @@ char *ac_html_url(const ac_html_page *page, const char *href, int image, int *no
         return copy;
     res = ac_strndup((const char *)built, strlen((const char *)built));
     xmlFree(built);
+    free(copy);
     if (res == NULL) {
         *nomem = 1;
+    } else if (!ac_url_is_safe(res, strlen(res), image)) {
+        free(res); /* the base made it unsafe: never, with an http(s) base */
         res = NULL;
     }
-    free(copy);
     return res;
 }
 

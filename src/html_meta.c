@@ -157,6 +157,7 @@ typedef struct {
     const xmlNode *title_el; /* <title> */
     const char *canonical;
     const char *base_href;
+    int base_seen; /* the first <base href> in <head> was met (it alone counts) */
     const char *lang;
     const char *rel_author; /* <link rel=author title=...> */
     json_t *ld[MAX_JSONLD_BLOCKS];
@@ -524,6 +525,26 @@ static void take_meta(meta_ctx *m, const xmlNode *el)
     }
 }
 
+/* 1 if the element lies inside <head>: a <base> in the body (libxml2
+ * leaves it where it stands) is ignored, as browsers ignore it. */
+static int in_head(const xmlNode *n)
+{
+    for (n = n->parent; n != NULL && n->type == XML_ELEMENT_NODE; n = n->parent)
+        if (ac_html_is(n, "head"))
+            return 1;
+    return 0;
+}
+
+/* 1 if `url` is absolute with the scheme http or https (any case), or
+ * protocol-relative ("//host/", which keeps the page's http or https). */
+static int is_http_url(const xmlChar *url)
+{
+    const char *s = (const char *)url;
+
+    return s != NULL && (ac_strncaseeq(s, "http://", 7) || ac_strncaseeq(s, "https://", 8) ||
+                         strncmp(s, "//", 2) == 0);
+}
+
 static void collect(meta_ctx *m)
 {
     const xmlNode *root = m->page->html, *n = root;
@@ -539,7 +560,11 @@ static void collect(meta_ctx *m)
                 take_meta(m, n);
             } else if (ac_html_is(n, "title") && m->title_el == NULL) {
                 m->title_el = n;
-            } else if (ac_html_is(n, "base") && m->base_href == NULL) {
+            } else if (ac_html_is(n, "base") && !m->base_seen && in_head(n) &&
+                       ac_html_attr(n, "href") != NULL) {
+                /* A page's base changes where every later relative link
+                 * goes; only the one browsers use may do so (see set_base). */
+                m->base_seen = 1;
                 m->base_href = ac_html_attr(n, "href");
             } else if (ac_html_is(n, "link")) {
                 const char *rel = ac_html_attr(n, "rel");
@@ -1093,6 +1118,15 @@ static int set_base(meta_ctx *m)
     }
     if (base == NULL)
         return ac_nomem(m->err);
+    if (!is_http_url(base)) {
+        /* javascript:, data: or a relative base: relative links stay
+         * relative rather than take on a scheme that runs code. */
+        xmlFree(base);
+        base = NULL;
+        if (m->base_href != NULL && page_url != NULL && is_http_url(BAD_CAST page_url) &&
+            (base = xmlStrdup((const xmlChar *)page_url)) == NULL)
+            return ac_nomem(m->err);
+    }
     m->page->base = base;
     return 0;
 }

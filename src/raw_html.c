@@ -14,6 +14,8 @@
  */
 #include "raw_html.h"
 
+#include "charref.h"
+
 #include <string.h>
 
 /* Elements that run code, load or embed other documents, submit data,
@@ -54,69 +56,6 @@ static const char *const style_needles[] = {
 };
 
 static const char *const safe_schemes[] = {"http", "https", "mailto"};
-
-/* The HTML5 named references that stand for an ASCII character: the only
- * ones that can spell a scheme, a colon or a separator. */
-typedef struct {
-    const char *name; /* with its ';', or a legacy name valid without */
-    char c;
-} entity;
-
-static const entity ascii_entities[] = {
-    {"Tab;", '\t'},
-    {"NewLine;", '\n'},
-    {"excl;", '!'},
-    {"quot;", '"'},
-    {"QUOT;", '"'},
-    {"quot", '"'},
-    {"QUOT", '"'},
-    {"num;", '#'},
-    {"dollar;", '$'},
-    {"percnt;", '%'},
-    {"amp;", '&'},
-    {"AMP;", '&'},
-    {"amp", '&'},
-    {"AMP", '&'},
-    {"apos;", '\''},
-    {"lpar;", '('},
-    {"rpar;", ')'},
-    {"ast;", '*'},
-    {"midast;", '*'},
-    {"plus;", '+'},
-    {"comma;", ','},
-    {"period;", '.'},
-    {"sol;", '/'},
-    {"colon;", ':'},
-    {"semi;", ';'},
-    {"lt;", '<'},
-    {"LT;", '<'},
-    {"lt", '<'},
-    {"LT", '<'},
-    {"equals;", '='},
-    {"gt;", '>'},
-    {"GT;", '>'},
-    {"gt", '>'},
-    {"GT", '>'},
-    {"quest;", '?'},
-    {"commat;", '@'},
-    {"lbrack;", '['},
-    {"lsqb;", '['},
-    {"bsol;", '\\'},
-    {"rbrack;", ']'},
-    {"rsqb;", ']'},
-    {"Hat;", '^'},
-    {"lowbar;", '_'},
-    {"UnderBar;", '_'},
-    {"grave;", '`'},
-    {"DiacriticalGrave;", '`'},
-    {"lbrace;", '{'},
-    {"lcub;", '{'},
-    {"verbar;", '|'},
-    {"vert;", '|'},
-    {"VerticalLine;", '|'},
-    {"rbrace;", '}'},
-    {"rcub;", '}'},
-};
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -206,15 +145,24 @@ static long decode(char *out, char *split, size_t *split_len, const char *s, siz
                 i++;
             }
         } else if (c == '&') {
-            for (k = 0; k < COUNT(ascii_entities); k++) {
-                size_t m = strlen(ascii_entities[k].name);
+            /* The WHATWG table, read as in an attribute value; the second
+             * code point of a two-character name is never ASCII. */
+            uint32_t named[2];
+            size_t m = ac_charref_decode(s + i, n - i, AC_CHARREF_ATTRIBUTE, named);
 
-                if (i + 1 + m <= n && memcmp(s + i + 1, ascii_entities[k].name, m) == 0)
-                    break;
-            }
-            if (k < COUNT(ascii_entities)) {
-                i += 1 + strlen(ascii_entities[k].name);
-                c = (unsigned char)ascii_entities[k].c;
+            if (m > 0) {
+                i += m;
+                c = named[0] < 0x80 ? (int)named[0] : 0x80;
+                if (named[1] != 0) {
+                    if (so >= MAX_VALUE)
+                        return -1;
+                    if (split != NULL)
+                        split[so] = (char)(c <= 0x20 || c == ',' ? ' ' : lower(c));
+                    so++;
+                    if (c > 0x20 && c != 0x7F)
+                        out[o++] = (char)lower(c);
+                    c = 0x80;
+                }
             } else {
                 i++;
             }

@@ -3,6 +3,7 @@
  * by the writers that produce HTML or XHTML (see xhtml.h for the mapping).
  */
 #include "xhtml.h"
+#include "url.h"
 
 #include <libxml/xmlsave.h>
 #include <stdio.h>
@@ -78,84 +79,9 @@ xmlNodePtr ac_xhtml_add_text_element(xmlNodePtr parent, const ac_xhtml_options *
 
 /* --- URL safety ---------------------------------------------------------- */
 
-static int lower(int c)
-{
-    return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
-}
-
-static int is_scheme_char(int c, int first)
-{
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
-        return 1;
-    return !first && ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.');
-}
-
-/* Browsers' URL parser drops tabs and line ends anywhere in a URL, so
- * "java\nscript:" still runs; the checks below skip them too. */
-static int is_dropped(int c)
-{
-    return c == '\t' || c == '\n' || c == '\r';
-}
-
-/* 1 if `s` (tabs and line ends skipped) starts with `prefix`, ignoring case;
- * *end is then set just past it. */
-static int starts_with(const char *s, const char *prefix, const char **end)
-{
-    while (*prefix != '\0') {
-        while (is_dropped((unsigned char)*s))
-            s++;
-        if (lower((unsigned char)*s) != *prefix)
-            return 0;
-        s++;
-        prefix++;
-    }
-    *end = s;
-    return 1;
-}
-
-/* Raster image types a data: URL may carry in an img; SVG is left out since
- * it can hold script. */
-static const char *const safe_data_images[] = {"image/png", "image/gif", "image/jpeg",
-                                               "image/webp"};
-
 int ac_xhtml_url_is_safe(const char *url, int for_image)
 {
-    char scheme[16];
-    size_t n = 0, i;
-    const char *p = url, *rest;
-
-    if (url == NULL)
-        return 1;
-    /* Leading C0 controls and spaces are stripped by browsers. */
-    while (*p != '\0' && (unsigned char)*p <= 0x20)
-        p++;
-    for (; *p != ':'; p++) {
-        if (*p == '\0')
-            return 1; /* no scheme: a relative URL */
-        if (is_dropped((unsigned char)*p))
-            continue;
-        if (!is_scheme_char((unsigned char)*p, n == 0))
-            return 1; /* not a scheme, so a relative path */
-        if (n == sizeof scheme - 1)
-            return 1; /* longer than every scheme refused below */
-        scheme[n++] = (char)lower((unsigned char)*p);
-    }
-    scheme[n] = '\0';
-    if (strcmp(scheme, "javascript") == 0 || strcmp(scheme, "vbscript") == 0)
-        return 0;
-    if (strcmp(scheme, "data") != 0)
-        return 1;
-    if (!for_image)
-        return 0;
-    for (i = 0; i < sizeof safe_data_images / sizeof safe_data_images[0]; i++) {
-        if (starts_with(p + 1, safe_data_images[i], &rest)) {
-            while (is_dropped((unsigned char)*rest))
-                rest++;
-            if (*rest == ';' || *rest == ',')
-                return 1;
-        }
-    }
-    return 0;
+    return url == NULL || ac_url_is_safe(url, strlen(url), for_image);
 }
 
 /* --- the body -------------------------------------------------------------- */
@@ -245,13 +171,25 @@ static int image_usable(const char *url)
 }
 
 /* An image, or its alt text when it has no usable URL. */
+/* Reports an image whose URL is refused (none for an image without one). */
+static void warn_refused(const ac_xhtml_options *o, const char *url)
+{
+    if (url != NULL && *url != '\0')
+        ac_warn_write(o->warn, ARTCONV_EINVALID,
+                      "image %.200s refused: only relative, http, https and data: PNG, GIF, "
+                      "JPEG or WebP image URLs are written",
+                      url);
+}
+
 static int add_image(xmlNodePtr parent, const ac_xhtml_options *o, const char *url, const char *alt,
                      const char *title)
 {
     xmlNodePtr img;
 
-    if (!image_usable(url))
+    if (!image_usable(url)) {
+        warn_refused(o, url);
         return ac_xhtml_add_text(parent, alt);
+    }
     img = ac_xhtml_add(parent, o, "img");
     if (img == NULL || ac_xhtml_set_attr(img, "src", url) < 0 ||
         ac_xhtml_set_attr(img, "alt", alt != NULL ? alt : "") < 0 ||
@@ -467,8 +405,10 @@ static int enter(walk *w, xmlNodePtr *cur, const artconv_node *node)
             return ARTCONV_OK;
         break;
     case ARTCONV_NODE_IMAGE:
-        if (!image_usable(artconv_node_get_url(node)))
+        if (!image_usable(artconv_node_get_url(node))) {
+            warn_refused(w->o, artconv_node_get_url(node));
             return put_text(w, *cur, artconv_node_get_alt(node));
+        }
         break;
     default:
         break;

@@ -43,6 +43,8 @@ typedef struct ac_xhtml_options {
      * root by the caller) for a page or an EPUB document, NULL for an HTML
      * fragment. */
     xmlNsPtr ns;
+    /* Where a refused image is reported (NULL: nowhere). */
+    const artconv_write_options *warn;
 } ac_xhtml_options;
 
 /* Returns a new document whose encoding is UTF-8, or NULL if memory runs
@@ -63,10 +65,8 @@ int ac_xhtml_add_text(xmlNodePtr parent, const char *text);
 int ac_xhtml_set_attr(xmlNodePtr el, const char *name, const char *value);
 
 /* Returns 1 if `url` may be written as an href (`for_image` 0) or an img
- * src (`for_image` 1); 0 if its scheme is javascript:, vbscript: or data:
- * (except data:image/png, gif, jpeg and webp for images).  The scheme is
- * read as browsers do: case-insensitively, after leading spaces and
- * control characters, ignoring tabs and line ends anywhere. */
+ * src (`for_image` 1): ac_url_is_safe (src/url.h), for a NUL-terminated
+ * URL.  Every writer asks this at the point of output. */
 int ac_xhtml_url_is_safe(const char *url, int for_image);
 
 /* Appends the elements for `root` (the body DOCUMENT, or any block) and its

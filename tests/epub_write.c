@@ -408,7 +408,7 @@ static void test_images(void)
     is_int(count_of(ws.all, "refused: it is outside the input's folder"), 2,
            "warned: two paths outside");
     ok(contains(ws.all, "absolute paths are not embedded"), "warned: absolute path");
-    ok(contains(ws.all, "file: URLs are not embedded"), "warned: file: URL");
+    ok(contains(ws.all, "refused: only relative, http, https and data:"), "warned: file: URL");
     ok(contains(ws.all, "leads outside the input's folder"), "warned: symbolic link out");
     ok(contains(ws.all, "SVG with scripts"), "warned: scripted SVG");
     ok(contains(ws.all, "not a JPEG, PNG, GIF or SVG"), "warned: not an image");
