@@ -16,7 +16,7 @@
 #      shows the first lines of each difference.  Exit status 1 if any differ.
 set -u
 here=$(cd "$(dirname "$0")/.." && pwd)
-shared="$here/../shared"
+shared=$(realpath -m "$here/../shared")
 writers=(text markdown html json epub newsml)
 all_groups="samples,golden,regress,newsml,ninjs,readability,trafilatura,wcxb"
 
@@ -86,8 +86,7 @@ run() {
     done
     [ $# -eq 2 ] || usage
     local artconv outdir
-    artconv=$(realpath "$1") && outdir=$2 || exit 2
-    mkdir -p "$outdir" || exit 2
+    artconv=$(realpath "$1") && mkdir -p "$2" && outdir=$(realpath "$2") || exit 2
     export SOURCE_DATE_EPOCH=1700000000 TZ=UTC LC_ALL=C.UTF-8
     export -f convert_one
     export writers_list="${writers[*]}"
@@ -99,6 +98,8 @@ run() {
         read -r -a writers <<<"$writers_list"
         convert_one "$0" "$1" "$group" "$name" "$path"' "$artconv" "$outdir"
     # bash -c gets the artconv path as $0, OUTDIR as $1 and the line from xargs as $2
+    # Messages name the output path; keep only its part inside OUTDIR.
+    find "$outdir" -name '*.log' -exec sed -i "s|$(realpath "$outdir")/||g" {} +
     find "$outdir" -type f | wc -l | awk '{print $1 " files written"}'
 }
 

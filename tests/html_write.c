@@ -1,5 +1,5 @@
 /*
- * html_write.c - tests of the HTML writer and of src/xhtml.c: golden pages,
+ * html_write.c - tests of the HTML writer and of formats/shared/xhtml.c: golden pages,
  * the structure as an HTML parser sees it, well-formedness as XML, escaping
  * and URL safety, and HTML5 validity with tidy when it is installed.
  */

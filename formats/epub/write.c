@@ -3,13 +3,13 @@
  * systems): one article, or several as a digest with a chapter each.
  *
  * Each article becomes XHTML through the shared model-to-XHTML tree
- * (src/xhtml.c): a title block, the body, a footer.  The tree is then made
- * fit for a book: local images are embedded (src/epub_image.c), remote
+ * (formats/shared/xhtml.c): a title block, the body, a footer.  The tree is then made
+ * fit for a book: local images are embedded (formats/epub/image.c), remote
  * ones dropped with their captions kept, links that would dangle are made
  * absolute from the article's source URL or unwrapped, and the top-level
  * blocks are spread over documents of about AC_EPUB_SPLIT_SIZE bytes.
- * Headings get ids and make the table of contents.  src/epub_package.c
- * writes the package documents and src/epub_zip.c the container.
+ * Headings get ids and make the table of contents.  formats/epub/package.c
+ * writes the package documents and formats/epub/zip.c the container.
  *
  * Reproducible: no clock is read.  The modification time is the caller's
  * timestamp (SOURCE_DATE_EPOCH), else the articles' latest date, else

@@ -1,7 +1,7 @@
 /*
- * html.h - what the HTML reader's files share: parsing (formats/html_read.c),
- * metadata (src/html_meta.c), finding the article (src/html_extract.c) and
- * turning a libxml2 tree into model nodes (src/html_build.c).
+ * html.h - what the HTML reader's files share: parsing (formats/html/read.c),
+ * metadata (formats/html/meta.c), finding the article (formats/html/extract.c) and
+ * turning a libxml2 tree into model nodes (formats/html/build.c).
  *
  * The reader annotates libxml2's tree instead of editing it: each element's
  * `_private` points at an ac_html_info in one array, so dropping chrome is a
@@ -75,7 +75,7 @@ typedef struct ac_html_page {
     size_t n_roots;
 } ac_html_page;
 
-/* --- parsing (formats/html_read.c) ------------------------------------- */
+/* --- parsing (formats/html/read.c) ------------------------------------- */
 
 /* Parses `len` bytes of HTML: charset from a BOM, <meta charset> or
  * http-equiv, else UTF-8, else Windows-1252; bad bytes become U+FFFD (an
@@ -88,7 +88,7 @@ int ac_html_parse(ac_html_page *page, const char *data, size_t len,
 /* Frees what the page owns; the struct itself is the caller's. */
 void ac_html_page_free(ac_html_page *page);
 
-/* --- walking and looking (src/html_build.c) ---------------------------- */
+/* --- walking and looking (formats/html/build.c) ---------------------------- */
 
 /* The info of an element (never NULL for elements of a parsed page). */
 #define AC_INFO(node) ((ac_html_info *)(node)->_private)
@@ -114,7 +114,7 @@ int ac_html_is_data_table(const xmlNode *table);
  * images when `image` is 0).  *nomem is set when memory ran out. */
 char *ac_html_url(const ac_html_page *page, const char *href, int image, int *nomem);
 
-/* --- metadata (src/html_meta.c) ---------------------------------------- */
+/* --- metadata (formats/html/meta.c) ---------------------------------------- */
 
 /* Fills the article's metadata from the page (JSON-LD, Open Graph, meta,
  * <title>, <html lang>, canonical, <time>, visible byline) and sets
@@ -129,7 +129,7 @@ int ac_html_meta(artconv_article *article, ac_html_page *page, artconv_error *er
 int ac_html_byline(artconv_article *article, ac_html_page *page, artconv_error *err);
 /* Moves a dateline that opens the article's first paragraph ("LONDON —",
  * "NEW DELHI:", "MOSCOW (AP) —") into the dateline field, unless the field
- * is already set (src/html_dateline.c). */
+ * is already set (formats/html/dateline.c). */
 int ac_html_dateline(artconv_article *article, artconv_error *err);
 /* Takes the lead image's caption, credit and alt text from the first
  * figure of the built body when it shows the page's image (or the page
@@ -139,13 +139,13 @@ int ac_html_lead_image(artconv_article *article, artconv_error *err);
 int ac_html_add_authors(artconv_article *article, const char *byline, size_t len,
                         artconv_error *err);
 
-/* --- extraction (src/html_extract.c) ----------------------------------- */
+/* --- extraction (formats/html/extract.c) ----------------------------------- */
 
 /* Marks chrome AC_HTML_DROP, scores the rest and sets page->roots to the
  * article's main content (or the whole body under opts->no_extract). */
 int ac_html_extract(ac_html_page *page, artconv_error *err);
 
-/* --- building (src/html_build.c) --------------------------------------- */
+/* --- building (formats/html/build.c) --------------------------------------- */
 
 /* Appends blocks for page->roots (skipping dropped elements) to `parent`,
  * a DOCUMENT, ITEM or BLOCKQUOTE.  Consumes the page: the DOM beneath the

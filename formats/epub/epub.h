@@ -100,7 +100,7 @@ typedef struct ac_epub_book {
     char *identifier; /* dc:identifier */
 } ac_epub_book;
 
-/* --- formats/epub_write.c ------------------------------------------------- */
+/* --- formats/epub/write.c ------------------------------------------------- */
 
 /* Writes `count` (at least 1) articles as one book titled `title` (NULL:
  * the article's title, or "Digest" for several).  `resource_dirs` holds
@@ -110,7 +110,7 @@ int ac_epub_write_book(artconv_buf *out, const artconv_article *const *articles,
                        const char *title, const char *const *resource_dirs,
                        const artconv_write_options *opts, artconv_error *err);
 
-/* --- formats/epub_read.c -------------------------------------------------- */
+/* --- formats/epub/read.c -------------------------------------------------- */
 
 /* ac_epub_read with the decompression limits given instead of
  * AC_EPUB_MAX_ENTRY and AC_EPUB_MAX_UNPACKED, so tests can reach them with
@@ -119,7 +119,7 @@ int ac_epub_read_limited(artconv_article **out, const char *data, size_t len,
                          const artconv_read_options *opts, size_t max_entry, size_t max_unpacked,
                          artconv_error *err);
 
-/* --- src/epub_util.c ------------------------------------------------------- */
+/* --- formats/epub/util.c ------------------------------------------------------- */
 
 /* Grows the array *items (of `size`-byte elements, *cap allocated) so that
  * one more fits after `n`.  Returns 0 or ARTCONV_ENOMEM. */
@@ -144,14 +144,14 @@ int ac_epub_language_ok(const char *tag);
 /* 1 if the language is written right to left (ar, he, fa, ur, ...). */
 int ac_epub_language_rtl(const char *tag);
 
-/* --- src/epub_image.c ------------------------------------------------------ */
+/* --- formats/epub/image.c ------------------------------------------------------ */
 
 /* The media type of an image from its first bytes (JPEG, PNG, GIF, SVG),
  * or NULL. */
 const char *ac_epub_sniff(const char *data, size_t len);
 /* 1 if an SVG image may be embedded: only allowed SVG elements and
  * attributes, no script, no reference outside the file, no entity
- * declaration (src/epub_svg.c). */
+ * declaration (formats/epub/svg.c). */
 int ac_epub_svg_is_clean(const char *data, size_t len);
 /* Embeds the image `url` (relative to `dir`) unless it is remote, absolute,
  * a file: URL, outside `dir`, missing or not an image: those give a warning
@@ -164,7 +164,7 @@ int ac_epub_image(ac_epub_book *book, const char *dir, const char *url, int is_c
  * folder) as the cover.  Returns 0 (cover set, or a warning) or ENOMEM. */
 int ac_epub_cover_file(ac_epub_book *book, const char *path, artconv_error *err);
 
-/* --- src/epub_package.c ---------------------------------------------------- */
+/* --- formats/epub/package.c ---------------------------------------------------- */
 
 /* META-INF/container.xml. */
 int ac_epub_container(artconv_buf *out, artconv_error *err);
@@ -184,7 +184,7 @@ int ac_epub_page(xmlNodePtr *root, xmlNodePtr *body, xmlDocPtr doc, const char *
 /* Appends the XML declaration, the doctype and the serialised root. */
 int ac_epub_save_page(artconv_buf *out, xmlNodePtr root, artconv_error *err);
 
-/* --- src/epub_zip.c -------------------------------------------------------- */
+/* --- formats/epub/zip.c -------------------------------------------------------- */
 
 /* Stores the whole book (its package documents made here) in `out`. */
 int ac_epub_zip_book(artconv_buf *out, const ac_epub_book *book, artconv_error *err);

@@ -1,6 +1,6 @@
 /*
- * newsml.h - what the NewsML-G2 writer (formats/newsml_write.c) and reader
- * (formats/newsml_read.c) agree on.  The mapping itself is documented in
+ * newsml.h - what the NewsML-G2 writer (formats/newsml/write.c) and reader
+ * (formats/newsml/read.c) agree on.  The mapping itself is documented in
  * docs/newsml.md; the names here are the few conventions of our own.
  */
 #ifndef ARTCONV_NEWSML_H
@@ -28,7 +28,7 @@
 /* The lead image travels twice: as an itemMeta link (receivers that only
  * read metadata find it) and as the first element of the XHTML body,
  * <figure class="lead">, which also carries its alt text, caption and
- * credit (<small class="credit">, as src/xhtml.c writes figures). */
+ * credit (<small class="credit">, as formats/shared/xhtml.c writes figures). */
 #define AC_NEWSML_LEAD_CLASS "lead"
 
 /* Extra metadata (artconv_article_extra_*) with a NewsML-G2 element of its

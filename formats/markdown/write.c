@@ -16,7 +16,7 @@
  *  - A quote's attribution is the quote's last paragraph, "— " first.
  *  - A table is an HTML block: <thead> for the leading header rows, <tbody>
  *    for the rest; cells of header rows are <th>.
- *  - Front matter (src/front_matter.c): the canonical metadata names, then
+ *  - Front matter (formats/markdown/front_matter.c): the canonical metadata names, then
  *    the extra metadata; authors and keywords are block sequences; the lead
  *    image is `image: URL` when only its URL is set, otherwise a mapping.
  *  - A list right after a list at the top level takes the other bullet or

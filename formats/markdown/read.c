@@ -2,7 +2,7 @@
  * markdown_read.c - CommonMark with YAML front matter into the article
  * model (docs/markdown.md).
  *
- * The front matter is cut off and read by src/front_matter.c; cmark parses
+ * The front matter is cut off and read by formats/markdown/front_matter.c; cmark parses
  * the rest, and one walk with cmark's iterator maps its tree onto the
  * model, with an explicit stack of open model nodes (no recursion).  The
  * conventions of the Markdown writer are read back: an image alone in a

@@ -1,9 +1,9 @@
 /*
  * html_read.c - the HTML reader: a saved web page in, its article out.
  *
- * Parsing happens here (charset, limits, libxml2); then src/html_meta.c reads
- * the metadata, src/html_extract.c finds the main content and drops the site
- * around it, and src/html_build.c turns what is left into model blocks.
+ * Parsing happens here (charset, limits, libxml2); then formats/html/meta.c reads
+ * the metadata, formats/html/extract.c finds the main content and drops the site
+ * around it, and formats/html/build.c turns what is left into model blocks.
  *
  * libxml2 always gets UTF-8: left to itself, 2.9.14 reads undeclared UTF-8 as
  * Latin-1 and switches to Latin-1 at the first bad byte of a page declared

@@ -4,7 +4,7 @@
  * and contentMeta, and its body as XHTML in contentSet/inlineXML.
  *
  * libxml2's xmlTextWriter writes the item, so escaping and encoding are
- * libxml2's.  The body is built as a libxml2 tree by src/xhtml.c (the same
+ * libxml2's.  The body is built as a libxml2 tree by formats/shared/xhtml.c (the same
  * mapping as the HTML writer), serialised by libxml2 and handed to the
  * writer raw: markup libxml2 has already escaped, never model text.
  * docs/newsml.md has the mapping table and the conventions.
@@ -304,7 +304,7 @@ static int put_guid(artconv_buf *out, const artconv_article *a, const char *sche
 /* --- the XHTML body --------------------------------------------------------- */
 
 /* Puts <figure class="lead"><img src alt/><figcaption>caption <small
- * class="credit">credit</small></figcaption></figure>, the shape src/xhtml.c
+ * class="credit">credit</small></figcaption></figure>, the shape formats/shared/xhtml.c
  * gives the lead image in a page header, first in the body, unless the
  * body shows that image already. */
 static int add_lead_image(xmlNodePtr body, const ac_xhtml_options *o, const artconv_article *a)

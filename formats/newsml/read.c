@@ -512,7 +512,7 @@ static int save_children(reader *r, artconv_buf *html, const xmlNode *parent)
 
 static int has_class(const xmlNode *node, const char *cls);
 
-/* src/xhtml.c writes a quote with an attribution as <figure
+/* formats/shared/xhtml.c writes a quote with an attribution as <figure
  * class="quote"><blockquote/><figcaption class="attribution"/></figure>,
  * which the HTML reader's code does not know; it is built here. */
 static int is_quote(const xmlNode *node)
@@ -606,7 +606,7 @@ cleanup:
     return rc == ARTCONV_ENOMEM ? ac_nomem(r->err) : rc;
 }
 
-/* <pre><code class="language-x">, as src/xhtml.c writes code blocks: the
+/* <pre><code class="language-x">, as formats/shared/xhtml.c writes code blocks: the
  * HTML reader's code looks for the language on <pre>, so it is copied
  * there.  Walks the body without recursion. */
 static int lift_code_languages(xmlNodePtr body)

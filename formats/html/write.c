@@ -2,7 +2,7 @@
  * html_write.c - the HTML writer: a standalone HTML5 page, or with
  * opts->fragment only the <article> element, for embedding.
  *
- * The page is polyglot markup: libxml2 builds it as a tree (src/xhtml.c)
+ * The page is polyglot markup: libxml2 builds it as a tree (formats/shared/xhtml.c)
  * and writes it in its XHTML mode, so the bytes are valid HTML5 and also
  * well-formed XML.  libxml2's HTML serialiser was not used: it knows only
  * HTML4's elements and %-escapes the URLs in href and src.
@@ -86,7 +86,7 @@ static int add_head(xmlNodePtr head, const ac_xhtml_options *o, const artconv_ar
     for (i = 0; i < artconv_article_list_count(a, ARTCONV_LIST_AUTHORS); i++)
         AC_CHECK(add_meta(head, o, "author", artconv_article_list_get(a, ARTCONV_LIST_AUTHORS, i)));
     AC_CHECK(add_keywords(head, o, a));
-    /* Under the names the HTML reader takes back (src/html_meta.c). */
+    /* Under the names the HTML reader takes back (formats/html/meta.c). */
     if (pubstatus != NULL)
         AC_CHECK(add_meta(head, o, "pubstatus", pubstatus));
     if (embargoed != NULL)

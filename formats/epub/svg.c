@@ -11,7 +11,7 @@
  * cleaned file is harder to trust than a refused one.
  *
  * The file is parsed by libxml2 without network, DTD loading or entity
- * expansion (src/xml_safe.c) and walked along its links, without
+ * expansion (formats/shared/xml_safe.c) and walked along its links, without
  * recursion.
  */
 #include "epub.h"
