@@ -1038,7 +1038,7 @@ static int run_convert(const run_args *args)
         return EXIT_FAILED;
     }
     if ((args->positional_count > 1 || args->title != NULL) &&
-        strcmp(artconv_format_name(to), "epub") != 0)
+        !artconv_format_can_write_book(to))
         return usage_error(args->command, "%s",
                            "several inputs and --title make an EPUB book; the output is not EPUB");
     if (strcmp(out_path, "-") == 0 && artconv_format_is_binary(to) && isatty(STDOUT_FILENO)) {

@@ -540,6 +540,9 @@ ARTCONV_API const char *artconv_format_description(const artconv_format *format)
 ARTCONV_API int artconv_format_can_read(const artconv_format *format);
 /** Returns 1 if artconv can write the format (artconv_write accepts it). */
 ARTCONV_API int artconv_format_can_write(const artconv_format *format);
+/** Returns 1 if several articles can make one output of the format (a book,
+ *  see artconv_write_book): EPUB. */
+ARTCONV_API int artconv_format_can_write_book(const artconv_format *format);
 /** Returns 1 if the output is binary (EPUB), not text: keep it off terminals. */
 ARTCONV_API int artconv_format_is_binary(const artconv_format *format);
 

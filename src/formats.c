@@ -1,6 +1,7 @@
 /*
  * formats.c - the table of formats, and reading and writing through it.
- * Adding a format means adding one file in formats/ and one line here.
+ * Adding a format means adding one folder in formats/ and one row here
+ * (docs/formats.md).
  */
 #include "internal.h"
 
@@ -17,34 +18,66 @@ static const char *const epub_extensions[] = {".epub", NULL};
 static const char *const newsml_extensions[] = {".xml", ".newsml", NULL};
 static const char *const newsml_aliases[] = {"newsml-g2", "nml", NULL};
 
-/* clang-format off */
+/* One row a format; a slot left out is NULL (the format cannot do that). */
 static const artconv_format format_text = {
-    "text", text_aliases, text_extensions, "text/plain",
-    "plain text, as pasted or scraped", 0, ac_text_read, ac_text_write, 0, NULL,
+    .name = "text",
+    .aliases = text_aliases,
+    .extensions = text_extensions,
+    .media_type = "text/plain",
+    .description = "plain text, as pasted or scraped",
+    .read = ac_text_read,
+    .write = ac_text_write,
 };
 static const artconv_format format_markdown = {
-    "markdown", markdown_aliases, markdown_extensions, "text/markdown",
-    "CommonMark with YAML front matter", 0, ac_markdown_read, ac_markdown_write, 1,
-    ac_markdown_status_loss,
+    .name = "markdown",
+    .aliases = markdown_aliases,
+    .extensions = markdown_extensions,
+    .media_type = "text/markdown",
+    .description = "CommonMark with YAML front matter",
+    .read = ac_markdown_read,
+    .write = ac_markdown_write,
+    .writes_raw_html = 1,
+    .status_loss = ac_markdown_status_loss,
 };
 static const artconv_format format_html = {
-    "html", html_aliases, html_extensions, "text/html",
-    "HTML5 page or fragment", 0, ac_html_read, ac_html_write, 0, ac_html_status_loss,
+    .name = "html",
+    .aliases = html_aliases,
+    .extensions = html_extensions,
+    .media_type = "text/html",
+    .description = "HTML5 page or fragment",
+    .read = ac_html_read,
+    .write = ac_html_write,
+    .status_loss = ac_html_status_loss,
 };
 static const artconv_format format_json = {
-    "json", NULL, json_extensions, "application/json",
-    "JSON of the article model", 0, NULL, ac_json_write, 1, ac_status_always_carried,
+    .name = "json",
+    .extensions = json_extensions,
+    .media_type = "application/json",
+    .description = "JSON of the article model",
+    .write = ac_json_write,
+    .writes_raw_html = 1,
+    .status_loss = ac_status_always_carried,
 };
 static const artconv_format format_epub = {
-    "epub", NULL, epub_extensions, "application/epub+zip",
-    "EPUB 3 e-book", 1, ac_epub_read, ac_epub_write, 0, NULL,
+    .name = "epub",
+    .extensions = epub_extensions,
+    .media_type = "application/epub+zip",
+    .description = "EPUB 3 e-book",
+    .binary = 1,
+    .read = ac_epub_read,
+    .write = ac_epub_write,
+    .write_book = ac_epub_write_book,
 };
 static const artconv_format format_newsml = {
-    "newsml", newsml_aliases, newsml_extensions, "application/vnd.iptc.g2.newsitem+xml",
-    "IPTC NewsML-G2 news item", 0, ac_newsml_read, ac_newsml_write, 0,
-    ac_status_always_carried,
+    .name = "newsml",
+    .aliases = newsml_aliases,
+    .extensions = newsml_extensions,
+    .media_type = "application/vnd.iptc.g2.newsitem+xml",
+    .description = "IPTC NewsML-G2 news item",
+    .read = ac_newsml_read,
+    .write = ac_newsml_write,
+    .status_loss = ac_status_always_carried,
 };
-/* clang-format on */
 
 static const artconv_format *const formats[] = {
     &format_text, &format_markdown, &format_html, &format_json, &format_epub, &format_newsml,
@@ -131,6 +164,11 @@ int artconv_format_can_read(const artconv_format *format)
 int artconv_format_can_write(const artconv_format *format)
 {
     return format != NULL && format->write != NULL;
+}
+
+int artconv_format_can_write_book(const artconv_format *format)
+{
+    return format != NULL && format->write_book != NULL;
 }
 
 int artconv_format_is_binary(const artconv_format *format)
@@ -246,6 +284,48 @@ int artconv_write(artconv_buf *out, const artconv_format *format, const artconv_
     } else {
         ac_warn_raw_html_dropped(format, article, opts);
     }
+    return rc;
+}
+
+int artconv_write_book(artconv_buf *out, const artconv_format *format,
+                       const artconv_article *const *articles, size_t count, const char *title,
+                       const char *const *resource_dirs, const artconv_write_options *opts,
+                       artconv_error *err)
+{
+    artconv_write_options defaults = ARTCONV_WRITE_OPTIONS_INIT;
+    size_t old_len, i;
+    int rc;
+
+    if (opts == NULL)
+        opts = &defaults;
+    if (err != NULL) {
+        memset(err, 0, sizeof *err);
+        err->file = opts->filename;
+    }
+    if (out == NULL || format == NULL || articles == NULL || count == 0)
+        return ac_error(err, ARTCONV_EINVALID, "no output, format or articles");
+    if (format->write_book == NULL)
+        return ac_error(err, ARTCONV_EUNSUPPORTED, "%s cannot hold several articles; use epub",
+                        artconv_format_name(format));
+    for (i = 0; i < count; i++) {
+        if (articles[i] == NULL)
+            return ac_error(err, ARTCONV_EINVALID, "article %zu is missing", i + 1);
+        /* As artconv_write: libxml2's serialiser recurses. */
+        if (artconv_node_depth(artconv_article_body(articles[i])) > ARTCONV_MAX_DEPTH)
+            return ac_error(err, ARTCONV_ELIMIT, "article %zu is nested deeper than %d levels",
+                            i + 1, ARTCONV_MAX_DEPTH);
+        if ((rc = ac_status_check(format, articles[i], count > 1 ? i + 1 : 0, opts, err)) < 0)
+            return rc;
+    }
+    old_len = out->len;
+    rc = format->write_book(out, articles, count, title, resource_dirs, opts, err);
+    if (rc < 0) {
+        out->len = old_len;
+        if (out->ptr != NULL)
+            out->ptr[old_len] = '\0';
+    }
+    for (i = 0; rc == 0 && i < count; i++)
+        ac_warn_raw_html_dropped(format, articles[i], opts);
     return rc;
 }
 

@@ -29,6 +29,12 @@ typedef int (*ac_read_fn)(artconv_article **out, const char *data, size_t len,
                           const artconv_read_options *opts, artconv_error *err);
 typedef int (*ac_write_fn)(artconv_buf *out, const artconv_article *article,
                            const artconv_write_options *opts, artconv_error *err);
+/* Writes several articles as one output (a book); the arguments are
+ * checked by artconv_write_book before it is called. */
+typedef int (*ac_write_book_fn)(artconv_buf *out, const artconv_article *const *articles,
+                                size_t count, const char *title,
+                                const char *const *resource_dirs,
+                                const artconv_write_options *opts, artconv_error *err);
 /* Whether output written with `opts` carries the article's pubstatus and
  * embargo: NULL if it does, else the words that follow "<format> output"
  * in the refusal to say which output does not ("without front matter"). */
@@ -46,6 +52,7 @@ struct artconv_format {
     int writes_raw_html; /* keeps RAW_HTML_* nodes (the others drop them) */
     /* NULL: never carries pubstatus and embargo (see src/status.c). */
     ac_status_loss_fn status_loss;
+    ac_write_book_fn write_book; /* NULL: one article per output only */
 };
 
 /* A status_loss for formats whose output always carries both fields. */
@@ -73,6 +80,11 @@ int ac_markdown_read(artconv_article **out, const char *data, size_t len,
                      const artconv_read_options *opts, artconv_error *err);
 int ac_epub_read(artconv_article **out, const char *data, size_t len,
                  const artconv_read_options *opts, artconv_error *err);
+/* One book of `count` (at least 1) articles titled `title` (NULL: the
+ * article's title, or "Digest" for several); `opts` must not be NULL. */
+int ac_epub_write_book(artconv_buf *out, const artconv_article *const *articles, size_t count,
+                       const char *title, const char *const *resource_dirs,
+                       const artconv_write_options *opts, artconv_error *err);
 int ac_epub_write(artconv_buf *out, const artconv_article *article,
                   const artconv_write_options *opts, artconv_error *err);
 int ac_newsml_read(artconv_article **out, const char *data, size_t len,

@@ -1223,6 +1223,43 @@ static void test_write_file_threads(void)
     ok(rmdir(dir) == 0, "thread folder removed (it was empty)");
 }
 
+/* A format that says it writes books takes several articles through
+ * artconv_write_book; the others refuse them, and say so. */
+static void test_write_book_slot(void)
+{
+    artconv_article *a = artconv_article_new(), *b = artconv_article_new();
+    const artconv_article *const both[2] = {a, b};
+    size_t i, books = 0;
+
+    artconv_article_set(a, ARTCONV_META_TITLE, "One", NULL);
+    artconv_article_set(b, ARTCONV_META_TITLE, "Two", NULL);
+    for (i = 0; i < artconv_format_count(); i++) {
+        const artconv_format *f = artconv_format_at(i);
+        artconv_buf out = ARTCONV_BUF_INIT;
+        artconv_error err;
+        char what[100];
+        int rc;
+
+        if (!artconv_format_can_write(f))
+            continue;
+        rc = artconv_write_book(&out, f, both, 2, "Digest", NULL, NULL, &err);
+        if (artconv_format_can_write_book(f)) {
+            books++;
+            snprintf(what, sizeof what, "%s writes a book of two articles", artconv_format_name(f));
+            ok(rc == 0 && out.len > 0, what);
+        } else {
+            snprintf(what, sizeof what, "%s refuses a book", artconv_format_name(f));
+            is_int(rc, ARTCONV_EUNSUPPORTED, what);
+        }
+        artconv_buf_dispose(&out);
+    }
+    is_int((int)books, 1, "one format writes books (EPUB)");
+    ok(artconv_format_can_write_book(artconv_format_by_name("epub")), "epub can write a book");
+    ok(!artconv_format_can_write_book(NULL), "NULL cannot");
+    artconv_article_free(a);
+    artconv_article_free(b);
+}
+
 int main(void)
 {
     test_kinds();
@@ -1240,6 +1277,7 @@ int main(void)
     test_deep();
     test_buf();
     test_registry();
+    test_write_book_slot();
     test_null_args();
     test_write_file();
     test_write_file_threads();

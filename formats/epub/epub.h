@@ -102,13 +102,7 @@ typedef struct ac_epub_book {
 
 /* --- formats/epub/write.c ------------------------------------------------- */
 
-/* Writes `count` (at least 1) articles as one book titled `title` (NULL:
- * the article's title, or "Digest" for several).  `resource_dirs` holds
- * each article's image folder, or is NULL to use opts->resource_dir for
- * all.  `opts` must not be NULL. */
-int ac_epub_write_book(artconv_buf *out, const artconv_article *const *articles, size_t count,
-                       const char *title, const char *const *resource_dirs,
-                       const artconv_write_options *opts, artconv_error *err);
+/* ac_epub_write_book, the format's write_book slot, is declared in internal.h. */
 
 /* --- formats/epub/read.c -------------------------------------------------- */
 
