@@ -1108,15 +1108,17 @@ static void count_words(body_stats *stats, const char *s)
     }
 }
 
-static void gather_stats(body_stats *stats, const artconv_article *article)
+/* 0, or -1 when memory runs out. */
+static int gather_stats(body_stats *stats, const artconv_article *article)
 {
-    artconv_iter it;
+    artconv_iter *it = artconv_iter_new(artconv_article_body(article));
     artconv_event ev;
 
     memset(stats, 0, sizeof *stats);
-    artconv_iter_init(&it, artconv_article_body(article));
-    while ((ev = artconv_iter_next(&it)) != ARTCONV_EVENT_DONE) {
-        const artconv_node *node = artconv_iter_node(&it);
+    if (it == NULL)
+        return -1;
+    while ((ev = artconv_iter_next(it)) != ARTCONV_EVENT_DONE) {
+        const artconv_node *node = artconv_iter_node(it);
         artconv_node_kind kind = artconv_node_get_kind(node);
 
         if (ev != ARTCONV_EVENT_ENTER)
@@ -1125,6 +1127,8 @@ static void gather_stats(body_stats *stats, const artconv_article *article)
         if (kind == ARTCONV_NODE_TEXT && artconv_node_get_literal(node) != NULL)
             count_words(stats, artconv_node_get_literal(node));
     }
+    artconv_iter_free(it);
+    return 0;
 }
 
 static const artconv_node_kind summary_kinds[] = {
@@ -1223,8 +1227,10 @@ static int run_info(const run_args *args)
         return usage_error(args->command, "%s", "info needs exactly one input file");
     if ((status = load_article(&article, args, args->positional[0])) != 0)
         return status;
-    gather_stats(&stats, article);
-    if (args->json) {
+    if (gather_stats(&stats, article) < 0) {
+        fprintf(stderr, "artconv: %s: out of memory\n", args->positional[0]);
+        status = EXIT_FAILED;
+    } else if (args->json) {
         if (info_json(article, &stats) < 0) {
             fprintf(stderr, "artconv: %s: out of memory\n", args->positional[0]);
             status = EXIT_FAILED;

@@ -692,28 +692,29 @@ static void test_meta_arg(void)
 /* Appends "E:kind " or "X:kind " for each event to `trace`. */
 static void walk(const artconv_node *root, char *trace, size_t size, int skip_kind)
 {
-    artconv_iter it;
+    artconv_iter *it;
     artconv_event ev;
     size_t used = 0;
 
     trace[0] = '\0';
-    artconv_iter_init(&it, root);
-    while ((ev = artconv_iter_next(&it)) != ARTCONV_EVENT_DONE && used < size) {
-        artconv_node_kind kind = artconv_node_get_kind(artconv_iter_node(&it));
+    it = artconv_iter_new(root);
+    while ((ev = artconv_iter_next(it)) != ARTCONV_EVENT_DONE && used < size) {
+        artconv_node_kind kind = artconv_node_get_kind(artconv_iter_node(it));
         int n = snprintf(trace + used, size - used, "%s:%s ", ev == ARTCONV_EVENT_ENTER ? "E" : "X",
                          artconv_node_kind_name(kind));
 
         used += n > 0 ? (size_t)n : 0;
         if (ev == ARTCONV_EVENT_ENTER && (int)kind == skip_kind)
-            artconv_iter_skip_children(&it);
+            artconv_iter_skip_children(it);
     }
+    artconv_iter_free(it);
 }
 
 static void test_iter(void)
 {
     artconv_article *a = artconv_article_new();
     artconv_node *body = artconv_article_body(a), *p, *em, *list, *t;
-    artconv_iter it;
+    artconv_iter *it;
     char trace[1000];
     int i, done = 1;
 
@@ -754,17 +755,19 @@ static void test_iter(void)
     is_str(trace, "", "a NULL root gives nothing");
 
     /* Once DONE, the iterator stays DONE. */
-    artconv_iter_init(&it, em);
-    while (artconv_iter_next(&it) != ARTCONV_EVENT_DONE)
+    it = artconv_iter_new(em);
+    while (artconv_iter_next(it) != ARTCONV_EVENT_DONE)
         ;
     for (i = 0; i < 3; i++)
-        if (artconv_iter_next(&it) != ARTCONV_EVENT_DONE)
+        if (artconv_iter_next(it) != ARTCONV_EVENT_DONE)
             done = 0;
     ok(done, "next after DONE returns DONE again");
-    artconv_iter_init(&it, t);
-    while (artconv_iter_next(&it) != ARTCONV_EVENT_DONE)
+    artconv_iter_free(it);
+    it = artconv_iter_new(t);
+    while (artconv_iter_next(it) != ARTCONV_EVENT_DONE)
         ;
-    ok(artconv_iter_next(&it) == ARTCONV_EVENT_DONE, "DONE stays DONE for a leaf root too");
+    ok(artconv_iter_next(it) == ARTCONV_EVENT_DONE, "DONE stays DONE for a leaf root too");
+    artconv_iter_free(it);
     is_int(artconv_node_depth(body), 3, "depth of doc > p > emph > text");
     is_int(artconv_node_depth(t), 0, "depth of a leaf");
     is_int(artconv_node_depth(NULL), 0, "depth of NULL");
@@ -780,7 +783,7 @@ static void test_deep(void)
     artconv_node *top = NULL, *bottom, *q, *p;
     artconv_buf out = ARTCONV_BUF_INIT;
     artconv_error err;
-    artconv_iter it;
+    artconv_iter *it;
     artconv_event ev;
     size_t enters = 0, exits = 0, depth = 0, deepest = 0, i;
     int rc;
@@ -800,11 +803,11 @@ static void test_deep(void)
     is_int(i, DEEP, "100,000 quotes nested");
     ok(artconv_node_append(artconv_article_body(a), top, NULL) == 0, "hung under the body");
     check(a, "deep article");
-    artconv_iter_init(&it, artconv_article_body(a));
-    while ((ev = artconv_iter_next(&it)) != ARTCONV_EVENT_DONE) {
+    it = artconv_iter_new(artconv_article_body(a));
+    while ((ev = artconv_iter_next(it)) != ARTCONV_EVENT_DONE) {
         if (ev == ARTCONV_EVENT_ENTER) {
             enters++;
-            if (!artconv_node_kind_is_leaf(artconv_node_get_kind(artconv_iter_node(&it))) &&
+            if (!artconv_node_kind_is_leaf(artconv_node_get_kind(artconv_iter_node(it))) &&
                 ++depth > deepest)
                 deepest = depth;
         } else {
@@ -812,6 +815,7 @@ static void test_deep(void)
             depth--;
         }
     }
+    artconv_iter_free(it);
     is_int(enters, DEEP + 3, "every node entered once");
     is_int(exits, DEEP + 2, "every container exited once");
     is_int(deepest, DEEP + 2, "open containers counted by the walk");
@@ -973,8 +977,10 @@ static void test_null_args(void)
     const artconv_format *text = artconv_format_by_name("text");
     const artconv_format *json = artconv_format_by_name("json");
     const artconv_format *unreadable = NULL, *unwritable = NULL;
-    artconv_read_options ro = ARTCONV_READ_OPTIONS_INIT;
-    artconv_write_options wo = ARTCONV_WRITE_OPTIONS_INIT;
+    artconv_read_options ro;
+    artconv_read_options_init(&ro);
+    artconv_write_options wo;
+    artconv_write_options_init(&wo);
     artconv_article *a = artconv_article_new(), *got = a;
     artconv_buf out = ARTCONV_BUF_INIT;
     artconv_error err;
