@@ -225,8 +225,8 @@ static int apply_option(cli_args *args, const option_spec *opt, const char *valu
         errno = 0;
         width = strtol(value, &end, 10);
         if (errno != 0 || *end != '\0' || end == value || width < 0 || width > 10000)
-            return cli_usage_error(args->command, "--width wants a number from 0 to 10000, not '%s'",
-                               value);
+            return cli_usage_error(args->command,
+                                   "--width wants a number from 0 to 10000, not '%s'", value);
         args->width = (int)width;
         args->width_set = 1;
         break;
@@ -242,7 +242,7 @@ static int apply_option(cli_args *args, const option_spec *opt, const char *valu
             args->front_matter = ARTCONV_FRONT_MATTER_NEVER;
         else
             return cli_usage_error(args->command,
-                               "--front-matter wants auto, always or never, not '%s'", value);
+                                   "--front-matter wants auto, always or never, not '%s'", value);
         break;
     case OPT_STRICT:
         args->strict = 1;
@@ -252,9 +252,9 @@ static int apply_option(cli_args *args, const option_spec *opt, const char *valu
         break;
     case OPT_MAX_INPUT:
         if (parse_size(value, &args->max_input) < 0)
-            return cli_usage_error(args->command,
-                               "--max-input wants a size in bytes such as 1048576 or 64M, not '%s'",
-                               value);
+            return cli_usage_error(
+                args->command, "--max-input wants a size in bytes such as 1048576 or 64M, not '%s'",
+                value);
         break;
     case OPT_QUIET:
         args->quiet = 1;
@@ -312,16 +312,17 @@ static int apply_option(cli_args *args, const option_spec *opt, const char *valu
         errno = 0;
         width = strtol(value, &end, 10);
         if (errno != 0 || *end != '\0' || end == value || width < 1 || width > MAX_JOBS_OPTION)
-            return cli_usage_error(args->command, "-j wants a number of threads from 1 to %d, not '%s'",
-                               MAX_JOBS_OPTION, value);
+            return cli_usage_error(args->command,
+                                   "-j wants a number of threads from 1 to %d, not '%s'",
+                                   MAX_JOBS_OPTION, value);
         args->jobs = (unsigned)width;
         break;
     case OPT_ITEM_VERSION:
         errno = 0;
         width = strtol(value, &end, 10);
         if (errno != 0 || *end != '\0' || end == value || width < 1 || width > 1000000)
-            return cli_usage_error(args->command,
-                               "--item-version wants a number from 1 to 1000000, not '%s'", value);
+            return cli_usage_error(
+                args->command, "--item-version wants a number from 1 to 1000000, not '%s'", value);
         args->item_version = (int)width;
         break;
     }
@@ -396,8 +397,7 @@ static const char *suggest_option(const cli_command *command, const char *name, 
     return prefixes == 1 ? prefix_of : NULL;
 }
 
-static int unknown_option(const cli_command *command, const char *arg, const char *name,
-                          size_t len)
+static int unknown_option(const cli_command *command, const char *arg, const char *name, size_t len)
 {
     const char *guess = suggest_option(command, name, len);
 

@@ -69,8 +69,8 @@ typedef struct cli_args cli_args;
 /* A row of main.c's command table. */
 typedef struct cli_command {
     const char *name;
-    const char *usage;   /* one or more lines */
-    const char *summary; /* the paragraph under the usage in --help */
+    const char *usage;            /* one or more lines */
+    const char *summary;          /* the paragraph under the usage in --help */
     const cli_option_id *options; /* the options it accepts, in help order */
     size_t option_count;
     int (*run)(const cli_args *args); /* returns the exit status */
@@ -140,7 +140,7 @@ typedef struct cli_settings {
     size_t meta_count;
     int no_files; /* batch: requests may not name files (--no-files) */
     int quiet;    /* no warnings, notes, progress or summary */
-    int verbose; /* a line per file */
+    int verbose;  /* a line per file */
     /* write.timestamp is read from SOURCE_DATE_EPOCH just before writing, so
      * a one-file command warns about a bad value after the input's messages
      * and not at all when the input fails (or is never written, as by info). */
@@ -159,12 +159,12 @@ typedef enum cli_outcome {
  * only after a mutex hand-over. */
 typedef struct cli_result {
     cli_outcome outcome;
-    artconv_error err; /* when FAILED; err.file borrows the input or output name */
-    const char *where; /* when FAILED: the input's or the output's name, by the step */
+    artconv_error err;    /* when FAILED; err.file borrows the input or output name */
+    const char *where;    /* when FAILED: the input's or the output's name, by the step */
     const char *bad_meta; /* when FAILED on a --meta argument: that argument */
-    json_t *warnings;  /* array of strings, owned; NULL until the first one */
-    size_t bytes;      /* size of the output */
-    double ms;         /* wall time of the conversion */
+    json_t *warnings;     /* array of strings, owned; NULL until the first one */
+    size_t bytes;         /* size of the output */
+    double ms;            /* wall time of the conversion */
 } cli_result;
 
 /* Where the library's warnings go during one conversion. */
@@ -177,24 +177,24 @@ typedef enum cli_warnings {
 /* One request: an input by path, inline or on stdin, an output by path,
  * to memory, or no output (the article handed back). */
 typedef struct cli_request {
-    const char *in_path;        /* NULL when in_data is given or in_stdin is set */
-    const char *in_data;        /* inline input, when in_path is NULL */
-    size_t in_len;              /* length of in_data */
-    int in_stdin;               /* read standard input (in_path is NULL) */
-    const char *in_name;        /* the input in messages; NULL: in_path or "<input_text>" */
-    const artconv_format *from; /* NULL: in_path's extension */
-    const artconv_format *to;   /* NULL: out_path's extension */
-    const char *out_path;       /* NULL: append to out_mem */
-    const char *out_name;       /* the output in messages; NULL: out_path or "<output>" */
-    artconv_buf *out_mem;       /* receives the output when out_path is NULL */
-    int binary_to_mem;          /* out_mem may take binary output (the caller checked) */
+    const char *in_path;           /* NULL when in_data is given or in_stdin is set */
+    const char *in_data;           /* inline input, when in_path is NULL */
+    size_t in_len;                 /* length of in_data */
+    int in_stdin;                  /* read standard input (in_path is NULL) */
+    const char *in_name;           /* the input in messages; NULL: in_path or "<input_text>" */
+    const artconv_format *from;    /* NULL: in_path's extension */
+    const artconv_format *to;      /* NULL: out_path's extension */
+    const char *out_path;          /* NULL: append to out_mem */
+    const char *out_name;          /* the output in messages; NULL: out_path or "<output>" */
+    artconv_buf *out_mem;          /* receives the output when out_path is NULL */
+    int binary_to_mem;             /* out_mem may take binary output (the caller checked) */
     artconv_article **article_out; /* non-NULL: stop after the metadata, hand the article here */
-    const json_t *meta;         /* batch: {"key": "value" | ["v", ...]}; may be NULL */
-    int force;                  /* replace an existing out_path */
+    const json_t *meta;            /* batch: {"key": "value" | ["v", ...]}; may be NULL */
+    int force;                     /* replace an existing out_path */
     /* batch: the request's "ignore_status", 1 (true) or -1 (false); 0 when
      * absent, which keeps the settings' (--ignore-status). */
     int ignore_status;
-    int force_read_only;        /* replace it even if it is read-only */
+    int force_read_only; /* replace it even if it is read-only */
     cli_warnings warnings;
 } cli_request;
 
@@ -208,8 +208,8 @@ void cli_convert_one(cli_result *res, const cli_settings *settings, const cli_re
  * `res` like cli_convert_one. */
 void cli_convert_book(cli_result *res, const cli_settings *settings, const artconv_format *to,
                       const artconv_article *const *articles, size_t count, const char *title,
-                      const char *const *resource_dirs, const char *out_path,
-                      const char *out_name, artconv_buf *out_mem);
+                      const char *const *resource_dirs, const char *out_path, const char *out_name,
+                      artconv_buf *out_mem);
 void cli_result_dispose(cli_result *res);
 /* SOURCE_DATE_EPOCH, as reproducible builds define it, or -1 (a value that
  * is not a number of seconds is ignored with a warning). */

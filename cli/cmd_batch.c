@@ -32,11 +32,11 @@ int cli_cmd_batch(const cli_args *args)
 
     if (args->positional_count != 0)
         return cli_usage_error(args->command, "unexpected argument '%s'; requests come on stdin",
-                           args->positional[0]);
+                               args->positional[0]);
     if (args->root != NULL && args->no_files)
         return cli_usage_error(args->command, "%s",
-                           "--root bounds the files requests name and --no-files forbids them: "
-                           "give one of them");
+                               "--root bounds the files requests name and --no-files forbids them: "
+                               "give one of them");
     if (args->root != NULL && !is_folder(args->root)) {
         fprintf(stderr, "artconv: %s: cannot use as the root folder: %s\n", args->root,
                 strerror(errno));

@@ -79,15 +79,15 @@ static int run_folder(const cli_args *args, const char *const *inputs, size_t co
 
     if (args->to == NULL)
         return cli_usage_error(args->command, "%s",
-                           "-d needs the output format: add --to FORMAT (e.g. --to epub)");
+                               "-d needs the output format: add --to FORMAT (e.g. --to epub)");
     if (args->title != NULL)
         return cli_usage_error(args->command, "%s",
-                           "--title names a book (-o BOOK.epub); -d writes one file per input");
+                               "--title names a book (-o BOOK.epub); -d writes one file per input");
     for (i = 0; i < count; i++)
         if (strcmp(inputs[i], "-") == 0)
             return cli_usage_error(args->command, "%s",
-                               "-d names each output after its input; '-' (standard input) has "
-                               "no name");
+                                   "-d names each output after its input; '-' (standard input) has "
+                                   "no name");
     if (args->css != NULL && cli_slurp(args->css, &css) < 0) {
         fprintf(stderr, "artconv: %s: cannot read the style sheet: %s\n", args->css,
                 strerror(errno));
@@ -117,10 +117,11 @@ static int run_many(const cli_args *args)
 
     if (args->out_dir != NULL && args->output != NULL)
         return cli_usage_error(args->command, "%s",
-                           "-d writes one file per input and -o one book: give one of them");
+                               "-d writes one file per input and -o one book: give one of them");
     if (args->out_dir == NULL && args->output == NULL)
-        return cli_usage_error(args->command, "%s",
-                           "--files-from needs -d OUTDIR (a file each) or -o BOOK.epub (one book)");
+        return cli_usage_error(
+            args->command, "%s",
+            "--files-from needs -d OUTDIR (a file each) or -o BOOK.epub (one book)");
     if (args->null_separated && args->files_from == NULL)
         return cli_usage_error(args->command, "%s", "-0 says how --files-from separates the paths");
     if (args->positional_count > 0) {
@@ -203,7 +204,7 @@ int cli_cmd_convert(const cli_args *args)
 
     if (args->out_dir == NULL && (args->jobs > 0 || args->report != NULL || args->verbose))
         return cli_usage_error(args->command, "%s",
-                           "-j, --report and -v go with -d OUTDIR (one file per input)");
+                               "-j, --report and -v go with -d OUTDIR (one file per input)");
     if (args->out_dir != NULL || args->files_from != NULL || args->null_separated)
         return run_many(args);
     if (args->positional_count == 0)
@@ -223,18 +224,18 @@ int cli_cmd_convert(const cli_args *args)
     } else if (strcmp(out_path, "-") == 0) {
         return cli_usage_error(args->command, "%s", "writing to standard output needs --to FORMAT");
     } else if ((to = artconv_format_by_path(out_path)) == NULL) {
-        return cli_usage_error(args->command,
-                           "cannot tell the format of '%s' from its extension; use --to", out_path);
+        return cli_usage_error(
+            args->command, "cannot tell the format of '%s' from its extension; use --to", out_path);
     }
     if (!artconv_format_can_write(to)) {
         fprintf(stderr, "artconv: %s: writing %s is not supported yet\n", out_path,
                 artconv_format_name(to));
         return EXIT_FAILED;
     }
-    if ((args->positional_count > 1 || args->title != NULL) &&
-        !artconv_format_can_write_book(to))
-        return cli_usage_error(args->command, "%s",
-                           "several inputs and --title make an EPUB book; the output is not EPUB");
+    if ((args->positional_count > 1 || args->title != NULL) && !artconv_format_can_write_book(to))
+        return cli_usage_error(
+            args->command, "%s",
+            "several inputs and --title make an EPUB book; the output is not EPUB");
     if (strcmp(out_path, "-") == 0 && artconv_format_is_binary(to) && isatty(STDOUT_FILENO)) {
         fprintf(stderr, "artconv: -: refusing to write %s to a terminal; use -o FILE\n",
                 artconv_format_name(to));

@@ -351,8 +351,8 @@ void cli_result_dispose(cli_result *res)
 
 void cli_convert_book(cli_result *res, const cli_settings *settings, const artconv_format *to,
                       const artconv_article *const *articles, size_t count, const char *title,
-                      const char *const *resource_dirs, const char *out_path,
-                      const char *out_name, artconv_buf *out_mem)
+                      const char *const *resource_dirs, const char *out_path, const char *out_name,
+                      artconv_buf *out_mem)
 {
     artconv_write_options wopts = settings->write;
     artconv_buf bytes = ARTCONV_BUF_INIT;

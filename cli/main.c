@@ -12,18 +12,17 @@
 
 /* The options each command accepts, in the order its --help lists them. */
 static const cli_option_id convert_options[] = {
-    OPT_FROM,      OPT_TO,          OPT_OUTPUT,       OPT_OUTPUT_DIR, OPT_FILES_FROM,
-    OPT_NULL,      OPT_FORCE,       OPT_JOBS,         OPT_REPORT,     OPT_META,
-    OPT_WIDTH,     OPT_FRAGMENT,    OPT_FRONT_MATTER, OPT_STRICT,     OPT_NO_EXTRACT,
-    OPT_MAX_INPUT, OPT_QUIET,       OPT_VERBOSE,      OPT_CSS,        OPT_COVER,
-    OPT_PROVIDER,  OPT_GUID_SCHEME, OPT_ITEM_VERSION, OPT_TITLE,      OPT_IGNORE_STATUS,
-    OPT_HELP,
+    OPT_FROM,          OPT_TO,     OPT_OUTPUT,     OPT_OUTPUT_DIR,  OPT_FILES_FROM,   OPT_NULL,
+    OPT_FORCE,         OPT_JOBS,   OPT_REPORT,     OPT_META,        OPT_WIDTH,        OPT_FRAGMENT,
+    OPT_FRONT_MATTER,  OPT_STRICT, OPT_NO_EXTRACT, OPT_MAX_INPUT,   OPT_QUIET,        OPT_VERBOSE,
+    OPT_CSS,           OPT_COVER,  OPT_PROVIDER,   OPT_GUID_SCHEME, OPT_ITEM_VERSION, OPT_TITLE,
+    OPT_IGNORE_STATUS, OPT_HELP,
 };
 static const cli_option_id batch_options[] = {
-    OPT_FROM,         OPT_TO,           OPT_META,          OPT_WIDTH, OPT_FRAGMENT, OPT_FRONT_MATTER,
-    OPT_STRICT,       OPT_NO_EXTRACT,   OPT_MAX_INPUT,     OPT_CSS,   OPT_COVER,    OPT_PROVIDER,
-    OPT_GUID_SCHEME,  OPT_ITEM_VERSION, OPT_IGNORE_STATUS, OPT_FORCE, OPT_ROOT,     OPT_NO_FILES,
-    OPT_HELP,
+    OPT_FROM,         OPT_TO,       OPT_META,        OPT_WIDTH,        OPT_FRAGMENT,
+    OPT_FRONT_MATTER, OPT_STRICT,   OPT_NO_EXTRACT,  OPT_MAX_INPUT,    OPT_CSS,
+    OPT_COVER,        OPT_PROVIDER, OPT_GUID_SCHEME, OPT_ITEM_VERSION, OPT_IGNORE_STATUS,
+    OPT_FORCE,        OPT_ROOT,     OPT_NO_FILES,    OPT_HELP,
 };
 static const cli_option_id info_options[] = {
     OPT_FROM, OPT_META, OPT_STRICT, OPT_NO_EXTRACT, OPT_MAX_INPUT, OPT_QUIET, OPT_JSON, OPT_HELP,
@@ -109,7 +108,7 @@ int artconv_cli_main(int argc, char **argv)
         for (i = 0; i < COMMAND_COUNT; i++)
             if (cli_edit_distance(argv[1], commands[i].name) <= 2)
                 return cli_usage_error(NULL, "unknown command '%s'; did you mean %s?", argv[1],
-                                   commands[i].name);
+                                       commands[i].name);
         return cli_usage_error(
             NULL, "unknown command '%s'; commands are convert, batch, info and formats", argv[1]);
     }

@@ -99,4 +99,3 @@ cleanup:
     artconv_buf_dispose(&name);
     return rc;
 }
-

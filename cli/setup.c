@@ -83,7 +83,8 @@ int cli_settings_build(cli_settings *settings, const cli_args *args, const char 
     size_t i;
 
     memset(settings, 0, sizeof *settings);
-    if (args->from != NULL && (from = cli_format_named(args->command, "--from", args->from)) == NULL)
+    if (args->from != NULL &&
+        (from = cli_format_named(args->command, "--from", args->from)) == NULL)
         return EXIT_USAGE;
     if (args->to != NULL && (to = cli_format_named(args->command, "--to", args->to)) == NULL)
         return EXIT_USAGE;
@@ -128,9 +129,8 @@ int cli_input_format(const artconv_format **out, const cli_args *args, const cha
     } else {
         format = artconv_format_by_path(in);
         if (format == NULL)
-            return cli_usage_error(args->command,
-                                   "cannot tell the format of '%s' from its extension; use --from",
-                                   in);
+            return cli_usage_error(
+                args->command, "cannot tell the format of '%s' from its extension; use --from", in);
     }
     if (!artconv_format_can_read(format)) {
         fprintf(stderr, "artconv: %s: reading %s is not supported yet\n",
