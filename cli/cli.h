@@ -1,11 +1,13 @@
 /*
  * cli.h - the artconv command line, kept apart from main() so it can be
  * driven by tests and by other front ends, and the pieces its source files
- * share (cli.c parses, cli_batch.c converts many files on threads,
- * cli_stream.c serves `artconv batch`, cli_convert.c converts one input,
- * cli_msg.c prints and suggests, cli_list.c reads --files-from, cli_signal.c
- * removes temporary files when a signal stops the run).  None of this is part of
- * libartconv.
+ * share: main.c holds the command table, args.c the options, parsing and
+ * help, setup.c turns parsed arguments into conversion settings,
+ * convert_one.c is the one conversion every command uses, cmd_*.c are the
+ * commands, convert_dir.c converts many files on threads (-d) with the names
+ * outdir.c chooses, stream.c serves `artconv batch`, msg.c prints and
+ * suggests, list.c reads --files-from, signal.c removes temporary files when
+ * a signal stops the run.  None of this is part of libartconv.
  */
 #ifndef ARTCONV_CLI_H
 #define ARTCONV_CLI_H
@@ -22,6 +24,111 @@
 /* Runs the command line in argv; returns the exit status (0, 1 or 2). */
 int artconv_cli_main(int argc, char **argv);
 
+/* --- options and commands (args.c, main.c) ---------------------------------- */
+
+typedef enum cli_option_id {
+    OPT_HELP,
+    OPT_VERSION,
+    OPT_FROM,
+    OPT_TO,
+    OPT_OUTPUT,
+    OPT_META,
+    OPT_WIDTH,
+    OPT_FRAGMENT,
+    OPT_FRONT_MATTER,
+    OPT_STRICT,
+    OPT_NO_EXTRACT,
+    OPT_MAX_INPUT,
+    OPT_QUIET,
+    OPT_JSON,
+    OPT_CSS,
+    OPT_COVER,
+    OPT_PROVIDER,
+    OPT_GUID_SCHEME,
+    OPT_ITEM_VERSION,
+    OPT_TITLE,
+    OPT_OUTPUT_DIR,
+    OPT_FORCE,
+    OPT_FILES_FROM,
+    OPT_NULL,
+    OPT_JOBS,
+    OPT_VERBOSE,
+    OPT_REPORT,
+    OPT_IGNORE_STATUS,
+    OPT_ROOT,
+    OPT_NO_FILES
+} cli_option_id;
+
+typedef struct cli_args cli_args;
+
+/* The command's help ends with the formats and the metadata keys. */
+#define CLI_COMMAND_LISTS_FORMATS 1
+/* IN [OUT]: a third input needs -o (a book) or -d (a folder). */
+#define CLI_COMMAND_IN_OUT 2
+
+/* A row of main.c's command table. */
+typedef struct cli_command {
+    const char *name;
+    const char *usage;            /* one or more lines */
+    const char *summary;          /* the paragraph under the usage in --help */
+    const cli_option_id *options; /* the options it accepts, in help order */
+    size_t option_count;
+    int (*run)(const cli_args *args); /* returns the exit status */
+    int flags;                        /* CLI_COMMAND_* */
+} cli_command;
+
+/* Everything one run has parsed from its arguments. */
+struct cli_args {
+    const cli_command *command;
+    const char *from;
+    const char *to;
+    const char *output;
+    const char **metas; /* room for argc entries */
+    size_t meta_count;
+    const char **positional; /* room for argc entries */
+    size_t positional_count;
+    int width;
+    int width_set;
+    int fragment;
+    artconv_front_matter front_matter;
+    int strict;
+    int no_extract;
+    size_t max_input;
+    int quiet;
+    int json;
+    int help;
+    const char *css;
+    const char *cover;
+    const char *provider;
+    const char *guid_scheme;
+    int item_version;
+    const char *title;
+    const char *out_dir;
+    int force;
+    const char *files_from;
+    int null_separated;
+    unsigned jobs;
+    int verbose;
+    const char *report;
+    int ignore_status;
+    const char *root;
+    int no_files;
+};
+
+/* Prints "artconv: MESSAGE" and where to find help; returns CLI_EXIT_USAGE.
+ * `command` may be NULL (the main help). */
+int cli_usage_error(const cli_command *command, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* Parses argv[first..argc) for `args->command` (set by the caller, with
+ * room in metas and positional).  Returns 0 or an exit status. */
+int cli_parse_args(cli_args *args, int argc, char **argv, int first);
+void cli_print_command_help(FILE *out, const cli_command *command);
+void cli_print_main_help(FILE *out, const cli_command *commands, size_t count);
+/* The format given to `option` ("--to"); an unknown name is a usage error
+ * (printed) with the nearest name offered, and gives NULL. */
+const artconv_format *cli_format_named(const cli_command *command, const char *option,
+                                       const char *name);
+
 /* --- settings every conversion of one run shares -------------------------- */
 
 typedef struct cli_settings {
@@ -33,10 +140,14 @@ typedef struct cli_settings {
     size_t meta_count;
     int no_files; /* batch: requests may not name files (--no-files) */
     int quiet;    /* no warnings, notes, progress or summary */
-    int verbose; /* a line per file */
+    int verbose;  /* a line per file */
+    /* write.timestamp is read from SOURCE_DATE_EPOCH just before writing, so
+     * a one-file command warns about a bad value after the input's messages
+     * and not at all when the input fails (or is never written, as by info). */
+    int timestamp_at_write;
 } cli_settings;
 
-/* --- one conversion (cli_convert.c) ------------------------------------------ */
+/* --- the one conversion (convert_one.c) -------------------------------------- */
 
 typedef enum cli_outcome {
     CLI_CONVERTED = 0,
@@ -48,38 +159,108 @@ typedef enum cli_outcome {
  * only after a mutex hand-over. */
 typedef struct cli_result {
     cli_outcome outcome;
-    artconv_error err; /* when FAILED; err.file borrows the input or output name */
-    json_t *warnings;  /* array of strings, owned; NULL until the first one */
-    size_t bytes;      /* size of the output */
-    double ms;         /* wall time of the conversion */
+    artconv_error err;    /* when FAILED; err.file borrows the input or output name */
+    const char *where;    /* when FAILED: the input's or the output's name, by the step */
+    const char *bad_meta; /* when FAILED on a --meta argument: that argument */
+    json_t *warnings;     /* array of strings, owned; NULL until the first one */
+    size_t bytes;         /* size of the output */
+    double ms;            /* wall time of the conversion */
 } cli_result;
 
-/* One request: an input by path or inline, an output by path or to memory. */
+/* Where the library's warnings go during one conversion. */
+typedef enum cli_warnings {
+    CLI_WARNINGS_COLLECT = 0, /* into cli_result.warnings, for the caller to report */
+    CLI_WARNINGS_PRINT,       /* to stderr as they come (one-file commands) */
+    CLI_WARNINGS_NONE         /* nowhere (--quiet) */
+} cli_warnings;
+
+/* One request: an input by path, inline or on stdin, an output by path,
+ * to memory, or no output (the article handed back). */
 typedef struct cli_request {
-    const char *in_path;        /* NULL when in_data is given */
-    const char *in_data;        /* inline input, when in_path is NULL */
-    size_t in_len;              /* length of in_data */
-    const artconv_format *from; /* NULL: in_path's extension */
-    const artconv_format *to;   /* NULL: out_path's extension */
-    const char *out_path;       /* NULL: append to out_mem */
-    artconv_buf *out_mem;       /* receives the output when out_path is NULL */
-    const json_t *meta;         /* batch: {"key": "value" | ["v", ...]}; may be NULL */
-    int force;                  /* replace an existing out_path */
+    const char *in_path;           /* NULL when in_data is given or in_stdin is set */
+    const char *in_data;           /* inline input, when in_path is NULL */
+    size_t in_len;                 /* length of in_data */
+    int in_stdin;                  /* read standard input (in_path is NULL) */
+    const char *in_name;           /* the input in messages; NULL: in_path or "<input_text>" */
+    const artconv_format *from;    /* NULL: in_path's extension */
+    const artconv_format *to;      /* NULL: out_path's extension */
+    const char *out_path;          /* NULL: append to out_mem */
+    const char *out_name;          /* the output in messages; NULL: out_path or "<output>" */
+    artconv_buf *out_mem;          /* receives the output when out_path is NULL */
+    int binary_to_mem;             /* out_mem may take binary output (the caller checked) */
+    artconv_article **article_out; /* non-NULL: stop after the metadata, hand the article here */
+    const json_t *meta;            /* batch: {"key": "value" | ["v", ...]}; may be NULL */
+    int force;                     /* replace an existing out_path */
     /* batch: the request's "ignore_status", 1 (true) or -1 (false); 0 when
      * absent, which keeps the settings' (--ignore-status). */
     int ignore_status;
-    int force_read_only;        /* replace it even if it is read-only */
+    int force_read_only; /* replace it even if it is read-only */
+    cli_warnings warnings;
 } cli_request;
 
-/* Converts one request with the shared settings; never prints.  Fills
- * `res` (the caller releases it with cli_result_dispose). */
+/* Converts one request with the shared settings: read, --meta (and the
+ * request's "meta"), write; never prints unless req->warnings says so.
+ * Fills `res` (the caller releases it with cli_result_dispose). */
 void cli_convert_one(cli_result *res, const cli_settings *settings, const cli_request *req);
+/* Writes `count` articles read by cli_convert_one as one book (a chapter
+ * each, the images of each in resource_dirs[i]) to `out_path`, or to
+ * `out_mem` when out_path is NULL; out_name names it in messages.  Fills
+ * `res` like cli_convert_one. */
+void cli_convert_book(cli_result *res, const cli_settings *settings, const artconv_format *to,
+                      const artconv_article *const *articles, size_t count, const char *title,
+                      const char *const *resource_dirs, const char *out_path, const char *out_name,
+                      artconv_buf *out_mem);
 void cli_result_dispose(cli_result *res);
+/* SOURCE_DATE_EPOCH, as reproducible builds define it, or -1 (a value that
+ * is not a number of seconds is ignored with a warning). */
+long long cli_source_date_epoch(void);
 /* Appends the folder part of `path` ("." when there is none) to `out`
  * (where relative image paths are resolved).  0 or ARTCONV_ENOMEM. */
 int cli_folder_of(const char *path, artconv_buf *out);
 
-/* --- many files with -d (cli_batch.c) ----------------------------------------- */
+/* --- from arguments to settings (setup.c) ------------------------------------- */
+
+/* Fills the settings from the arguments, without checking them; `css` is
+ * the style sheet's text or NULL, borrowed. */
+void cli_settings_fill(cli_settings *settings, const cli_args *args, const char *css);
+/* The checked settings of a run of many conversions (-d, batch): formats
+ * looked up and --meta tried once.  Returns 0 or an exit status (printed). */
+int cli_settings_build(cli_settings *settings, const cli_args *args, const char *css);
+/* Reads a small file whole (a style sheet); 0, or -1 with errno set. */
+int cli_slurp(const char *path, artconv_buf *out);
+/* The format of the input `in` ("-": stdin), from --from or its extension,
+ * checked readable.  Returns 0 or an exit status (printed). */
+int cli_input_format(const artconv_format **out, const cli_args *args, const char *in);
+/* Fills a one-file request for the input `in` ("-": stdin) in `from`,
+ * with warnings printed unless --quiet. */
+void cli_request_input(cli_request *req, const cli_args *args, const artconv_format *from,
+                       const char *in);
+/* Prints a failed one-file result; returns its exit status (2 for a bad
+ * --meta, otherwise 1). */
+int cli_report_failure(const cli_result *res);
+/* Reads the input `in` and applies --meta: the one conversion without its
+ * write (book chapters, info).  Returns 0 or an exit status (printed). */
+int cli_load_article(artconv_article **out, const cli_settings *settings, const cli_args *args,
+                     const char *in);
+/* Writes `len` bytes to standard output and flushes; 0, or -1 with errno set. */
+int cli_write_stdout(const char *data, size_t len);
+
+/* --- the commands (cmd_*.c) ------------------------------------------------------ */
+
+int cli_cmd_convert(const cli_args *args);
+int cli_cmd_batch(const cli_args *args);
+int cli_cmd_info(const cli_args *args);
+int cli_cmd_formats(const cli_args *args);
+
+/* --- output names for -d (outdir.c) ---------------------------------------------- */
+
+/* Chooses every output name in input order: OUT_DIR/STEM.EXT, then
+ * STEM-2.EXT, STEM-3.EXT... for later inputs that would clash.  names[i]
+ * get malloc'd strings (the caller frees each).  0, or -1 out of memory. */
+int cli_outdir_names(char **names, const char *const *inputs, size_t count, const char *out_dir,
+                     const char *ext);
+
+/* --- many files with -d (convert_dir.c) ----------------------------------------- */
 
 typedef struct cli_batch_options {
     const char *out_dir; /* -d: created when missing */
@@ -93,14 +274,14 @@ typedef struct cli_batch_options {
 int cli_batch_run(const cli_settings *settings, const cli_batch_options *opts,
                   const char *const *inputs, size_t count);
 
-/* --- JSON lines on stdin, results on stdout (cli_stream.c) -------------------- */
+/* --- JSON lines on stdin, results on stdout (stream.c) -------------------- */
 
 /* Serves `artconv batch`: one result line per request line, in order,
  * flushed as each is written.  Returns 0, or 1 when reading the requests or
  * writing the results failed. */
 int cli_stream_run(const cli_settings *settings, FILE *in, FILE *out);
 
-/* --- signals (cli_signal.c) ---------------------------------------------------- */
+/* --- signals (signal.c) ---------------------------------------------------- */
 
 /* Removes the named temporary files of writes in flight on SIGINT, SIGTERM
  * and SIGHUP, then lets the signal end the program.  Call once, early. */
@@ -108,7 +289,7 @@ void cli_signal_install(void);
 /* The write options' temp_file callback that keeps the names for it. */
 void cli_signal_temp_file(int dirfd, const char *name, void *payload);
 
-/* --- messages (cli_msg.c) ------------------------------------------------------ */
+/* --- messages (msg.c) ------------------------------------------------------ */
 
 /* 1 if `fp` is a terminal and NO_COLOR is unset or empty (no-color.org). */
 int cli_colour(FILE *fp);
@@ -125,7 +306,7 @@ const char *cli_suggest_format(const char *name);
  * as in a Latin-1 file name, become '?'.  NULL only when memory runs out. */
 json_t *cli_json_text(const char *text);
 
-/* --- input lists (cli_list.c) -------------------------------------------------- */
+/* --- input lists (list.c) -------------------------------------------------- */
 
 /* Splits the file `path` ('-' for stdin) into paths, one a line (a CR
  * before the LF is dropped) or, with `nul`, NUL-separated; empty entries

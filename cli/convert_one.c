@@ -1,11 +1,15 @@
 /*
- * cli_convert.c - one conversion for the batch modes: read, set metadata,
- * write, and record what happened instead of printing it, so many of these
- * can run on threads at once and the main thread reports them in order.
+ * convert_one.c - the one conversion every command uses: read, set the
+ * metadata (--meta, then a batch request's "meta"), write (or hand the
+ * article back, for a book's chapters and `info`), and record what happened
+ * instead of printing it, so many of these can run on threads at once and
+ * the main thread reports them in order.  Books are written here too.
  */
 #include "cli.h"
 
+#include <errno.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -64,9 +68,12 @@ static int apply_meta(artconv_article *article, const cli_settings *settings, co
     size_t i;
     int rc = 0;
 
-    for (i = 0; i < settings->meta_count; i++)
-        if ((rc = artconv_article_set_meta_arg(article, settings->metas[i], &res->err)) < 0)
+    for (i = 0; i < settings->meta_count; i++) {
+        if ((rc = artconv_article_set_meta_arg(article, settings->metas[i], &res->err)) < 0) {
+            res->bad_meta = settings->metas[i];
             goto cleanup;
+        }
+    }
     if (meta == NULL)
         goto cleanup;
     if (!json_is_object(meta)) {
@@ -114,6 +121,26 @@ cleanup:
     return rc;
 }
 
+long long cli_source_date_epoch(void)
+{
+    const char *value = getenv("SOURCE_DATE_EPOCH");
+    char *end;
+    long long seconds;
+
+    if (value == NULL || *value == '\0')
+        return -1;
+    errno = 0;
+    seconds = strtoll(value, &end, 10);
+    if (errno != 0 || *end != '\0' || seconds < 0) {
+        fprintf(stderr,
+                "artconv: warning: ignoring SOURCE_DATE_EPOCH='%s' (not a number of "
+                "seconds)\n",
+                value);
+        return -1;
+    }
+    return seconds;
+}
+
 int cli_folder_of(const char *path, artconv_buf *out)
 {
     const char *slash = strrchr(path, '/');
@@ -125,10 +152,98 @@ int cli_folder_of(const char *path, artconv_buf *out)
     return artconv_buf_put(out, path, (size_t)(slash - path));
 }
 
+static int read_stdin(artconv_buf *data, size_t limit, artconv_error *err)
+{
+    for (;;) {
+        size_t n;
+
+        if (artconv_buf_grow(data, 65536) < 0) {
+            snprintf(err->message, sizeof err->message, "out of memory");
+            return ARTCONV_ENOMEM;
+        }
+        n = fread(data->ptr + data->len, 1, data->cap - data->len - 1, stdin);
+        data->len += n;
+        data->ptr[data->len] = '\0';
+        if (data->len > limit) {
+            snprintf(err->message, sizeof err->message, "input exceeds the limit of %zu bytes",
+                     limit);
+            return ARTCONV_ELIMIT;
+        }
+        if (n == 0)
+            break;
+    }
+    if (ferror(stdin)) {
+        snprintf(err->message, sizeof err->message, "cannot read: %s", strerror(errno));
+        return ARTCONV_EIO;
+    }
+    return 0;
+}
+
+/* Points the warnings of both steps where the request wants them. */
+static void route_warnings(artconv_read_options *ropts, artconv_write_options *wopts,
+                           cli_result *res, const cli_request *req, const char *in_name,
+                           const char *out_name)
+{
+    switch (req->warnings) {
+    case CLI_WARNINGS_COLLECT:
+        ropts->warning = collect_warning;
+        ropts->payload = res;
+        wopts->warning = collect_warning;
+        wopts->payload = res;
+        break;
+    case CLI_WARNINGS_PRINT:
+        ropts->warning = cli_print_warning;
+        ropts->payload = (void *)in_name;
+        wopts->warning = cli_print_warning;
+        wopts->payload = (void *)out_name;
+        break;
+    case CLI_WARNINGS_NONE:
+        ropts->warning = NULL;
+        ropts->payload = NULL;
+        wopts->warning = NULL;
+        wopts->payload = NULL;
+        break;
+    }
+}
+
+/* The read step: the article of the request's input. */
+static int read_input(artconv_article **out, cli_result *res, const artconv_format *from,
+                      const artconv_read_options *ropts, const cli_request *req)
+{
+    artconv_buf data = ARTCONV_BUF_INIT;
+    int rc;
+
+    if (req->in_path != NULL)
+        return artconv_read_file(out, from, req->in_path, ropts, &res->err);
+    if (!req->in_stdin)
+        return artconv_read(out, from, req->in_data, req->in_len, ropts, &res->err);
+    rc = read_stdin(&data, ropts->max_input ? ropts->max_input : ARTCONV_DEFAULT_MAX_INPUT,
+                    &res->err);
+    if (rc == 0)
+        rc = artconv_read(out, from, data.ptr, data.len, ropts, &res->err);
+    artconv_buf_dispose(&data);
+    return rc;
+}
+
+/* The last step: `bytes` to the output path by the output rules. */
+static int save(cli_result *res, const artconv_buf *bytes, const char *out_path,
+                const artconv_write_options *wopts)
+{
+    int rc = artconv_write_bytes_file(out_path, bytes->ptr, bytes->len, wopts, &res->err);
+
+    if (rc == 0)
+        res->bytes = bytes->len;
+    return rc;
+}
+
 static int convert(cli_result *res, const cli_settings *settings, const cli_request *req)
 {
-    const char *in_name = req->in_path != NULL ? req->in_path : "<input_text>";
-    const char *out_name = req->out_path != NULL ? req->out_path : "<output>";
+    const char *in_name = req->in_name != NULL   ? req->in_name
+                          : req->in_path != NULL ? req->in_path
+                                                 : "<input_text>";
+    const char *out_name = req->out_name != NULL   ? req->out_name
+                           : req->out_path != NULL ? req->out_path
+                                                   : "<output>";
     const artconv_format *from = req->from, *to = req->to;
     artconv_read_options ropts = settings->read;
     artconv_write_options wopts = settings->write;
@@ -139,6 +254,7 @@ static int convert(cli_result *res, const cli_settings *settings, const cli_requ
 
     if (from == NULL && req->in_path != NULL)
         from = artconv_format_by_path(req->in_path);
+    res->where = in_name;
     if (from == NULL) {
         rc = fail(res, ARTCONV_EINVALID, in_name, "%s",
                   "cannot tell the input format from the name; give \"from\" (or --from)");
@@ -146,7 +262,7 @@ static int convert(cli_result *res, const cli_settings *settings, const cli_requ
     }
     if (to == NULL && req->out_path != NULL)
         to = artconv_format_by_path(req->out_path);
-    if (to == NULL) {
+    if (to == NULL && req->article_out == NULL) {
         rc = fail(res, ARTCONV_EINVALID, out_name, "%s",
                   "cannot tell the output format; give \"to\" (or --to)");
         goto cleanup;
@@ -158,29 +274,31 @@ static int convert(cli_result *res, const cli_settings *settings, const cli_requ
         rc = 0;
         goto cleanup;
     }
-    if (req->out_path == NULL && artconv_format_is_binary(to)) {
+    if (req->out_path == NULL && req->article_out == NULL && !req->binary_to_mem &&
+        artconv_format_is_binary(to)) {
         rc = fail(res, ARTCONV_EINVALID, in_name,
                   "%s output is binary: give an \"output\" path to write it to",
                   artconv_format_name(to));
         goto cleanup;
     }
     ropts.filename = in_name;
-    ropts.warning = collect_warning;
-    ropts.payload = res;
-    if (req->in_path != NULL)
-        rc = artconv_read_file(&article, from, req->in_path, &ropts, &res->err);
-    else
-        rc = artconv_read(&article, from, req->in_data, req->in_len, &ropts, &res->err);
-    if (rc < 0)
+    wopts.filename = out_name;
+    route_warnings(&ropts, &wopts, res, req, in_name, out_name);
+    if ((rc = read_input(&article, res, from, &ropts, req)) < 0)
         goto cleanup;
     if ((rc = apply_meta(article, settings, req->meta, res, in_name)) < 0)
         goto cleanup;
+    if (req->article_out != NULL) {
+        *req->article_out = article;
+        article = NULL;
+        goto cleanup;
+    }
 
-    wopts.filename = out_name;
+    res->where = out_name;
+    if (settings->timestamp_at_write)
+        wopts.timestamp = cli_source_date_epoch();
     if (req->ignore_status != 0)
         wopts.ignore_status = req->ignore_status > 0;
-    wopts.warning = collect_warning;
-    wopts.payload = res;
     wopts.force = settings->write.force || req->force_read_only;
     if (req->in_path != NULL) {
         /* Local images lie beside the input, which lies in the root. */
@@ -199,9 +317,7 @@ static int convert(cli_result *res, const cli_settings *settings, const cli_requ
          * without looking the path up again (it may be a device). */
         rc = artconv_write(&bytes, to, article, &wopts, &res->err);
         if (rc == 0)
-            rc = artconv_write_bytes_file(req->out_path, bytes.ptr, bytes.len, &wopts, &res->err);
-        if (rc == 0)
-            res->bytes = bytes.len;
+            rc = save(res, &bytes, req->out_path, &wopts);
         artconv_buf_dispose(&bytes);
     } else {
         size_t before = req->out_mem->len;
@@ -231,4 +347,32 @@ void cli_result_dispose(cli_result *res)
 {
     json_decref(res->warnings);
     res->warnings = NULL;
+}
+
+void cli_convert_book(cli_result *res, const cli_settings *settings, const artconv_format *to,
+                      const artconv_article *const *articles, size_t count, const char *title,
+                      const char *const *resource_dirs, const char *out_path, const char *out_name,
+                      artconv_buf *out_mem)
+{
+    artconv_write_options wopts = settings->write;
+    artconv_buf bytes = ARTCONV_BUF_INIT;
+    double start = now_ms();
+    int rc;
+
+    memset(res, 0, sizeof *res);
+    res->outcome = CLI_CONVERTED;
+    res->where = out_name;
+    wopts.filename = out_name;
+    if (settings->timestamp_at_write)
+        wopts.timestamp = cli_source_date_epoch();
+    if (wopts.warning != NULL)
+        wopts.payload = (void *)out_name;
+    rc = artconv_write_book(out_path != NULL ? &bytes : out_mem, to, articles, count, title,
+                            resource_dirs, &wopts, &res->err);
+    if (rc == 0 && out_path != NULL)
+        rc = save(res, &bytes, out_path, &wopts);
+    artconv_buf_dispose(&bytes);
+    if (rc < 0)
+        res->outcome = CLI_FAILED;
+    res->ms = now_ms() - start;
 }

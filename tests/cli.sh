@@ -401,5 +401,18 @@ expect_out '"pubstatus": "canceled"' "info --json shows the status"
 run "$bin" convert --help
 expect_out "--ignore-status" "convert --help lists --ignore-status"
 
+# A bad SOURCE_DATE_EPOCH is noticed when the output is written: after the
+# input's own warnings, and never by info or for an input that fails.
+printf 'Caf\xe9 latin\n\nMore.\n' >latin.txt
+run env SOURCE_DATE_EPOCH=soon "$bin" convert --to markdown latin.txt
+[ "$(printf '%s\n' "$err" | grep -c warning)" -eq 2 ] &&
+    printf '%s\n' "$err" | head -n 1 | grep -q 'latin.txt:1: warning' &&
+    printf '%s\n' "$err" | tail -n 1 | grep -q "ignoring SOURCE_DATE_EPOCH='soon'"
+ok $? "SOURCE_DATE_EPOCH warning comes after the input's warning"
+run env SOURCE_DATE_EPOCH=soon "$bin" info latin.txt
+case "$err" in *SOURCE_DATE_EPOCH*) ok 1 "info does not read SOURCE_DATE_EPOCH" ;; *) ok 0 "info does not read SOURCE_DATE_EPOCH" ;; esac
+run env SOURCE_DATE_EPOCH=soon "$bin" convert --to text no-such-input.md
+case "$err" in *SOURCE_DATE_EPOCH*) ok 1 "a failed read never gets to SOURCE_DATE_EPOCH" ;; *) ok 0 "a failed read never gets to SOURCE_DATE_EPOCH" ;; esac
+
 echo "1..$n"
 [ "$failed" -eq 0 ]
