@@ -178,7 +178,7 @@ int score_read_html(artconv_article **out, const artconv_buf *src, const char *n
 int score_body_text(artconv_buf *out, const artconv_article *a, int captions)
 {
     const char *s;
-    artconv_iter it;
+    artconv_iter *it;
     artconv_event ev;
     int rc = 0;
 
@@ -187,18 +187,19 @@ int score_body_text(artconv_buf *out, const artconv_article *a, int captions)
     if ((s = artconv_article_get(a, ARTCONV_META_DATELINE)) != NULL &&
         (artconv_buf_puts(out, s) < 0 || artconv_buf_putc(out, '\n') < 0))
         return -1;
-    artconv_iter_init(&it, artconv_article_body(a));
-    while (rc == 0 && (ev = artconv_iter_next(&it)) != ARTCONV_EVENT_DONE) {
-        const artconv_node *n = artconv_iter_node(&it);
+    if ((it = artconv_iter_new(artconv_article_body(a))) == NULL)
+        return -1;
+    while (rc == 0 && (ev = artconv_iter_next(it)) != ARTCONV_EVENT_DONE) {
+        const artconv_node *n = artconv_iter_node(it);
         artconv_node_kind k = artconv_node_get_kind(n);
 
-        if (k < ARTCONV_NODE_FIRST_INLINE || k == ARTCONV_NODE_LINEBREAK ||
+        if (artconv_node_kind_is_block(k) || k == ARTCONV_NODE_LINEBREAK ||
             k == ARTCONV_NODE_SOFTBREAK)
             rc = artconv_buf_putc(out, '\n');
         if (ev != ARTCONV_EVENT_ENTER || rc < 0)
             continue;
         if (k == ARTCONV_NODE_CAPTION && !captions) {
-            artconv_iter_skip_children(&it);
+            artconv_iter_skip_children(it);
             continue;
         }
         /* Raw HTML is markup only; alt text and titles are not shown. */
@@ -212,6 +213,7 @@ int score_body_text(artconv_buf *out, const artconv_article *a, int captions)
             rc = rc < 0 ? rc : artconv_buf_putc(out, '\n');
         }
     }
+    artconv_iter_free(it);
     return rc < 0 ? -1 : 0;
 }
 

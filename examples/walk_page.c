@@ -15,7 +15,7 @@ int main(int argc, char **argv)
 {
     artconv_article *article = NULL;
     artconv_error err;
-    artconv_iter it;
+    artconv_iter *it;
     artconv_event ev;
     size_t i, words = 0;
     int depth = 0;
@@ -35,9 +35,13 @@ int main(int argc, char **argv)
         printf("author: %s\n", artconv_article_list_get(article, ARTCONV_LIST_AUTHORS, i));
     /* Every node with children is reported on ENTER and on EXIT; leaves
      * only on ENTER.  Depth is tracked from those events. */
-    artconv_iter_init(&it, artconv_article_body(article));
-    while ((ev = artconv_iter_next(&it)) != ARTCONV_EVENT_DONE) {
-        const artconv_node *node = artconv_iter_node(&it);
+    if ((it = artconv_iter_new(artconv_article_body(article))) == NULL) {
+        fprintf(stderr, "walk_page: out of memory\n");
+        artconv_article_free(article);
+        return 1;
+    }
+    while ((ev = artconv_iter_next(it)) != ARTCONV_EVENT_DONE) {
+        const artconv_node *node = artconv_iter_node(it);
         artconv_node_kind kind = artconv_node_get_kind(node);
         const char *text = artconv_node_get_literal(node);
 
@@ -45,8 +49,7 @@ int main(int argc, char **argv)
             depth--;
             continue;
         }
-        if (kind >= ARTCONV_NODE_FIRST_BLOCK && kind <= ARTCONV_NODE_LAST_BLOCK &&
-            kind != ARTCONV_NODE_DOCUMENT)
+        if (artconv_node_kind_is_block(kind) && kind != ARTCONV_NODE_DOCUMENT)
             printf("%*s%s\n", depth * 2, "", artconv_node_kind_name(kind));
         for (; text != NULL && *text != '\0'; text++)
             if (*text != ' ' && (text[1] == ' ' || text[1] == '\0'))
@@ -54,6 +57,7 @@ int main(int argc, char **argv)
         if (!artconv_node_kind_is_leaf(kind))
             depth++;
     }
+    artconv_iter_free(it);
     printf("words: %zu\n", words);
     artconv_article_free(article);
     return 0;

@@ -17,7 +17,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const artconv_format *from = artconv_format_by_name(FUZZ_FORMAT);
-    artconv_read_options ropts = ARTCONV_READ_OPTIONS_INIT;
+    artconv_read_options ropts;
+    artconv_read_options_init(&ropts);
     artconv_article *article = NULL;
     artconv_error err;
     size_t i;
@@ -36,7 +37,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         abort();
     for (i = 0; i < artconv_format_count(); i++) {
         const artconv_format *to = artconv_format_at(i);
-        artconv_write_options wopts = ARTCONV_WRITE_OPTIONS_INIT;
+        artconv_write_options wopts;
+        artconv_write_options_init(&wopts);
         artconv_buf out = ARTCONV_BUF_INIT;
 
         if (!artconv_format_can_write(to))

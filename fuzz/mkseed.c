@@ -351,8 +351,10 @@ static int write_artconv_book(const char *dir)
         "The **tide tables** change in *June*, says [the port](https://port.example/).\n\n"
         "## High water\n\n- 06:10\n- 18:32\n\n> Check before sailing.\n\n"
         "1. one\n2. two\n\n```\ncode block\n```\n\n### Low water\n\nText with `code`.\n";
-    artconv_read_options ropts = ARTCONV_READ_OPTIONS_INIT;
-    artconv_write_options wopts = ARTCONV_WRITE_OPTIONS_INIT;
+    artconv_read_options ropts;
+    artconv_read_options_init(&ropts);
+    artconv_write_options wopts;
+    artconv_write_options_init(&wopts);
     artconv_article *article = NULL;
     artconv_buf out = ARTCONV_BUF_INIT;
     artconv_error err;

@@ -61,7 +61,8 @@ static int is_zip(const uint8_t *data, size_t len)
 
 static int reads_as_epub(const uint8_t *data, size_t len)
 {
-    artconv_read_options opts = ARTCONV_READ_OPTIONS_INIT;
+    artconv_read_options opts;
+    artconv_read_options_init(&opts);
     artconv_article *article = NULL;
     artconv_error err;
     int ok;

@@ -172,12 +172,17 @@ typedef enum artconv_node_kind {
      * unknown element, a comment); the Markdown writer writes them back
      * verbatim if they are still inert and drops them with a warning
      * otherwise.  Every other writer drops them, except JSON, which keeps
-     * them.  They were added after the ranges below were fixed, so they lie
-     * outside both: a RAW_HTML_BLOCK stands where flow blocks do (in the
-     * document, a quote, a list item), a RAW_HTML_INLINE where inlines do. */
+     * them.  A RAW_HTML_BLOCK is a block and stands where flow blocks do
+     * (in the document, a quote, a list item); a RAW_HTML_INLINE is an
+     * inline.  They were added after the others, so their numbers lie past
+     * the numeric ranges below: ask artconv_node_kind_is_block and
+     * artconv_node_kind_is_inline, which count them, instead of comparing
+     * kinds with FIRST_ and LAST_ constants. */
     ARTCONV_NODE_RAW_HTML_BLOCK,  /* leaf: HTML standing as a block */
     ARTCONV_NODE_RAW_HTML_INLINE, /* leaf: HTML among inlines */
 
+    /* Numeric ranges, kept for tables indexed by kind: neither range holds
+     * the raw HTML kinds (see above). */
     ARTCONV_NODE_FIRST_BLOCK = ARTCONV_NODE_DOCUMENT,
     ARTCONV_NODE_LAST_BLOCK = ARTCONV_NODE_TABLE_CELL,
     ARTCONV_NODE_FIRST_INLINE = ARTCONV_NODE_TEXT,
@@ -204,6 +209,13 @@ ARTCONV_API const char *artconv_node_kind_name(artconv_node_kind kind);
 ARTCONV_API artconv_node_kind artconv_node_kind_from_name(const char *name);
 /** Returns 1 if nodes of `kind` never have children. */
 ARTCONV_API int artconv_node_kind_is_leaf(artconv_node_kind kind);
+/** Returns 1 if `kind` is a block: DOCUMENT through TABLE_CELL, and
+ *  RAW_HTML_BLOCK; 0 otherwise (inlines, NONE, unknown numbers). */
+ARTCONV_API int artconv_node_kind_is_block(artconv_node_kind kind);
+/** Returns 1 if `kind` is an inline: TEXT through SUBSCRIPT, and
+ *  RAW_HTML_INLINE; 0 otherwise.  Every valid kind is exactly one of the
+ *  two. */
+ARTCONV_API int artconv_node_kind_is_inline(artconv_node_kind kind);
 /** Returns 1 if a `parent` node may hold a `child` node. */
 ARTCONV_API int artconv_node_can_contain(artconv_node_kind parent, artconv_node_kind child);
 
@@ -264,8 +276,19 @@ ARTCONV_API int artconv_node_set_header(artconv_node *node, int header, artconv_
 
 /* ---------------------------------------------------------------------------
  * Iterating: a depth-first walk without recursion.  Nodes with children are
- * reported twice, on ENTER and on EXIT; leaves only on ENTER.  The fields are
- * private.
+ * reported twice, on ENTER and on EXIT; leaves only on ENTER.  An iterator
+ * is opaque: artconv_iter_new makes one, artconv_iter_free releases it.
+ * One thread at a time may use an iterator; several iterators may walk one
+ * unchanging tree at once.
+ *
+ *     artconv_iter *it = artconv_iter_new(artconv_article_body(article));
+ *     artconv_event ev;
+ *     if (it == NULL)
+ *         return ARTCONV_ENOMEM;
+ *     while ((ev = artconv_iter_next(it)) != ARTCONV_EVENT_DONE)
+ *         if (ev == ARTCONV_EVENT_ENTER)
+ *             visit(artconv_iter_node(it));
+ *     artconv_iter_free(it);
  */
 
 typedef enum artconv_event {
@@ -274,18 +297,22 @@ typedef enum artconv_event {
     ARTCONV_EVENT_EXIT
 } artconv_event;
 
-typedef struct artconv_iter {
-    const artconv_node *root;
-    artconv_node *node;
-    artconv_event event;
-} artconv_iter;
+typedef struct artconv_iter artconv_iter;
 
-/** Starts a walk over `root` and its descendants.  Never fails. */
+/** Returns a new iterator over `root` and its descendants (`root` may be
+ *  NULL: the walk is empty), or NULL if memory runs out.  The iterator
+ *  borrows the tree; free it with artconv_iter_free. */
+ARTCONV_API artconv_iter *artconv_iter_new(const artconv_node *root);
+/** Frees an iterator (not the tree); NULL does nothing. */
+ARTCONV_API void artconv_iter_free(artconv_iter *iter);
+/** Restarts `iter` over `root`, as if it were new.  Never fails. */
 ARTCONV_API void artconv_iter_init(artconv_iter *iter, const artconv_node *root);
-/** Advances; returns the event (DONE at the end).  The tree must not change
- *  during the walk except for the current node's data. */
+/** Advances; returns the event (DONE at the end, and on every call after
+ *  it).  The tree must not change during the walk except for the current
+ *  node's data. */
 ARTCONV_API artconv_event artconv_iter_next(artconv_iter *iter);
-/** Returns the current node, borrowed. */
+/** Returns the current node, borrowed (NULL before the first event and
+ *  after DONE). */
 ARTCONV_API artconv_node *artconv_iter_node(const artconv_iter *iter);
 /** After ENTER on a node with children: the next event is its EXIT. */
 ARTCONV_API void artconv_iter_skip_children(artconv_iter *iter);
@@ -433,12 +460,9 @@ typedef struct artconv_read_options {
     int regular_only;
 } artconv_read_options;
 
-#define ARTCONV_READ_OPTIONS_INIT                                                                  \
-    {                                                                                              \
-        ARTCONV_READ_OPTIONS_VERSION, NULL, 0, 0, 0, NULL, NULL, 0, NULL, 0                        \
-    }
-
-/** Fills `opts` (caller-owned) with the defaults; never fails. */
+/** Fills `opts` (caller-owned) with the defaults: version set, every other
+ *  field 0 or NULL.  Start every options struct with it, then set the
+ *  fields you need; never fails. */
 ARTCONV_API void artconv_read_options_init(artconv_read_options *opts);
 
 #define ARTCONV_WRITE_OPTIONS_VERSION 1
@@ -502,13 +526,9 @@ typedef struct artconv_write_options {
     const char *root;
 } artconv_write_options;
 
-#define ARTCONV_WRITE_OPTIONS_INIT                                                                 \
-    {                                                                                              \
-        ARTCONV_WRITE_OPTIONS_VERSION, NULL, 72, 0, ARTCONV_FRONT_MATTER_AUTO, NULL, NULL, NULL,   \
-            NULL, NULL, -1, NULL, NULL, 1, 0, 0, 0, NULL, NULL, NULL                               \
-    }
-
-/** Fills `opts` (caller-owned) with the defaults; never fails. */
+/** Fills `opts` (caller-owned) with the defaults: version set, width 72,
+ *  timestamp -1, item_version 1, every other field 0 or NULL.  Start every
+ *  options struct with it, then set the fields you need; never fails. */
 ARTCONV_API void artconv_write_options_init(artconv_write_options *opts);
 
 /* ---------------------------------------------------------------------------

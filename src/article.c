@@ -4,6 +4,8 @@
 #include "internal.h"
 #include "raw_html.h"
 
+/* The one library the core uses for a format's sake: extra fields are
+ * JSON values (artconv_article_extra_set), checked and kept compact. */
 #include <jansson.h>
 
 #include <stdlib.h>

@@ -23,8 +23,10 @@
             goto cleanup;                                                                          \
     } while (0)
 
-/* A format: one reader and/or one writer.  Each file in formats/ holds
- * one reader or one writer; src/formats.c describes and lists them. */
+/* A format: a folder of formats/ with a reader and/or a writer, one row
+ * of the table in src/formats.c.  Their entry points are declared in
+ * src/format_entries.h, which only the table and the formats include: the
+ * rest of the core knows no format. */
 typedef int (*ac_read_fn)(artconv_article **out, const char *data, size_t len,
                           const artconv_read_options *opts, artconv_error *err);
 typedef int (*ac_write_fn)(artconv_buf *out, const artconv_article *article,
@@ -57,9 +59,6 @@ struct artconv_format {
 
 /* A status_loss for formats whose output always carries both fields. */
 const char *ac_status_always_carried(const artconv_write_options *opts);
-/* The writers whose output carries them only with some options. */
-const char *ac_markdown_status_loss(const artconv_write_options *opts);
-const char *ac_html_status_loss(const artconv_write_options *opts);
 
 /* Fails with ARTCONV_EUNSUPPORTED, saying why, when the article is not
  * usable (pubstatus) or is embargoed and `format` cannot carry that with
@@ -73,34 +72,15 @@ int ac_status_check(const artconv_format *format, const artconv_article *article
 void ac_warn_raw_html_dropped(const artconv_format *format, const artconv_article *article,
                               const artconv_write_options *opts);
 
-/* The readers and writers, one per file in formats/. */
-int ac_html_read(artconv_article **out, const char *data, size_t len,
-                 const artconv_read_options *opts, artconv_error *err);
-int ac_markdown_read(artconv_article **out, const char *data, size_t len,
-                     const artconv_read_options *opts, artconv_error *err);
-int ac_epub_read(artconv_article **out, const char *data, size_t len,
-                 const artconv_read_options *opts, artconv_error *err);
-/* One book of `count` (at least 1) articles titled `title` (NULL: the
- * article's title, or "Digest" for several); `opts` must not be NULL. */
-int ac_epub_write_book(artconv_buf *out, const artconv_article *const *articles, size_t count,
-                       const char *title, const char *const *resource_dirs,
-                       const artconv_write_options *opts, artconv_error *err);
-int ac_epub_write(artconv_buf *out, const artconv_article *article,
-                  const artconv_write_options *opts, artconv_error *err);
-int ac_newsml_read(artconv_article **out, const char *data, size_t len,
-                   const artconv_read_options *opts, artconv_error *err);
-int ac_newsml_write(artconv_buf *out, const artconv_article *article,
-                    const artconv_write_options *opts, artconv_error *err);
-int ac_text_read(artconv_article **out, const char *data, size_t len,
-                 const artconv_read_options *opts, artconv_error *err);
-int ac_text_write(artconv_buf *out, const artconv_article *article,
-                  const artconv_write_options *opts, artconv_error *err);
-int ac_markdown_write(artconv_buf *out, const artconv_article *article,
-                      const artconv_write_options *opts, artconv_error *err);
-int ac_html_write(artconv_buf *out, const artconv_article *article,
-                  const artconv_write_options *opts, artconv_error *err);
-int ac_json_write(artconv_buf *out, const artconv_article *article,
-                  const artconv_write_options *opts, artconv_error *err);
+/* The iterator's fields, opaque to users (artconv.h).  The library's own
+ * walks keep one on the stack and start it with artconv_iter_init, so a
+ * walk that cannot fail (artconv_node_depth, ac_body_shows_image) never
+ * allocates.  (src/node.c) */
+struct artconv_iter {
+    const artconv_node *root;
+    artconv_node *node;
+    artconv_event event;
+};
 
 /* --- errors (src/error.c) ----------------------------------------------- */
 

@@ -31,13 +31,14 @@ static const char *kind_of(mode_t mode)
 int artconv_read_file(artconv_article **out, const artconv_format *format, const char *path,
                       const artconv_read_options *opts, artconv_error *err)
 {
-    artconv_read_options local = ARTCONV_READ_OPTIONS_INIT;
+    artconv_read_options local;
     artconv_buf data = ARTCONV_BUF_INIT;
     struct stat st;
     size_t limit;
     FILE *fp;
     int fd, rc;
 
+    artconv_read_options_init(&local);
     if (out != NULL)
         *out = NULL;
     if (opts != NULL)

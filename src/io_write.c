@@ -414,9 +414,10 @@ cleanup:
 static int prepare_write(artconv_write_options *local, const artconv_format **format,
                          const char *path, const artconv_write_options *opts, artconv_error *err)
 {
-    const artconv_write_options defaults = ARTCONV_WRITE_OPTIONS_INIT;
-
-    *local = opts != NULL ? *opts : defaults;
+    if (opts != NULL)
+        *local = *opts;
+    else
+        artconv_write_options_init(local);
     if (local->filename == NULL)
         local->filename = path;
     if (err != NULL) {

@@ -66,9 +66,15 @@ static int valid_kind(artconv_node_kind kind)
     return kind >= ARTCONV_NODE_FIRST_BLOCK && kind <= ARTCONV_NODE_LAST_KIND;
 }
 
-/* The raw HTML kinds lie past the public ranges (they came later), so
- * they are added here by hand. */
-static int is_inline(artconv_node_kind kind)
+/* The raw HTML kinds lie past the numeric ranges (they came later), so
+ * these two add them by hand; everything else asks them. */
+int artconv_node_kind_is_block(artconv_node_kind kind)
+{
+    return (kind >= ARTCONV_NODE_FIRST_BLOCK && kind <= ARTCONV_NODE_LAST_BLOCK) ||
+           kind == ARTCONV_NODE_RAW_HTML_BLOCK;
+}
+
+int artconv_node_kind_is_inline(artconv_node_kind kind)
 {
     return (kind >= ARTCONV_NODE_FIRST_INLINE && kind <= ARTCONV_NODE_LAST_INLINE) ||
            kind == ARTCONV_NODE_RAW_HTML_INLINE;
@@ -158,7 +164,7 @@ int artconv_node_can_contain(artconv_node_kind parent, artconv_node_kind child)
     case ARTCONV_NODE_LINK:
     case ARTCONV_NODE_SUPERSCRIPT:
     case ARTCONV_NODE_SUBSCRIPT:
-        return is_inline(child);
+        return artconv_node_kind_is_inline(child);
     default:
         return 0;
     }
@@ -620,6 +626,20 @@ artconv_node *ac_node_add_text(artconv_node *parent, const char *s, size_t len, 
 }
 
 /* --- iteration ------------------------------------------------------------- */
+
+artconv_iter *artconv_iter_new(const artconv_node *root)
+{
+    artconv_iter *iter = malloc(sizeof *iter);
+
+    if (iter != NULL)
+        artconv_iter_init(iter, root);
+    return iter;
+}
+
+void artconv_iter_free(artconv_iter *iter)
+{
+    free(iter);
+}
 
 void artconv_iter_init(artconv_iter *iter, const artconv_node *root)
 {

@@ -153,7 +153,8 @@ static void test_layout_and_metadata(void)
 {
     artconv_article *a = fixture_kitchen_sink();
     artconv_buf out = ARTCONV_BUF_INIT;
-    artconv_write_options opts = ARTCONV_WRITE_OPTIONS_INIT;
+    artconv_write_options opts;
+    artconv_write_options_init(&opts);
     book b = {NULL, NULL};
     char *opf = NULL, *ncx = NULL, *nav = NULL, *ch = NULL;
     zip_stat_t st;
@@ -232,7 +233,8 @@ static void test_reproducible(void)
     artconv_article *a = fixture_kitchen_sink();
     artconv_buf one = ARTCONV_BUF_INIT, two = ARTCONV_BUF_INIT, three = ARTCONV_BUF_INIT;
     artconv_buf four = ARTCONV_BUF_INIT;
-    artconv_write_options opts = ARTCONV_WRITE_OPTIONS_INIT;
+    artconv_write_options opts;
+    artconv_write_options_init(&opts);
     const char *tz = getenv("TZ");
     char *saved = tz != NULL ? strdup(tz) : NULL;
     book b = {NULL, NULL};
@@ -352,7 +354,8 @@ static void test_images(void)
     char dir[4096], sub[4096], outside[4096], link[4200];
     artconv_article *a = artconv_article_new();
     artconv_buf out = ARTCONV_BUF_INIT;
-    artconv_write_options opts = ARTCONV_WRITE_OPTIONS_INIT;
+    artconv_write_options opts;
+    artconv_write_options_init(&opts);
     warnings ws;
     book b = {NULL, NULL};
     char *opf = NULL, *ch = NULL;
@@ -428,7 +431,8 @@ static void test_cover(void)
     char dir[4096], path[4096];
     artconv_article *a = artconv_article_new();
     artconv_buf out = ARTCONV_BUF_INIT, lead = ARTCONV_BUF_INIT;
-    artconv_write_options opts = ARTCONV_WRITE_OPTIONS_INIT;
+    artconv_write_options opts;
+    artconv_write_options_init(&opts);
     book b = {NULL, NULL};
     char *opf = NULL, *cover = NULL, *nav = NULL;
 
@@ -490,7 +494,8 @@ static void test_rtl_and_language(void)
 {
     artconv_article *a = artconv_article_new();
     artconv_buf out = ARTCONV_BUF_INIT, und = ARTCONV_BUF_INIT;
-    artconv_write_options opts = ARTCONV_WRITE_OPTIONS_INIT;
+    artconv_write_options opts;
+    artconv_write_options_init(&opts);
     book b = {NULL, NULL};
     char *opf = NULL, *ch = NULL;
 
@@ -540,7 +545,8 @@ static void test_split(void)
 {
     artconv_article *a = artconv_article_new(), *small = artconv_article_new();
     artconv_buf out = ARTCONV_BUF_INIT, few = ARTCONV_BUF_INIT;
-    artconv_write_options opts = ARTCONV_WRITE_OPTIONS_INIT;
+    artconv_write_options opts;
+    artconv_write_options_init(&opts);
     char para[1100], name[64];
     book b = {NULL, NULL};
     int i, files = 0, biggest_ok = 1;
@@ -612,7 +618,8 @@ static void test_links(void)
 {
     artconv_article *a = artconv_article_new();
     artconv_buf out = ARTCONV_BUF_INIT, bare = ARTCONV_BUF_INIT;
-    artconv_write_options opts = ARTCONV_WRITE_OPTIONS_INIT;
+    artconv_write_options opts;
+    artconv_write_options_init(&opts);
     book b = {NULL, NULL};
     char *ch = NULL;
 
@@ -654,7 +661,8 @@ static void test_digest(void)
 {
     artconv_article *arts[3];
     artconv_buf out = ARTCONV_BUF_INIT, md = ARTCONV_BUF_INIT;
-    artconv_write_options opts = ARTCONV_WRITE_OPTIONS_INIT;
+    artconv_write_options opts;
+    artconv_write_options_init(&opts);
     artconv_error err;
     book b = {NULL, NULL};
     char *opf = NULL, *nav = NULL;
@@ -741,7 +749,8 @@ static void test_round_trip(void)
 {
     artconv_article *a = fixture_kitchen_sink(), *back = NULL;
     artconv_buf book_bytes = ARTCONV_BUF_INIT, direct = ARTCONV_BUF_INIT, again = ARTCONV_BUF_INIT;
-    artconv_write_options opts = ARTCONV_WRITE_OPTIONS_INIT;
+    artconv_write_options opts;
+    artconv_write_options_init(&opts);
     artconv_error err;
     static const artconv_meta fields[] = {
         ARTCONV_META_TITLE,     ARTCONV_META_SUBTITLE,    ARTCONV_META_DATE,
@@ -794,7 +803,8 @@ static void convert_file(const char *path, const char *name)
 {
     artconv_article *a = NULL;
     artconv_buf out = ARTCONV_BUF_INIT, dir = ARTCONV_BUF_INIT;
-    artconv_write_options opts = ARTCONV_WRITE_OPTIONS_INIT;
+    artconv_write_options opts;
+    artconv_write_options_init(&opts);
     const char *slash = strrchr(path, '/');
     artconv_error err;
 

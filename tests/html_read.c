@@ -64,19 +64,20 @@ static int read_html(artconv_article **out, const char *s, size_t len, int no_ex
 static char *body_text(const artconv_article *a)
 {
     artconv_buf out = ARTCONV_BUF_INIT;
-    artconv_iter it;
+    artconv_iter *it;
     artconv_event ev;
 
-    artconv_iter_init(&it, artconv_article_body(a));
-    while ((ev = artconv_iter_next(&it)) != ARTCONV_EVENT_DONE) {
-        const artconv_node *n = artconv_iter_node(&it);
+    it = artconv_iter_new(artconv_article_body(a));
+    while ((ev = artconv_iter_next(it)) != ARTCONV_EVENT_DONE) {
+        const artconv_node *n = artconv_iter_node(it);
         const char *s;
 
-        if (artconv_node_get_kind(n) < ARTCONV_NODE_FIRST_INLINE)
+        if (artconv_node_kind_is_block(artconv_node_get_kind(n)))
             artconv_buf_putc(&out, '\n');
         if (ev == ARTCONV_EVENT_ENTER && (s = artconv_node_get_literal(n)) != NULL)
             artconv_buf_puts(&out, s);
     }
+    artconv_iter_free(it);
     if (out.ptr == NULL)
         artconv_buf_putc(&out, '\0');
     return artconv_buf_detach(&out);
@@ -94,14 +95,16 @@ static int has_text(const artconv_article *a, const char *needle)
 /* The first node of `kind` in the body, or NULL. */
 static const artconv_node *find_kind(const artconv_article *a, artconv_node_kind kind)
 {
-    artconv_iter it;
+    artconv_iter *it;
     artconv_event ev;
+    const artconv_node *found = NULL;
 
-    artconv_iter_init(&it, artconv_article_body(a));
-    while ((ev = artconv_iter_next(&it)) != ARTCONV_EVENT_DONE)
-        if (ev == ARTCONV_EVENT_ENTER && artconv_node_get_kind(artconv_iter_node(&it)) == kind)
-            return artconv_iter_node(&it);
-    return NULL;
+    it = artconv_iter_new(artconv_article_body(a));
+    while (found == NULL && (ev = artconv_iter_next(it)) != ARTCONV_EVENT_DONE)
+        if (ev == ARTCONV_EVENT_ENTER && artconv_node_get_kind(artconv_iter_node(it)) == kind)
+            found = artconv_iter_node(it);
+    artconv_iter_free(it);
+    return found;
 }
 
 static void test_sample(void)
@@ -165,7 +168,7 @@ static void test_links(void)
     artconv_article *a = NULL;
     artconv_error err;
     const artconv_node *link;
-    artconv_iter it;
+    artconv_iter *it;
     artconv_event ev;
     int js = 0, links = 0;
 
@@ -176,15 +179,16 @@ static void test_links(void)
     link = find_kind(a, ARTCONV_NODE_LINK);
     is_str(artconv_node_get_url(link), "https://example.com/news/story.html",
            "relative link resolved against <base href>");
-    artconv_iter_init(&it, artconv_article_body(a));
-    while ((ev = artconv_iter_next(&it)) != ARTCONV_EVENT_DONE) {
-        const char *u = artconv_node_get_url(artconv_iter_node(&it));
+    it = artconv_iter_new(artconv_article_body(a));
+    while ((ev = artconv_iter_next(it)) != ARTCONV_EVENT_DONE) {
+        const char *u = artconv_node_get_url(artconv_iter_node(it));
 
         if (ev != ARTCONV_EVENT_ENTER || u == NULL)
             continue;
         links++;
         js += strstr(u, "script") != NULL || strstr(u, "Script") != NULL;
     }
+    artconv_iter_free(it);
     is_int(js, 0, "no javascript: URL reaches the model");
     ok(has_text(a, "a trap"), "the text of a dropped link stays");
     is_int(links, 3, "two links and the image keep their URLs");
@@ -218,15 +222,16 @@ static void test_quote_attribution(void)
     is_int(artconv_node_get_kind(artconv_node_last_child(attr)), ARTCONV_NODE_EMPH,
            "its inline markup stays");
     {
-        artconv_iter it;
+        artconv_iter *it;
         artconv_event ev;
         int attributions = 0;
 
-        artconv_iter_init(&it, artconv_article_body(a));
-        while ((ev = artconv_iter_next(&it)) != ARTCONV_EVENT_DONE)
+        it = artconv_iter_new(artconv_article_body(a));
+        while ((ev = artconv_iter_next(it)) != ARTCONV_EVENT_DONE)
             attributions += ev == ARTCONV_EVENT_ENTER &&
-                            artconv_node_get_kind(artconv_iter_node(&it)) ==
+                            artconv_node_get_kind(artconv_iter_node(it)) ==
                                 ARTCONV_NODE_ATTRIBUTION;
+        artconv_iter_free(it);
         is_int(attributions, 1, "a caption before the quote, or a bare quote, has no attribution");
     }
     ok(has_text(a, "Not a quote's") && has_text(a, "- not an attribution"),
@@ -749,16 +754,17 @@ static void test_fragment(void)
     ok(find_kind(a, ARTCONV_NODE_LIST) != NULL, "blocks: the list kept");
     ok(has_text(a, "trap"), "blocks: a javascript: link keeps its text");
     {
-        artconv_iter it;
+        artconv_iter *it;
         artconv_event ev;
         int js = 0;
 
-        artconv_iter_init(&it, body);
-        while ((ev = artconv_iter_next(&it)) != ARTCONV_EVENT_DONE) {
-            const char *u = artconv_node_get_url(artconv_iter_node(&it));
+        it = artconv_iter_new(body);
+        while ((ev = artconv_iter_next(it)) != ARTCONV_EVENT_DONE) {
+            const char *u = artconv_node_get_url(artconv_iter_node(it));
 
             js += ev == ARTCONV_EVENT_ENTER && u != NULL && strstr(u, "javascript") != NULL;
         }
+        artconv_iter_free(it);
         is_int(js, 0, "blocks: no javascript: URL in the model");
     }
     ok(artconv_article_check(a, &err) == 0, "blocks: the model's invariants hold");
@@ -770,7 +776,7 @@ static void test_fragment(void)
                                      NULL, &err),
            0, "inlines: read");
     for (n = artconv_node_first_child(para); n != NULL; n = artconv_node_next(n))
-        ok(artconv_node_get_kind(n) >= ARTCONV_NODE_FIRST_INLINE, "inlines: only inline nodes");
+        ok(artconv_node_kind_is_inline(artconv_node_get_kind(n)), "inlines: only inline nodes");
     ac_plain_text(&text, para);
     ok(text.ptr != NULL && strstr(text.ptr, "bold") != NULL && strstr(text.ptr, "block one") &&
            strstr(text.ptr, "block two") != NULL,

@@ -24,7 +24,8 @@ static const artconv_format *html_format;
 
 static int write_html(artconv_buf *out, const artconv_article *a, int fragment)
 {
-    artconv_write_options opts = ARTCONV_WRITE_OPTIONS_INIT;
+    artconv_write_options opts;
+    artconv_write_options_init(&opts);
     artconv_error err;
     int rc;
 

@@ -80,7 +80,8 @@ static void test_input_size(void)
 {
     static const char text[] = "Headline\n\nA paragraph of forty bytes or so.\n";
     size_t len = strlen(text), i, limit = ARTCONV_DEFAULT_MAX_INPUT;
-    artconv_read_options ro = ARTCONV_READ_OPTIONS_INIT;
+    artconv_read_options ro;
+    artconv_read_options_init(&ro);
     artconv_article *a = NULL;
     artconv_error err;
     char path[4096], msg[128];
@@ -226,7 +227,8 @@ enum { REFUSED, FLATTENED, DROPPED };
  * part (Markdown's raw HTML). */
 static void expect_deep(const char *format, const artconv_buf *in, int how, const char *what)
 {
-    artconv_read_options ro = ARTCONV_READ_OPTIONS_INIT;
+    artconv_read_options ro;
+    artconv_read_options_init(&ro);
     artconv_article *a = NULL;
     artconv_buf plain = ARTCONV_BUF_INIT;
     artconv_error err;
@@ -326,7 +328,8 @@ static void test_writer_depth(void)
     artconv_article *at_limit = deep_article(ARTCONV_MAX_DEPTH - 2);
     artconv_article *over = deep_article(ARTCONV_MAX_DEPTH - 1);
     artconv_article *very = deep_article(DEEP);
-    artconv_write_options wo = ARTCONV_WRITE_OPTIONS_INIT;
+    artconv_write_options wo;
+    artconv_write_options_init(&wo);
     size_t i;
 
     is_int(artconv_node_depth(artconv_article_body(at_limit)), ARTCONV_MAX_DEPTH,
@@ -386,7 +389,8 @@ static void test_writer_depth(void)
  * less (ELIMIT). */
 static void expect_node_limit(const char *format, const char *data, size_t len)
 {
-    artconv_read_options ro = ARTCONV_READ_OPTIONS_INIT;
+    artconv_read_options ro;
+    artconv_read_options_init(&ro);
     artconv_article *a = NULL;
     artconv_error err;
     char what[160], msg[128];
@@ -420,7 +424,8 @@ static void expect_node_limit(const char *format, const char *data, size_t len)
 static void test_nodes(void)
 {
     artconv_article *sink = fixture_kitchen_sink();
-    artconv_write_options wo = ARTCONV_WRITE_OPTIONS_INIT;
+    artconv_write_options wo;
+    artconv_write_options_init(&wo);
     artconv_buf in = ARTCONV_BUF_INIT;
     artconv_article *a = NULL;
     artconv_error err;
@@ -477,7 +482,8 @@ static size_t count_images(const artconv_buf *zip)
 
 static void test_epub_images(void)
 {
-    artconv_write_options wo = ARTCONV_WRITE_OPTIONS_INIT;
+    artconv_write_options wo;
+    artconv_write_options_init(&wo);
     artconv_article *a = artconv_article_new();
     artconv_buf out = ARTCONV_BUF_INIT;
     artconv_error err;
@@ -537,7 +543,8 @@ static void test_epub_images(void)
  * book stands in for 256 MiB of earlier images. */
 static void test_epub_image_total(void)
 {
-    artconv_write_options wo = ARTCONV_WRITE_OPTIONS_INIT;
+    artconv_write_options wo;
+    artconv_write_options_init(&wo);
     ac_epub_book book;
     warnings ws = {0, 0, ""};
     const char *href = NULL;

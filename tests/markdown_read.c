@@ -88,33 +88,36 @@ static char *write_as(const artconv_article *a, const char *format)
 /* The first node of `kind` below `root` in document order, or NULL. */
 static artconv_node *find(const artconv_node *root, artconv_node_kind kind)
 {
-    artconv_iter it;
+    artconv_iter *it;
     artconv_event ev;
+    artconv_node *found = NULL;
 
-    artconv_iter_init(&it, root);
-    while ((ev = artconv_iter_next(&it)) != ARTCONV_EVENT_DONE)
-        if (ev == ARTCONV_EVENT_ENTER && artconv_node_get_kind(artconv_iter_node(&it)) == kind)
-            return artconv_iter_node(&it);
-    return NULL;
+    it = artconv_iter_new(root);
+    while (found == NULL && (ev = artconv_iter_next(it)) != ARTCONV_EVENT_DONE)
+        if (ev == ARTCONV_EVENT_ENTER && artconv_node_get_kind(artconv_iter_node(it)) == kind)
+            found = artconv_iter_node(it);
+    artconv_iter_free(it);
+    return found;
 }
 
 /* All the text of the body, for "does this survive" checks. */
 static char *body_text(const artconv_article *a)
 {
     artconv_buf out = ARTCONV_BUF_INIT;
-    artconv_iter it;
+    artconv_iter *it;
     artconv_event ev;
 
     artconv_buf_put(&out, "", 0);
-    artconv_iter_init(&it, artconv_article_body(a));
-    while ((ev = artconv_iter_next(&it)) != ARTCONV_EVENT_DONE) {
-        const char *lit = artconv_node_get_literal(artconv_iter_node(&it));
+    it = artconv_iter_new(artconv_article_body(a));
+    while ((ev = artconv_iter_next(it)) != ARTCONV_EVENT_DONE) {
+        const char *lit = artconv_node_get_literal(artconv_iter_node(it));
 
         if (ev == ARTCONV_EVENT_ENTER && lit != NULL) {
             artconv_buf_puts(&out, lit);
             artconv_buf_putc(&out, ' ');
         }
     }
+    artconv_iter_free(it);
     return artconv_buf_detach(&out);
 }
 
@@ -433,19 +436,20 @@ static void test_raw_html(void)
 static char *raw_literals(const artconv_article *a, artconv_node_kind kind)
 {
     artconv_buf out = ARTCONV_BUF_INIT;
-    artconv_iter it;
+    artconv_iter *it;
     artconv_event ev;
 
     artconv_buf_put(&out, "", 0);
-    artconv_iter_init(&it, artconv_article_body(a));
-    while ((ev = artconv_iter_next(&it)) != ARTCONV_EVENT_DONE) {
-        const artconv_node *n = artconv_iter_node(&it);
+    it = artconv_iter_new(artconv_article_body(a));
+    while ((ev = artconv_iter_next(it)) != ARTCONV_EVENT_DONE) {
+        const artconv_node *n = artconv_iter_node(it);
 
         if (ev == ARTCONV_EVENT_ENTER && artconv_node_get_kind(n) == kind) {
             artconv_buf_puts(&out, artconv_node_get_literal(n));
             artconv_buf_putc(&out, '|');
         }
     }
+    artconv_iter_free(it);
     return artconv_buf_detach(&out);
 }
 
@@ -595,7 +599,8 @@ static void test_sample_to_every_writer(void)
     for (i = 0; i < artconv_format_count(); i++) {
         const artconv_format *f = artconv_format_at(i);
         artconv_buf out = ARTCONV_BUF_INIT;
-        artconv_write_options opts = ARTCONV_WRITE_OPTIONS_INIT;
+        artconv_write_options opts;
+        artconv_write_options_init(&opts);
         const char *missing = NULL;
         int rc;
 

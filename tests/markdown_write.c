@@ -25,7 +25,8 @@ static const artconv_format *markdown(void)
 static int write_md(artconv_buf *out, const artconv_article *a, artconv_front_matter mode,
                     const char *what)
 {
-    artconv_write_options opts = ARTCONV_WRITE_OPTIONS_INIT;
+    artconv_write_options opts;
+    artconv_write_options_init(&opts);
     artconv_error err;
     int rc;
 
@@ -247,7 +248,7 @@ static void sig_model_list(sig *s, const artconv_node *n)
 static char *model_signature(const artconv_article *a, const char *title, const char *subtitle)
 {
     sig s = {ARTCONV_BUF_INIT, ARTCONV_BUF_INIT};
-    artconv_iter it;
+    artconv_iter *it;
     artconv_event ev;
     const artconv_node *skip = NULL;
     int in_heading = 0, link_depth = 0;
@@ -264,9 +265,9 @@ static char *model_signature(const artconv_article *a, const char *title, const 
         sig_model_text(&s, subtitle, 0);
         sig_put(&s, "))");
     }
-    artconv_iter_init(&it, artconv_article_body(a));
-    while ((ev = artconv_iter_next(&it)) != ARTCONV_EVENT_DONE) {
-        const artconv_node *n = artconv_iter_node(&it);
+    it = artconv_iter_new(artconv_article_body(a));
+    while ((ev = artconv_iter_next(it)) != ARTCONV_EVENT_DONE) {
+        const artconv_node *n = artconv_iter_node(it);
         artconv_node_kind kind = artconv_node_get_kind(n);
         int enter = ev == ARTCONV_EVENT_ENTER;
         int has_children = artconv_node_first_child(n) != NULL;
@@ -395,6 +396,7 @@ static char *model_signature(const artconv_article *a, const char *title, const 
             break;
         }
     }
+    artconv_iter_free(it);
     sig_put(&s, ")");
     result = artconv_buf_detach(&s.out);
     sig_dispose(&s);
@@ -829,7 +831,8 @@ static void test_kitchen_sink_reparse(void)
 {
     artconv_article *a = fixture_kitchen_sink();
     artconv_buf one = ARTCONV_BUF_INIT, two = ARTCONV_BUF_INIT;
-    artconv_write_options opts = ARTCONV_WRITE_OPTIONS_INIT;
+    artconv_write_options opts;
+    artconv_write_options_init(&opts);
     cmark_node *doc;
     cmark_iter *it;
     int html_blocks = 0;
@@ -1033,7 +1036,8 @@ static void test_raw_html(void)
 {
     artconv_article *a = new_article(), *back = NULL;
     artconv_buf out = ARTCONV_BUF_INIT, again = ARTCONV_BUF_INIT;
-    artconv_write_options opts = ARTCONV_WRITE_OPTIONS_INIT;
+    artconv_write_options opts;
+    artconv_write_options_init(&opts);
     artconv_node *body = artconv_article_body(a), *p, *item, *n;
     warn_count ws = {0};
     artconv_error err;

@@ -144,14 +144,15 @@ static void on_warning(const artconv_error *w, void *payload)
 
 static size_t count_nodes(const artconv_article *a)
 {
-    artconv_iter it;
+    artconv_iter *it;
     artconv_event ev;
     size_t n = 0;
 
-    artconv_iter_init(&it, artconv_article_body(a));
-    while ((ev = artconv_iter_next(&it)) != ARTCONV_EVENT_DONE)
+    it = artconv_iter_new(artconv_article_body(a));
+    while ((ev = artconv_iter_next(it)) != ARTCONV_EVENT_DONE)
         if (ev == ARTCONV_EVENT_ENTER)
             n++;
+    artconv_iter_free(it);
     return n;
 }
 
@@ -169,7 +170,8 @@ typedef struct {
 
 static void run_child(const job *j, int fd)
 {
-    artconv_read_options ro = ARTCONV_READ_OPTIONS_INIT;
+    artconv_read_options ro;
+    artconv_read_options_init(&ro);
     warn_count wc = {j->want_warning, 0};
     artconv_article *a = NULL;
     artconv_buf out = ARTCONV_BUF_INIT;
@@ -443,7 +445,8 @@ static void test_shapes(int check_rss)
         shapes[s].make(&md);
         for (w = 0; w < sizeof writers / sizeof writers[0]; w++) {
             job j = {md.ptr, md.len, "markdown", writers[w], NULL, NULL, 60};
-            artconv_write_options wo = ARTCONV_WRITE_OPTIONS_INIT;
+            artconv_write_options wo;
+            artconv_write_options_init(&wo);
             outcome o;
 
             if (!check_rss)
@@ -540,7 +543,8 @@ static void test_fifo_image(void)
 {
     static const char md[] = "# T\n\n![a fifo](fifo.png)\n\nSome text.\n";
     char dir[256], fifo[300];
-    artconv_write_options wo = ARTCONV_WRITE_OPTIONS_INIT;
+    artconv_write_options wo;
+    artconv_write_options_init(&wo);
     job j = {md, sizeof md - 1, "markdown", "epub", "not a regular file", NULL, 10};
     outcome o;
 
@@ -589,7 +593,8 @@ static void test_epub_image_stays_inside(void)
         "</title></head><body><p>Text before.</p><figure><img src=\"img/beside.png\" "
         "alt=\"beside\"/></figure><p>Text after.</p></body></html>";
     artconv_buf opf = ARTCONV_BUF_INIT, epub = ARTCONV_BUF_INIT, out = ARTCONV_BUF_INIT;
-    artconv_write_options wo = ARTCONV_WRITE_OPTIONS_INIT;
+    artconv_write_options wo;
+    artconv_write_options_init(&wo);
     artconv_article *a = NULL;
     char dir[256], path[300];
     FILE *fp;

@@ -49,13 +49,15 @@ static size_t count_kind(const artconv_article *a, artconv_node_kind kind)
 /* The literal of the first text below `node`. */
 static const char *first_text(const artconv_node *node)
 {
-    artconv_iter it;
+    artconv_iter *it;
+    const char *found = NULL;
 
-    artconv_iter_init(&it, node);
-    while (artconv_iter_next(&it) != ARTCONV_EVENT_DONE)
-        if (artconv_node_get_kind(artconv_iter_node(&it)) == ARTCONV_NODE_TEXT)
-            return artconv_node_get_literal(artconv_iter_node(&it));
-    return NULL;
+    it = artconv_iter_new(node);
+    while (found == NULL && artconv_iter_next(it) != ARTCONV_EVENT_DONE)
+        if (artconv_node_get_kind(artconv_iter_node(it)) == ARTCONV_NODE_TEXT)
+            found = artconv_node_get_literal(artconv_iter_node(it));
+    artconv_iter_free(it);
+    return found;
 }
 
 static void test_iptc_examples(void)
@@ -138,7 +140,8 @@ static void test_iptc_examples(void)
 
 static int write_fmt(artconv_buf *out, const char *format, const artconv_article *a)
 {
-    artconv_write_options opts = ARTCONV_WRITE_OPTIONS_INIT;
+    artconv_write_options opts;
+    artconv_write_options_init(&opts);
     artconv_error err;
     int rc;
 
@@ -167,12 +170,12 @@ static void html_losses(artconv_article *a)
     artconv_node *breaks[64], *space;
     artconv_error err;
     size_t n = 0, i, len;
-    artconv_iter it;
+    artconv_iter *it;
     artconv_event ev;
 
-    artconv_iter_init(&it, artconv_article_body(a));
-    while ((ev = artconv_iter_next(&it)) != ARTCONV_EVENT_DONE) {
-        artconv_node *node = artconv_iter_node(&it);
+    it = artconv_iter_new(artconv_article_body(a));
+    while ((ev = artconv_iter_next(it)) != ARTCONV_EVENT_DONE) {
+        artconv_node *node = artconv_iter_node(it);
         const char *s = artconv_node_get_literal(node);
 
         if (artconv_node_get_kind(node) == ARTCONV_NODE_SOFTBREAK && n < 64)
@@ -187,6 +190,7 @@ static void html_losses(artconv_article *a)
             free(copy);
         }
     }
+    artconv_iter_free(it);
     for (i = 0; i < n; i++) {
         space = artconv_node_new(ARTCONV_NODE_TEXT);
         artconv_node_set_literal(space, " ", &err);
@@ -366,7 +370,8 @@ static void test_status(void)
     };
     artconv_article *a, *b = NULL;
     artconv_buf out = ARTCONV_BUF_INIT;
-    artconv_write_options wo = ARTCONV_WRITE_OPTIONS_INIT;
+    artconv_write_options wo;
+    artconv_write_options_init(&wo);
     artconv_error err;
     char what[200];
     size_t i;

@@ -232,7 +232,8 @@ static int check_item(const char *xml, size_t len, const char *what, const char 
 
 static artconv_write_options fixed_options(void)
 {
-    artconv_write_options opts = ARTCONV_WRITE_OPTIONS_INIT;
+    artconv_write_options opts;
+    artconv_write_options_init(&opts);
 
     opts.timestamp = 1709377200; /* 2024-03-02T11:00:00Z */
     return opts;
@@ -617,7 +618,8 @@ int main(void)
 {
     char path[4096], what[200];
     const char *shared = test_shared_dir();
-    artconv_read_options ro = ARTCONV_READ_OPTIONS_INIT;
+    artconv_read_options ro;
+    artconv_read_options_init(&ro);
     artconv_article *probe = NULL;
     artconv_error err;
     int n;

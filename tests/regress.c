@@ -21,7 +21,8 @@ static void run_case(const char *dir, const char *name)
 {
     char path[4096], what[512];
     artconv_buf in = ARTCONV_BUF_INIT;
-    artconv_read_options ro = ARTCONV_READ_OPTIONS_INIT;
+    artconv_read_options ro;
+    artconv_read_options_init(&ro);
     artconv_article *article = NULL;
     artconv_error err;
     const artconv_format *from = artconv_format_by_path(name);
@@ -49,7 +50,8 @@ static void run_case(const char *dir, const char *name)
     }
     for (i = 0; i < artconv_format_count(); i++) {
         const artconv_format *to = artconv_format_at(i);
-        artconv_write_options wo = ARTCONV_WRITE_OPTIONS_INIT;
+        artconv_write_options wo;
+        artconv_write_options_init(&wo);
         artconv_buf out = ARTCONV_BUF_INIT;
 
         if (!artconv_format_can_write(to))

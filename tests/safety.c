@@ -324,7 +324,8 @@ static void check_xml(const char *what, const char *data, size_t len, const char
 static int write_hostile(artconv_buf *out, const char *format, const artconv_article *a,
                          int fragment)
 {
-    artconv_write_options wo = ARTCONV_WRITE_OPTIONS_INIT;
+    artconv_write_options wo;
+    artconv_write_options_init(&wo);
     artconv_error err;
     int rc;
 
@@ -470,7 +471,8 @@ static int check_book(const char *what, const artconv_buf *zip, int hostile)
 static void test_epub(const artconv_article *a)
 {
     artconv_buf out = ARTCONV_BUF_INIT;
-    artconv_write_options wo = ARTCONV_WRITE_OPTIONS_INIT;
+    artconv_write_options wo;
+    artconv_write_options_init(&wo);
     const artconv_article *two[2];
     artconv_error err;
 
@@ -656,7 +658,8 @@ static void test_file_names(void)
         "ok.png?size=2#top",
         "sub/./../ok.png",
     };
-    artconv_write_options wo = ARTCONV_WRITE_OPTIONS_INIT;
+    artconv_write_options wo;
+    artconv_write_options_init(&wo);
     artconv_article *a = artconv_article_new();
     artconv_buf out = ARTCONV_BUF_INIT;
     char in[4200], path[4400];
@@ -798,7 +801,8 @@ static void put_text(const char *path, const char *text)
  * in dir. */
 static int write_over_old(const char *dir, const artconv_article *a, const char *why)
 {
-    artconv_write_options wo = ARTCONV_WRITE_OPTIONS_INIT;
+    artconv_write_options wo;
+    artconv_write_options_init(&wo);
     char html[4200], epub[4200];
     artconv_error err;
     int bits = 0;
@@ -924,7 +928,8 @@ static void test_no_output_lost(void)
 {
     artconv_article *big = big_article(200);
     artconv_article *deep = artconv_article_new();
-    artconv_write_options wo = ARTCONV_WRITE_OPTIONS_INIT;
+    artconv_write_options wo;
+    artconv_write_options_init(&wo);
     artconv_node *n;
     char dir[4200], path[4400], file[4400];
     artconv_error err;
@@ -998,7 +1003,8 @@ static void note_warning(const artconv_error *w, void *payload)
 static void test_raw_html_warnings(const artconv_article *a)
 {
     static const char *const formats[] = {"text", "html", "newsml", "epub", "markdown", "json"};
-    artconv_write_options wo = ARTCONV_WRITE_OPTIONS_INIT;
+    artconv_write_options wo;
+    artconv_write_options_init(&wo);
     artconv_buf out = ARTCONV_BUF_INIT, seen = ARTCONV_BUF_INIT;
     artconv_error err;
     char what[96];

@@ -59,14 +59,15 @@ static int mallinfo_works(void)
 
 static size_t count_nodes(const artconv_article *a)
 {
-    artconv_iter it;
+    artconv_iter *it;
     artconv_event ev;
     size_t n = 0;
 
-    artconv_iter_init(&it, artconv_article_body(a));
-    while ((ev = artconv_iter_next(&it)) != ARTCONV_EVENT_DONE)
+    it = artconv_iter_new(artconv_article_body(a));
+    while ((ev = artconv_iter_next(it)) != ARTCONV_EVENT_DONE)
         if (ev == ARTCONV_EVENT_ENTER)
             n++;
+    artconv_iter_free(it);
     return n;
 }
 

@@ -214,7 +214,8 @@ static void check_writers(const char *reader, const artconv_article *a)
     char what[300];
 
     for (w = 0; w < sizeof writers / sizeof writers[0]; w++) {
-        artconv_write_options wo = ARTCONV_WRITE_OPTIONS_INIT;
+        artconv_write_options wo;
+        artconv_write_options_init(&wo);
         artconv_buf out = ARTCONV_BUF_INIT;
         artconv_error err;
         int bad;
@@ -326,7 +327,8 @@ static void test_boundaries(void)
 
     for (pad = 3900; pad < 4100; pad++) {
         artconv_buf in = ARTCONV_BUF_INIT, text = ARTCONV_BUF_INIT;
-        artconv_read_options ro = ARTCONV_READ_OPTIONS_INIT;
+        artconv_read_options ro;
+        artconv_read_options_init(&ro);
         artconv_article *a = NULL;
         artconv_error err;
         char *fill = malloc((size_t)pad + 1);
@@ -367,7 +369,8 @@ static void test_boundaries(void)
 /* The URL of the first link in the body, copied into `out`. */
 static void first_link(char *out, size_t size, const char *page)
 {
-    artconv_read_options ro = ARTCONV_READ_OPTIONS_INIT;
+    artconv_read_options ro;
+    artconv_read_options_init(&ro);
     artconv_article *a = NULL;
     artconv_error err;
     artconv_iter it;
@@ -431,7 +434,8 @@ static int svg_embedded(const char *svg, artconv_buf *warnings)
     FILE *f;
     artconv_article *a = artconv_article_new();
     artconv_node *fig = ac_node_add(artconv_article_body(a), ARTCONV_NODE_FIGURE, NULL);
-    artconv_write_options wo = ARTCONV_WRITE_OPTIONS_INIT;
+    artconv_write_options wo;
+    artconv_write_options_init(&wo);
     artconv_buf out = ARTCONV_BUF_INIT;
     artconv_error err;
     int embedded = 0;

@@ -68,7 +68,8 @@ static void test_refusals(void)
     artconv_article *embargoed = story(NULL, "2024-03-14T07:30:00Z");
     artconv_article *held = story("withheld", "indefinite");
     artconv_article *usable = story("usable", NULL);
-    artconv_write_options wo = ARTCONV_WRITE_OPTIONS_INIT;
+    artconv_write_options wo;
+    artconv_write_options_init(&wo);
 
     wo.timestamp = 0;
     expect("epub", killed, &wo,
@@ -146,7 +147,8 @@ static void test_book(void)
 {
     artconv_article *ok_story = story(NULL, NULL), *killed = story(NULL, "indefinite");
     const artconv_article *two[2];
-    artconv_write_options wo = ARTCONV_WRITE_OPTIONS_INIT;
+    artconv_write_options wo;
+    artconv_write_options_init(&wo);
     artconv_buf out = ARTCONV_BUF_INIT;
     artconv_error err;
     char path[] = "/tmp/artconv-status-XXXXXX";
@@ -188,7 +190,8 @@ static void test_book(void)
 static void round_trip(const char *to, const char *from)
 {
     artconv_article *a = story("canceled", "2024-03-14T07:30:00Z"), *b = NULL;
-    artconv_write_options wo = ARTCONV_WRITE_OPTIONS_INIT;
+    artconv_write_options wo;
+    artconv_write_options_init(&wo);
     artconv_buf out = ARTCONV_BUF_INIT;
     artconv_error err;
     char what[100];

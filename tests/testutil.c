@@ -144,7 +144,8 @@ int golden_run(const char *dir, const char *in_suffix, const artconv_format *fro
         qsort(names, count, sizeof *names, by_name);
     for (i = 0; i < count; i++) {
         artconv_buf in = ARTCONV_BUF_INIT, out = ARTCONV_BUF_INIT;
-        artconv_read_options ro = ARTCONV_READ_OPTIONS_INIT;
+        artconv_read_options ro;
+        artconv_read_options_init(&ro);
         artconv_article *article = NULL;
         artconv_error err;
         size_t stem = strlen(names[i]) - strlen(in_suffix);

@@ -55,13 +55,13 @@ static artconv_article *read_s(const char *s)
 static char *plain(const artconv_node *node)
 {
     artconv_buf b = ARTCONV_BUF_INIT;
-    artconv_iter it;
+    artconv_iter *it;
     artconv_event ev;
 
     artconv_buf_put(&b, "", 0);
-    artconv_iter_init(&it, node);
-    while ((ev = artconv_iter_next(&it)) != ARTCONV_EVENT_DONE) {
-        const artconv_node *n = artconv_iter_node(&it);
+    it = artconv_iter_new(node);
+    while ((ev = artconv_iter_next(it)) != ARTCONV_EVENT_DONE) {
+        const artconv_node *n = artconv_iter_node(it);
 
         if (ev != ARTCONV_EVENT_ENTER)
             continue;
@@ -70,6 +70,7 @@ static char *plain(const artconv_node *node)
         else if (artconv_node_get_kind(n) == ARTCONV_NODE_LINEBREAK)
             artconv_buf_puts(&b, "\n");
     }
+    artconv_iter_free(it);
     return artconv_buf_detach(&b);
 }
 
@@ -93,14 +94,15 @@ static int count_children(const artconv_node *n)
 
 static int count_kind(const artconv_node *root, artconv_node_kind kind)
 {
-    artconv_iter it;
+    artconv_iter *it;
     artconv_event ev;
     int c = 0;
 
-    artconv_iter_init(&it, root);
-    while ((ev = artconv_iter_next(&it)) != ARTCONV_EVENT_DONE)
-        if (ev == ARTCONV_EVENT_ENTER && artconv_node_get_kind(artconv_iter_node(&it)) == kind)
+    it = artconv_iter_new(root);
+    while ((ev = artconv_iter_next(it)) != ARTCONV_EVENT_DONE)
+        if (ev == ARTCONV_EVENT_ENTER && artconv_node_get_kind(artconv_iter_node(it)) == kind)
             c++;
+    artconv_iter_free(it);
     return c;
 }
 
@@ -456,7 +458,8 @@ static void test_encoding(void)
 {
     const char cp[] = "Headline\n\nThe caf\xE9 owner said \x93hello\x94 to us.\n";
     const char nul[] = "Headline\n\nHello\0World and more.\n";
-    artconv_read_options opts = ARTCONV_READ_OPTIONS_INIT;
+    artconv_read_options opts;
+    artconv_read_options_init(&opts);
     warnings ws = {0, 0};
     artconv_error err;
     artconv_article *a;

@@ -15,7 +15,8 @@ static const artconv_format *text_format;
 
 static int write_text(artconv_buf *out, const artconv_article *a, int width)
 {
-    artconv_write_options opts = ARTCONV_WRITE_OPTIONS_INIT;
+    artconv_write_options opts;
+    artconv_write_options_init(&opts);
     artconv_error err;
     int rc;
 

@@ -34,7 +34,8 @@ typedef struct {
 /* Reads `j` and writes it with every writer into `out`, one after another. */
 static int convert_all(const job *j, artconv_buf *out)
 {
-    artconv_read_options ro = ARTCONV_READ_OPTIONS_INIT;
+    artconv_read_options ro;
+    artconv_read_options_init(&ro);
     artconv_article *article = NULL;
     artconv_error err;
     size_t i;
@@ -44,7 +45,8 @@ static int convert_all(const job *j, artconv_buf *out)
     rc = artconv_read(&article, artconv_format_by_path(j->name), j->input.ptr, j->input.len, &ro,
                       &err);
     for (i = 0; rc == 0 && i < artconv_format_count(); i++) {
-        artconv_write_options wo = ARTCONV_WRITE_OPTIONS_INIT;
+        artconv_write_options wo;
+        artconv_write_options_init(&wo);
         const artconv_format *to = artconv_format_at(i);
 
         if (!artconv_format_can_write(to))

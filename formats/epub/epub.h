@@ -102,7 +102,7 @@ typedef struct ac_epub_book {
 
 /* --- formats/epub/write.c ------------------------------------------------- */
 
-/* ac_epub_write_book, the format's write_book slot, is declared in internal.h. */
+/* ac_epub_write_book, the format's write_book slot, is declared in format_entries.h. */
 
 /* --- formats/epub/read.c -------------------------------------------------- */
 

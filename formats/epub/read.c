@@ -21,6 +21,7 @@
  *    parser's own amplification limits.
  */
 #include "epub.h"
+#include "format_entries.h"
 #include "html.h"
 #include "xml_safe.h"
 

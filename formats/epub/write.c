@@ -17,6 +17,7 @@
  * of the content when there are none.
  */
 #include "epub.h"
+#include "format_entries.h"
 #include "xhtml.h"
 
 #include <libxml/uri.h>

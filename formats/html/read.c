@@ -10,6 +10,7 @@
  * UTF-8, so the charset is decided and converted here.
  */
 #include "charref.h"
+#include "format_entries.h"
 #include "html.h"
 
 #include <errno.h>

@@ -7,6 +7,7 @@
  * well-formed XML.  libxml2's HTML serialiser was not used: it knows only
  * HTML4's elements and %-escapes the URLs in href and src.
  */
+#include "format_entries.h"
 #include "xhtml.h"
 
 #include <string.h>

@@ -18,6 +18,7 @@
  * article nests that deep (a node 16 levels down sits at JSON level 32;
  * the deepest of 764 test and corpus files reaches level 19).
  */
+#include "format_entries.h"
 #include "internal.h"
 
 #include <jansson.h>

@@ -16,6 +16,7 @@
  * comment) stays as a raw HTML node when it is inert (src/raw_html.c)
  * and holds no text; anything else is dropped with a warning.
  */
+#include "format_entries.h"
 #include "front_matter.h"
 #include "html.h"
 #include "raw_html.h"

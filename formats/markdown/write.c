@@ -27,6 +27,7 @@
  *  - White space that starts a paragraph's or heading's line, which
  *    CommonMark would strip, starts with a character reference ("&#9;").
  */
+#include "format_entries.h"
 #include "front_matter.h"
 #include "raw_html.h"
 #include "xhtml.h"

@@ -12,6 +12,7 @@
  * NewsML-G2 never needs one, and refusing them outright is simpler to trust
  * than amplification counters.
  */
+#include "format_entries.h"
 #include "html.h"
 #include "newsml.h"
 #include "xhtml.h"

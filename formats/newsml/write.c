@@ -9,6 +9,7 @@
  * writer raw: markup libxml2 has already escaped, never model text.
  * docs/newsml.md has the mapping table and the conventions.
  */
+#include "format_entries.h"
 #include "newsml.h"
 #include "xhtml.h"
 

@@ -15,6 +15,7 @@
  *     the leading and trailing blocks, drop site boilerplate, and build the
  *     inline content.
  */
+#include "format_entries.h"
 #include "internal.h"
 #include "url.h"
 #include "wrap.h"
@@ -1617,11 +1618,12 @@ static int read_article(reader *r)
 int ac_text_read(artconv_article **out, const char *data, size_t len,
                  const artconv_read_options *opts, artconv_error *err)
 {
-    const artconv_read_options defaults = ARTCONV_READ_OPTIONS_INIT;
+    artconv_read_options defaults;
     artconv_buf clean = ARTCONV_BUF_INIT;
     reader r;
     int rc = 0;
 
+    artconv_read_options_init(&defaults);
     memset(&r, 0, sizeof r);
     r.opts = opts != NULL ? opts : &defaults;
     r.err = err;

@@ -7,6 +7,7 @@
  * byline and dates, the body, the credit in parentheses, and the links as
  * numbered references.  Wrapping and line prefixes come from src/wrap.c.
  */
+#include "format_entries.h"
 #include "internal.h"
 #include "wrap.h"
 
@@ -713,7 +714,7 @@ static const artconv_node *dateline_target(const artconv_node *body)
 int ac_text_write(artconv_buf *out, const artconv_article *article,
                   const artconv_write_options *opts, artconv_error *err)
 {
-    const artconv_write_options defaults = ARTCONV_WRITE_OPTIONS_INIT;
+    artconv_write_options defaults;
     const char *dateline = artconv_article_get(article, ARTCONV_META_DATELINE);
     const char *credit = artconv_article_get(article, ARTCONV_META_CREDIT);
     const artconv_node *body = artconv_article_body(article);
@@ -723,6 +724,7 @@ int ac_text_write(artconv_buf *out, const artconv_article *article,
     writer w;
     int rc = 0;
 
+    artconv_write_options_init(&defaults);
     memset(&w, 0, sizeof w);
     w.out = out;
     w.opts = opts != NULL ? opts : &defaults;
