@@ -22,6 +22,7 @@
  */
 #include "epub.h"
 #include "html.h"
+#include "xml.h"
 #include "xml_safe.h"
 
 #include <libxml/parser.h>
@@ -226,16 +227,6 @@ static xmlNodePtr child_named(const xmlNode *parent, const char *name)
         if (local_is(c, name))
             return c;
     return NULL;
-}
-
-/* Next element in document order below `root`; no recursion. */
-static xmlNodePtr next_node(xmlNodePtr node, const xmlNode *root)
-{
-    if (node->type == XML_ELEMENT_NODE && node->children != NULL)
-        return node->children;
-    while (node != root && node->next == NULL)
-        node = node->parent;
-    return node == root ? NULL : node->next;
 }
 
 /* Sets a field, unless already set, from an element's text.  The model's
@@ -462,7 +453,7 @@ static int has_text(const xmlNode *body)
 {
     xmlNodePtr node;
 
-    for (node = (xmlNodePtr)body; node != NULL; node = next_node(node, body)) {
+    for (node = (xmlNodePtr)body; node != NULL; node = ac_xml_next(node, body, 0)) {
         if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
             const xmlChar *p;
 
@@ -602,7 +593,7 @@ static int read_package(reader *r)
 
     AC_CHECK(parse_xml(r, "META-INF/container.xml", 0, &container));
     root = xmlDocGetRootElement(container);
-    for (node = root; node != NULL && rootfile == NULL; node = next_node(node, root))
+    for (node = root; node != NULL && rootfile == NULL; node = ac_xml_next(node, root, 0))
         if (local_is(node, "rootfile"))
             rootfile = node;
     full_path = rootfile != NULL ? xmlGetProp(rootfile, BAD_CAST "full-path") : NULL;

@@ -17,15 +17,6 @@
 
 /* --- looking at the DOM ---------------------------------------------------- */
 
-xmlNodePtr ac_html_next(const xmlNode *node, const xmlNode *root, int skip)
-{
-    if (!skip && node->type == XML_ELEMENT_NODE && node->children != NULL)
-        return node->children;
-    while (node != root && node->next == NULL)
-        node = node->parent;
-    return node == root || node == NULL ? NULL : node->next;
-}
-
 /* Tag tests run for every element, many times over: comparing the first
  * letter before calling strcmp skips almost all of the calls. */
 int ac_html_is(const xmlNode *node, const char *name)
@@ -146,7 +137,7 @@ int ac_html_text(artconv_buf *out, const xmlNode *node)
                                     &space)) < 0)
                 return rc;
         }
-        n = ac_html_next(n, node, skip);
+        n = ac_xml_next(n, node, skip);
     }
     if (out->len > start && out->ptr[out->len - 1] == ' ') {
         out->len--;
@@ -395,7 +386,7 @@ static const xmlNode *first_image(const xmlNode *el)
 {
     const xmlNode *n;
 
-    for (n = el->children; n != NULL; n = ac_html_next(n, el, 0)) {
+    for (n = el->children; n != NULL; n = ac_xml_next(n, el, 0)) {
         if (n->type != XML_ELEMENT_NODE)
             continue;
         if (ac_html_is(n, "img"))
@@ -465,7 +456,7 @@ int ac_html_is_data_table(const xmlNode *table)
                     cols = c;
             }
         }
-        n = ac_html_next(n, table, skip);
+        n = ac_xml_next(n, table, skip);
     }
     if (rows >= 10 || cols > 4)
         return 1;

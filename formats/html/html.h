@@ -11,6 +11,7 @@
 #define ARTCONV_HTML_H
 
 #include "internal.h"
+#include "xml.h"
 
 #include <stdint.h>
 
@@ -93,9 +94,6 @@ void ac_html_page_free(ac_html_page *page);
 /* The info of an element (never NULL for elements of a parsed page). */
 #define AC_INFO(node) ((ac_html_info *)(node)->_private)
 
-/* Next node in document order below `root`; skips the children of `node`
- * when `skip` is set.  NULL at the end.  Flat: no recursion. */
-xmlNodePtr ac_html_next(const xmlNode *node, const xmlNode *root, int skip);
 /* 1 if the element's (ASCII, lower-case) name is `name`. */
 int ac_html_is(const xmlNode *node, const char *name);
 /* 1 if the element is laid out as a block (p, div, table, ul...). */

@@ -584,7 +584,7 @@ static void collect(meta_ctx *m)
                 skip = 1;
             }
         }
-        n = ac_html_next(n, root, skip);
+        n = ac_xml_next(n, root, skip);
     }
 }
 
@@ -855,7 +855,7 @@ static int byline_line(artconv_buf *out, const xmlNode *el)
     int rc = 0, skip;
 
     artconv_buf_clear(out);
-    for (n = el->children; n != NULL && rc == 0; n = ac_html_next(n, el, skip)) {
+    for (n = el->children; n != NULL && rc == 0; n = ac_xml_next(n, el, skip)) {
         skip = 0;
         if (n->type == XML_ELEMENT_NODE) {
             skip = ac_html_is(n, "script") || ac_html_is(n, "style") ||
@@ -896,7 +896,7 @@ static int byline_names(meta_ctx *m, const xmlNode *el)
     const char *s;
 
     for (pass = 0; pass < 2 && found == 0; pass++) {
-        for (n = el->children; n != NULL; n = ac_html_next(n, el, 0)) {
+        for (n = el->children; n != NULL; n = ac_xml_next(n, el, 0)) {
             const char *v;
             int take;
 
@@ -1027,7 +1027,7 @@ int ac_html_byline(artconv_article *article, ac_html_page *page, artconv_error *
     m.article = article;
     m.page = page;
     m.err = err;
-    for (n = root->children; n != NULL; n = ac_html_next(n, root, skip)) {
+    for (n = root->children; n != NULL; n = ac_xml_next(n, root, skip)) {
         int rank;
 
         skip = 0;
@@ -1087,7 +1087,7 @@ static const char *find_time(const ac_html_page *page)
 
     if (root == NULL)
         return NULL;
-    for (n = root->children; n != NULL; n = ac_html_next(n, root, 0)) {
+    for (n = root->children; n != NULL; n = ac_xml_next(n, root, 0)) {
         const char *dt;
 
         if (ac_html_is(n, "time") && (dt = ac_html_attr(n, "datetime")) != NULL && *dt != '\0')

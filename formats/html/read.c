@@ -299,14 +299,14 @@ static int annotate(ac_html_page *page, artconv_error *err)
     xmlNodePtr root = (xmlNodePtr)page->doc, n;
     size_t count = 0, depth = 0, i = 0;
 
-    for (n = root->children; n != NULL; n = ac_html_next(n, root, 0))
+    for (n = root->children; n != NULL; n = ac_xml_next(n, root, 0))
         count += n->type == XML_ELEMENT_NODE;
     page->info = calloc(count == 0 ? 1 : count, sizeof *page->info);
     if (page->info == NULL)
         return ac_nomem(err);
     page->n_info = count;
-    /* A flat walk that keeps the depth: down one level into children, up
-     * one level per parent climbed. */
+    /* The walk keeps the depth: down one level into children, up one
+     * level per parent climbed. */
     n = root->children;
     while (n != NULL) {
         if (n->type == XML_ELEMENT_NODE) {
@@ -319,16 +319,7 @@ static int annotate(ac_html_page *page, artconv_error *err)
             if (page->body == NULL && ac_html_is(n, "body"))
                 page->body = n;
         }
-        if (n->type == XML_ELEMENT_NODE && n->children != NULL) {
-            n = n->children;
-            depth++;
-            continue;
-        }
-        while (n != root && n->next == NULL) {
-            n = n->parent;
-            depth--;
-        }
-        n = n == root ? NULL : n->next;
+        n = ac_xml_next_level(n, root, 0, &depth);
     }
     return 0;
 }

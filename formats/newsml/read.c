@@ -624,14 +624,7 @@ static int lift_code_languages(xmlNodePtr body)
             if (set == NULL)
                 return ARTCONV_ENOMEM;
         }
-        if (node->type == XML_ELEMENT_NODE && node->children != NULL) {
-            node = node->children;
-            continue;
-        }
-        while (node != body && node->next == NULL)
-            node = node->parent;
-        if (node != body)
-            node = node->next;
+        node = ac_xml_next(node, body, 0);
     }
     return ARTCONV_OK;
 }
@@ -724,15 +717,8 @@ static int rename_nitf(xmlNodePtr root)
                     if (!xmlStrEqual(node->name, BAD_CAST renames[i][1]))
                         return ARTCONV_ENOMEM;
                 }
-            if (node->children != NULL) {
-                node = node->children;
-                continue;
-            }
         }
-        while (node != root && node->next == NULL)
-            node = node->parent;
-        if (node != root)
-            node = node->next;
+        node = ac_xml_next(node, root, 0);
     }
     return ARTCONV_OK;
 }
