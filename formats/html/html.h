@@ -89,7 +89,7 @@ int ac_html_parse(ac_html_page *page, const char *data, size_t len,
 /* Frees what the page owns; the struct itself is the caller's. */
 void ac_html_page_free(ac_html_page *page);
 
-/* --- walking and looking (formats/html/build.c) ---------------------------- */
+/* --- looking at the DOM (formats/html/dom.c) -------------------------------- */
 
 /* The info of an element (never NULL for elements of a parsed page). */
 #define AC_INFO(node) ((ac_html_info *)(node)->_private)
@@ -111,6 +111,17 @@ int ac_html_is_data_table(const xmlNode *table);
  * the link is empty or unsafe (javascript:, vbscript:, data: other than
  * images when `image` is 0).  *nomem is set when memory ran out. */
 char *ac_html_url(const ac_html_page *page, const char *href, int image, int *nomem);
+/* 1 if `name` is one of the NULL-terminated `list`. */
+int ac_html_in_list(const char *name, const char *const *list);
+/* 1 if the element's content is never article text (script, style, form
+ * controls...) or the extractor dropped it or took it as byline or title. */
+int ac_html_skipped(const xmlNode *node);
+/* 1 for the five ASCII characters HTML calls whitespace. */
+int ac_html_is_space(int c);
+/* Appends s[0..len) with whitespace runs collapsed to one space; *space
+ * says whether the output ends in a space (or sits where spaces are
+ * dropped, at the start of a block).  Returns 0 or ARTCONV_ENOMEM. */
+int ac_html_put_collapsed(artconv_buf *out, const char *s, size_t len, int *space);
 
 /* --- metadata (formats/html/meta.c) ---------------------------------------- */
 
@@ -149,6 +160,10 @@ int ac_html_extract(ac_html_page *page, artconv_error *err);
  * a DOCUMENT, ITEM or BLOCKQUOTE.  Consumes the page: the DOM beneath the
  * roots is freed as it is built, and only ac_html_page_free may follow. */
 int ac_html_build(artconv_node *parent, ac_html_page *page, artconv_error *err);
+
+/* Appends what the body of a parsed fragment holds to `parent` (see
+ * ac_html_fragment_to_model, which parses it); `page` stays the caller's. */
+int ac_html_build_fragment(artconv_node *parent, ac_html_page *page, artconv_error *err);
 
 /* Parses an HTML fragment (no extraction, nothing dropped except scripts,
  * styles and other non-content) and appends what it holds to `parent`:
