@@ -21,7 +21,7 @@
  *    parser's own amplification limits.
  */
 #include "epub.h"
-#include "html.h"
+#include "xhtml_in.h"
 #include "xml.h"
 #include "xml_safe.h"
 
@@ -498,7 +498,6 @@ static int read_document(reader *r, const manifest_item *item)
 {
     xmlDocPtr doc = NULL;
     xmlNodePtr body, root, container, child, header = NULL, footer = NULL;
-    xmlBufferPtr html = NULL;
     int rc;
 
     AC_CHECK(parse_xml(r, item->path, 1, &doc));
@@ -529,21 +528,9 @@ static int read_document(reader *r, const manifest_item *item)
             }
         }
     }
-    html = xmlBufferCreate();
-    if (html == NULL) {
-        rc = ac_nomem(r->err);
-        goto cleanup;
-    }
-    for (child = container->children; child != NULL; child = child->next)
-        if (xmlNodeDump(html, doc, child, 0, 0) < 0) {
-            rc = ac_nomem(r->err);
-            goto cleanup;
-        }
-    rc = ac_html_fragment_to_model(artconv_article_body(r->article),
-                                   (const char *)xmlBufferContent(html),
-                                   (size_t)xmlBufferLength(html), NULL, r->opts, r->err);
+    /* The parsed tree goes to the HTML builder as it is: no second parse. */
+    rc = ac_xhtml_in_to_model(artconv_article_body(r->article), container, r->err);
 cleanup:
-    xmlBufferFree(html);
     xmlFreeDoc(doc);
     return rc;
 }

@@ -11,6 +11,7 @@
 #define ARTCONV_HTML_H
 
 #include "internal.h"
+#include "xhtml_in.h"
 #include "xml.h"
 
 #include <stdint.h>
@@ -165,16 +166,5 @@ int ac_html_build(artconv_node *parent, ac_html_page *page, artconv_error *err);
  * ac_html_fragment_to_model, which parses it); `page` stays the caller's. */
 int ac_html_build_fragment(artconv_node *parent, ac_html_page *page, artconv_error *err);
 
-/* Parses an HTML fragment (no extraction, nothing dropped except scripts,
- * styles and other non-content) and appends what it holds to `parent`:
- * blocks if `parent` holds blocks (DOCUMENT, ITEM, BLOCKQUOTE), inlines if it
- * holds inlines (PARAGRAPH, HEADING, EMPH, LINK, ...), with block structure
- * flattened into line breaks.  Relative links resolve against `base_url`
- * when it is not NULL.  `opts` may be NULL.  For the Markdown reader's raw
- * HTML.  Returns 0 or a negative status; `parent` may hold part of the
- * fragment after a failure. */
-int ac_html_fragment_to_model(artconv_node *parent, const char *html, size_t len,
-                              const char *base_url, const artconv_read_options *opts,
-                              artconv_error *err);
 
 #endif /* ARTCONV_HTML_H */

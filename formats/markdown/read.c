@@ -17,7 +17,7 @@
  * and holds no text; anything else is dropped with a warning.
  */
 #include "front_matter.h"
-#include "html.h"
+#include "xhtml_in.h"
 #include "raw_html.h"
 #include "url.h"
 
