@@ -928,10 +928,10 @@ int ac_html_build(artconv_node *parent, ac_html_page *page, artconv_error *err)
     return rc;
 }
 
-/* Builds the children of `container` (a fragment's body, or a subtree
- * another reader parsed) into `parent` without consuming them. */
-static int build_children(artconv_node *parent, const ac_html_page *page,
-                          const xmlNode *container, artconv_error *err)
+/* Builds the siblings from..end (exclusive; a fragment's body, or a
+ * subtree another reader parsed) into `parent` without consuming them. */
+static int build_nodes(artconv_node *parent, const ac_html_page *page, const xmlNode *from,
+                       const xmlNode *end, artconv_error *err)
 {
     builder b;
     artconv_node *before = artconv_node_last_child(parent);
@@ -942,7 +942,7 @@ static int build_children(artconv_node *parent, const ac_html_page *page,
     b.fragment = 1;
     if (b.mode == MODE_INLINE)
         b.space = 0; /* keep a leading space next to earlier text */
-    for (n = container->children; n != NULL && rc == 0; n = n->next)
+    for (n = (xmlNode *)from; n != NULL && n != end && rc == 0; n = n->next)
         rc = build_subtree(&b, n);
     artconv_buf_dispose(&b.tmp);
     if (rc < 0)
@@ -972,15 +972,22 @@ static int build_children(artconv_node *parent, const ac_html_page *page,
 
 int ac_html_build_fragment(artconv_node *parent, ac_html_page *page, artconv_error *err)
 {
-    return build_children(parent, page, page->body, err);
+    return build_nodes(parent, page, page->body->children, NULL, err);
 }
 
-int ac_xhtml_in_to_model(artconv_node *parent, const xmlNode *container, artconv_error *err)
+int ac_xhtml_in_nodes_to_model(artconv_node *parent, const xmlNode *first, const xmlNode *end,
+                               artconv_error *err)
 {
-    if (parent == NULL || container == NULL ||
+    if (parent == NULL ||
         (!artconv_node_can_contain(artconv_node_get_kind(parent), ARTCONV_NODE_PARAGRAPH) &&
          !artconv_node_can_contain(artconv_node_get_kind(parent), ARTCONV_NODE_TEXT)))
         return ac_error(err, ARTCONV_EINVALID, "an XHTML subtree cannot go into this node");
     /* No page: links stay as written and nothing is marked dropped. */
-    return build_children(parent, NULL, container, err);
+    return build_nodes(parent, NULL, first, end, err);
+}
+
+int ac_xhtml_in_to_model(artconv_node *parent, const xmlNode *container, artconv_error *err)
+{
+    return ac_xhtml_in_nodes_to_model(parent, container != NULL ? container->children : NULL,
+                                      NULL, err);
 }

@@ -21,6 +21,10 @@
  * (ARTCONV_ELIMIT past ARTCONV_MAX_DEPTH); `parent` may hold part of the
  * content after a failure. */
 int ac_xhtml_in_to_model(artconv_node *parent, const xmlNode *container, artconv_error *err);
+/* The same for the siblings from `first` up to, not including, `end`
+ * (NULL: to the last sibling). */
+int ac_xhtml_in_nodes_to_model(artconv_node *parent, const xmlNode *first, const xmlNode *end,
+                               artconv_error *err);
 
 /* Parses an HTML fragment (no extraction, nothing dropped except scripts,
  * styles and other non-content) and appends what it holds to `parent`:
