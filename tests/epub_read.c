@@ -228,8 +228,8 @@ static void test_hostile(void)
 
 /* A chapter's parsed tree goes to the builder as it is: CDATA is text
  * (it came out as literal "<![CDATA[" with the markup-like text lost when
- * the chapter was serialised and reparsed as HTML), and a self-closed
- * <div/> does not swallow what follows it. */
+ * the chapter was serialised and reparsed as HTML); a self-closed <div/>
+ * still ends where it starts. */
 static void test_cdata(void)
 {
     static const char chapter[] =
