@@ -77,7 +77,7 @@ typedef struct ac_html_page {
     size_t n_roots;
 } ac_html_page;
 
-/* --- parsing (formats/html/read.c) ------------------------------------- */
+/* --- parsing (formats/html/parse.c) ------------------------------------ */
 
 /* Parses `len` bytes of HTML: charset from a BOM, <meta charset> or
  * http-equiv, else UTF-8, else Windows-1252; bad bytes become U+FFFD (an
@@ -124,8 +124,11 @@ int ac_html_is_space(int c);
  * dropped, at the start of a block).  Returns 0 or ARTCONV_ENOMEM. */
 int ac_html_put_collapsed(artconv_buf *out, const char *s, size_t len, int *space);
 
-/* --- metadata (formats/html/meta.c) ---------------------------------------- */
+/* --- metadata (meta.c; byline.c for ac_html_byline)------------------------------------ */
 
+/* Appends s[0..len) with ASCII and no-break space runs collapsed to one
+ * space and trimmed at both ends.  Returns 0 or ARTCONV_ENOMEM. */
+int ac_html_put_clean(artconv_buf *out, const char *s, size_t len);
 /* Fills the article's metadata from the page (JSON-LD, Open Graph, meta,
  * <title>, <html lang>, canonical, <time>, visible byline) and sets
  * page->base and page->title. */
