@@ -124,7 +124,7 @@ int ac_html_is_space(int c);
  * dropped, at the start of a block).  Returns 0 or ARTCONV_ENOMEM. */
 int ac_html_put_collapsed(artconv_buf *out, const char *s, size_t len, int *space);
 
-/* --- metadata (meta.c; byline.c for ac_html_byline)------------------------------------ */
+/* --- metadata (meta.c; ac_html_byline is byline.c's) ------------------------ */
 
 /* Appends s[0..len) with ASCII and no-break space runs collapsed to one
  * space and trimmed at both ends.  Returns 0 or ARTCONV_ENOMEM. */
