@@ -226,9 +226,46 @@ static void test_hostile(void)
     }
 }
 
+/* A chapter's parsed tree goes to the builder as it is: CDATA is text
+ * (it came out as literal "<![CDATA[" with the markup-like text lost when
+ * the chapter was serialised and reparsed as HTML); a self-closed <div/>
+ * still ends where it starts. */
+static void test_cdata(void)
+{
+    static const char chapter[] =
+        "<?xml version=\"1.0\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\"><head>"
+        "<title>1</title></head><body><h1>A small book</h1>"
+        "<p>Use <![CDATA[<b>bold</b> & co]]> here.</p><div/><p>After.</p></body></html>";
+    const tz_entry entries[] = {
+        {"mimetype", "application/epub+zip", 0},
+        {"META-INF/container.xml", container_ok, 0},
+        {"OPS/book.opf", opf_ok, 0},
+        {"OPS/text/one.xhtml", chapter, 0},
+        {"OPS/text/two b.xhtml", xhtml_two, 0},
+        {"OPS/text/skip.xhtml", xhtml_skip, 0},
+        {"OPS/img/x.png", "\x89PNG\r\n\x1a\n", 8},
+    };
+    artconv_article *a = NULL;
+    artconv_buf txt = ARTCONV_BUF_INIT;
+    artconv_error err;
+
+    is_int(read_zip(&a, entries, 7, &err), 0, "an EPUB with CDATA reads");
+    if (a == NULL)
+        return;
+    artconv_write(&txt, artconv_format_by_name("text"), a, NULL, &err);
+    ok(txt.ptr != NULL && strstr(txt.ptr, "Use <b>bold</b> & co here.") != NULL,
+       "CDATA is the text it holds");
+    ok(txt.ptr != NULL && strstr(txt.ptr, "CDATA") == NULL, "no literal CDATA markers");
+    ok(txt.ptr != NULL && strstr(txt.ptr, "here.\n\nAfter.") != NULL,
+       "a self-closed <div/> ends where it starts");
+    artconv_buf_dispose(&txt);
+    artconv_article_free(a);
+}
+
 int main(void)
 {
     test_small_book();
+    test_cdata();
     test_other_tool("pandoc");
     test_other_tool("calibre");
     test_hostile();

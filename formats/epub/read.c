@@ -22,7 +22,8 @@
  */
 #include "epub.h"
 #include "format_entries.h"
-#include "html.h"
+#include "xhtml_in.h"
+#include "xml.h"
 #include "xml_safe.h"
 
 #include <libxml/parser.h>
@@ -227,16 +228,6 @@ static xmlNodePtr child_named(const xmlNode *parent, const char *name)
         if (local_is(c, name))
             return c;
     return NULL;
-}
-
-/* Next element in document order below `root`; no recursion. */
-static xmlNodePtr next_node(xmlNodePtr node, const xmlNode *root)
-{
-    if (node->type == XML_ELEMENT_NODE && node->children != NULL)
-        return node->children;
-    while (node != root && node->next == NULL)
-        node = node->parent;
-    return node == root ? NULL : node->next;
 }
 
 /* Sets a field, unless already set, from an element's text.  The model's
@@ -463,7 +454,7 @@ static int has_text(const xmlNode *body)
 {
     xmlNodePtr node;
 
-    for (node = (xmlNodePtr)body; node != NULL; node = next_node(node, body)) {
+    for (node = (xmlNodePtr)body; node != NULL; node = ac_xml_next(node, body, 0)) {
         if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
             const xmlChar *p;
 
@@ -508,7 +499,6 @@ static int read_document(reader *r, const manifest_item *item)
 {
     xmlDocPtr doc = NULL;
     xmlNodePtr body, root, container, child, header = NULL, footer = NULL;
-    xmlBufferPtr html = NULL;
     int rc;
 
     AC_CHECK(parse_xml(r, item->path, 1, &doc));
@@ -539,21 +529,9 @@ static int read_document(reader *r, const manifest_item *item)
             }
         }
     }
-    html = xmlBufferCreate();
-    if (html == NULL) {
-        rc = ac_nomem(r->err);
-        goto cleanup;
-    }
-    for (child = container->children; child != NULL; child = child->next)
-        if (xmlNodeDump(html, doc, child, 0, 0) < 0) {
-            rc = ac_nomem(r->err);
-            goto cleanup;
-        }
-    rc = ac_html_fragment_to_model(artconv_article_body(r->article),
-                                   (const char *)xmlBufferContent(html),
-                                   (size_t)xmlBufferLength(html), NULL, r->opts, r->err);
+    /* The parsed tree goes to the HTML builder as it is: no second parse. */
+    rc = ac_xhtml_in_to_model(artconv_article_body(r->article), container, r->err);
 cleanup:
-    xmlBufferFree(html);
     xmlFreeDoc(doc);
     return rc;
 }
@@ -603,7 +581,7 @@ static int read_package(reader *r)
 
     AC_CHECK(parse_xml(r, "META-INF/container.xml", 0, &container));
     root = xmlDocGetRootElement(container);
-    for (node = root; node != NULL && rootfile == NULL; node = next_node(node, root))
+    for (node = root; node != NULL && rootfile == NULL; node = ac_xml_next(node, root, 0))
         if (local_is(node, "rootfile"))
             rootfile = node;
     full_path = rootfile != NULL ? xmlGetProp(rootfile, BAD_CAST "full-path") : NULL;

@@ -19,6 +19,7 @@
 #include "epub.h"
 #include "format_entries.h"
 #include "xhtml.h"
+#include "xml.h"
 
 #include <libxml/uri.h>
 #include <stdio.h>
@@ -123,16 +124,6 @@ static int heading_level(const xmlNode *node)
         node->name[1] > '6' || node->name[2] != '\0')
         return 0;
     return node->name[1] - '0';
-}
-
-/* Next node in document order below `root`, or NULL; no recursion. */
-static xmlNodePtr next_node(xmlNodePtr node, const xmlNode *root)
-{
-    if (node->type == XML_ELEMENT_NODE && node->children != NULL)
-        return node->children;
-    while (node != root && node->next == NULL)
-        node = node->parent;
-    return node == root ? NULL : node->next;
 }
 
 /* --- making the XHTML fit for a book ---------------------------------------- */
@@ -308,7 +299,7 @@ static const xmlChar *first_src(const xmlNode *el)
 {
     xmlNodePtr node;
 
-    for (node = (xmlNodePtr)el; node != NULL; node = next_node(node, el))
+    for (node = (xmlNodePtr)el; node != NULL; node = ac_xml_next(node, el, 0))
         if (is_el(node, "img"))
             return src_of(node);
     return NULL;
@@ -365,7 +356,7 @@ static int fix_tree(chapter *c, xmlNodePtr root)
     size_t n = 0, cap = 0, i;
     int rc = ARTCONV_OK;
 
-    for (node = root; node != NULL; node = next_node(node, root)) {
+    for (node = root; node != NULL; node = ac_xml_next(node, root, 0)) {
         if (is_el(node, "img") || is_el(node, "a")) {
             void *items = found;
 
@@ -435,7 +426,7 @@ static int index_page(chapter *c, xmlNodePtr section, const char *href, int *lev
     char id[64];
     int rc = ARTCONV_OK, base = c->book->n_articles > 1 ? 1 : 0;
 
-    for (node = section; node != NULL; node = next_node(node, section)) {
+    for (node = section; node != NULL; node = ac_xml_next(node, section, 0)) {
         int level = heading_level(node), in_header = 0;
 
         if (level == 0 || level > AC_EPUB_TOC_LEVELS)

@@ -1,5 +1,5 @@
 /*
- * html_build.c - a libxml2 HTML tree (or the parts of it the extractor kept)
+ * build.c - a libxml2 HTML tree (or the parts of it the extractor kept)
  * turned into model blocks and inlines.
  *
  * One flat walk over the DOM with a stack of frames, one per open element,
@@ -14,189 +14,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-
-/* --- looking at the DOM ---------------------------------------------------- */
-
-xmlNodePtr ac_html_next(const xmlNode *node, const xmlNode *root, int skip)
-{
-    if (!skip && node->type == XML_ELEMENT_NODE && node->children != NULL)
-        return node->children;
-    while (node != root && node->next == NULL)
-        node = node->parent;
-    return node == root || node == NULL ? NULL : node->next;
-}
-
-/* Tag tests run for every element, many times over: comparing the first
- * letter before calling strcmp skips almost all of the calls. */
-int ac_html_is(const xmlNode *node, const char *name)
-{
-    return node != NULL && node->type == XML_ELEMENT_NODE && node->name[0] == name[0] &&
-           strcmp((const char *)node->name, name) == 0;
-}
-
-static int in_list(const char *name, const char *const *list)
-{
-    size_t i;
-
-    for (i = 0; list[i] != NULL; i++)
-        if (name[0] == list[i][0] && strcmp(name, list[i]) == 0)
-            return 1;
-    return 0;
-}
-
-static const char *const block_tags[] = {
-    "address",    "article", "aside",    "blockquote", "body",   "center",   "dd",
-    "details",    "dialog",  "dir",      "div",        "dl",     "dt",       "fieldset",
-    "figcaption", "figure",  "footer",   "form",       "h1",     "h2",       "h3",
-    "h4",         "h5",      "h6",       "header",     "hgroup", "hr",       "li",
-    "main",       "menu",    "nav",      "ol",         "p",      "pre",      "section",
-    "summary",    "table",   "tbody",    "thead",      "tfoot",  "tr",       "td",
-    "th",         "ul",      "caption",  "html",       "legend", "noscript", "listing",
-    "plaintext",  "xmp",     "frameset", "frame",      NULL};
-
-int ac_html_is_block(const xmlNode *node)
-{
-    return node->type == XML_ELEMENT_NODE && in_list((const char *)node->name, block_tags);
-}
-
-/* Elements whose content is never article text. */
-static const char *const skip_tags[] = {
-    "script", "style",    "noscript", "template", "head",  "meta",   "link",   "title",
-    "iframe", "object",   "embed",    "svg",      "math",  "canvas", "button", "input",
-    "select", "textarea", "option",   "datalist", "audio", "video",  "map",    "area",
-    "applet", "param",    "source",   "track",    "frame", "dialog", NULL};
-
-static int skipped(const xmlNode *node)
-{
-    return in_list((const char *)node->name, skip_tags) ||
-           (node->_private != NULL &&
-            (AC_INFO(node)->flags & (AC_HTML_DROP | AC_HTML_BYLINE | AC_HTML_TITLE)) != 0);
-}
-
-const char *ac_html_attr(const xmlNode *node, const char *name)
-{
-    const xmlAttr *a;
-
-    if (node == NULL || node->type != XML_ELEMENT_NODE)
-        return NULL;
-    for (a = node->properties; a != NULL; a = a->next) {
-        if (a->name != NULL && ac_strcaseeq((const char *)a->name, name)) {
-            if (a->children != NULL && a->children->type == XML_TEXT_NODE &&
-                a->children->content != NULL)
-                return (const char *)a->children->content;
-            return "";
-        }
-    }
-    return NULL;
-}
-
-static int is_html_space(int c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
-
-/* Appends s[0..len) with whitespace runs collapsed to one space; *space
- * says whether the output ends in a space (or sits where spaces are
- * dropped, at the start of a block). */
-static int put_collapsed(artconv_buf *out, const char *s, size_t len, int *space)
-{
-    size_t i, n;
-    char *p;
-    int rc;
-
-    /* Collapsing never lengthens the text: one allocation, then bytes are
-     * stored directly instead of two buffer calls per word. */
-    if ((rc = artconv_buf_grow(out, len)) < 0)
-        return rc;
-    p = out->ptr;
-    n = out->len;
-    for (i = 0; i < len; i++) {
-        if (!is_html_space((unsigned char)s[i])) {
-            p[n++] = s[i];
-            *space = 0;
-            continue;
-        }
-        if (!*space)
-            p[n++] = ' ';
-        *space = 1;
-    }
-    out->len = n;
-    p[n] = '\0';
-    return 0;
-}
-
-int ac_html_text(artconv_buf *out, const xmlNode *node)
-{
-    const xmlNode *n = node->children;
-    size_t start = out->len;
-    int space = 1, rc, skip;
-
-    while (n != NULL) {
-        skip = 0;
-        if (n->type == XML_ELEMENT_NODE) {
-            skip = skipped(n);
-            if (!skip && !space && (ac_html_is_block(n) || ac_html_is(n, "br"))) {
-                if ((rc = artconv_buf_putc(out, ' ')) < 0)
-                    return rc;
-                space = 1;
-            }
-        } else if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) &&
-                   n->content != NULL) {
-            if ((rc = put_collapsed(out, (const char *)n->content, strlen((const char *)n->content),
-                                    &space)) < 0)
-                return rc;
-        }
-        n = ac_html_next(n, node, skip);
-    }
-    if (out->len > start && out->ptr[out->len - 1] == ' ') {
-        out->len--;
-        out->ptr[out->len] = '\0';
-    }
-    return 0;
-}
-
-char *ac_html_url(const ac_html_page *page, const char *href, int image, int *nomem)
-{
-    const char *s = href, *e;
-    char *copy, *res;
-    xmlChar *built;
-    size_t len;
-
-    *nomem = 0;
-    if (s == NULL)
-        return NULL;
-    while (is_html_space((unsigned char)*s))
-        s++;
-    e = s + strlen(s);
-    while (e > s && is_html_space((unsigned char)e[-1]))
-        e--;
-    len = (size_t)(e - s);
-    if (len == 0)
-        return NULL;
-    /* Schemes that run code never reach the model (src/url.h). */
-    if (!ac_url_is_safe(s, len, image))
-        return NULL;
-    copy = ac_strndup(s, len);
-    if (copy == NULL) {
-        *nomem = 1;
-        return NULL;
-    }
-    if (page == NULL || page->base == NULL)
-        return copy;
-    built = xmlBuildURI((const xmlChar *)copy, page->base);
-    if (built == NULL)
-        return copy;
-    res = ac_strndup((const char *)built, strlen((const char *)built));
-    xmlFree(built);
-    free(copy);
-    if (res == NULL) {
-        *nomem = 1;
-    } else if (!ac_url_is_safe(res, strlen(res), image)) {
-        free(res); /* the base made it unsafe: never, with an http(s) base */
-        res = NULL;
-    }
-    return res;
-}
 
 /* --- building ----------------------------------------------------------- */
 
@@ -312,7 +129,7 @@ static int add_text(builder *b, const char *s, size_t len)
     int rc;
 
     if (b->inl == NULL) {
-        for (i = 0; i < len && is_html_space((unsigned char)s[i]); i++)
+        for (i = 0; i < len && ac_html_is_space((unsigned char)s[i]); i++)
             ;
         if (i == len)
             return 0;
@@ -322,7 +139,7 @@ static int add_text(builder *b, const char *s, size_t len)
     if ((parent = inline_parent(b)) == NULL)
         return ARTCONV_ENOMEM;
     artconv_buf_clear(&b->tmp);
-    if ((rc = put_collapsed(&b->tmp, s, len, &b->space)) < 0)
+    if ((rc = ac_html_put_collapsed(&b->tmp, s, len, &b->space)) < 0)
         return ac_nomem(b->err);
     if (b->tmp.len == 0)
         return 0;
@@ -357,7 +174,7 @@ static const char *image_source(const xmlNode *img, char *scratch, size_t size)
         v = ac_html_attr(img, "data-srcset");
     if (v != NULL && *v != '\0') {
         for (i = 0;
-             v[i] != '\0' && !is_html_space((unsigned char)v[i]) && v[i] != ',' && i + 1 < size;
+             v[i] != '\0' && !ac_html_is_space((unsigned char)v[i]) && v[i] != ',' && i + 1 < size;
              i++)
             scratch[i] = v[i];
         scratch[i] = '\0';
@@ -395,7 +212,7 @@ static const xmlNode *first_image(const xmlNode *el)
 {
     const xmlNode *n;
 
-    for (n = el->children; n != NULL; n = ac_html_next(n, el, 0)) {
+    for (n = el->children; n != NULL; n = ac_xml_next(n, el, 0)) {
         if (n->type != XML_ELEMENT_NODE)
             continue;
         if (ac_html_is(n, "img"))
@@ -429,47 +246,6 @@ static int heading_level(const xmlNode *el)
     if (n[0] == 'h' && n[1] >= '1' && n[1] <= '6' && n[2] == '\0')
         return n[1] - '0';
     return 0;
-}
-
-/* Tables that hold data rather than lay out a page: header cells, a
- * caption or summary, or a grid bigger than a layout would use. */
-int ac_html_is_data_table(const xmlNode *table)
-{
-    const xmlNode *n;
-    const char *role = ac_html_attr(table, "role");
-    size_t rows = 0, cols = 0, c;
-    int skip;
-
-    if (role != NULL && ac_strcaseeq(role, "presentation"))
-        return 0;
-    if (ac_html_attr(table, "summary") != NULL)
-        return 1;
-    n = table->children;
-    while (n != NULL) {
-        skip = 0;
-        if (n->type == XML_ELEMENT_NODE) {
-            if (ac_html_is(n, "table"))
-                return 0; /* tables inside tables are layout */
-            if (ac_html_is(n, "th") || ac_html_is(n, "thead") || ac_html_is(n, "tfoot") ||
-                ac_html_is(n, "col") || ac_html_is(n, "colgroup"))
-                return 1;
-            if (ac_html_is(n, "caption") && n->children != NULL)
-                return 1;
-            if (ac_html_is(n, "tr")) {
-                const xmlNode *cell;
-
-                rows++;
-                for (c = 0, cell = n->children; cell != NULL; cell = cell->next)
-                    c += ac_html_is(cell, "td");
-                if (c > cols)
-                    cols = c;
-            }
-        }
-        n = ac_html_next(n, table, skip);
-    }
-    if (rows >= 10 || cols > 4)
-        return 1;
-    return rows * cols > 10;
 }
 
 /* Opens an inline container of `kind` under the current inline parent, or
@@ -783,7 +559,7 @@ static int enter(builder *b, const xmlNode *el, int *descend)
         *descend = 0;
         return add_image(b, el);
     }
-    if (in_list(name, code_tags)) {
+    if (ac_html_in_list(name, code_tags)) {
         *descend = 0;
         return add_code_inline(b, el);
     }
@@ -803,10 +579,10 @@ static int enter(builder *b, const xmlNode *el, int *descend)
         free(url);
         return rc;
     }
-    if (in_list(name, emph_tags) || in_list(name, strong_tags) || strcmp(name, "sup") == 0 ||
+    if (ac_html_in_list(name, emph_tags) || ac_html_in_list(name, strong_tags) || strcmp(name, "sup") == 0 ||
         strcmp(name, "sub") == 0) {
-        artconv_node_kind kind = in_list(name, emph_tags)     ? ARTCONV_NODE_EMPH
-                                 : in_list(name, strong_tags) ? ARTCONV_NODE_STRONG
+        artconv_node_kind kind = ac_html_in_list(name, emph_tags)     ? ARTCONV_NODE_EMPH
+                                 : ac_html_in_list(name, strong_tags) ? ARTCONV_NODE_STRONG
                                  : strcmp(name, "sup") == 0   ? ARTCONV_NODE_SUPERSCRIPT
                                                               : ARTCONV_NODE_SUBSCRIPT;
 
@@ -944,7 +720,7 @@ static int build_subtree(builder *b, xmlNode *root)
     for (;;) {
         descend = entered = 0;
         if (n->type == XML_ELEMENT_NODE) {
-            if (!skipped(n) || (b->fragment && ac_html_is(n, "textarea"))) {
+            if (!ac_html_skipped(n) || (b->fragment && ac_html_is(n, "textarea"))) {
                 if ((rc = enter(b, n, &descend)) < 0)
                     return rc;
                 entered = 1;
@@ -1152,38 +928,25 @@ int ac_html_build(artconv_node *parent, ac_html_page *page, artconv_error *err)
     return rc;
 }
 
-int ac_html_fragment_to_model(artconv_node *parent, const char *html, size_t len,
-                              const char *base_url, const artconv_read_options *opts,
-                              artconv_error *err)
+/* Builds the siblings from..end (exclusive; a fragment's body, or a
+ * subtree another reader parsed) into `parent` without consuming them. */
+static int build_nodes(artconv_node *parent, const ac_html_page *page, const xmlNode *from,
+                       const xmlNode *end, artconv_error *err)
 {
-    ac_html_page page;
     builder b;
     artconv_node *before = artconv_node_last_child(parent);
     xmlNode *n;
-    int rc;
+    int rc = 0;
 
-    memset(&page, 0, sizeof page);
-    if (parent == NULL ||
-        (!artconv_node_can_contain(artconv_node_get_kind(parent), ARTCONV_NODE_PARAGRAPH) &&
-         !artconv_node_can_contain(artconv_node_get_kind(parent), ARTCONV_NODE_TEXT)))
-        return ac_error(err, ARTCONV_EINVALID, "an HTML fragment cannot go into this node");
-    AC_CHECK(ac_html_parse(&page, html, len, opts, err));
-    if (page.body == NULL)
-        goto cleanup;
-    if (base_url != NULL && (page.base = xmlStrdup((const xmlChar *)base_url)) == NULL) {
-        rc = ac_nomem(err);
-        goto cleanup;
-    }
-    builder_init(&b, &page, parent, err);
+    builder_init(&b, page, parent, err);
     b.fragment = 1;
     if (b.mode == MODE_INLINE)
         b.space = 0; /* keep a leading space next to earlier text */
-    for (n = page.body->children; n != NULL && rc == 0; n = n->next)
+    for (n = (xmlNode *)from; n != NULL && n != end && rc == 0; n = n->next)
         rc = build_subtree(&b, n);
     artconv_buf_dispose(&b.tmp);
     if (rc < 0)
-        goto cleanup;
-    n = NULL;
+        return rc;
     {
         artconv_node *first =
             before == NULL ? artconv_node_first_child(parent) : artconv_node_next(before);
@@ -1204,7 +967,27 @@ int ac_html_fragment_to_model(artconv_node *parent, const char *html, size_t len
             }
         }
     }
-cleanup:
-    ac_html_page_free(&page);
     return rc;
+}
+
+int ac_html_build_fragment(artconv_node *parent, ac_html_page *page, artconv_error *err)
+{
+    return build_nodes(parent, page, page->body->children, NULL, err);
+}
+
+int ac_xhtml_in_nodes_to_model(artconv_node *parent, const xmlNode *first, const xmlNode *end,
+                               artconv_error *err)
+{
+    if (parent == NULL ||
+        (!artconv_node_can_contain(artconv_node_get_kind(parent), ARTCONV_NODE_PARAGRAPH) &&
+         !artconv_node_can_contain(artconv_node_get_kind(parent), ARTCONV_NODE_TEXT)))
+        return ac_error(err, ARTCONV_EINVALID, "an XHTML subtree cannot go into this node");
+    /* No page: links stay as written and nothing is marked dropped. */
+    return build_nodes(parent, NULL, first, end, err);
+}
+
+int ac_xhtml_in_to_model(artconv_node *parent, const xmlNode *container, artconv_error *err)
+{
+    return ac_xhtml_in_nodes_to_model(parent, container != NULL ? container->children : NULL,
+                                      NULL, err);
 }

@@ -249,7 +249,7 @@ static int mark(extractor *x)
     char buf[512];
     int skip;
 
-    for (n = body->children; n != NULL; n = ac_html_next(n, body, skip)) {
+    for (n = body->children; n != NULL; n = ac_xml_next(n, body, skip)) {
         const char *role, *ms;
         ac_html_info *info;
 
@@ -493,7 +493,7 @@ static int score_units(extractor *x)
     xmlNodePtr body = x->page->body, n;
     int skip, rc;
 
-    for (n = body->children; n != NULL; n = ac_html_next(n, body, skip)) {
+    for (n = body->children; n != NULL; n = ac_xml_next(n, body, skip)) {
         const ac_html_info *i;
         const char *name;
 
@@ -632,7 +632,7 @@ static int has_figure(const xmlNode *el)
 {
     const xmlNode *n;
 
-    for (n = el->children; n != NULL; n = ac_html_next(n, el, 0))
+    for (n = el->children; n != NULL; n = ac_xml_next(n, el, 0))
         if (ac_html_is(n, "figure") || ac_html_is(n, "figcaption"))
             return 1;
     return 0;
@@ -786,7 +786,7 @@ static int clean(extractor *x, xmlNodePtr root)
     char buf[512];
     int skip, promo;
 
-    for (n = root; n != NULL; n = ac_html_next(n, root, skip)) {
+    for (n = root; n != NULL; n = ac_xml_next(n, root, skip)) {
         const char *name;
         ac_html_info *info;
 
@@ -853,7 +853,7 @@ static size_t kept_text(const ac_html_page *page)
         xmlNodePtr r = page->roots[i], n;
         int skip;
 
-        for (n = r; n != NULL; n = ac_html_next(n, r, skip)) {
+        for (n = r; n != NULL; n = ac_xml_next(n, r, skip)) {
             skip = 0;
             if (n->type == XML_ELEMENT_NODE && dropped(n)) {
                 skip = 1;

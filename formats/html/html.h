@@ -11,6 +11,8 @@
 #define ARTCONV_HTML_H
 
 #include "internal.h"
+#include "xhtml_in.h"
+#include "xml.h"
 
 #include <stdint.h>
 
@@ -75,7 +77,7 @@ typedef struct ac_html_page {
     size_t n_roots;
 } ac_html_page;
 
-/* --- parsing (formats/html/read.c) ------------------------------------- */
+/* --- parsing (formats/html/parse.c) ------------------------------------ */
 
 /* Parses `len` bytes of HTML: charset from a BOM, <meta charset> or
  * http-equiv, else UTF-8, else Windows-1252; bad bytes become U+FFFD (an
@@ -88,14 +90,11 @@ int ac_html_parse(ac_html_page *page, const char *data, size_t len,
 /* Frees what the page owns; the struct itself is the caller's. */
 void ac_html_page_free(ac_html_page *page);
 
-/* --- walking and looking (formats/html/build.c) ---------------------------- */
+/* --- looking at the DOM (formats/html/dom.c) -------------------------------- */
 
 /* The info of an element (never NULL for elements of a parsed page). */
 #define AC_INFO(node) ((ac_html_info *)(node)->_private)
 
-/* Next node in document order below `root`; skips the children of `node`
- * when `skip` is set.  NULL at the end.  Flat: no recursion. */
-xmlNodePtr ac_html_next(const xmlNode *node, const xmlNode *root, int skip);
 /* 1 if the element's (ASCII, lower-case) name is `name`. */
 int ac_html_is(const xmlNode *node, const char *name);
 /* 1 if the element is laid out as a block (p, div, table, ul...). */
@@ -113,9 +112,23 @@ int ac_html_is_data_table(const xmlNode *table);
  * the link is empty or unsafe (javascript:, vbscript:, data: other than
  * images when `image` is 0).  *nomem is set when memory ran out. */
 char *ac_html_url(const ac_html_page *page, const char *href, int image, int *nomem);
+/* 1 if `name` is one of the NULL-terminated `list`. */
+int ac_html_in_list(const char *name, const char *const *list);
+/* 1 if the element's content is never article text (script, style, form
+ * controls...) or the extractor dropped it or took it as byline or title. */
+int ac_html_skipped(const xmlNode *node);
+/* 1 for the five ASCII characters HTML calls whitespace. */
+int ac_html_is_space(int c);
+/* Appends s[0..len) with whitespace runs collapsed to one space; *space
+ * says whether the output ends in a space (or sits where spaces are
+ * dropped, at the start of a block).  Returns 0 or ARTCONV_ENOMEM. */
+int ac_html_put_collapsed(artconv_buf *out, const char *s, size_t len, int *space);
 
-/* --- metadata (formats/html/meta.c) ---------------------------------------- */
+/* --- metadata (meta.c; ac_html_byline is byline.c's) ------------------------ */
 
+/* Appends s[0..len) with ASCII and no-break space runs collapsed to one
+ * space and trimmed at both ends.  Returns 0 or ARTCONV_ENOMEM. */
+int ac_html_put_clean(artconv_buf *out, const char *s, size_t len);
 /* Fills the article's metadata from the page (JSON-LD, Open Graph, meta,
  * <title>, <html lang>, canonical, <time>, visible byline) and sets
  * page->base and page->title. */
@@ -152,16 +165,9 @@ int ac_html_extract(ac_html_page *page, artconv_error *err);
  * roots is freed as it is built, and only ac_html_page_free may follow. */
 int ac_html_build(artconv_node *parent, ac_html_page *page, artconv_error *err);
 
-/* Parses an HTML fragment (no extraction, nothing dropped except scripts,
- * styles and other non-content) and appends what it holds to `parent`:
- * blocks if `parent` holds blocks (DOCUMENT, ITEM, BLOCKQUOTE), inlines if it
- * holds inlines (PARAGRAPH, HEADING, EMPH, LINK, ...), with block structure
- * flattened into line breaks.  Relative links resolve against `base_url`
- * when it is not NULL.  `opts` may be NULL.  For the Markdown reader's raw
- * HTML.  Returns 0 or a negative status; `parent` may hold part of the
- * fragment after a failure. */
-int ac_html_fragment_to_model(artconv_node *parent, const char *html, size_t len,
-                              const char *base_url, const artconv_read_options *opts,
-                              artconv_error *err);
+/* Appends what the body of a parsed fragment holds to `parent` (see
+ * ac_html_fragment_to_model, which parses it); `page` stays the caller's. */
+int ac_html_build_fragment(artconv_node *parent, ac_html_page *page, artconv_error *err);
+
 
 #endif /* ARTCONV_HTML_H */

@@ -18,7 +18,7 @@
  */
 #include "format_entries.h"
 #include "front_matter.h"
-#include "html.h"
+#include "xhtml_in.h"
 #include "raw_html.h"
 #include "url.h"
 

@@ -16,6 +16,7 @@
 #include "html.h"
 #include "newsml.h"
 #include "xhtml.h"
+#include "xhtml_in.h"
 
 #include <jansson.h>
 #include <libxml/parser.h>
@@ -488,27 +489,12 @@ cleanup:
 
 /* --- the body ---------------------------------------------------------------- */
 
-/* Builds the serialised markup collected in `html` into `into` with the
- * HTML reader's code, which also enforces ARTCONV_MAX_DEPTH, and empties it. */
-static int flush_html(reader *r, artconv_buf *html, artconv_node *into)
+/* Builds the siblings from `first` up to (not including) `end` into
+ * `into` with the HTML reader's builder, which also enforces
+ * ARTCONV_MAX_DEPTH: the parsed tree goes over as it is, no second parse. */
+static int build_run(reader *r, const xmlNode *first, const xmlNode *end, artconv_node *into)
 {
-    int rc = ARTCONV_OK;
-
-    if (html->len > 0)
-        rc = ac_html_fragment_to_model(into, html->ptr, html->len, NULL, r->opts, r->err);
-    artconv_buf_clear(html);
-    return rc;
-}
-
-/* Serialises the children of `parent` into `html`. */
-static int save_children(reader *r, artconv_buf *html, const xmlNode *parent)
-{
-    xmlNodePtr c;
-    int rc = ARTCONV_OK;
-
-    for (c = parent->children; c != NULL && rc == ARTCONV_OK; c = c->next)
-        rc = ac_xhtml_save(html, c, r->err);
-    return rc;
+    return first == NULL ? ARTCONV_OK : ac_xhtml_in_nodes_to_model(into, first, end, r->err);
 }
 
 static int has_class(const xmlNode *node, const char *cls);
@@ -560,7 +546,7 @@ static int trim_inlines(artconv_node *node, artconv_error *err)
     return ARTCONV_OK;
 }
 
-static int build_quote(reader *r, artconv_buf *html, const xmlNode *figure, artconv_node *into)
+static int build_quote(reader *r, const xmlNode *figure, artconv_node *into)
 {
     const xmlNode *caption = child(figure, "figcaption");
     artconv_node *quote, *attribution;
@@ -569,15 +555,13 @@ static int build_quote(reader *r, artconv_buf *html, const xmlNode *figure, artc
     quote = ac_node_add(into, ARTCONV_NODE_BLOCKQUOTE, r->err);
     if (quote == NULL)
         return ARTCONV_ENOMEM;
-    AC_CHECK(save_children(r, html, child(figure, "blockquote")));
-    AC_CHECK(flush_html(r, html, quote));
+    AC_CHECK(ac_xhtml_in_to_model(quote, child(figure, "blockquote"), r->err));
     if (caption == NULL || caption->children == NULL)
         return ARTCONV_OK;
     attribution = ac_node_add(quote, ARTCONV_NODE_ATTRIBUTION, r->err);
     if (attribution == NULL)
         return ARTCONV_ENOMEM;
-    AC_CHECK(save_children(r, html, caption));
-    AC_CHECK(flush_html(r, html, attribution));
+    AC_CHECK(ac_xhtml_in_to_model(attribution, caption, r->err));
     rc = trim_inlines(attribution, r->err);
 cleanup:
     return rc;
@@ -589,21 +573,20 @@ cleanup:
 static int build_children(reader *r, const xmlNode *parent)
 {
     artconv_node *root = artconv_article_body(r->a);
-    artconv_buf html = ARTCONV_BUF_INIT;
-    xmlNodePtr c;
+    xmlNodePtr c, run = NULL;
     int rc = ARTCONV_OK;
 
     for (c = parent->children; c != NULL; c = c->next) {
         if (is_quote(c)) {
-            AC_CHECK(flush_html(r, &html, root));
-            AC_CHECK(build_quote(r, &html, c, root));
-        } else {
-            AC_CHECK(ac_xhtml_save(&html, c, r->err));
+            AC_CHECK(build_run(r, run, c, root));
+            run = NULL;
+            AC_CHECK(build_quote(r, c, root));
+        } else if (run == NULL) {
+            run = c;
         }
     }
-    rc = flush_html(r, &html, root);
+    rc = build_run(r, run, NULL, root);
 cleanup:
-    artconv_buf_dispose(&html);
     return rc == ARTCONV_ENOMEM ? ac_nomem(r->err) : rc;
 }
 
@@ -625,14 +608,7 @@ static int lift_code_languages(xmlNodePtr body)
             if (set == NULL)
                 return ARTCONV_ENOMEM;
         }
-        if (node->type == XML_ELEMENT_NODE && node->children != NULL) {
-            node = node->children;
-            continue;
-        }
-        while (node != body && node->next == NULL)
-            node = node->parent;
-        if (node != body)
-            node = node->next;
+        node = ac_xml_next(node, body, 0);
     }
     return ARTCONV_OK;
 }
@@ -725,15 +701,8 @@ static int rename_nitf(xmlNodePtr root)
                     if (!xmlStrEqual(node->name, BAD_CAST renames[i][1]))
                         return ARTCONV_ENOMEM;
                 }
-            if (node->children != NULL) {
-                node = node->children;
-                continue;
-            }
         }
-        while (node != root && node->next == NULL)
-            node = node->parent;
-        if (node != root)
-            node = node->next;
+        node = ac_xml_next(node, root, 0);
     }
     return ARTCONV_OK;
 }

@@ -371,11 +371,7 @@ static void drop_title_headings(xmlNodePtr body, void *payload)
     xmlNodePtr node = body->children, next;
 
     while (node != NULL) {
-        /* The next node in document order after `node`'s subtree. */
-        next = node;
-        while (next != body && next->next == NULL)
-            next = next->parent;
-        next = next == body ? NULL : next->next;
+        next = ac_xml_next(node, body, 1);
         if (node->type == XML_ELEMENT_NODE && xmlStrEqual(node->name, BAD_CAST "h1") &&
             same_text(node, title)) {
             xmlUnlinkNode(node);

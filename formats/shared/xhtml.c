@@ -718,23 +718,6 @@ int ac_xhtml_indent(xmlNodePtr root, int depth, artconv_error *err)
 
 /* --- serialising ------------------------------------------------------------ */
 
-int ac_xml_sink_write(void *context, const char *bytes, int len)
-{
-    ac_xml_sink *s = context;
-
-    if (len < 0 || artconv_buf_put(s->out, bytes, (size_t)len) < 0) {
-        s->nomem = 1;
-        return -1;
-    }
-    return len;
-}
-
-int ac_xml_sink_close(void *context)
-{
-    (void)context;
-    return 0;
-}
-
 int ac_xhtml_save(artconv_buf *out, xmlNodePtr node, artconv_error *err)
 {
     ac_xml_sink s = {out, 0};

@@ -23,6 +23,7 @@
 #define ARTCONV_XHTML_H
 
 #include "internal.h"
+#include "xml.h"
 
 #include <libxml/tree.h>
 
@@ -94,15 +95,6 @@ int ac_xhtml_footer(xmlNodePtr parent, const artconv_article *article, const ac_
  * libxml2's XML_SAVE_FORMAT, which also indents runs of inline elements.
  * No recursion.  Returns 0 or ARTCONV_ENOMEM. */
 int ac_xhtml_indent(xmlNodePtr root, int depth, artconv_error *err);
-
-/* A libxml2 output (xmlSaveToIO, xmlOutputBufferCreateIO) that appends to
- * `out`; `nomem` is set when an append fails. */
-typedef struct {
-    artconv_buf *out;
-    int nomem;
-} ac_xml_sink;
-int ac_xml_sink_write(void *context, const char *bytes, int len);
-int ac_xml_sink_close(void *context);
 
 /* Appends `node` serialised in libxml2's XHTML mode, UTF-8, without an
  * XML declaration: void elements as <br />, other empty elements as
