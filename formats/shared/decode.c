@@ -1,7 +1,15 @@
 /*
- * decode.c - the one input decoder of the readers: strip a BOM, fall back
- * to Windows-1252 when the bytes are not UTF-8, refuse (strict) or repair
- * characters the model forbids, and say so through the warning callback.
+ * decode.c - the one input decoder of the readers, with one charset policy:
+ *  1. a UTF-8 BOM is dropped; a UTF-16 BOM means UTF-16;
+ *  2. a charset the caller found declared (HTML's <meta charset>, an XML
+ *     declaration) is used when it is neither UTF-8 nor Latin-1/ASCII, which
+ *     are read by the rules below; an unknown one is warned about and ignored;
+ *  3. valid UTF-8 is UTF-8; anything else is Windows-1252, the superset of
+ *     Latin-1 that pasted and saved text nearly always is (a warning, or an
+ *     error under strict, naming the first bad byte);
+ *  4. NUL and the other characters XML forbids become U+FFFD with a warning
+ *     (an error under strict).
+ * Clean UTF-8, the usual input, is used where it lies, without a copy.
  */
 #include "decode.h"
 
@@ -41,20 +49,68 @@ static size_t first_forbidden(const char *s, size_t len)
     return len;
 }
 
-/* Decodes the input into `clean`: valid UTF-8 that the model accepts. */
-int ac_decode_input(artconv_buf *clean, const char *data, size_t len,
-                    const artconv_read_options *opts, artconv_error *err)
+/* Charsets that rule 3 reads at least as well as the declaration would:
+ * valid UTF-8 stays UTF-8, the rest is read as Windows-1252, as browsers do
+ * for Latin-1 and ASCII. */
+static int read_by_rule3(const char *cs)
 {
+    static const char *const names[] = {
+        "utf-8",      "utf8",   "windows-1252", "cp1252",   "x-cp1252", "iso-8859-1", "iso8859-1",
+        "iso_8859-1", "latin1", "l1",           "us-ascii", "ascii",    NULL};
+    size_t i;
+
+    for (i = 0; names[i] != NULL; i++)
+        if (ac_strcaseeq(cs, names[i]))
+            return 1;
+    return 0;
+}
+
+int ac_decode_input(artconv_buf *out, const char **text, size_t *text_len, const char *data,
+                    size_t len, const char *declared, const artconv_read_options *opts,
+                    artconv_error *err)
+{
+    const artconv_read_options defaults = ARTCONV_READ_OPTIONS_INIT;
     artconv_buf cp = ARTCONV_BUF_INIT;
     const uint8_t *bad;
     size_t repairs = 0, at;
     int line, col, rc = 0;
 
+    if (opts == NULL)
+        opts = &defaults;
+    if (data == NULL)
+        data = "";
+    *text = NULL;
+    *text_len = 0;
     if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
         data += 3;
         len -= 3;
+    } else if (len >= 2 && (memcmp(data, "\xFF\xFE", 2) == 0 || memcmp(data, "\xFE\xFF", 2) == 0)) {
+        AC_CHECK(ac_text_convert(&cp, data[0] == '\xFF' ? "UTF-16LE" : "UTF-16BE", data + 2,
+                                 len - 2, NULL));
+        AC_CHECK(artconv_buf_put(&cp, "", 0));
+        data = cp.ptr;
+        len = cp.len;
+        declared = NULL;
     }
-    bad = u8_check((const uint8_t *)data, len);
+    if (declared != NULL && declared[0] != '\0' && !read_by_rule3(declared)) {
+        rc = ac_text_convert(&cp, declared, data, len, NULL);
+        if (rc == ARTCONV_EUNSUPPORTED) {
+            artconv_buf_clear(&cp);
+            rc = 0;
+            ac_warn_read(opts, ARTCONV_EPARSE, 0, "unknown charset \"%s\"; guessing", declared);
+        } else {
+            AC_CHECK(rc);
+            AC_CHECK(artconv_buf_put(&cp, "", 0));
+            data = cp.ptr;
+            len = cp.len;
+        }
+    }
+    if (cp.ptr == NULL && ac_text_is_clean(data, len)) {
+        *text = data;
+        *text_len = len;
+        return 0;
+    }
+    bad = cp.ptr == NULL ? u8_check((const uint8_t *)data, len) : NULL;
     if (bad != NULL) {
         at = (size_t)((const char *)bad - data);
         position_of(data, at, &line, &col);
@@ -82,14 +138,16 @@ int ac_decode_input(artconv_buf *clean, const char *data, size_t len,
             goto cleanup;
         }
     }
-    AC_CHECK(ac_text_repair(clean, data, len, &repairs));
-    AC_CHECK(artconv_buf_put(clean, "", 0));
+    AC_CHECK(ac_text_repair(out, data, len, &repairs));
+    AC_CHECK(artconv_buf_put(out, "", 0));
     if (repairs > 0) {
         position_of(data, at < len ? at : 0, &line, &col);
         ac_warn_read(opts, ARTCONV_EPARSE, line,
                      "replaced %zu forbidden character(s) with U+FFFD, the first at line %d",
                      repairs, line);
     }
+    *text = out->ptr;
+    *text_len = out->len;
 cleanup:
     artconv_buf_dispose(&cp);
     if (rc == ARTCONV_ENOMEM)

@@ -3,9 +3,10 @@
  * sites, and what the text writer produces (docs/text-format.md).
  *
  * Three passes, each linear in the input:
- *  1. decode: strip a BOM, fall back to Windows-1252 when the bytes are not
- *     UTF-8, repair forbidden characters, unify line ends, expand tabs and
- *     trim line ends;
+ *  1. decode (formats/shared/decode.c, the policy every reader shares): strip
+ *     a BOM, fall back to Windows-1252 when the bytes are not UTF-8, repair
+ *     forbidden characters; then unify line ends, expand tabs and trim line
+ *     ends (blocks.c);
  *  2. blocks: a line-by-line parser with a stack of open containers (quotes,
  *     list items), in the way of CommonMark, so nesting never recurses.
  *     Paragraph lines are kept aside, because whether a line end is a soft
@@ -90,6 +91,8 @@ int ac_text_read(artconv_article **out, const char *data, size_t len,
 {
     const artconv_read_options defaults = ARTCONV_READ_OPTIONS_INIT;
     artconv_buf clean = ARTCONV_BUF_INIT;
+    const char *text;
+    size_t text_len;
     reader r;
     int rc = 0;
 
@@ -106,8 +109,8 @@ int ac_text_read(artconv_article **out, const char *data, size_t len,
     r.stack[0].type = C_DOC;
     r.stack[0].node = r.body;
     r.depth = 1;
-    AC_CHECK(ac_decode_input(&clean, data, len, r.opts, err));
-    AC_CHECK(ac_text_split_lines(&r, clean.ptr, clean.len));
+    AC_CHECK(ac_decode_input(&clean, &text, &text_len, data, len, NULL, r.opts, err));
+    AC_CHECK(ac_text_split_lines(&r, text, text_len));
     AC_CHECK(read_article(&r));
     *out = r.article;
     r.article = NULL;
