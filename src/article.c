@@ -63,6 +63,24 @@ static const char *const list_names[ARTCONV_LIST_COUNT] = {
     [ARTCONV_LIST_KEYWORDS] = "keywords",
 };
 
+const ac_meta_slot ac_meta_order[] = {
+    {0, ARTCONV_META_TITLE},     {0, ARTCONV_META_SUBTITLE},    {1, ARTCONV_LIST_AUTHORS},
+    {0, ARTCONV_META_DATE},      {0, ARTCONV_META_MODIFIED},    {0, ARTCONV_META_DATELINE},
+    {0, ARTCONV_META_LANGUAGE},  {0, ARTCONV_META_PUBLISHER},   {0, ARTCONV_META_SECTION},
+    {1, ARTCONV_LIST_KEYWORDS},  {0, ARTCONV_META_DESCRIPTION}, {0, ARTCONV_META_CREDIT},
+    {0, ARTCONV_META_RIGHTS},    {0, ARTCONV_META_SOURCE},      {0, ARTCONV_META_ID},
+    {0, ARTCONV_META_PUBSTATUS}, {0, ARTCONV_META_EMBARGOED},
+};
+const size_t ac_meta_order_count = sizeof ac_meta_order / sizeof ac_meta_order[0];
+
+const ac_meta_image_key ac_meta_image_keys[] = {
+    {"src", ARTCONV_META_IMAGE},
+    {"alt", ARTCONV_META_IMAGE_ALT},
+    {"caption", ARTCONV_META_IMAGE_CAPTION},
+    {"credit", ARTCONV_META_IMAGE_CREDIT},
+};
+const size_t ac_meta_image_key_count = sizeof ac_meta_image_keys / sizeof ac_meta_image_keys[0];
+
 artconv_article *artconv_article_new(void)
 {
     artconv_article *article = calloc(1, sizeof *article);

@@ -34,8 +34,7 @@ typedef int (*ac_write_fn)(artconv_buf *out, const artconv_article *article,
 /* Writes several articles as one output (a book); the arguments are
  * checked by artconv_write_book before it is called. */
 typedef int (*ac_write_book_fn)(artconv_buf *out, const artconv_article *const *articles,
-                                size_t count, const char *title,
-                                const char *const *resource_dirs,
+                                size_t count, const char *title, const char *const *resource_dirs,
                                 const artconv_write_options *opts, artconv_error *err);
 /* Whether output written with `opts` carries the article's pubstatus and
  * embargo: NULL if it does, else the words that follow "<format> output"
@@ -139,6 +138,25 @@ int ac_article_set_n(artconv_article *article, artconv_meta field, const char *s
 int ac_article_list_add_n(artconv_article *article, artconv_meta_list list, const char *s,
                           size_t len, artconv_error *err);
 
+/* The order in which writers that list metadata by key (JSON "meta", YAML
+ * front matter) write the fields: the way a reader meets them, headline,
+ * standfirst and byline first, housekeeping last.  The lead image is not
+ * in it: it is one object of four keys, in ac_meta_image_keys order. */
+typedef struct ac_meta_slot {
+    int is_list; /* field is an artconv_meta_list, else an artconv_meta */
+    int field;
+} ac_meta_slot;
+extern const ac_meta_slot ac_meta_order[];
+extern const size_t ac_meta_order_count;
+
+/* The keys of the lead image object ("src", "alt", "caption", "credit"). */
+typedef struct ac_meta_image_key {
+    const char *key;
+    artconv_meta field;
+} ac_meta_image_key;
+extern const ac_meta_image_key ac_meta_image_keys[];
+extern const size_t ac_meta_image_key_count;
+
 /* Creates a node of `kind` and appends it to `parent`.  Returns the node,
  * or NULL with `err` filled. */
 artconv_node *ac_node_add(artconv_node *parent, artconv_node_kind kind, artconv_error *err);
@@ -164,7 +182,6 @@ int ac_body_shows_image(const artconv_node *body, const char *url);
  * so writers that embed images do not look for them there.  (src/article.c) */
 void ac_article_set_in_container(artconv_article *article);
 int ac_article_in_container(const artconv_article *article);
-
 
 /* Parses a date or date-time as people and sites write it ("2024-03-02",
  * "2 March 2024", "Mar 2, 2024 9:30 AM IST", RFC 822/1123, ISO 8601 with

@@ -562,16 +562,48 @@ static void test_encoding(void)
     artconv_error err;
     char *text;
 
+    /* The policy of every reader (formats/shared/decode.c): bytes that are
+     * not UTF-8 are Windows-1252, NUL becomes U+FFFD. */
     is_int(read_md(&a, bad, sizeof bad - 1, 0, &ws, &err, NULL), 0, "invalid UTF-8 and NUL: read");
     text = body_text(a);
-    ok(strstr(text, "Bad \xef\xbf\xbd byte and a \xef\xbf\xbd NUL") != NULL,
-       "... each repaired to U+FFFD");
-    ok(ws.count == 1 && strstr(ws.last, "U+FFFD") != NULL, "... with a warning");
+    ok(strstr(text, "Bad \xc3\xbf byte and a \xef\xbf\xbd NUL") != NULL,
+       "... 0xFF read as Windows-1252, NUL repaired to U+FFFD");
+    ok(ws.count == 2 && strstr(ws.last, "U+FFFD") != NULL, "... with a warning for each");
     free(text);
     artconv_article_free(a);
     a = NULL;
     is_int(read_md(&a, bad, sizeof bad - 1, 1, NULL, &err, NULL), ARTCONV_EPARSE,
            "... an error under --strict");
+}
+
+/* The same Latin-1 bytes read the same as .md and as .txt: Windows-1252
+ * (they were U+FFFD in Markdown before the readers shared one decoder). */
+static void test_latin1_like_text(void)
+{
+    static const char latin1[] = "# Caf\xe9\n\nNa\xefve \x93quotes\x94 \x80 5\n";
+    artconv_article *mda = NULL, *txt = NULL;
+    artconv_error err;
+    warnings ws;
+    char *text;
+
+    is_int(read_md(&mda, latin1, sizeof latin1 - 1, 0, &ws, &err, NULL), 0, "Latin-1 .md: read");
+    text = body_text(mda);
+    ok(strstr(text, "Na\xc3\xafve \xe2\x80\x9cquotes\xe2\x80\x9d \xe2\x82\xac 5") != NULL,
+       "... as Windows-1252 (\xe2\x80\x9c \xe2\x80\x9d \xe2\x82\xac), not U+FFFD");
+    ok(artconv_article_get(mda, ARTCONV_META_TITLE) != NULL &&
+           strcmp(artconv_article_get(mda, ARTCONV_META_TITLE), "Caf\xc3\xa9") == 0,
+       "... the title too");
+    ok(ws.count == 1 && strstr(ws.last, "Windows-1252") != NULL, "... with one warning");
+    is_int(
+        artconv_read(&txt, artconv_format_by_name("text"), latin1, sizeof latin1 - 1, NULL, &err),
+        0, "the same bytes as .txt: read");
+    free(text);
+    text = body_text(txt);
+    ok(strstr(text, "Na\xc3\xafve \xe2\x80\x9cquotes\xe2\x80\x9d \xe2\x82\xac 5") != NULL,
+       "... the same text");
+    free(text);
+    artconv_article_free(mda);
+    artconv_article_free(txt);
 }
 
 /* Every word of the sample reaches every text writer; binary ones work. */
@@ -661,6 +693,7 @@ int main(void)
     test_raw_nodes();
     test_hostile();
     test_encoding();
+    test_latin1_like_text();
     test_sample_to_every_writer();
     ok(golden_run("markdown-json", ".md", md, ".json", artconv_format_by_name("json"), NULL,
                   NULL) >= 2,

@@ -34,35 +34,9 @@
 #define INDENT_WIDTH          2
 #define AC_JSON_INDENT_LEVELS 32
 
-/* The order of the keys in "meta".  It follows how a reader meets the
- * fields: headline, standfirst and byline first, housekeeping last. */
-typedef struct {
-    int is_list;
-    int field; /* an artconv_meta, or an artconv_meta_list if is_list */
-} meta_slot;
-
-static const meta_slot meta_order[] = {
-    {0, ARTCONV_META_TITLE},    {0, ARTCONV_META_SUBTITLE},    {1, ARTCONV_LIST_AUTHORS},
-    {0, ARTCONV_META_DATE},     {0, ARTCONV_META_MODIFIED},    {0, ARTCONV_META_DATELINE},
-    {0, ARTCONV_META_LANGUAGE}, {0, ARTCONV_META_PUBLISHER},   {0, ARTCONV_META_SECTION},
-    {1, ARTCONV_LIST_KEYWORDS}, {0, ARTCONV_META_DESCRIPTION}, {0, ARTCONV_META_CREDIT},
-    {0, ARTCONV_META_RIGHTS},   {0, ARTCONV_META_SOURCE},      {0, ARTCONV_META_ID},
-    {0, ARTCONV_META_PUBSTATUS}, {0, ARTCONV_META_EMBARGOED},
-};
-
-/* The lead image is one object, "image", rather than four dotted keys, so
- * that a JSON consumer gets it in one piece. */
-typedef struct {
-    const char *key;
-    artconv_meta field;
-} image_slot;
-
-static const image_slot image_keys[] = {
-    {"src", ARTCONV_META_IMAGE},
-    {"alt", ARTCONV_META_IMAGE_ALT},
-    {"caption", ARTCONV_META_IMAGE_CAPTION},
-    {"credit", ARTCONV_META_IMAGE_CREDIT},
-};
+/* "meta" lists the fields in ac_meta_order (src/article.c); the lead image is
+ * one object, "image", rather than four dotted keys, so that a JSON consumer
+ * gets it in one piece. */
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -211,8 +185,8 @@ static void put_image(writer *w, object *o, const artconv_article *a)
     size_t i;
     int any = 0;
 
-    for (i = 0; i < COUNT(image_keys); i++) {
-        const char *v = artconv_article_get(a, image_keys[i].field);
+    for (i = 0; i < ac_meta_image_key_count; i++) {
+        const char *v = artconv_article_get(a, ac_meta_image_keys[i].field);
 
         if (v != NULL && v[0] != '\0')
             any = 1;
@@ -221,8 +195,9 @@ static void put_image(writer *w, object *o, const artconv_article *a)
         return;
     key(w, o, "image");
     put(w, "{", 1);
-    for (i = 0; i < COUNT(image_keys); i++)
-        put_string(w, &image, image_keys[i].key, artconv_article_get(a, image_keys[i].field));
+    for (i = 0; i < ac_meta_image_key_count; i++)
+        put_string(w, &image, ac_meta_image_keys[i].key,
+                   artconv_article_get(a, ac_meta_image_keys[i].field));
     close_at(w, o->level, 0, "}");
 }
 
@@ -274,8 +249,8 @@ static int write_meta(writer *w, object *root, const artconv_article *a)
 
     key(w, root, "meta");
     put(w, "{", 1);
-    for (i = 0; i < COUNT(meta_order); i++) {
-        const meta_slot *slot = &meta_order[i];
+    for (i = 0; i < ac_meta_order_count; i++) {
+        const ac_meta_slot *slot = &ac_meta_order[i];
 
         if (slot->is_list)
             put_list(w, &meta, a, (artconv_meta_list)slot->field);

@@ -46,17 +46,6 @@ static const struct {
     {"image_credit", "image.credit"},
 };
 
-/* The keys of the `image` mapping, in the order they are written. */
-static const struct {
-    const char *key;
-    artconv_meta field;
-} image_keys[] = {
-    {"src", ARTCONV_META_IMAGE},
-    {"alt", ARTCONV_META_IMAGE_ALT},
-    {"caption", ARTCONV_META_IMAGE_CAPTION},
-    {"credit", ARTCONV_META_IMAGE_CREDIT},
-};
-
 /* The canonical name `key` stands for, or NULL for an unknown key. */
 static const char *canonical_key(const char *key)
 {
@@ -391,11 +380,11 @@ static int set_image(fm_reader *r, artconv_article *a, const char *key, const js
     json_object_foreach((json_t *)value, sub, v)
     {
         known = 0;
-        for (i = 0; i < sizeof image_keys / sizeof image_keys[0]; i++) {
-            if (strcmp(sub, image_keys[i].key) == 0 ||
-                (image_keys[i].field == ARTCONV_META_IMAGE && strcmp(sub, "url") == 0)) {
+        for (i = 0; i < ac_meta_image_key_count; i++) {
+            if (strcmp(sub, ac_meta_image_keys[i].key) == 0 ||
+                (ac_meta_image_keys[i].field == ARTCONV_META_IMAGE && strcmp(sub, "url") == 0)) {
                 known = 1;
-                if ((rc = set_field(r, a, image_keys[i].field, sub, v)) < 0)
+                if ((rc = set_field(r, a, ac_meta_image_keys[i].field, sub, v)) < 0)
                     return rc;
             }
         }
@@ -562,20 +551,8 @@ typedef struct {
     int nomem; /* the output buffer could not grow */
 } fm_writer;
 
-/* The order of the keys in the front matter.  `list` picks the table. */
-typedef struct {
-    int list;
-    int field;
-} fm_key;
-
-static const fm_key fm_keys[] = {
-    {0, ARTCONV_META_TITLE},    {0, ARTCONV_META_SUBTITLE},    {1, ARTCONV_LIST_AUTHORS},
-    {0, ARTCONV_META_DATE},     {0, ARTCONV_META_MODIFIED},    {0, ARTCONV_META_DATELINE},
-    {0, ARTCONV_META_LANGUAGE}, {0, ARTCONV_META_PUBLISHER},   {0, ARTCONV_META_SECTION},
-    {1, ARTCONV_LIST_KEYWORDS}, {0, ARTCONV_META_DESCRIPTION}, {0, ARTCONV_META_CREDIT},
-    {0, ARTCONV_META_RIGHTS},   {0, ARTCONV_META_SOURCE},      {0, ARTCONV_META_ID},
-    {0, ARTCONV_META_PUBSTATUS}, {0, ARTCONV_META_EMBARGOED},
-};
+/* The keys are written in ac_meta_order (src/article.c), the image keys in
+ * ac_meta_image_keys order. */
 
 /* Plain scalars that a YAML 1.1 reader (PyYAML, most static site tools)
  * turns into booleans or null.  libyaml's emitter has no resolver and would
@@ -705,8 +682,8 @@ static int emit_image(fm_writer *fm, const artconv_article *article, artconv_err
     size_t i, set = 0;
     int rc = ARTCONV_OK;
 
-    for (i = 0; i < sizeof image_keys / sizeof image_keys[0]; i++)
-        if (artconv_article_get(article, image_keys[i].field) != NULL)
+    for (i = 0; i < ac_meta_image_key_count; i++)
+        if (artconv_article_get(article, ac_meta_image_keys[i].field) != NULL)
             set++;
     if (set == 0)
         return ARTCONV_OK;
@@ -715,11 +692,11 @@ static int emit_image(fm_writer *fm, const artconv_article *article, artconv_err
     if (set == 1 && value != NULL)
         return emit_scalar(fm, value, err);
     AC_CHECK(emit_collection(fm, 1, err));
-    for (i = 0; i < sizeof image_keys / sizeof image_keys[0]; i++) {
-        value = artconv_article_get(article, image_keys[i].field);
+    for (i = 0; i < ac_meta_image_key_count; i++) {
+        value = artconv_article_get(article, ac_meta_image_keys[i].field);
         if (value == NULL)
             continue;
-        AC_CHECK(emit_scalar(fm, image_keys[i].key, err));
+        AC_CHECK(emit_scalar(fm, ac_meta_image_keys[i].key, err));
         AC_CHECK(emit_scalar(fm, value, err));
     }
     AC_CHECK(emit_end(fm, 1, err));
@@ -854,15 +831,15 @@ int ac_front_matter_write(artconv_buf *out, const artconv_article *article, artc
     AC_CHECK(
         emit(&fm, &event, yaml_document_start_event_initialize(&event, NULL, NULL, NULL, 0), err));
     AC_CHECK(emit_collection(&fm, 1, err));
-    for (i = 0; i < sizeof fm_keys / sizeof fm_keys[0]; i++) {
-        if (fm_keys[i].list) {
-            AC_CHECK(emit_list(&fm, article, (artconv_meta_list)fm_keys[i].field, err));
+    for (i = 0; i < ac_meta_order_count; i++) {
+        if (ac_meta_order[i].is_list) {
+            AC_CHECK(emit_list(&fm, article, (artconv_meta_list)ac_meta_order[i].field, err));
             continue;
         }
-        value = artconv_article_get(article, (artconv_meta)fm_keys[i].field);
+        value = artconv_article_get(article, (artconv_meta)ac_meta_order[i].field);
         if (value == NULL)
             continue;
-        AC_CHECK(emit_scalar(&fm, artconv_meta_name((artconv_meta)fm_keys[i].field), err));
+        AC_CHECK(emit_scalar(&fm, artconv_meta_name((artconv_meta)ac_meta_order[i].field), err));
         AC_CHECK(emit_scalar(&fm, value, err));
     }
     AC_CHECK(emit_image(&fm, article, err));

@@ -16,6 +16,7 @@
  * comment) stays as a raw HTML node when it is inert (src/raw_html.c)
  * and holds no text; anything else is dropped with a warning.
  */
+#include "decode.h"
 #include "format_entries.h"
 #include "front_matter.h"
 #include "xhtml_in.h"
@@ -747,27 +748,6 @@ static int build(md_reader *r, cmark_node *doc)
     return rc;
 }
 
-/* Repairs invalid UTF-8, NUL and characters XML forbids, which cmark
- * would pass into the model. */
-static int clean_input(artconv_buf *out, const char *data, size_t len,
-                       const artconv_read_options *opts, artconv_error *err)
-{
-    size_t repairs = 0;
-
-    if (ac_text_repair(out, data, len, &repairs) < 0 || artconv_buf_put(out, "", 0) < 0)
-        return ac_nomem(err);
-    if (repairs == 0)
-        return ARTCONV_OK;
-    if (opts != NULL && opts->strict)
-        return ac_error(err, ARTCONV_EPARSE,
-                        "%zu invalid UTF-8 sequences, NUL bytes or forbidden characters", repairs);
-    ac_warn_read(opts, ARTCONV_EPARSE, 0,
-                 "%zu invalid UTF-8 sequences, NUL bytes or forbidden characters replaced by "
-                 "U+FFFD",
-                 repairs);
-    return ARTCONV_OK;
-}
-
 int ac_markdown_read(artconv_article **out, const char *data, size_t len,
                      const artconv_read_options *opts, artconv_error *err)
 {
@@ -781,14 +761,9 @@ int ac_markdown_read(artconv_article **out, const char *data, size_t len,
     memset(&r, 0, sizeof r);
     r.opts = opts;
     r.err = err;
-    if (data == NULL)
-        data = "";
-    /* Clean input (the usual case) is read where it is, without a copy. */
-    if (!ac_text_is_clean(data, len)) {
-        AC_CHECK(clean_input(&input, data, len, opts, err));
-        data = input.ptr;
-        len = input.len;
-    }
+    /* The one input policy of every reader (formats/shared/decode.c): clean
+     * UTF-8 is read where it is; bytes that are not UTF-8 are Windows-1252. */
+    AC_CHECK(ac_decode_input(&input, &data, &len, data, len, NULL, opts, err));
     if ((r.article = artconv_article_new()) == NULL) {
         rc = ac_nomem(err);
         goto cleanup;
