@@ -117,6 +117,9 @@ int ac_text_convert(artconv_buf *out, const char *charset, const char *s, size_t
  * one space and none at the ends, as XML's normalised strings want.
  * Returns 0 or ARTCONV_ENOMEM. */
 int ac_text_collapse(artconv_buf *out, const char *s);
+/* Appends s[0..len) with ASCII and no-break space runs collapsed to one
+ * space and trimmed at both ends.  Returns 0 or ARTCONV_ENOMEM. */
+int ac_text_put_collapsed(artconv_buf *out, const char *s, size_t len);
 /* Returns a malloc'd copy of s[0..len) with a NUL; NULL if memory runs out. */
 char *ac_strndup(const char *s, size_t len);
 /* ASCII-only, locale-independent helpers. */

@@ -205,3 +205,31 @@ int ac_strcaseeq(const char *a, const char *b)
     }
     return lower((unsigned char)*a) == lower((unsigned char)*b);
 }
+
+/* See internal.h. */
+int ac_text_put_collapsed(artconv_buf *out, const char *s, size_t len)
+{
+    size_t i;
+    int space = 1, rc;
+
+    for (i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+
+        if (ac_is_space(c)) {
+            space = space == 0 ? 2 : space;
+            continue;
+        }
+        /* U+00A0 no-break space counts as space here */
+        if (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] == 0xA0) {
+            i++;
+            space = space == 0 ? 2 : space;
+            continue;
+        }
+        if (space == 2 && (rc = artconv_buf_putc(out, ' ')) < 0)
+            return rc;
+        space = 0;
+        if ((rc = artconv_buf_putc(out, c)) < 0)
+            return rc;
+    }
+    return 0;
+}

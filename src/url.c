@@ -179,3 +179,9 @@ int ac_url_is_safe(const char *url, size_t len, int for_image)
     /* Still changing after ROUNDS: a deliberate pile of "&amp;" layers. */
     return !changed;
 }
+
+int ac_url_looks_like_web(const char *s)
+{
+    return strncmp(s, "http://", 7) == 0 || strncmp(s, "https://", 8) == 0 ||
+           strncmp(s, "//", 2) == 0 || strncmp(s, "www.", 4) == 0;
+}

@@ -19,4 +19,8 @@
  * the scheme compared without regard to case.  NULL is safe (no URL). */
 int ac_url_is_safe(const char *url, size_t len, int for_image);
 
+/* 1 if `s` starts like a web address (http://, https://, // or www.):
+ * text that is a link, not a name or a caption. */
+int ac_url_looks_like_web(const char *s);
+
 #endif

@@ -107,7 +107,7 @@ static int byline_line(artconv_buf *out, const xmlNode *el)
         if (out->len > 0)
             rc = artconv_buf_putc(out, ' ');
         if (rc == 0)
-            rc = ac_html_put_clean(out, p, (size_t)(eol - p));
+            rc = ac_text_put_collapsed(out, p, (size_t)(eol - p));
         if (out->len > 0 && !(out->len <= 3 && ac_strncaseeq(out->ptr, "by", 2)))
             break;
     }
@@ -148,7 +148,7 @@ static int byline_names(byline_ctx *m, const xmlNode *el)
                 return ac_nomem(m->err);
             if (m->tmp.len == 0 || m->tmp.len > 60)
                 continue;
-            if ((rc = ac_html_add_authors(m->article, m->tmp.ptr, m->tmp.len, m->err)) < 0)
+            if ((rc = ac_news_add_authors(m->article, m->tmp.ptr, m->tmp.len, m->err)) < 0)
                 return rc;
             found++;
         }
@@ -166,7 +166,7 @@ static int byline_names(byline_ctx *m, const xmlNode *el)
             break;
         }
     }
-    return ac_html_add_authors(m->article, s, names_end(s, strlen(s)), m->err);
+    return ac_news_add_authors(m->article, s, names_end(s, strlen(s)), m->err);
 }
 
 /* Class and id words of a byline.  Compared without case ("FeatureByline").
@@ -306,7 +306,7 @@ cleanup:
     if (rc == 0 && page->roots != NULL &&
         artconv_article_list_count(article, ARTCONV_LIST_AUTHORS) == 0 &&
         page->weak_authors != NULL)
-        rc = ac_html_add_authors(article, page->weak_authors, strlen(page->weak_authors), err);
+        rc = ac_news_add_authors(article, page->weak_authors, strlen(page->weak_authors), err);
     artconv_buf_dispose(&m.tmp);
     return rc;
 }

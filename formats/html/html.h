@@ -11,6 +11,8 @@
 #define ARTCONV_HTML_H
 
 #include "internal.h"
+#include "news.h"
+#include "url.h"
 #include "xhtml_in.h"
 #include "xml.h"
 
@@ -126,9 +128,6 @@ int ac_html_put_collapsed(artconv_buf *out, const char *s, size_t len, int *spac
 
 /* --- metadata (meta.c; ac_html_byline is byline.c's) ------------------------ */
 
-/* Appends s[0..len) with ASCII and no-break space runs collapsed to one
- * space and trimmed at both ends.  Returns 0 or ARTCONV_ENOMEM. */
-int ac_html_put_clean(artconv_buf *out, const char *s, size_t len);
 /* Fills the article's metadata from the page (JSON-LD, Open Graph, meta,
  * <title>, <html lang>, canonical, <time>, visible byline) and sets
  * page->base and page->title. */
@@ -144,13 +143,6 @@ int ac_html_byline(artconv_article *article, ac_html_page *page, artconv_error *
  * "NEW DELHI:", "MOSCOW (AP) —") into the dateline field, unless the field
  * is already set (formats/html/dateline.c). */
 int ac_html_dateline(artconv_article *article, artconv_error *err);
-/* Takes the lead image's caption, credit and alt text from the first
- * figure of the built body when it shows the page's image (or the page
- * names none). */
-int ac_html_lead_image(artconv_article *article, artconv_error *err);
-/* Splits a byline ("By A, B and C") into authors added to the article. */
-int ac_html_add_authors(artconv_article *article, const char *byline, size_t len,
-                        artconv_error *err);
 
 /* --- extraction (formats/html/extract.c) ----------------------------------- */
 

@@ -172,34 +172,6 @@ typedef struct {
 
 /* --- small text helpers ----------------------------------------------------- */
 
-/* Appends `s` with whitespace collapsed and trimmed. */
-int ac_html_put_clean(artconv_buf *out, const char *s, size_t len)
-{
-    size_t i;
-    int space = 1, rc;
-
-    for (i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-
-        if (ac_is_space(c)) {
-            space = space == 0 ? 2 : space;
-            continue;
-        }
-        /* U+00A0 no-break space counts as space here */
-        if (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] == 0xA0) {
-            i++;
-            space = space == 0 ? 2 : space;
-            continue;
-        }
-        if (space == 2 && (rc = artconv_buf_putc(out, ' ')) < 0)
-            return rc;
-        space = 0;
-        if ((rc = artconv_buf_putc(out, c)) < 0)
-            return rc;
-    }
-    return 0;
-}
-
 /* Sets `field` from text, whitespace tidied; nothing if it is already set
  * or the text is empty. */
 static int set_field(meta_ctx *m, artconv_meta field, const char *s)
@@ -207,7 +179,7 @@ static int set_field(meta_ctx *m, artconv_meta field, const char *s)
     if (s == NULL || artconv_article_get(m->article, field) != NULL)
         return 0;
     artconv_buf_clear(&m->tmp);
-    if (ac_html_put_clean(&m->tmp, s, strlen(s)) < 0)
+    if (ac_text_put_collapsed(&m->tmp, s, strlen(s)) < 0)
         return ac_nomem(m->err);
     if (m->tmp.len == 0)
         return 0;
@@ -221,7 +193,7 @@ static int set_date(meta_ctx *m, artconv_meta field, const char *s)
     if (s == NULL || artconv_article_get(m->article, field) != NULL)
         return 0;
     artconv_buf_clear(&m->tmp);
-    if (ac_html_put_clean(&m->tmp, s, strlen(s)) < 0)
+    if (ac_text_put_collapsed(&m->tmp, s, strlen(s)) < 0)
         return ac_nomem(m->err);
     {
         artconv_buf iso = ARTCONV_BUF_INIT;
@@ -240,12 +212,6 @@ static int set_date(meta_ctx *m, artconv_meta field, const char *s)
     return rc;
 }
 
-static int looks_like_url(const char *s)
-{
-    return strncmp(s, "http://", 7) == 0 || strncmp(s, "https://", 8) == 0 ||
-           strncmp(s, "//", 2) == 0 || strncmp(s, "www.", 4) == 0;
-}
-
 static int add_keywords(meta_ctx *m, const char *s, size_t len, int split)
 {
     size_t i = 0, j;
@@ -256,7 +222,7 @@ static int add_keywords(meta_ctx *m, const char *s, size_t len, int split)
         while (j < len && !(split && (s[j] == ',' || s[j] == ';')))
             j++;
         artconv_buf_clear(&m->tmp);
-        if (ac_html_put_clean(&m->tmp, s + i, j - i) < 0)
+        if (ac_text_put_collapsed(&m->tmp, s + i, j - i) < 0)
             return ac_nomem(m->err);
         if (m->tmp.len > 0) {
             if ((rc = ac_article_list_add_n(m->article, ARTCONV_LIST_KEYWORDS, m->tmp.ptr,
@@ -267,82 +233,6 @@ static int add_keywords(meta_ctx *m, const char *s, size_t len, int split)
         i = j + 1;
     }
     return 0;
-}
-
-/* Parts of a byline that are not names: joining words, labels a byline
- * box shows when it names no one ("Last Updated: ..."), and degrees after a
- * name ("Brenda Goodman, MA"). */
-static int skip_author_word(const char *s, size_t len)
-{
-    static const char *const junk[] = {
-        "and",       "by",     "staff",     "&",   "with", "updated", "last updated",
-        "published", "posted", "posted on", "ma",  "md",   "phd",     "rn",
-        "mph",       "msc",    "ms",        "mba", "dvm",  NULL};
-    size_t i;
-
-    for (i = 0; junk[i] != NULL; i++)
-        if (strlen(junk[i]) == len && ac_strncaseeq(s, junk[i], len))
-            return 1;
-    return 0;
-}
-
-int ac_html_add_authors(artconv_article *article, const char *byline, size_t len,
-                        artconv_error *err)
-{
-    artconv_buf clean = ARTCONV_BUF_INIT;
-    const char *s, *end, *p;
-    int rc = 0;
-
-    if ((rc = ac_html_put_clean(&clean, byline, len)) < 0) {
-        rc = ac_nomem(err);
-        goto cleanup;
-    }
-    if (clean.len == 0 || looks_like_url(clean.ptr))
-        goto cleanup;
-    s = clean.ptr;
-    end = s + clean.len;
-    /* "By Jane Doe", "by: Jane Doe", "BY JANE DOE", French "Par", Spanish
-     * and Portuguese "Por". */
-    if (end - s > 3 && ac_strncaseeq(s, "by", 2) && (s[2] == ' ' || s[2] == ':')) {
-        s += 3;
-        while (s < end && (*s == ' ' || *s == ':'))
-            s++;
-    } else if (end - s > 4 && (ac_strncaseeq(s, "par ", 4) || ac_strncaseeq(s, "por ", 4))) {
-        s += 4;
-    }
-    /* Names are separated by commas, semicolons, "&", " and ", "|". */
-    while (s < end) {
-        const char *stop = end, *name_end;
-        size_t nl;
-
-        for (p = s; p < end; p++) {
-            if (*p == ',' || *p == ';' || *p == '|' || *p == '&' || *p == '/' || *p == '\n') {
-                stop = p;
-                break;
-            }
-            if (*p == ' ' && end - p > 5 && ac_strncaseeq(p, " and ", 5)) {
-                stop = p;
-                break;
-            }
-        }
-        name_end = stop;
-        while (s < name_end && (*s == ' ' || *s == '\t'))
-            s++;
-        while (name_end > s && (name_end[-1] == ' ' || name_end[-1] == '.'))
-            name_end--;
-        if (name_end > s && ac_strncaseeq(s, "by ", 3) && name_end - s > 3)
-            s += 3;
-        nl = (size_t)(name_end - s);
-        if (nl > 0 && nl < 100 && !skip_author_word(s, nl) &&
-            (rc = ac_article_list_add_n(article, ARTCONV_LIST_AUTHORS, s, nl, err)) < 0)
-            goto cleanup;
-        if (stop == end)
-            break;
-        s = stop + (*stop == ' ' ? 5 : 1);
-    }
-cleanup:
-    artconv_buf_dispose(&clean);
-    return rc;
 }
 
 /* --- JSON-LD ---------------------------------------------------------------- */
@@ -431,8 +321,8 @@ static int ld_authors(meta_ctx *m, const json_t *v)
             name = json_string_value(a);
         else if (json_is_object(a))
             name = ld_string(json_object_get(a, "name"), "name");
-        if (name != NULL && !looks_like_url(name) &&
-            (rc = ac_html_add_authors(m->article, name, strlen(name), m->err)) < 0)
+        if (name != NULL && !ac_url_looks_like_web(name) &&
+            (rc = ac_news_add_authors(m->article, name, strlen(name), m->err)) < 0)
             return rc;
     }
     return 0;
@@ -766,7 +656,7 @@ static int set_title(meta_ctx *m)
     cands[n++] = m->slots[S_TITLE_PARSELY];
     artconv_buf_clear(&m->tmp);
     for (i = 0; i < n && m->tmp.len == 0; i++)
-        if (cands[i] != NULL && ac_html_put_clean(&m->tmp, cands[i], strlen(cands[i])) < 0)
+        if (cands[i] != NULL && ac_text_put_collapsed(&m->tmp, cands[i], strlen(cands[i])) < 0)
             return ac_nomem(m->err);
     if (m->tmp.len == 0 && m->title_el != NULL) {
         if (ac_html_text(&m->tmp, m->title_el) < 0)
@@ -805,7 +695,7 @@ static int set_base(meta_ctx *m)
     const char *page_url = m->canonical != NULL ? m->canonical : m->slots[S_URL_OG];
     xmlChar *base = NULL;
 
-    if (page_url != NULL && !(looks_like_url(page_url) && strncmp(page_url, "www.", 4) != 0))
+    if (page_url != NULL && !(ac_url_looks_like_web(page_url) && strncmp(page_url, "www.", 4) != 0))
         page_url = NULL; /* a relative canonical URL tells nothing */
     if (m->base_href != NULL && *m->base_href != '\0') {
         base = page_url != NULL
@@ -896,12 +786,12 @@ static int add_dc_creator(meta_ctx *m, const char *v)
         count_words(v, (size_t)(comma - v)) == 1 &&
         (after = count_words(comma + 1, len - (size_t)(comma + 1 - v))) >= 1 && after <= 3) {
         artconv_buf_clear(&m->tmp);
-        if (ac_html_put_clean(&m->tmp, comma + 1, len - (size_t)(comma + 1 - v)) < 0 ||
-            artconv_buf_putc(&m->tmp, ' ') < 0 || ac_html_put_clean(&m->tmp, v, (size_t)(comma - v)) < 0)
+        if (ac_text_put_collapsed(&m->tmp, comma + 1, len - (size_t)(comma + 1 - v)) < 0 ||
+            artconv_buf_putc(&m->tmp, ' ') < 0 || ac_text_put_collapsed(&m->tmp, v, (size_t)(comma - v)) < 0)
             return ac_nomem(m->err);
-        return ac_html_add_authors(m->article, m->tmp.ptr, m->tmp.len, m->err);
+        return ac_news_add_authors(m->article, m->tmp.ptr, m->tmp.len, m->err);
     }
-    return ac_html_add_authors(m->article, v, len, m->err);
+    return ac_news_add_authors(m->article, v, len, m->err);
 }
 
 /* Authors from what the page declares.  The visible byline comes later
@@ -921,7 +811,7 @@ static int set_authors(meta_ctx *m)
 
         if ((rc = ld_authors(m, json_object_get(m->art, "author"))) < 0)
             return rc;
-        if (ld_string(creator, "name") != NULL && !looks_like_url(ld_string(creator, "name")))
+        if (ld_string(creator, "name") != NULL && !ac_url_looks_like_web(ld_string(creator, "name")))
             weak = ld_string(creator, "name");
     }
     for (i = 0; i < sizeof order / sizeof order[0]; i++) {
@@ -938,7 +828,7 @@ static int set_authors(meta_ctx *m)
                     return rc;
             continue;
         }
-        if (v != NULL && (rc = ac_html_add_authors(m->article, v, strlen(v), m->err)) < 0)
+        if (v != NULL && (rc = ac_news_add_authors(m->article, v, strlen(v), m->err)) < 0)
             return rc;
     }
     if (weak != NULL && (m->page->weak_authors = ac_strndup(weak, strlen(weak))) == NULL)
@@ -1016,7 +906,7 @@ int ac_html_meta(artconv_article *article, ac_html_page *page, artconv_error *er
         }
         if (artconv_article_get(article, ARTCONV_META_IMAGE) != NULL)
             AC_CHECK(set_field(&m, ARTCONV_META_IMAGE_ALT, m.slots[S_IMAGE_ALT]));
-        if (src != NULL && looks_like_url(src))
+        if (src != NULL && ac_url_looks_like_web(src))
             AC_CHECK(set_field(&m, ARTCONV_META_SOURCE, src));
     }
 cleanup:
@@ -1026,50 +916,3 @@ cleanup:
     return rc;
 }
 
-int ac_html_lead_image(artconv_article *article, artconv_error *err)
-{
-    const artconv_node *n;
-    const char *image = artconv_article_get(article, ARTCONV_META_IMAGE), *url;
-    artconv_buf text = ARTCONV_BUF_INIT;
-    int rc = 0;
-
-    for (n = artconv_node_first_child(artconv_article_body(article)); n != NULL;
-         n = artconv_node_next(n))
-        if (artconv_node_get_kind(n) == ARTCONV_NODE_FIGURE)
-            break;
-    if (n == NULL || (url = artconv_node_get_url(n)) == NULL)
-        return 0;
-    /* The first figure is the lead image when the page names no other, or
-     * names the same file (sites often add a size or query to one of them). */
-    if (image != NULL) {
-        const char *a = strrchr(image, '/'), *b = strrchr(url, '/');
-        size_t la, lb;
-
-        a = a == NULL ? image : a + 1;
-        b = b == NULL ? url : b + 1;
-        la = strcspn(a, "?#");
-        lb = strcspn(b, "?#");
-        if (strcmp(image, url) != 0 && (la != lb || memcmp(a, b, la) != 0))
-            return 0;
-    } else {
-        AC_CHECK(artconv_article_set(article, ARTCONV_META_IMAGE, url, err));
-    }
-    if (artconv_node_get_alt(n) != NULL &&
-        artconv_article_get(article, ARTCONV_META_IMAGE_ALT) == NULL)
-        AC_CHECK(
-            artconv_article_set(article, ARTCONV_META_IMAGE_ALT, artconv_node_get_alt(n), err));
-    if (artconv_node_get_credit(n) != NULL)
-        AC_CHECK(artconv_article_set(article, ARTCONV_META_IMAGE_CREDIT, artconv_node_get_credit(n),
-                                     err));
-    if (artconv_node_first_child(n) != NULL) {
-        if (ac_plain_text(&text, artconv_node_first_child(n)) < 0) {
-            rc = ac_nomem(err);
-            goto cleanup;
-        }
-        if (text.len > 0)
-            AC_CHECK(artconv_article_set(article, ARTCONV_META_IMAGE_CAPTION, text.ptr, err));
-    }
-cleanup:
-    artconv_buf_dispose(&text);
-    return rc;
-}

@@ -33,7 +33,7 @@ int ac_html_read(artconv_article **out, const char *data, size_t len,
     if (page.body == NULL)
         ac_warn_read(opts, ARTCONV_EPARSE, 0, "the page has no <body> (a frameset?)");
     AC_CHECK(ac_html_build(artconv_article_body(article), &page, err));
-    AC_CHECK(ac_html_lead_image(article, err));
+    AC_CHECK(ac_news_lead_image(article, err));
     if (opts == NULL || !opts->no_extract)
         AC_CHECK(ac_html_dateline(article, err));
 cleanup:

@@ -13,7 +13,7 @@
  * than amplification counters.
  */
 #include "format_entries.h"
-#include "html.h"
+#include "news.h"
 #include "newsml.h"
 #include "xhtml.h"
 #include "xhtml_in.h"
@@ -473,7 +473,7 @@ static int fill_gaps(reader *r, const xmlNode *item)
     if (first != NULL)
         AC_CHECK(set_text(r, ARTCONV_META_DATE, first));
     if (artconv_article_list_count(r->a, ARTCONV_LIST_AUTHORS) == 0 && r->byline.len > 0)
-        AC_CHECK(ac_html_add_authors(r->a, r->byline.ptr, r->byline.len, r->err));
+        AC_CHECK(ac_news_add_authors(r->a, r->byline.ptr, r->byline.len, r->err));
     lang = xmlNodeGetLang(item);
     if (lang != NULL) {
         artconv_buf_clear(&r->tmp);
@@ -679,7 +679,7 @@ static int read_xhtml(reader *r, const xmlNode *html)
     /* Without our lead figure, the lead image's caption and credit are
      * those of the body's figure that shows it, as in web pages. */
     if (!r->lead_found && artconv_article_get(r->a, ARTCONV_META_IMAGE) != NULL)
-        rc = ac_html_lead_image(r->a, r->err);
+        rc = ac_news_lead_image(r->a, r->err);
 cleanup:
     return rc;
 }
