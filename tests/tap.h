@@ -17,10 +17,27 @@ typedef struct {
 /* One per test program, defined in testutil.c; tests are single-threaded. */
 extern tap_state tap_;
 
+/* Prints a test's name on its one TAP line: a control character (a name
+ * may quote test data with a tab or a line break) is shown as \xHH, since
+ * a line break would start a line TAP cannot read. */
+static inline void tap_name_(const char *what)
+{
+    for (; *what != '\0'; what++) {
+        unsigned char c = (unsigned char)*what;
+
+        if (c < 0x20 || c == 0x7f)
+            printf("\\x%02x", c);
+        else
+            putchar(c);
+    }
+}
+
 static inline int tap_ok_(int cond, const char *file, int line, const char *what)
 {
     tap_.count++;
-    printf("%sok %d - %s\n", cond ? "" : "not ", tap_.count, what);
+    printf("%sok %d - ", cond ? "" : "not ", tap_.count);
+    tap_name_(what);
+    putchar('\n');
     if (!cond) {
         tap_.failed++;
         printf("#   failed at %s:%d\n", file, line);
