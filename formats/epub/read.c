@@ -170,7 +170,7 @@ static int parse_xml(reader *r, const char *name, int is_text, xmlDocPtr *out)
         rc = ac_nomem(r->err);
         goto cleanup;
     }
-    *out = ac_xml_read_without_entities(ctxt, data.ptr, data.len, name, &entity);
+    *out = ac_xml_read_without_entities(ctxt, data.ptr, data.len, name, 0, &entity);
     if (entity) {
         rc = ac_error(r->err, ARTCONV_EPARSE, "%.200s declares entities, which are refused", name);
         goto cleanup;

@@ -395,7 +395,7 @@ int ac_epub_svg_is_clean(const char *data, size_t len)
 
     if (len > INT_MAX || (ctxt = xmlNewParserCtxt()) == NULL)
         return 0;
-    doc = ac_xml_read_without_entities(ctxt, data, len, NULL, &entity);
+    doc = ac_xml_read_without_entities(ctxt, data, len, NULL, 0, &entity);
     xmlFreeParserCtxt(ctxt);
     if (doc == NULL)
         return 0;

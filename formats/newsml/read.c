@@ -14,6 +14,7 @@
  */
 #include "format_entries.h"
 #include "news.h"
+#include "xml_safe.h"
 #include "newsml.h"
 #include "xhtml.h"
 #include "xhtml_in.h"
@@ -29,39 +30,6 @@
 
 /* --- parsing ---------------------------------------------------------------- */
 
-typedef struct {
-    int entity; /* the document type declared an entity */
-} guard;
-
-static void stop_at_entity(xmlParserCtxtPtr ctxt)
-{
-    guard *g = ctxt->_private;
-
-    g->entity = 1;
-    xmlStopParser(ctxt);
-}
-
-static void on_entity_decl(void *ctx, const xmlChar *name, int type, const xmlChar *public_id,
-                           const xmlChar *system_id, xmlChar *content)
-{
-    (void)name;
-    (void)type;
-    (void)public_id;
-    (void)system_id;
-    (void)content;
-    stop_at_entity(ctx);
-}
-
-static void on_unparsed_entity_decl(void *ctx, const xmlChar *name, const xmlChar *public_id,
-                                    const xmlChar *system_id, const xmlChar *notation)
-{
-    (void)name;
-    (void)public_id;
-    (void)system_id;
-    (void)notation;
-    stop_at_entity(ctx);
-}
-
 /* libxml2's messages end with a line feed. */
 static int trimmed_length(const char *s)
 {
@@ -75,10 +43,8 @@ static int trimmed_length(const char *s)
 static int parse(xmlDocPtr *out, const char *data, size_t len, const artconv_read_options *opts,
                  artconv_error *err)
 {
-    const int options =
-        XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA;
-    guard g = {0};
     xmlParserCtxtPtr ctxt;
+    int entity;
     const xmlError *e;
     int rc = ARTCONV_OK;
 
@@ -88,18 +54,12 @@ static int parse(xmlDocPtr *out, const char *data, size_t len, const artconv_rea
     ctxt = xmlNewParserCtxt();
     if (ctxt == NULL)
         return ac_nomem(err);
-    /* The context has its own copy of the SAX handler, so this changes
-     * nothing for other parsers in the process. */
-    ctxt->_private = &g;
-    ctxt->sax->entityDecl = on_entity_decl;
-    ctxt->sax->unparsedEntityDecl = on_unparsed_entity_decl;
-    *out = xmlCtxtReadMemory(ctxt, data, (int)len, opts->filename, NULL, options);
-    if (*out != NULL && !g.entity)
+    *out = ac_xml_read_without_entities(ctxt, data, len, opts->filename, XML_PARSE_NOCDATA,
+                                        &entity);
+    if (*out != NULL)
         goto cleanup;
-    xmlFreeDoc(*out);
-    *out = NULL;
     e = xmlCtxtGetLastError(ctxt);
-    if (g.entity)
+    if (entity)
         rc = ac_error_at(err, ARTCONV_EPARSE, e != NULL ? e->line : 0, 0, 0,
                          "the document type declares entities; they are refused, so no external "
                          "file is read and nothing is expanded");

@@ -38,8 +38,9 @@ static void on_unparsed_entity_decl(void *ctx, const xmlChar *name, const xmlCha
 }
 
 xmlDocPtr ac_xml_read_without_entities(xmlParserCtxtPtr ctxt, const char *data, size_t len,
-                                       const char *name, int *entity)
+                                       const char *name, int extra, int *entity)
 {
+    const int never = XML_PARSE_NOENT | XML_PARSE_DTDLOAD | XML_PARSE_HUGE;
     xmlDocPtr doc;
     void *saved = ctxt->_private;
 
@@ -48,7 +49,8 @@ xmlDocPtr ac_xml_read_without_entities(xmlParserCtxtPtr ctxt, const char *data, 
     ctxt->sax->entityDecl = on_entity_decl;
     ctxt->sax->unparsedEntityDecl = on_unparsed_entity_decl;
     doc = xmlCtxtReadMemory(ctxt, data, (int)len, name, NULL,
-                            XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+                            (XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | extra) &
+                                ~never);
     ctxt->_private = saved;
     /* Belt and braces: whatever reached the tree's DTD counts too. */
     if (doc != NULL && doc->intSubset != NULL &&

@@ -8,12 +8,13 @@
 #include <libxml/parser.h>
 #include <stddef.h>
 
-/* Parses data[0..len) (len <= INT_MAX) with `ctxt`: XML_PARSE_NONET, no
- * NOENT, DTDLOAD or HUGE.  A declaration of any entity, general or
+/* Parses data[0..len) (len <= INT_MAX) with `ctxt`: XML_PARSE_NONET and
+ * the caller's `extra` options (such as XML_PARSE_NOCDATA), never NOENT,
+ * DTDLOAD or HUGE.  A declaration of any entity, general or
  * parameter, internal or external, stops the parser where it stands and
  * sets *entity to 1; the document is then NULL.  Returns the document or
  * NULL (see xmlCtxtGetLastError for why, when *entity is 0). */
 xmlDocPtr ac_xml_read_without_entities(xmlParserCtxtPtr ctxt, const char *data, size_t len,
-                                       const char *name, int *entity);
+                                       const char *name, int extra, int *entity);
 
 #endif
