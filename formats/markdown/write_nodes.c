@@ -1,0 +1,129 @@
+/*
+ * write_nodes.c - the Markdown writer's cmark nodes made from model text:
+ * text with its line endings as soft breaks or spaces, literals and images
+ * (an unsafe URL left empty), each appended where cmark allows it.
+ */
+#include "md_writer.h"
+#include "xhtml.h"
+
+#include <string.h>
+
+int ac_mdw_cmark_failed(artconv_error *err, const char *what)
+{
+    return ac_error(err, ARTCONV_EINVALID, "cmark refused %s", what);
+}
+
+/* Creates a cmark node of `type` at the end of `parent`'s children. */
+int ac_mdw_add(cmark_node **out, cmark_node *parent, cmark_node_type type, artconv_error *err)
+{
+    cmark_node *node = cmark_node_new(type);
+
+    /* Set on every path, so that optimising compilers (-O3 inlines this)
+     * see callers' nodes as initialised even where an error is returned. */
+    if (out != NULL)
+        *out = NULL;
+    if (node == NULL)
+        return ac_nomem(err);
+    if (!cmark_node_append_child(parent, node)) {
+        int rc = ac_error(err, ARTCONV_EINVALID, "cmark refused a %s inside a %s",
+                          cmark_node_get_type_string(node), cmark_node_get_type_string(parent));
+
+        cmark_node_free(node);
+        return rc;
+    }
+    if (out != NULL)
+        *out = node;
+    return ARTCONV_OK;
+}
+
+int ac_mdw_add_literal(cmark_node *parent, cmark_node_type type, const char *literal,
+                       artconv_error *err)
+{
+    cmark_node *node;
+    int rc;
+
+    if ((rc = ac_mdw_add(&node, parent, type, err)) < 0)
+        return rc;
+    return cmark_node_set_literal(node, literal) ? ARTCONV_OK : ac_mdw_cmark_failed(err, "a literal");
+}
+
+/* Copies `s` into `buf` (emptied first) with each line ending (CRLF, CR,
+ * LF) replaced by `nl`, and stops before the next line ending when `stop`
+ * is set; returns the number of bytes of `s` consumed. */
+size_t ac_mdw_copy_breaks(artconv_buf *buf, const char *s, const char *nl, int stop, int *rc)
+{
+    size_t i = 0, n;
+
+    artconv_buf_clear(buf);
+    *rc = artconv_buf_put(buf, "", 0);
+    while (*rc == 0 && s[i] != '\0') {
+        n = strcspn(s + i, "\r\n");
+        if ((*rc = artconv_buf_put(buf, s + i, n)) < 0)
+            break;
+        i += n;
+        if (s[i] == '\0' || stop)
+            break;
+        i += s[i] == '\r' && s[i + 1] == '\n' ? 2 : 1;
+        *rc = artconv_buf_puts(buf, nl);
+    }
+    return i;
+}
+
+/* Appends text.  Line endings become soft breaks, or spaces where a line
+ * cannot end (`soft` 0): cmark writes a text node's newline as it is, and
+ * two of them would end the paragraph. */
+int ac_mdw_add_text(md_writer *w, cmark_node *parent, const char *s, int soft, artconv_error *err)
+{
+    size_t used;
+    int rc = ARTCONV_OK;
+
+    if (!soft) {
+        ac_mdw_copy_breaks(&w->tmp, s, " ", 0, &rc);
+        if (rc < 0)
+            return ac_nomem(err);
+        return ac_mdw_add_literal(parent, CMARK_NODE_TEXT, w->tmp.ptr, err);
+    }
+    while (*s != '\0') {
+        used = ac_mdw_copy_breaks(&w->tmp, s, "", 1, &rc);
+        if (rc < 0)
+            return ac_nomem(err);
+        if (used > 0 && (rc = ac_mdw_add_literal(parent, CMARK_NODE_TEXT, w->tmp.ptr, err)) < 0)
+            return rc;
+        s += used;
+        if (*s == '\0')
+            break;
+        s += s[0] == '\r' && s[1] == '\n' ? 2 : 1;
+        if ((rc = ac_mdw_add(NULL, parent, CMARK_NODE_SOFTBREAK, err)) < 0)
+            return rc;
+    }
+    return ARTCONV_OK;
+}
+
+/* Appends an image whose alt text is its text child, as cmark has it. */
+int ac_mdw_add_image(md_writer *w, cmark_node *parent, const char *url, const char *alt,
+                     const char *title, artconv_error *err)
+{
+    cmark_node *image;
+    int rc;
+
+    if ((rc = ac_mdw_add(&image, parent, CMARK_NODE_IMAGE, err)) < 0)
+        return rc;
+    /* Renderers other than cmark's safe default turn a javascript: or
+     * data:text/html destination into a live URL: leave it empty. */
+    if (url != NULL && !ac_xhtml_url_is_safe(url, 1)) {
+        url = "";
+        title = NULL; /* `( "title")` without a destination is no image */
+    }
+    if (!cmark_node_set_url(image, url != NULL ? url : ""))
+        return ac_mdw_cmark_failed(err, "an image URL");
+    if (title != NULL) {
+        ac_mdw_copy_breaks(&w->tmp, title, " ", 0, &rc);
+        if (rc < 0)
+            return ac_nomem(err);
+        if (!cmark_node_set_title(image, w->tmp.ptr))
+            return ac_mdw_cmark_failed(err, "an image title");
+    }
+    if (alt != NULL && *alt != '\0')
+        return ac_mdw_add_text(w, image, alt, 0, err);
+    return ARTCONV_OK;
+}
