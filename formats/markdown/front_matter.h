@@ -1,7 +1,8 @@
 /*
- * front_matter.h - YAML front matter, read (libyaml's parser) and written
- * (libyaml's emitter), for the Markdown reader and writer.  docs/markdown.md
- * lists the keys and their aliases.
+ * front_matter.h - YAML front matter, read (front_matter_read.c, libyaml's
+ * parser) and written (front_matter_write.c, libyaml's emitter), for the
+ * Markdown reader and writer.  docs/markdown.md lists the keys and their
+ * aliases.
  */
 #ifndef ARTCONV_FRONT_MATTER_H
 #define ARTCONV_FRONT_MATTER_H
@@ -15,6 +16,8 @@
 #define AC_FM_MAX_DEPTH  32
 #define AC_FM_MAX_EVENTS 100000
 
+/* front_matter_read.c */
+
 /* Looks for front matter at the start of `data` (after a BOM, if any): a
  * line "---", YAML, and a line "---" or "...".  When the YAML is a mapping
  * its keys go into the article's metadata (unknown keys into its extra
@@ -27,6 +30,8 @@
  * (aliases, depth, size), ARTCONV_EPARSE (strict) or ARTCONV_ENOMEM. */
 int ac_front_matter_read(artconv_article *article, size_t *body, int *lines, const char *data,
                          size_t len, const artconv_read_options *opts, artconv_error *err);
+
+/* front_matter_write.c */
 
 /* 1 if the article has metadata other than field `except` (-1: none),
  * extra metadata included: what makes AUTO write front matter. */

@@ -60,8 +60,7 @@ int ac_mdw_add_literal(cmark_node *parent, cmark_node_type type, const char *lit
 size_t ac_mdw_copy_breaks(artconv_buf *buf, const char *s, const char *nl, int stop, int *rc);
 /* Appends text; line endings become soft breaks, or spaces when `soft`
  * is 0. */
-int ac_mdw_add_text(md_writer *w, cmark_node *parent, const char *s, int soft,
-                    artconv_error *err);
+int ac_mdw_add_text(md_writer *w, cmark_node *parent, const char *s, int soft, artconv_error *err);
 int ac_mdw_add_image(md_writer *w, cmark_node *parent, const char *url, const char *alt,
                      const char *title, artconv_error *err);
 

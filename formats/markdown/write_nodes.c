@@ -44,7 +44,8 @@ int ac_mdw_add_literal(cmark_node *parent, cmark_node_type type, const char *lit
 
     if ((rc = ac_mdw_add(&node, parent, type, err)) < 0)
         return rc;
-    return cmark_node_set_literal(node, literal) ? ARTCONV_OK : ac_mdw_cmark_failed(err, "a literal");
+    return cmark_node_set_literal(node, literal) ? ARTCONV_OK
+                                                 : ac_mdw_cmark_failed(err, "a literal");
 }
 
 /* Copies `s` into `buf` (emptied first) with each line ending (CRLF, CR,

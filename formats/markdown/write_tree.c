@@ -268,7 +268,7 @@ static int enter(md_writer *w, const artconv_node *node, artconv_error *err)
         return enter_link(w, node, err);
     case ARTCONV_NODE_IMAGE:
         return ac_mdw_add_image(w, w->cur, artconv_node_get_url(node), artconv_node_get_alt(node),
-                         artconv_node_get_title(node), err);
+                                artconv_node_get_title(node), err);
     case ARTCONV_NODE_SUPERSCRIPT:
         return enter_script(w, "<sup>", err);
     case ARTCONV_NODE_SUBSCRIPT:
