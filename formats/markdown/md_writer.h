@@ -58,6 +58,12 @@ int ac_mdw_add_literal(cmark_node *parent, cmark_node_type type, const char *lit
  * LF) replaced by `nl`, and stops before the next line ending when `stop`
  * is set; returns the number of bytes of `s` consumed. */
 size_t ac_mdw_copy_breaks(artconv_buf *buf, const char *s, const char *nl, int stop, int *rc);
+/* Puts `s` into w->tmp on one line: its line endings become spaces. */
+int ac_mdw_one_line(md_writer *w, const char *s, artconv_error *err);
+/* Sets the destination and title of a link or image node; an unsafe URL
+ * is left empty, and then the title too. */
+int ac_mdw_set_destination(md_writer *w, cmark_node *node, const char *url, const char *title,
+                           artconv_error *err);
 /* Appends text; line endings become soft breaks, or spaces when `soft`
  * is 0. */
 int ac_mdw_add_text(md_writer *w, cmark_node *parent, const char *s, int soft, artconv_error *err);

@@ -79,9 +79,8 @@ int ac_mdw_add_text(md_writer *w, cmark_node *parent, const char *s, int soft, a
     int rc = ARTCONV_OK;
 
     if (!soft) {
-        ac_mdw_copy_breaks(&w->tmp, s, " ", 0, &rc);
-        if (rc < 0)
-            return ac_nomem(err);
+        if ((rc = ac_mdw_one_line(w, s, err)) < 0)
+            return rc;
         return ac_mdw_add_literal(parent, CMARK_NODE_TEXT, w->tmp.ptr, err);
     }
     while (*s != '\0') {
@@ -100,6 +99,36 @@ int ac_mdw_add_text(md_writer *w, cmark_node *parent, const char *s, int soft, a
     return ARTCONV_OK;
 }
 
+int ac_mdw_one_line(md_writer *w, const char *s, artconv_error *err)
+{
+    int rc;
+
+    ac_mdw_copy_breaks(&w->tmp, s, " ", 0, &rc);
+    return rc < 0 ? ac_nomem(err) : ARTCONV_OK;
+}
+
+int ac_mdw_set_destination(md_writer *w, cmark_node *node, const char *url, const char *title,
+                           artconv_error *err)
+{
+    int image = cmark_node_get_type(node) == CMARK_NODE_IMAGE, rc;
+
+    /* Renderers other than cmark's safe default turn a javascript: or
+     * data:text/html destination into a live URL: leave it empty. */
+    if (url != NULL && !ac_xhtml_url_is_safe(url, image)) {
+        url = "";
+        title = NULL; /* `( "title")` without a destination is no image or link */
+    }
+    if (!cmark_node_set_url(node, url != NULL ? url : ""))
+        return ac_mdw_cmark_failed(err, image ? "an image URL" : "a link URL");
+    if (title == NULL)
+        return ARTCONV_OK;
+    if ((rc = ac_mdw_one_line(w, title, err)) < 0)
+        return rc;
+    if (!cmark_node_set_title(node, w->tmp.ptr))
+        return ac_mdw_cmark_failed(err, image ? "an image title" : "a link title");
+    return ARTCONV_OK;
+}
+
 /* Appends an image whose alt text is its text child, as cmark has it. */
 int ac_mdw_add_image(md_writer *w, cmark_node *parent, const char *url, const char *alt,
                      const char *title, artconv_error *err)
@@ -109,21 +138,8 @@ int ac_mdw_add_image(md_writer *w, cmark_node *parent, const char *url, const ch
 
     if ((rc = ac_mdw_add(&image, parent, CMARK_NODE_IMAGE, err)) < 0)
         return rc;
-    /* Renderers other than cmark's safe default turn a javascript: or
-     * data:text/html destination into a live URL: leave it empty. */
-    if (url != NULL && !ac_xhtml_url_is_safe(url, 1)) {
-        url = "";
-        title = NULL; /* `( "title")` without a destination is no image */
-    }
-    if (!cmark_node_set_url(image, url != NULL ? url : ""))
-        return ac_mdw_cmark_failed(err, "an image URL");
-    if (title != NULL) {
-        ac_mdw_copy_breaks(&w->tmp, title, " ", 0, &rc);
-        if (rc < 0)
-            return ac_nomem(err);
-        if (!cmark_node_set_title(image, w->tmp.ptr))
-            return ac_mdw_cmark_failed(err, "an image title");
-    }
+    if ((rc = ac_mdw_set_destination(w, image, url, title, err)) < 0)
+        return rc;
     if (alt != NULL && *alt != '\0')
         return ac_mdw_add_text(w, image, alt, 0, err);
     return ARTCONV_OK;

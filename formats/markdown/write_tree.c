@@ -6,7 +6,6 @@
  * to write_html_block.c and write_raw_html.c.
  */
 #include "md_writer.h"
-#include "xhtml.h"
 
 /* 1 if a figure, a table or raw HTML is written as an HTML block. */
 static int is_html_block(const artconv_node *node)
@@ -113,9 +112,8 @@ static int enter_code_block(md_writer *w, const artconv_node *code, artconv_erro
         return rc;
     if (info != NULL) {
         /* The info string is the rest of the fence line. */
-        ac_mdw_copy_breaks(&w->tmp, info, " ", 0, &rc);
-        if (rc < 0)
-            return ac_nomem(err);
+        if ((rc = ac_mdw_one_line(w, info, err)) < 0)
+            return rc;
         if (!cmark_node_set_fence_info(node, w->tmp.ptr))
             return ac_mdw_cmark_failed(err, "an info string");
     }
@@ -130,8 +128,6 @@ static int enter_code_block(md_writer *w, const artconv_node *code, artconv_erro
 
 static int enter_link(md_writer *w, const artconv_node *link, artconv_error *err)
 {
-    const char *url = artconv_node_get_url(link);
-    const char *title = artconv_node_get_title(link);
     cmark_node *node;
     int rc;
 
@@ -141,20 +137,8 @@ static int enter_link(md_writer *w, const artconv_node *link, artconv_error *err
     if ((rc = ac_mdw_add(&node, w->cur, CMARK_NODE_LINK, err)) < 0)
         return rc;
     w->cur = node;
-    if (url != NULL && !ac_xhtml_url_is_safe(url, 0)) {
-        url = ""; /* as for images: never a live javascript: link */
-        title = NULL;
-    }
-    if (!cmark_node_set_url(node, url != NULL ? url : ""))
-        return ac_mdw_cmark_failed(err, "a link URL");
-    if (title != NULL) {
-        ac_mdw_copy_breaks(&w->tmp, title, " ", 0, &rc);
-        if (rc < 0)
-            return ac_nomem(err);
-        if (!cmark_node_set_title(node, w->tmp.ptr))
-            return ac_mdw_cmark_failed(err, "a link title");
-    }
-    return ARTCONV_OK;
+    return ac_mdw_set_destination(w, node, artconv_node_get_url(link), artconv_node_get_title(link),
+                                  err);
 }
 
 /* Super- and subscript: raw HTML tags around the children in Markdown.
@@ -251,9 +235,8 @@ static int enter(md_writer *w, const artconv_node *node, artconv_error *err)
         return ac_mdw_add(NULL, w->cur, CMARK_NODE_LINEBREAK, err);
     case ARTCONV_NODE_CODE:
         /* A code span's line endings read back as spaces anyway. */
-        ac_mdw_copy_breaks(&w->tmp, artconv_node_get_literal(node), " ", 0, &rc);
-        if (rc < 0)
-            return ac_nomem(err);
+        if ((rc = ac_mdw_one_line(w, artconv_node_get_literal(node), err)) < 0)
+            return rc;
         return ac_mdw_add_literal(w->cur, CMARK_NODE_CODE, w->tmp.ptr, err);
     case ARTCONV_NODE_EMPH:
     case ARTCONV_NODE_STRONG:
