@@ -5,6 +5,8 @@
  *   read_stack.c     the stack of open model nodes
  *   read_raw_html.c  cmark's raw HTML nodes into the model
  *   read.c           the entry point and the walk over cmark's tree
+ * read.c also calls front_matter_read.c, and walks an image's description
+ * with cmark_walk.c, which the writer uses too.
  */
 #ifndef ARTCONV_MD_READER_H
 #define ARTCONV_MD_READER_H

@@ -9,6 +9,8 @@
  *   write_render.c      cmark's tree rendered, list after list kept apart
  *   write_tree.c        the model's tree as a cmark tree
  *   write.c             the entry point: front matter or title, the body
+ * write_raw_html.c and write_tidy.c walk cmark's tree with cmark_walk.c,
+ * which the reader uses too; write.c calls front_matter_write.c.
  */
 #ifndef ARTCONV_MD_WRITER_H
 #define ARTCONV_MD_WRITER_H
