@@ -126,6 +126,8 @@ char *ac_strndup(const char *s, size_t len);
 int ac_is_space(int c);
 int ac_strcaseeq(const char *a, const char *b);
 int ac_strncaseeq(const char *a, const char *b, size_t n);
+/* 1 if s[0..len) is not empty and every byte is c (a rule or underline). */
+int ac_all_of(const char *s, size_t len, char c);
 
 /* --- model shortcuts for readers (src/node.c, src/article.c) ----------- */
 

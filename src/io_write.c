@@ -431,6 +431,16 @@ static int prepare_write(artconv_write_options *local, const artconv_format **fo
     return ARTCONV_OK;
 }
 
+/* Saves what a writer produced (if it succeeded) and releases it. */
+static int finish_write(const char *path, artconv_buf *out, int rc,
+                        const artconv_write_options *local, artconv_error *err)
+{
+    if (rc == 0)
+        rc = ac_write_output(path, out->ptr == NULL ? "" : out->ptr, out->len, local, err);
+    artconv_buf_dispose(out);
+    return rc;
+}
+
 int artconv_write_file(const char *path, const artconv_format *format,
                        const artconv_article *article, const artconv_write_options *opts,
                        artconv_error *err)
@@ -442,10 +452,7 @@ int artconv_write_file(const char *path, const artconv_format *format,
     if ((rc = prepare_write(&local, &format, path, opts, err)) < 0)
         return rc;
     rc = artconv_write(&out, format, article, &local, err);
-    if (rc == 0)
-        rc = ac_write_output(path, out.ptr == NULL ? "" : out.ptr, out.len, &local, err);
-    artconv_buf_dispose(&out);
-    return rc;
+    return finish_write(path, &out, rc, &local, err);
 }
 
 int artconv_write_book_file(const char *path, const artconv_format *format,
@@ -460,10 +467,7 @@ int artconv_write_book_file(const char *path, const artconv_format *format,
     if ((rc = prepare_write(&local, &format, path, opts, err)) < 0)
         return rc;
     rc = artconv_write_book(&out, format, articles, count, title, resource_dirs, &local, err);
-    if (rc == 0)
-        rc = ac_write_output(path, out.ptr == NULL ? "" : out.ptr, out.len, &local, err);
-    artconv_buf_dispose(&out);
-    return rc;
+    return finish_write(path, &out, rc, &local, err);
 }
 
 int artconv_write_bytes_file(const char *path, const void *data, size_t len,
