@@ -145,6 +145,8 @@ int ac_epub_read_limited(artconv_article **out, const char *data, size_t len,
 int ac_epub_reserve(void **items, size_t *cap, size_t n, size_t size);
 /* 1 if `node` is an element called `name`. */
 int ac_epub_is_el(const xmlNode *node, const char *name);
+/* The first child element called `name`, or NULL (also for a NULL parent). */
+xmlNodePtr ac_epub_child_named(const xmlNode *parent, const char *name);
 /* Appends a zero-filled file to the array; returns it, or NULL (no memory). */
 ac_epub_file *ac_epub_file_add(ac_epub_file **files, size_t *n, size_t *cap);
 void ac_epub_file_free(ac_epub_file *file);

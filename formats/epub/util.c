@@ -33,6 +33,16 @@ int ac_epub_is_el(const xmlNode *node, const char *name)
     return node != NULL && node->type == XML_ELEMENT_NODE && xmlStrEqual(node->name, BAD_CAST name);
 }
 
+xmlNodePtr ac_epub_child_named(const xmlNode *parent, const char *name)
+{
+    xmlNodePtr c;
+
+    for (c = parent != NULL ? parent->children : NULL; c != NULL; c = c->next)
+        if (ac_epub_is_el(c, name))
+            return c;
+    return NULL;
+}
+
 ac_epub_file *ac_epub_file_add(ac_epub_file **files, size_t *n, size_t *cap)
 {
     void *items = *files;

@@ -2,7 +2,7 @@
  * emit.c - the NewsML-G2 writer's calls into libxml2's text writer, each
  * turned into a status, and the two element shapes it writes most.
  */
-#include "writer.h"
+#include "newsml_writer.h"
 
 /* The writer writes into memory, so its only way to fail is running out of
  * it. */

@@ -15,7 +15,7 @@
  */
 #include "format_entries.h"
 #include "newsml.h"
-#include "reader.h"
+#include "newsml_reader.h"
 #include "xml_safe.h"
 
 #include <libxml/parser.h>

@@ -5,7 +5,7 @@
  */
 #include "news.h"
 #include "newsml.h"
-#include "reader.h"
+#include "newsml_reader.h"
 
 #include <jansson.h>
 #include <stdlib.h>

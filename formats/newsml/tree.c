@@ -3,7 +3,7 @@
  * namespaces, the first child of a name, text and attributes collapsed.
  */
 #include "newsml.h"
-#include "reader.h"
+#include "newsml_reader.h"
 
 int ac_nml_is_named(const xmlNode *node, const char *name)
 {

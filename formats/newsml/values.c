@@ -4,7 +4,7 @@
  * wants: xs:dateTime, QCodes, xs:anyURI, xs:language, image media types,
  * and the item's stable GUID.
  */
-#include "writer.h"
+#include "newsml_writer.h"
 
 #include <libxml/uri.h>
 #include <stdint.h>

@@ -12,7 +12,7 @@
  */
 #include "format_entries.h"
 #include "newsml.h"
-#include "writer.h"
+#include "newsml_writer.h"
 #include "xml.h"
 
 #include <stdio.h>

@@ -4,7 +4,7 @@
  * heading that only repeats the headline.
  */
 #include "newsml.h"
-#include "writer.h"
+#include "newsml_writer.h"
 #include "xhtml.h"
 
 #include <string.h>

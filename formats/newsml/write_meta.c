@@ -5,7 +5,7 @@
  * the mapping table.
  */
 #include "newsml.h"
-#include "writer.h"
+#include "newsml_writer.h"
 #include "xhtml.h"
 
 #include <jansson.h>

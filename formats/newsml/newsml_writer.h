@@ -1,5 +1,5 @@
 /*
- * writer.h - what the parts of the NewsML-G2 writer share: the state of one
+ * newsml_writer.h - what the parts of the NewsML-G2 writer share: the state of one
  * write, the text writer calls turned into statuses (emit.c), the values
  * NewsML-G2 wants (values.c), the XHTML body (write_body.c) and the
  * metadata blocks (write_meta.c).  write.c writes the item around them.

@@ -1,5 +1,5 @@
 /*
- * reader.h - what the parts of the NewsML-G2 reader share: the state of one
+ * newsml_reader.h - what the parts of the NewsML-G2 reader share: the state of one
  * read, the lookups in libxml2's tree (tree.c), the metadata (read_meta.c)
  * and the body (read_body.c).  read.c parses and finds the item.
  */
