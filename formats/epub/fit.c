@@ -179,28 +179,6 @@ static const xmlChar *first_src(const xmlNode *el)
     return NULL;
 }
 
-/* 1 if an image or figure of the body has the URL `src`. */
-static int body_shows(const artconv_node *body, const xmlChar *src)
-{
-    artconv_iter it;
-    artconv_event ev;
-
-    artconv_iter_init(&it, body);
-    while ((ev = artconv_iter_next(&it)) != ARTCONV_EVENT_DONE) {
-        const artconv_node *node = artconv_iter_node(&it);
-        artconv_node_kind kind = artconv_node_get_kind(node);
-        const char *url;
-
-        if (ev != ARTCONV_EVENT_ENTER ||
-            (kind != ARTCONV_NODE_IMAGE && kind != ARTCONV_NODE_FIGURE))
-            continue;
-        url = artconv_node_get_url(node);
-        if (url != NULL && xmlStrEqual(BAD_CAST url, src))
-            return 1;
-    }
-    return 0;
-}
-
 /* Drops the title block's lead figure when the body shows the same image
  * (the HTML reader takes the lead image from the first figure), so that a
  * book does not show it, or its caption, twice in a row.  The body is
@@ -216,7 +194,8 @@ void ac_epub_drop_repeated_lead(xmlNodePtr header, const artconv_node *body)
     for (node = header->children; node != NULL; node = node->next)
         if (ac_epub_is_el(node, "figure"))
             lead = node;
-    if (lead == NULL || (src = first_src(lead)) == NULL || !body_shows(body, src))
+    if (lead == NULL || (src = first_src(lead)) == NULL ||
+        !ac_body_shows_image(body, (const char *)src))
         return;
     xmlUnlinkNode(lead);
     xmlFreeNode(lead);

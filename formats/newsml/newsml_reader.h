@@ -35,6 +35,9 @@ int ac_nml_is_space(int c);
 int ac_nml_text_of(artconv_buf *out, const xmlNode *node);
 /* Same for an attribute; "" if it is absent. */
 int ac_nml_attr_of(artconv_buf *out, const xmlNode *node, const char *name);
+/* 1 if the attribute `name`, a list separated by white space, holds `word`
+ * (a class, a role QCode). */
+int ac_nml_has_token(const xmlNode *node, const char *name, const char *word);
 
 /* --- read_meta.c: metadata -------------------------------------------------- */
 /* Sets a field from `value` unless it is set already or `value` is empty. */

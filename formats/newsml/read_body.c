@@ -22,14 +22,12 @@ static int build_run(ac_nml_reader *r, const xmlNode *first, const xmlNode *end,
     return first == NULL ? ARTCONV_OK : ac_xhtml_in_nodes_to_model(into, first, end, r->err);
 }
 
-static int has_class(const xmlNode *node, const char *cls);
-
 /* formats/shared/xhtml.c writes a quote with an attribution as <figure
  * class="quote"><blockquote/><figcaption class="attribution"/></figure>,
  * which the HTML reader's code does not know; it is built here. */
 static int is_quote(const xmlNode *node)
 {
-    return ac_nml_is_named(node, "figure") && has_class(node, "quote") &&
+    return ac_nml_is_named(node, "figure") && ac_nml_has_token(node, "class", "quote") &&
            ac_nml_child(node, "blockquote") != NULL;
 }
 
@@ -138,24 +136,6 @@ static int lift_code_languages(xmlNodePtr body)
     return ARTCONV_OK;
 }
 
-static int has_class(const xmlNode *node, const char *cls)
-{
-    xmlChar *value = xmlGetProp(node, BAD_CAST "class");
-    size_t n = strlen(cls);
-    const char *p;
-    int found = 0;
-
-    for (p = (const char *)value; p != NULL && *p != '\0' && !found;) {
-        while (ac_nml_is_space((unsigned char)*p))
-            p++;
-        found = strncmp(p, cls, n) == 0 && (p[n] == '\0' || ac_nml_is_space((unsigned char)p[n]));
-        while (*p != '\0' && !ac_nml_is_space((unsigned char)*p))
-            p++;
-    }
-    xmlFree(value);
-    return found;
-}
-
 /* Takes our <figure class="lead"> out of the body into the image fields.
  * The image itself overrides the itemMeta link: the figure is ours. */
 static int take_lead_figure(ac_nml_reader *r, xmlNodePtr body)
@@ -163,7 +143,8 @@ static int take_lead_figure(ac_nml_reader *r, xmlNodePtr body)
     xmlNodePtr figure = ac_nml_first_element(body), img, caption, credit;
     int rc = ARTCONV_OK;
 
-    if (!ac_nml_is_named(figure, "figure") || !has_class(figure, AC_NEWSML_LEAD_CLASS) ||
+    if (!ac_nml_is_named(figure, "figure") ||
+        !ac_nml_has_token(figure, "class", AC_NEWSML_LEAD_CLASS) ||
         (img = ac_nml_child(figure, "img")) == NULL)
         return ARTCONV_OK;
     r->lead_found = 1;
@@ -175,7 +156,7 @@ static int take_lead_figure(ac_nml_reader *r, xmlNodePtr body)
     caption = ac_nml_child(figure, "figcaption");
     if (caption != NULL) {
         credit = ac_nml_child(caption, "small");
-        if (credit != NULL && has_class(credit, "credit")) {
+        if (credit != NULL && ac_nml_has_token(credit, "class", "credit")) {
             AC_CHECK(ac_nml_text_of(&r->tmp, credit));
             AC_CHECK(ac_nml_set_once(r, ARTCONV_META_IMAGE_CREDIT, &r->tmp));
             xmlUnlinkNode(credit);

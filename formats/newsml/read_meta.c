@@ -44,25 +44,6 @@ static int add_to_list(ac_nml_reader *r, artconv_meta_list list, const artconv_b
     return ac_article_list_add_n(r->a, list, value->ptr, value->len, r->err);
 }
 
-/* 1 if the space-separated QCode list `roles` holds `qcode`. */
-static int has_role(const xmlNode *node, const char *qcode)
-{
-    xmlChar *roles = xmlGetProp(node, BAD_CAST "role");
-    size_t n = strlen(qcode);
-    const char *p;
-    int found = 0;
-
-    for (p = (const char *)roles; p != NULL && *p != '\0' && !found;) {
-        while (ac_nml_is_space((unsigned char)*p))
-            p++;
-        found = strncmp(p, qcode, n) == 0 && (p[n] == '\0' || ac_nml_is_space((unsigned char)p[n]));
-        while (*p != '\0' && !ac_nml_is_space((unsigned char)*p))
-            p++;
-    }
-    xmlFree(roles);
-    return found;
-}
-
 static int set_slugline(ac_nml_reader *r, const xmlNode *node)
 {
     json_t *value;
@@ -105,9 +86,10 @@ cleanup:
 
 static int read_description(ac_nml_reader *r, const xmlNode *node)
 {
-    if (has_role(node, AC_NEWSML_TEASER))
+    if (ac_nml_has_token(node, "role", AC_NEWSML_TEASER))
         return ac_nml_set_text(r, ARTCONV_META_SUBTITLE, node);
-    if (has_role(node, AC_NEWSML_SUMMARY) || xmlHasProp(node, BAD_CAST "role") == NULL)
+    if (ac_nml_has_token(node, "role", AC_NEWSML_SUMMARY) ||
+        xmlHasProp(node, BAD_CAST "role") == NULL)
         return ac_nml_set_text(r, ARTCONV_META_DESCRIPTION, node);
     return ARTCONV_OK;
 }

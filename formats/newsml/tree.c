@@ -5,6 +5,8 @@
 #include "newsml.h"
 #include "newsml_reader.h"
 
+#include <string.h>
+
 int ac_nml_is_named(const xmlNode *node, const char *name)
 {
     return node != NULL && node->type == XML_ELEMENT_NODE && xmlStrEqual(node->name, BAD_CAST name);
@@ -47,30 +49,43 @@ int ac_nml_is_space(int c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-/* Sets `out` to the element's text, whitespace collapsed ("" if none). */
-int ac_nml_text_of(artconv_buf *out, const xmlNode *node)
+/* Sets `out` to `s` with whitespace collapsed ("" if NULL), and frees `s`. */
+static int take_collapsed(artconv_buf *out, xmlChar *s)
 {
-    xmlChar *text = xmlNodeGetContent(node);
     int rc;
 
     artconv_buf_clear(out);
-    if (text == NULL)
+    if (s == NULL)
         return artconv_buf_puts(out, "");
-    rc = ac_text_collapse(out, (const char *)text);
-    xmlFree(text);
+    rc = ac_text_collapse(out, (const char *)s);
+    xmlFree(s);
     return rc < 0 ? rc : artconv_buf_puts(out, "");
 }
 
-/* Same for an attribute; "" if it is absent. */
+int ac_nml_text_of(artconv_buf *out, const xmlNode *node)
+{
+    return take_collapsed(out, xmlNodeGetContent(node));
+}
+
 int ac_nml_attr_of(artconv_buf *out, const xmlNode *node, const char *name)
 {
-    xmlChar *value = xmlGetProp(node, BAD_CAST name);
-    int rc;
+    return take_collapsed(out, xmlGetProp(node, BAD_CAST name));
+}
 
-    artconv_buf_clear(out);
-    if (value == NULL)
-        return artconv_buf_puts(out, "");
-    rc = ac_text_collapse(out, (const char *)value);
+int ac_nml_has_token(const xmlNode *node, const char *name, const char *word)
+{
+    xmlChar *value = xmlGetProp(node, BAD_CAST name);
+    size_t n = strlen(word);
+    const char *p;
+    int found = 0;
+
+    for (p = (const char *)value; p != NULL && *p != '\0' && !found;) {
+        while (ac_nml_is_space((unsigned char)*p))
+            p++;
+        found = strncmp(p, word, n) == 0 && (p[n] == '\0' || ac_nml_is_space((unsigned char)p[n]));
+        while (*p != '\0' && !ac_nml_is_space((unsigned char)*p))
+            p++;
+    }
     xmlFree(value);
-    return rc < 0 ? rc : artconv_buf_puts(out, "");
+    return found;
 }
