@@ -16,6 +16,9 @@
  *  - an image of an EPUB input is never read from beside the .epub.
  * Under ASan or valgrind RSS means nothing: the memory checks are skipped
  * (the behaviour checks still run), as scaling.c does for mallinfo2.
+ *
+ * One job over 600 lines: one property (bounded memory and time) and one
+ * child-process harness that every case goes through.
  */
 #define _GNU_SOURCE
 #include "tap.h"
