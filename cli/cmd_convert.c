@@ -14,6 +14,22 @@
 #define EXIT_FAILED CLI_EXIT_FAILED
 #define EXIT_USAGE  CLI_EXIT_USAGE
 
+/* The exit status of a conversion: its failure reported, or its output
+ * sent to standard output when that is where it goes. */
+static int finish(cli_result *res, int to_stdout, const artconv_buf *out)
+{
+    int status = EXIT_SUCCESS;
+
+    if (res->outcome == CLI_FAILED) {
+        status = cli_report_failure(res);
+    } else if (to_stdout && cli_write_stdout(out->ptr, out->len) < 0) {
+        fprintf(stderr, "artconv: <stdout>: cannot write: %s\n", strerror(errno));
+        status = EXIT_FAILED;
+    }
+    cli_result_dispose(res);
+    return status;
+}
+
 /* Several inputs (or --title) into one book: a chapter per article, the
  * images of each found beside its own input. */
 static int run_book(const cli_args *args, const char *out_path, const artconv_format *to,
@@ -49,13 +65,7 @@ static int run_book(const cli_args *args, const char *out_path, const artconv_fo
     }
     cli_convert_book(&res, &settings, to, (const artconv_article *const *)articles, n, args->title,
                      dirs, to_stdout ? NULL : out_path, to_stdout ? "<stdout>" : out_path, &out);
-    if (res.outcome == CLI_FAILED) {
-        status = cli_report_failure(&res);
-    } else if (to_stdout && cli_write_stdout(out.ptr, out.len) < 0) {
-        fprintf(stderr, "artconv: <stdout>: cannot write: %s\n", strerror(errno));
-        status = EXIT_FAILED;
-    }
-    cli_result_dispose(&res);
+    status = finish(&res, to_stdout, &out);
 cleanup:
     for (i = 0; articles != NULL && i < n; i++)
         artconv_article_free(articles[i]);
@@ -183,13 +193,7 @@ static int convert_single(const cli_args *args, const char *in, const char *out_
         req.out_path = out_path;
     }
     cli_convert_one(&res, &settings, &req);
-    if (res.outcome == CLI_FAILED) {
-        status = cli_report_failure(&res);
-    } else if (to_stdout && cli_write_stdout(out.ptr, out.len) < 0) {
-        fprintf(stderr, "artconv: <stdout>: cannot write: %s\n", strerror(errno));
-        status = EXIT_FAILED;
-    }
-    cli_result_dispose(&res);
+    status = finish(&res, to_stdout, &out);
     artconv_buf_dispose(&out);
     return status;
 }

@@ -50,34 +50,41 @@ int ac_nomem(artconv_error *err)
     return ac_error(err, ARTCONV_ENOMEM, "out of memory");
 }
 
+/* Both option structs carry the same three fields a warning needs. */
+static void send_warning(artconv_warning_fn warning, void *payload, const char *file, int code,
+                         int line, const char *fmt, va_list ap) AC_PRINTF(6, 0);
+
+static void send_warning(artconv_warning_fn warning, void *payload, const char *file, int code,
+                         int line, const char *fmt, va_list ap)
+{
+    artconv_error w;
+
+    memset(&w, 0, sizeof w);
+    w.file = file;
+    fill(&w, code, line, 0, 0, fmt, ap);
+    warning(&w, payload);
+}
+
 void ac_warn_read(const artconv_read_options *opts, int code, int line, const char *fmt, ...)
 {
-    artconv_error warning;
     va_list ap;
 
     if (opts == NULL || opts->warning == NULL)
         return;
-    memset(&warning, 0, sizeof warning);
-    warning.file = opts->filename;
     va_start(ap, fmt);
-    fill(&warning, code, line, 0, 0, fmt, ap);
+    send_warning(opts->warning, opts->payload, opts->filename, code, line, fmt, ap);
     va_end(ap);
-    opts->warning(&warning, opts->payload);
 }
 
 void ac_warn_write(const artconv_write_options *opts, int code, const char *fmt, ...)
 {
-    artconv_error warning;
     va_list ap;
 
     if (opts == NULL || opts->warning == NULL)
         return;
-    memset(&warning, 0, sizeof warning);
-    warning.file = opts->filename;
     va_start(ap, fmt);
-    fill(&warning, code, 0, 0, 0, fmt, ap);
+    send_warning(opts->warning, opts->payload, opts->filename, code, 0, fmt, ap);
     va_end(ap);
-    opts->warning(&warning, opts->payload);
 }
 
 const char *artconv_status_name(int code)

@@ -74,7 +74,7 @@ void ac_warn_raw_html_dropped(const artconv_format *format, const artconv_articl
 /* The iterator's fields, opaque to users (artconv.h).  The library's own
  * walks keep one on the stack and start it with artconv_iter_init, so a
  * walk that cannot fail (artconv_node_depth, ac_body_shows_image) never
- * allocates.  (src/node.c) */
+ * allocates.  (src/iter.c) */
 struct artconv_iter {
     const artconv_node *root;
     artconv_node *node;
@@ -126,8 +126,13 @@ char *ac_strndup(const char *s, size_t len);
 int ac_is_space(int c);
 int ac_strcaseeq(const char *a, const char *b);
 int ac_strncaseeq(const char *a, const char *b, size_t n);
+/* 1 if s[0..len) is not empty and every byte is c (a rule or underline). */
+int ac_all_of(const char *s, size_t len, char c);
 
 /* --- model shortcuts for readers (src/node.c, src/article.c) ----------- */
+
+/* 1 if `kind` names a node kind (src/node_kind.c). */
+int ac_node_kind_valid(artconv_node_kind kind);
 
 /* Like the public setters but take pointer and length and repair the text
  * (see ac_text_repair) instead of refusing it. */

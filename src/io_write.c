@@ -431,9 +431,12 @@ static int prepare_write(artconv_write_options *local, const artconv_format **fo
     return ARTCONV_OK;
 }
 
-int artconv_write_file(const char *path, const artconv_format *format,
-                       const artconv_article *article, const artconv_write_options *opts,
-                       artconv_error *err)
+/* Writes one article (book 0) or a book of `count` into a buffer, then
+ * saves it at `path` if the writer succeeded. */
+static int write_file(const char *path, const artconv_format *format,
+                      const artconv_article *const *articles, size_t count, const char *title,
+                      const char *const *resource_dirs, int book, const artconv_write_options *opts,
+                      artconv_error *err)
 {
     artconv_write_options local;
     artconv_buf out = ARTCONV_BUF_INIT;
@@ -441,11 +444,21 @@ int artconv_write_file(const char *path, const artconv_format *format,
 
     if ((rc = prepare_write(&local, &format, path, opts, err)) < 0)
         return rc;
-    rc = artconv_write(&out, format, article, &local, err);
+    if (book)
+        rc = artconv_write_book(&out, format, articles, count, title, resource_dirs, &local, err);
+    else
+        rc = artconv_write(&out, format, articles[0], &local, err);
     if (rc == 0)
         rc = ac_write_output(path, out.ptr == NULL ? "" : out.ptr, out.len, &local, err);
     artconv_buf_dispose(&out);
     return rc;
+}
+
+int artconv_write_file(const char *path, const artconv_format *format,
+                       const artconv_article *article, const artconv_write_options *opts,
+                       artconv_error *err)
+{
+    return write_file(path, format, &article, 1, NULL, NULL, 0, opts, err);
 }
 
 int artconv_write_book_file(const char *path, const artconv_format *format,
@@ -453,17 +466,7 @@ int artconv_write_book_file(const char *path, const artconv_format *format,
                             const char *const *resource_dirs, const artconv_write_options *opts,
                             artconv_error *err)
 {
-    artconv_write_options local;
-    artconv_buf out = ARTCONV_BUF_INIT;
-    int rc;
-
-    if ((rc = prepare_write(&local, &format, path, opts, err)) < 0)
-        return rc;
-    rc = artconv_write_book(&out, format, articles, count, title, resource_dirs, &local, err);
-    if (rc == 0)
-        rc = ac_write_output(path, out.ptr == NULL ? "" : out.ptr, out.len, &local, err);
-    artconv_buf_dispose(&out);
-    return rc;
+    return write_file(path, format, articles, count, title, resource_dirs, 1, opts, err);
 }
 
 int artconv_write_bytes_file(const char *path, const void *data, size_t len,

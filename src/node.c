@@ -1,174 +1,17 @@
 /*
- * node.c - the body tree: nodes, their links and data, and the iterator.
+ * node.c - one node of the body tree: its memory, its links to parent,
+ * siblings and children, and the strings and numbers its kind carries.
+ * What a kind may hold is node_kind.c's; walking the tree is iter.c's.
  *
  * Nothing here recurses over the depth of the tree, so an article nested
- * 100,000 levels deep is freed, walked and checked on a flat stack.
+ * 100,000 levels deep is freed on a flat stack.
  */
-#include "internal.h"
+#include "node.h"
 #include "raw_html.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-
-struct artconv_node {
-    artconv_node *parent;
-    artconv_node *prev;
-    artconv_node *next;
-    artconv_node *first_child;
-    artconv_node *last_child;
-    int start; /* LIST */
-    artconv_node_kind kind;
-    unsigned char level;   /* HEADING: 1-6 */
-    unsigned char ordered; /* LIST: 0 or 1 */
-    unsigned char tight;   /* LIST: 0 or 1 */
-    unsigned char header;  /* TABLE_ROW: 0 or 1 */
-    /* Kind-specific strings, NULL or NUL-terminated and owned: as many as
-     * the kind has (string_slots), through field_slot (literal and url 0,
-     * info and title 1, alt 2, credit 3).  A long article holds hundreds
-     * of thousands of nodes, most of them text with one string or
-     * containers with none, so each node is allocated only that big. */
-    char *str[];
-};
-
-static const char *const kind_names[] = {
-    [ARTCONV_NODE_NONE] = "none",
-    [ARTCONV_NODE_DOCUMENT] = "document",
-    [ARTCONV_NODE_HEADING] = "heading",
-    [ARTCONV_NODE_PARAGRAPH] = "paragraph",
-    [ARTCONV_NODE_BLOCKQUOTE] = "blockquote",
-    [ARTCONV_NODE_LIST] = "list",
-    [ARTCONV_NODE_ITEM] = "item",
-    [ARTCONV_NODE_CODE_BLOCK] = "code_block",
-    [ARTCONV_NODE_THEMATIC_BREAK] = "thematic_break",
-    [ARTCONV_NODE_FIGURE] = "figure",
-    [ARTCONV_NODE_CAPTION] = "caption",
-    [ARTCONV_NODE_ATTRIBUTION] = "attribution",
-    [ARTCONV_NODE_TABLE] = "table",
-    [ARTCONV_NODE_TABLE_ROW] = "table_row",
-    [ARTCONV_NODE_TABLE_CELL] = "table_cell",
-    [ARTCONV_NODE_TEXT] = "text",
-    [ARTCONV_NODE_SOFTBREAK] = "softbreak",
-    [ARTCONV_NODE_LINEBREAK] = "linebreak",
-    [ARTCONV_NODE_CODE] = "code",
-    [ARTCONV_NODE_EMPH] = "emph",
-    [ARTCONV_NODE_STRONG] = "strong",
-    [ARTCONV_NODE_LINK] = "link",
-    [ARTCONV_NODE_IMAGE] = "image",
-    [ARTCONV_NODE_SUPERSCRIPT] = "superscript",
-    [ARTCONV_NODE_SUBSCRIPT] = "subscript",
-    [ARTCONV_NODE_RAW_HTML_BLOCK] = "raw_html_block",
-    [ARTCONV_NODE_RAW_HTML_INLINE] = "raw_html_inline",
-};
-
-static int valid_kind(artconv_node_kind kind)
-{
-    return kind >= ARTCONV_NODE_FIRST_BLOCK && kind <= ARTCONV_NODE_LAST_KIND;
-}
-
-/* The raw HTML kinds lie past the numeric ranges (they came later), so
- * these two add them by hand; everything else asks them. */
-int artconv_node_kind_is_block(artconv_node_kind kind)
-{
-    return (kind >= ARTCONV_NODE_FIRST_BLOCK && kind <= ARTCONV_NODE_LAST_BLOCK) ||
-           kind == ARTCONV_NODE_RAW_HTML_BLOCK;
-}
-
-int artconv_node_kind_is_inline(artconv_node_kind kind)
-{
-    return (kind >= ARTCONV_NODE_FIRST_INLINE && kind <= ARTCONV_NODE_LAST_INLINE) ||
-           kind == ARTCONV_NODE_RAW_HTML_INLINE;
-}
-
-/* Blocks that may stand in a document, a quote or a list item. */
-static int is_flow_block(artconv_node_kind kind)
-{
-    switch (kind) {
-    case ARTCONV_NODE_HEADING:
-    case ARTCONV_NODE_PARAGRAPH:
-    case ARTCONV_NODE_BLOCKQUOTE:
-    case ARTCONV_NODE_LIST:
-    case ARTCONV_NODE_CODE_BLOCK:
-    case ARTCONV_NODE_THEMATIC_BREAK:
-    case ARTCONV_NODE_FIGURE:
-    case ARTCONV_NODE_TABLE:
-    case ARTCONV_NODE_RAW_HTML_BLOCK:
-        return 1;
-    default:
-        return 0;
-    }
-}
-
-const char *artconv_node_kind_name(artconv_node_kind kind)
-{
-    if (!valid_kind(kind))
-        return NULL;
-    return kind_names[kind];
-}
-
-artconv_node_kind artconv_node_kind_from_name(const char *name)
-{
-    int kind;
-
-    if (name == NULL)
-        return ARTCONV_NODE_NONE;
-    for (kind = ARTCONV_NODE_FIRST_BLOCK; kind <= ARTCONV_NODE_LAST_KIND; kind++)
-        if (strcmp(kind_names[kind], name) == 0)
-            return (artconv_node_kind)kind;
-    return ARTCONV_NODE_NONE;
-}
-
-int artconv_node_kind_is_leaf(artconv_node_kind kind)
-{
-    switch (kind) {
-    case ARTCONV_NODE_CODE_BLOCK:
-    case ARTCONV_NODE_THEMATIC_BREAK:
-    case ARTCONV_NODE_TEXT:
-    case ARTCONV_NODE_SOFTBREAK:
-    case ARTCONV_NODE_LINEBREAK:
-    case ARTCONV_NODE_CODE:
-    case ARTCONV_NODE_IMAGE:
-    case ARTCONV_NODE_RAW_HTML_BLOCK:
-    case ARTCONV_NODE_RAW_HTML_INLINE:
-        return 1;
-    default:
-        return 0;
-    }
-}
-
-int artconv_node_can_contain(artconv_node_kind parent, artconv_node_kind child)
-{
-    if (!valid_kind(parent) || !valid_kind(child) || child == ARTCONV_NODE_DOCUMENT)
-        return 0;
-    switch (parent) {
-    case ARTCONV_NODE_DOCUMENT:
-    case ARTCONV_NODE_ITEM:
-        return is_flow_block(child);
-    case ARTCONV_NODE_BLOCKQUOTE:
-        return is_flow_block(child) || child == ARTCONV_NODE_ATTRIBUTION;
-    case ARTCONV_NODE_LIST:
-        return child == ARTCONV_NODE_ITEM;
-    case ARTCONV_NODE_FIGURE:
-        return child == ARTCONV_NODE_CAPTION;
-    case ARTCONV_NODE_TABLE:
-        return child == ARTCONV_NODE_TABLE_ROW;
-    case ARTCONV_NODE_TABLE_ROW:
-        return child == ARTCONV_NODE_TABLE_CELL;
-    case ARTCONV_NODE_HEADING:
-    case ARTCONV_NODE_PARAGRAPH:
-    case ARTCONV_NODE_CAPTION:
-    case ARTCONV_NODE_ATTRIBUTION:
-    case ARTCONV_NODE_TABLE_CELL:
-    case ARTCONV_NODE_EMPH:
-    case ARTCONV_NODE_STRONG:
-    case ARTCONV_NODE_LINK:
-    case ARTCONV_NODE_SUPERSCRIPT:
-    case ARTCONV_NODE_SUBSCRIPT:
-        return artconv_node_kind_is_inline(child);
-    default:
-        return 0;
-    }
-}
 
 static int is_raw(artconv_node_kind kind)
 {
@@ -198,7 +41,7 @@ artconv_node *artconv_node_new(artconv_node_kind kind)
 {
     artconv_node *node;
 
-    if (!valid_kind(kind))
+    if (!ac_node_kind_valid(kind))
         return NULL;
     node = calloc(1, sizeof *node + string_slots(kind) * sizeof node->str[0]);
     if (node == NULL)
@@ -300,8 +143,8 @@ static int check_insert(const artconv_node *parent, const artconv_node *child, a
     if (parent == NULL || child == NULL)
         return ac_error(err, ARTCONV_EINVALID, "cannot link a NULL node");
     if (!artconv_node_can_contain(parent->kind, child->kind))
-        return ac_error(err, ARTCONV_EINVALID, "a %s cannot contain a %s", kind_names[parent->kind],
-                        kind_names[child->kind]);
+        return ac_error(err, ARTCONV_EINVALID, "a %s cannot contain a %s",
+                        artconv_node_kind_name(parent->kind), artconv_node_kind_name(child->kind));
     /* Readers append caption text in pieces; a second caption would make
      * every writer choose, so the model refuses it here. */
     if (child->kind == ARTCONV_NODE_CAPTION && parent->first_child != NULL &&
@@ -418,7 +261,7 @@ static int set_field(artconv_node *node, enum field field, const char *s, size_t
         return ac_error(err, ARTCONV_EINVALID, "NULL node");
     slot = field_slot(node, field);
     if (slot == NULL)
-        return ac_error(err, ARTCONV_EINVALID, "a %s has no %s", kind_names[node->kind],
+        return ac_error(err, ARTCONV_EINVALID, "a %s has no %s", artconv_node_kind_name(node->kind),
                         field_names[field]);
     if (s == NULL) {
         free(*slot);
@@ -623,106 +466,4 @@ artconv_node *ac_node_add_text(artconv_node *parent, const char *s, size_t len, 
         return NULL;
     }
     return node;
-}
-
-/* --- iteration ------------------------------------------------------------- */
-
-artconv_iter *artconv_iter_new(const artconv_node *root)
-{
-    artconv_iter *iter = malloc(sizeof *iter);
-
-    if (iter != NULL)
-        artconv_iter_init(iter, root);
-    return iter;
-}
-
-void artconv_iter_free(artconv_iter *iter)
-{
-    free(iter);
-}
-
-void artconv_iter_init(artconv_iter *iter, const artconv_node *root)
-{
-    iter->root = root;
-    iter->node = NULL;
-    iter->event = ARTCONV_EVENT_DONE;
-}
-
-static int has_exit(const artconv_node *node)
-{
-    return !artconv_node_kind_is_leaf(node->kind);
-}
-
-artconv_event artconv_iter_next(artconv_iter *iter)
-{
-    artconv_node *cur = iter->node;
-
-    if (cur == NULL) {
-        /* First call; or the walk is over, which clears the root. */
-        if (iter->root == NULL)
-            return iter->event = ARTCONV_EVENT_DONE;
-        iter->node = (artconv_node *)iter->root;
-        return iter->event = ARTCONV_EVENT_ENTER;
-    }
-    /* DONE on a current node: skip_children asked for its EXIT next. */
-    if (iter->event == ARTCONV_EVENT_DONE)
-        return iter->event = ARTCONV_EVENT_EXIT;
-    if (iter->event == ARTCONV_EVENT_ENTER && has_exit(cur)) {
-        if (cur->first_child != NULL) {
-            iter->node = cur->first_child;
-            return iter->event = ARTCONV_EVENT_ENTER;
-        }
-        return iter->event = ARTCONV_EVENT_EXIT;
-    }
-    if (cur == iter->root) {
-        iter->node = NULL;
-        iter->root = NULL;
-        return iter->event = ARTCONV_EVENT_DONE;
-    }
-    if (cur->next != NULL) {
-        iter->node = cur->next;
-        return iter->event = ARTCONV_EVENT_ENTER;
-    }
-    iter->node = cur->parent;
-    if (iter->node == NULL) {
-        iter->root = NULL;
-        return iter->event = ARTCONV_EVENT_DONE;
-    }
-    return iter->event = ARTCONV_EVENT_EXIT;
-}
-
-artconv_node *artconv_iter_node(const artconv_iter *iter)
-{
-    return iter->node;
-}
-
-void artconv_iter_skip_children(artconv_iter *iter)
-{
-    if (iter->node != NULL && iter->event == ARTCONV_EVENT_ENTER && has_exit(iter->node))
-        iter->event = ARTCONV_EVENT_DONE; /* artconv_iter_next turns it into this EXIT */
-}
-
-size_t artconv_node_depth(const artconv_node *root)
-{
-    artconv_iter it;
-    artconv_event ev;
-    size_t depth = 0, deepest = 0;
-    int first = 1;
-
-    artconv_iter_init(&it, root);
-    while ((ev = artconv_iter_next(&it)) != ARTCONV_EVENT_DONE) {
-        if (ev == ARTCONV_EVENT_ENTER) {
-            if (first)
-                first = 0;
-            else
-                depth++;
-            if (depth > deepest)
-                deepest = depth;
-            if (!has_exit(artconv_iter_node(&it)) && depth > 0)
-                depth--;
-        } else if (depth > 0) {
-            depth--;
-        }
-    }
-    return deepest;
 }

@@ -107,6 +107,20 @@ static int name_in(const char *name, size_t n, const char *const *list, size_t c
     return 0;
 }
 
+/* Adds one decoded character to both outputs of decode(); -1 once the
+ * value is longer than MAX_VALUE (`out` never outgrows `split`). */
+static int put(char *out, size_t *o, char *split, size_t *so, int c)
+{
+    if (*so >= MAX_VALUE)
+        return -1;
+    if (split != NULL)
+        split[*so] = (char)(c <= 0x20 || c == ',' ? ' ' : lower(c));
+    (*so)++;
+    if (c > 0x20 && c != 0x7F)
+        out[(*o)++] = (char)lower(c);
+    return 0;
+}
+
 /* Decodes character references in s[0..n) into `out` (at most MAX_VALUE
  * bytes), keeping only what matters for the checks: ASCII letters lowered,
  * white space and control characters dropped.  Every non-ASCII character
@@ -154,13 +168,8 @@ static long decode(char *out, char *split, size_t *split_len, const char *s, siz
                 i += m;
                 c = named[0] < 0x80 ? (int)named[0] : 0x80;
                 if (named[1] != 0) {
-                    if (so >= MAX_VALUE)
+                    if (put(out, &o, split, &so, c) < 0)
                         return -1;
-                    if (split != NULL)
-                        split[so] = (char)(c <= 0x20 || c == ',' ? ' ' : lower(c));
-                    so++;
-                    if (c > 0x20 && c != 0x7F)
-                        out[o++] = (char)lower(c);
                     c = 0x80;
                 }
             } else {
@@ -175,13 +184,8 @@ static long decode(char *out, char *split, size_t *split_len, const char *s, siz
                 c = 0x80;
             }
         }
-        if (so >= MAX_VALUE)
+        if (put(out, &o, split, &so, c) < 0)
             return -1;
-        if (split != NULL)
-            split[so] = (char)(c <= 0x20 || c == ',' ? ' ' : lower(c));
-        so++;
-        if (c > 0x20 && c != 0x7F)
-            out[o++] = (char)lower(c);
     }
     if (split_len != NULL)
         *split_len = so;

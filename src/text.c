@@ -179,6 +179,16 @@ int ac_is_space(int c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
+int ac_all_of(const char *s, size_t len, char c)
+{
+    size_t i;
+
+    for (i = 0; i < len; i++)
+        if (s[i] != c)
+            return 0;
+    return len > 0;
+}
+
 static int lower(int c)
 {
     return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;

@@ -10,34 +10,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work" || exit 1
 
-n=0
-failed=0
-ok() { # ok CONDITION-STATUS DESCRIPTION
-    n=$((n + 1))
-    if [ "$1" -eq 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; failed=$((failed + 1)); fi
-}
-skip() { # skip DESCRIPTION REASON
-    n=$((n + 1))
-    echo "ok $n - $1 # SKIP $2"
-}
-run() { # run CMD...: sets $status, $out and $err
-    "$@" >out.txt 2>err.txt
-    status=$?
-    out=$(cat out.txt)
-    err=$(cat err.txt)
-}
-expect_status() {
-    [ "$status" -eq "$1" ]
-    local r=$?
-    ok $r "$2 (exit $1)"
-    [ $r -eq 0 ] || { echo "#   got exit $status"; echo "#   stderr: ${err:0:800}"; }
-}
-expect_err() {
-    case "$err" in *"$1"*) ok 0 "$2" ;; *) ok 1 "$2"; echo "#   stderr was: ${err:0:800}"; echo "#   wanted: $1" ;; esac
-}
-expect_out() {
-    case "$out" in *"$1"*) ok 0 "$2" ;; *) ok 1 "$2"; echo "#   stdout was: ${out:0:800}"; echo "#   wanted: $1" ;; esac
-}
+. "${ARTCONV_TEST_DIR:?ARTCONV_TEST_DIR must name the tests folder}/tap.sh"
 has_python=0
 command -v python3 >/dev/null && has_python=1
 
@@ -498,5 +471,4 @@ else
     skip "the zsh completion parses" "zsh is not installed"
 fi
 
-echo "1..$n"
-[ "$failed" -eq 0 ]
+tap_done

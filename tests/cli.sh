@@ -7,31 +7,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work" || exit 1
 
-n=0
-failed=0
-ok() { # ok CONDITION-STATUS DESCRIPTION
-    n=$((n + 1))
-    if [ "$1" -eq 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; failed=$((failed + 1)); fi
-}
-# run CMD...: sets $status, $out and $err
-run() {
-    "$@" >out.txt 2>err.txt
-    status=$?
-    out=$(cat out.txt)
-    err=$(cat err.txt)
-}
-expect_status() { # expect_status N DESCRIPTION
-    [ "$status" -eq "$1" ]
-    local r=$?
-    ok $r "$2 (exit $1)"
-    [ $r -eq 0 ] || { echo "#   got exit $status"; echo "#   stderr: $err"; }
-}
-expect_err() { # expect_err TEXT DESCRIPTION
-    case "$err" in *"$1"*) ok 0 "$2" ;; *) ok 1 "$2"; echo "#   stderr was: $err"; echo "#   wanted: $1" ;; esac
-}
-expect_out() {
-    case "$out" in *"$1"*) ok 0 "$2" ;; *) ok 1 "$2"; echo "#   stdout was: ${out:0:500}"; echo "#   wanted: $1" ;; esac
-}
+. "${ARTCONV_TEST_DIR:?ARTCONV_TEST_DIR must name the tests folder}/tap.sh"
 
 cat >story.txt <<'TXT'
 Harbour bridge reopens after 18 months
@@ -414,5 +390,4 @@ case "$err" in *SOURCE_DATE_EPOCH*) ok 1 "info does not read SOURCE_DATE_EPOCH" 
 run env SOURCE_DATE_EPOCH=soon "$bin" convert --to text no-such-input.md
 case "$err" in *SOURCE_DATE_EPOCH*) ok 1 "a failed read never gets to SOURCE_DATE_EPOCH" ;; *) ok 0 "a failed read never gets to SOURCE_DATE_EPOCH" ;; esac
 
-echo "1..$n"
-[ "$failed" -eq 0 ]
+tap_done

@@ -9,6 +9,9 @@
  * JVM: about 10 s to start, under 1 s a book).  Without java or Debian's
  * epubcheck.jar those checks are skipped; without ../shared the seed and
  * corpus books are left out.
+ *
+ * One job over 600 lines: the house keeps one test file a writer, and
+ * every book made here goes to one epubcheck batch at the end.
  */
 #define _DEFAULT_SOURCE
 #include "tap.h"

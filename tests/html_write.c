@@ -2,6 +2,9 @@
  * html_write.c - tests of the HTML writer and of formats/shared/xhtml.c: golden pages,
  * the structure as an HTML parser sees it, well-formedness as XML, escaping
  * and URL safety, and HTML5 validity with tidy when it is installed.
+ *
+ * One job over 600 lines: the house keeps one test file a writer, and
+ * the cases share the parse and validity checks.
  */
 #define _DEFAULT_SOURCE
 #include "tap.h"

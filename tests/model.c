@@ -83,38 +83,65 @@ static int is_inline(artconv_node_kind k)
            k == ARTCONV_NODE_RAW_HTML_INLINE;
 }
 
-/* The containment rules as artconv.h documents them, written out again
- * independently of src/node.c. */
+/* The containment rules as artconv.h documents them, kept as a table of
+ * what each parent holds so that they are written out independently of
+ * src/node.c's switch.  A kind not in the table holds nothing. */
+enum {
+    HOLDS_FLOW = 1 << 0,
+    HOLDS_INLINE = 1 << 1,
+    HOLDS_ATTRIBUTION = 1 << 2,
+    HOLDS_ITEM = 1 << 3,
+    HOLDS_CAPTION = 1 << 4,
+    HOLDS_ROW = 1 << 5,
+    HOLDS_CELL = 1 << 6
+};
+
+static const struct {
+    artconv_node_kind parent;
+    unsigned holds;
+} documented_rules[] = {
+    {ARTCONV_NODE_DOCUMENT, HOLDS_FLOW},
+    {ARTCONV_NODE_ITEM, HOLDS_FLOW},
+    {ARTCONV_NODE_BLOCKQUOTE, HOLDS_FLOW | HOLDS_ATTRIBUTION},
+    {ARTCONV_NODE_LIST, HOLDS_ITEM},
+    {ARTCONV_NODE_FIGURE, HOLDS_CAPTION},
+    {ARTCONV_NODE_TABLE, HOLDS_ROW},
+    {ARTCONV_NODE_TABLE_ROW, HOLDS_CELL},
+    {ARTCONV_NODE_HEADING, HOLDS_INLINE},
+    {ARTCONV_NODE_PARAGRAPH, HOLDS_INLINE},
+    {ARTCONV_NODE_CAPTION, HOLDS_INLINE},
+    {ARTCONV_NODE_ATTRIBUTION, HOLDS_INLINE},
+    {ARTCONV_NODE_TABLE_CELL, HOLDS_INLINE},
+    {ARTCONV_NODE_EMPH, HOLDS_INLINE},
+    {ARTCONV_NODE_STRONG, HOLDS_INLINE},
+    {ARTCONV_NODE_LINK, HOLDS_INLINE},
+    {ARTCONV_NODE_SUPERSCRIPT, HOLDS_INLINE},
+    {ARTCONV_NODE_SUBSCRIPT, HOLDS_INLINE},
+};
+
 static int documented_can_contain(artconv_node_kind parent, artconv_node_kind child)
 {
-    switch (parent) {
-    case ARTCONV_NODE_DOCUMENT:
-    case ARTCONV_NODE_ITEM:
-        return is_flow(child);
-    case ARTCONV_NODE_BLOCKQUOTE:
-        return is_flow(child) || child == ARTCONV_NODE_ATTRIBUTION;
-    case ARTCONV_NODE_LIST:
-        return child == ARTCONV_NODE_ITEM;
-    case ARTCONV_NODE_FIGURE:
-        return child == ARTCONV_NODE_CAPTION;
-    case ARTCONV_NODE_TABLE:
-        return child == ARTCONV_NODE_TABLE_ROW;
-    case ARTCONV_NODE_TABLE_ROW:
-        return child == ARTCONV_NODE_TABLE_CELL;
-    case ARTCONV_NODE_HEADING:
-    case ARTCONV_NODE_PARAGRAPH:
-    case ARTCONV_NODE_CAPTION:
-    case ARTCONV_NODE_ATTRIBUTION:
-    case ARTCONV_NODE_TABLE_CELL:
-    case ARTCONV_NODE_EMPH:
-    case ARTCONV_NODE_STRONG:
-    case ARTCONV_NODE_LINK:
-    case ARTCONV_NODE_SUPERSCRIPT:
-    case ARTCONV_NODE_SUBSCRIPT:
-        return is_inline(child);
-    default:
-        return 0;
-    }
+    unsigned holds = 0, is = 0;
+    size_t i;
+
+    for (i = 0; i < sizeof documented_rules / sizeof documented_rules[0]; i++)
+        if (documented_rules[i].parent == parent)
+            holds = documented_rules[i].holds;
+    if (is_flow(child))
+        is |= HOLDS_FLOW;
+    if (is_inline(child))
+        is |= HOLDS_INLINE;
+    if (child == ARTCONV_NODE_ATTRIBUTION)
+        is |= HOLDS_ATTRIBUTION;
+    if (child == ARTCONV_NODE_ITEM)
+        is |= HOLDS_ITEM;
+    if (child == ARTCONV_NODE_CAPTION)
+        is |= HOLDS_CAPTION;
+    if (child == ARTCONV_NODE_TABLE_ROW)
+        is |= HOLDS_ROW;
+    if (child == ARTCONV_NODE_TABLE_CELL)
+        is |= HOLDS_CELL;
+    return (holds & is) != 0;
 }
 
 static void test_kinds(void)

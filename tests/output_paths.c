@@ -9,6 +9,9 @@
  * AC_TEST_NO_TMPFILE and AC_TEST_NO_OPENAT2, where src/io_write.c takes the
  * named fallback a file system without O_TMPFILE needs and src/io_root.c
  * the walk a kernel without openat2 needs.
+ *
+ * One job over 600 lines: the behaviour of one function,
+ * artconv_write_file, at every kind of path (plus its reading twin).
  */
 #define _GNU_SOURCE
 #include "tap.h"

@@ -23,6 +23,9 @@
  * mount namespace when mounting is allowed), the folder cannot be written
  * (a regular file as parent; a read-only bind mount when allowed) or the
  * target is a folder.
+ *
+ * One job over 600 lines: one hostile article through every writer, and
+ * the checks each output must pass, kept side by side.
  */
 #define _GNU_SOURCE
 #include "tap.h"

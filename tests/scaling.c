@@ -57,20 +57,6 @@ static int mallinfo_works(void)
     return after >= before + 1000 && after < before + 2000;
 }
 
-static size_t count_nodes(const artconv_article *a)
-{
-    artconv_iter *it;
-    artconv_event ev;
-    size_t n = 0;
-
-    it = artconv_iter_new(artconv_article_body(a));
-    while ((ev = artconv_iter_next(it)) != ARTCONV_EVENT_DONE)
-        if (ev == ARTCONV_EVENT_ENTER)
-            n++;
-    artconv_iter_free(it);
-    return n;
-}
-
 /* --- inputs ------------------------------------------------------------------- */
 
 /* Appends body units until the body holds `bytes`; `unit` varies by a
@@ -217,7 +203,7 @@ static int measure_read(measure *m, const char *format, const artconv_buf *in, i
         t = (double)(clock() - t0) / CLOCKS_PER_SEC;
         if (m->cpu < 0 || t < m->cpu)
             m->cpu = t;
-        m->nodes = count_nodes(a);
+        m->nodes = test_count_nodes(a);
         m->held = memory ? in_use() - before : 0;
         artconv_article_free(a);
         a = NULL;

@@ -338,3 +338,17 @@ artconv_article *fixture_kitchen_sink(void)
     }
     return a;
 }
+
+size_t test_count_nodes(const artconv_article *a)
+{
+    artconv_iter *it;
+    artconv_event ev;
+    size_t n = 0;
+
+    it = artconv_iter_new(artconv_article_body(a));
+    while ((ev = artconv_iter_next(it)) != ARTCONV_EVENT_DONE)
+        if (ev == ARTCONV_EVENT_ENTER)
+            n++;
+    artconv_iter_free(it);
+    return n;
+}

@@ -27,6 +27,9 @@ int golden_run(const char *dir, const char *in_suffix, const artconv_format *fro
                const char *out_suffix, const artconv_format *to, const artconv_read_options *ropts,
                const artconv_write_options *wopts);
 
+/* The number of nodes in the article's body, its root included. */
+size_t test_count_nodes(const artconv_article *a);
+
 /* An article with every metadata field and every node kind, built through
  * the public API.  The caller frees it; NULL if building failed. */
 artconv_article *fixture_kitchen_sink(void);

@@ -104,6 +104,31 @@ typedef struct ac_epub_book {
 
 /* ac_epub_write_book, the format's write_book slot, is declared in format_entries.h. */
 
+/* One article on its way into the book (write.c fills it). */
+typedef struct ac_epub_chapter {
+    ac_epub_book *book;
+    const artconv_article *article;
+    const char *dir;    /* where local images are */
+    const char *source; /* the article's URL, for site-relative links */
+    const char *language;
+    size_t number; /* 1-based chapter number */
+    artconv_error *err;
+} ac_epub_chapter;
+
+/* --- formats/epub/chapter.c ------------------------------------------------ */
+
+/* Builds the chapter's XHTML documents and adds them, with their table of
+ * contents entries, to the book. */
+int ac_epub_add_chapter(ac_epub_chapter *c);
+
+/* --- formats/epub/fit.c ---------------------------------------------------- */
+
+/* Images and links of the chapter's tree, made fit for a book: local images
+ * embedded, remote ones dropped, dangling links made absolute or unwrapped. */
+int ac_epub_fix_tree(ac_epub_chapter *c, xmlNodePtr root);
+/* Drops the title block's lead figure when the body shows the same image. */
+void ac_epub_drop_repeated_lead(xmlNodePtr header, const artconv_node *body);
+
 /* --- formats/epub/read.c -------------------------------------------------- */
 
 /* ac_epub_read with the decompression limits given instead of
@@ -118,6 +143,10 @@ int ac_epub_read_limited(artconv_article **out, const char *data, size_t len,
 /* Grows the array *items (of `size`-byte elements, *cap allocated) so that
  * one more fits after `n`.  Returns 0 or ARTCONV_ENOMEM. */
 int ac_epub_reserve(void **items, size_t *cap, size_t n, size_t size);
+/* 1 if `node` is an element called `name`. */
+int ac_epub_is_el(const xmlNode *node, const char *name);
+/* The first child element called `name`, or NULL (also for a NULL parent). */
+xmlNodePtr ac_epub_child_named(const xmlNode *parent, const char *name);
 /* Appends a zero-filled file to the array; returns it, or NULL (no memory). */
 ac_epub_file *ac_epub_file_add(ac_epub_file **files, size_t *n, size_t *cap);
 void ac_epub_file_free(ac_epub_file *file);

@@ -66,6 +66,15 @@ static int xml_close(xml_out *x, artconv_buf *out)
     return rc;
 }
 
+/* Closes a document whatever went before, and turns any failure into the
+ * one it can be: memory. */
+static int xml_finish(xml_out *x, artconv_buf *out, int rc, artconv_error *err)
+{
+    if (xml_close(x, out) < 0)
+        rc = ARTCONV_ENOMEM;
+    return rc < 0 ? ac_nomem(err) : rc;
+}
+
 static int text_element(xmlTextWriterPtr w, const char *name, const char *text)
 {
     return xmlTextWriterWriteElement(w, BAD_CAST name, BAD_CAST text);
@@ -86,12 +95,20 @@ int ac_epub_container(artconv_buf *out, artconv_error *err)
     W(xmlTextWriterWriteAttribute(x.w, BAD_CAST "media-type",
                                   BAD_CAST "application/oebps-package+xml"));
 cleanup:
-    if (xml_close(&x, out) < 0)
-        rc = ARTCONV_ENOMEM;
-    return rc < 0 ? ac_nomem(err) : rc;
+    return xml_finish(&x, out, rc, err);
 }
 
 /* --- the package document ------------------------------------------------- */
+
+/* <meta name=... content=...>: the EPUB 2 cover pointer and the NCX head. */
+static int meta_name(xmlTextWriterPtr w, const char *name, const char *content)
+{
+    if (xmlTextWriterStartElement(w, BAD_CAST "meta") < 0 ||
+        xmlTextWriterWriteAttribute(w, BAD_CAST "name", BAD_CAST name) < 0 ||
+        xmlTextWriterWriteAttribute(w, BAD_CAST "content", BAD_CAST content) < 0)
+        return -1;
+    return xmlTextWriterEndElement(w);
+}
 
 static int meta_property(xmlTextWriterPtr w, const char *property, const char *value)
 {
@@ -227,11 +244,7 @@ static int write_metadata(xmlTextWriterPtr w, const ac_epub_book *book)
     W(write_accessibility(w, book));
     if (book->cover >= 0) {
         /* EPUB 2 reading systems find the cover through this. */
-        W(xmlTextWriterStartElement(w, BAD_CAST "meta"));
-        W(xmlTextWriterWriteAttribute(w, BAD_CAST "name", BAD_CAST "cover"));
-        W(xmlTextWriterWriteAttribute(w, BAD_CAST "content",
-                                      BAD_CAST book->images[book->cover].id));
-        W(xmlTextWriterEndElement(w));
+        W(meta_name(w, "cover", book->images[book->cover].id));
     }
     W(xmlTextWriterEndElement(w));
 cleanup:
@@ -314,21 +327,10 @@ int ac_epub_opf(artconv_buf *out, const ac_epub_book *book, artconv_error *err)
         W(xmlTextWriterEndElement(x.w));
     }
 cleanup:
-    if (xml_close(&x, out) < 0)
-        rc = ARTCONV_ENOMEM;
-    return rc < 0 ? ac_nomem(err) : rc;
+    return xml_finish(&x, out, rc, err);
 }
 
 /* --- NCX ------------------------------------------------------------------ */
-
-static int ncx_meta(xmlTextWriterPtr w, const char *name, const char *content)
-{
-    if (xmlTextWriterStartElement(w, BAD_CAST "meta") < 0 ||
-        xmlTextWriterWriteAttribute(w, BAD_CAST "name", BAD_CAST name) < 0 ||
-        xmlTextWriterWriteAttribute(w, BAD_CAST "content", BAD_CAST content) < 0)
-        return -1;
-    return xmlTextWriterEndElement(w);
-}
 
 int ac_epub_ncx(artconv_buf *out, const ac_epub_book *book, artconv_error *err)
 {
@@ -346,11 +348,11 @@ int ac_epub_ncx(artconv_buf *out, const ac_epub_book *book, artconv_error *err)
     W(xmlTextWriterWriteAttribute(x.w, BAD_CAST "version", BAD_CAST "2005-1"));
     W(xmlTextWriterWriteAttribute(x.w, BAD_CAST "xml:lang", BAD_CAST book->language));
     W(xmlTextWriterStartElement(x.w, BAD_CAST "head"));
-    W(ncx_meta(x.w, "dtb:uid", book->identifier));
+    W(meta_name(x.w, "dtb:uid", book->identifier));
     snprintf(number, sizeof number, "%d", depth);
-    W(ncx_meta(x.w, "dtb:depth", number));
-    W(ncx_meta(x.w, "dtb:totalPageCount", "0"));
-    W(ncx_meta(x.w, "dtb:maxPageNumber", "0"));
+    W(meta_name(x.w, "dtb:depth", number));
+    W(meta_name(x.w, "dtb:totalPageCount", "0"));
+    W(meta_name(x.w, "dtb:maxPageNumber", "0"));
     W(xmlTextWriterEndElement(x.w));
     W(xmlTextWriterStartElement(x.w, BAD_CAST "docTitle"));
     W(text_element(x.w, "text", book->title));
@@ -375,9 +377,7 @@ int ac_epub_ncx(artconv_buf *out, const ac_epub_book *book, artconv_error *err)
         open++;
     }
 cleanup:
-    if (xml_close(&x, out) < 0)
-        rc = ARTCONV_ENOMEM;
-    return rc < 0 ? ac_nomem(err) : rc;
+    return xml_finish(&x, out, rc, err);
 }
 
 /* --- XHTML documents ------------------------------------------------------- */

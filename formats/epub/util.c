@@ -1,6 +1,7 @@
 /*
  * epub_util.c - small helpers of the EPUB writer: arrays, the book's
- * lifetime, name-based identifiers, UTC times and language tags.
+ * lifetime, name-based identifiers, UTC times, language tags, and asking
+ * an XHTML node what element it is.
  */
 #include "epub.h"
 
@@ -25,6 +26,21 @@ int ac_epub_reserve(void **items, size_t *cap, size_t n, size_t size)
     *items = grown;
     *cap = want;
     return ARTCONV_OK;
+}
+
+int ac_epub_is_el(const xmlNode *node, const char *name)
+{
+    return node != NULL && node->type == XML_ELEMENT_NODE && xmlStrEqual(node->name, BAD_CAST name);
+}
+
+xmlNodePtr ac_epub_child_named(const xmlNode *parent, const char *name)
+{
+    xmlNodePtr c;
+
+    for (c = parent != NULL ? parent->children : NULL; c != NULL; c = c->next)
+        if (ac_epub_is_el(c, name))
+            return c;
+    return NULL;
 }
 
 ac_epub_file *ac_epub_file_add(ac_epub_file **files, size_t *n, size_t *cap)

@@ -108,16 +108,6 @@ static int thematic_break(const char *s, size_t len)
     return n >= 3;
 }
 
-static int all_same(const char *s, size_t len, char c)
-{
-    size_t i;
-
-    for (i = 0; i < len; i++)
-        if (s[i] != c)
-            return 0;
-    return len > 0;
-}
-
 /* A list marker at s: returns its length in bytes (0 if none) and sets its
  * display width, whether it is ordered, its number and its delimiter. */
 static size_t list_marker(const char *s, size_t len, size_t *mwidth, int *ordered, int *number,
@@ -464,9 +454,9 @@ static int process_line(reader *r, const char *s, size_t len)
     if (r->leaf == LEAF_PARA && !opened) {
         size_t ncols;
 
-        if (all_same(p, plen, '=') && ind < 4)
+        if (ac_all_of(p, plen, '=') && ind < 4)
             return setext(r, 1);
-        if (all_same(p, plen, '-') && plen >= 3 && ind < 4)
+        if (ac_all_of(p, plen, '-') && plen >= 3 && ind < 4)
             return setext(r, 2);
         if (r->recs[r->nrecs - 1].count == 1 && ind < 4 && (ncols = table_columns(r, p, plen)) > 0)
             return start_table(r, ncols);

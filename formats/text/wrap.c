@@ -80,16 +80,6 @@ static size_t word_len(const char *s, size_t len)
     return i;
 }
 
-static int all_of(const char *s, size_t n, char c)
-{
-    size_t i;
-
-    for (i = 0; i < n; i++)
-        if (s[i] != c)
-            return 0;
-    return n > 0;
-}
-
 int ac_wrap_may_start_line(const char *s, size_t len)
 {
     size_t n = word_len(s, len), i;
@@ -105,7 +95,8 @@ int ac_wrap_may_start_line(const char *s, size_t len)
         (n == 3 && memcmp(s, "\xE2\x80\x94", 3) == 0) ||
         (n == 3 && memcmp(s, "\xE2\x80\x93", 3) == 0))
         return 0;
-    if (all_of(s, n, '=') || all_of(s, n, '-') || all_of(s, n, '*') || all_of(s, n, '_'))
+    if (ac_all_of(s, n, '=') || ac_all_of(s, n, '-') || ac_all_of(s, n, '*') ||
+        ac_all_of(s, n, '_'))
         return 0;
     /* Ordered-list markers: "12." and "3)". */
     for (i = 0; i < n && s[i] >= '0' && s[i] <= '9'; i++)

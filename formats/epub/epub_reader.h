@@ -1,0 +1,56 @@
+/*
+ * epub_reader.h - what the parts of the EPUB reader share: the state of one
+ * read, the archive (unzip.c), the package metadata (read_meta.c) and the
+ * manifest and spine (read_spine.c).  read.c reads the package around them.
+ */
+#ifndef ARTCONV_EPUB_READER_H
+#define ARTCONV_EPUB_READER_H
+
+#include "epub.h"
+
+#include <zip.h>
+
+typedef struct {
+    char *id;
+    char *path; /* entry name in the archive */
+    char *media_type;
+    char *properties;
+    size_t reads; /* times the spine has listed it */
+} ac_epub_manifest_item;
+
+typedef struct {
+    const artconv_read_options *opts;
+    artconv_error *err;
+    zip_t *za;
+    size_t unpacked;     /* bytes inflated so far */
+    size_t max_entry;    /* AC_EPUB_MAX_ENTRY, or smaller in tests */
+    size_t max_unpacked; /* AC_EPUB_MAX_UNPACKED, or smaller in tests */
+    size_t max_text;     /* text budget: AC_EPUB_TEXT_RATIO x the book, at least AC_EPUB_MIN_TEXT */
+    size_t text;         /* bytes of spine documents inflated so far */
+    artconv_article *article;
+    ac_epub_manifest_item *items;
+    size_t n_items, cap_items;
+    int headers; /* artconv title blocks seen in the spine */
+} ac_epub_reader;
+
+/* --- unzip.c: the archive ----------------------------------------------------- */
+/* ARTCONV_EPARSE with `what` as the message. */
+int ac_epub_parse_error(ac_epub_reader *r, const char *what);
+/* 1 if an entry name stays inside the book. */
+int ac_epub_name_is_safe(const char *name);
+/* Refuses an archive with too many entries or an unsafe name. */
+int ac_epub_check_entries(ac_epub_reader *r);
+/* Parses an entry as XML, safely (see unzip.c); `is_text` counts it
+ * against the text budget. */
+int ac_epub_parse_xml(ac_epub_reader *r, const char *name, int is_text, xmlDocPtr *out);
+
+/* --- read_meta.c: the package's <metadata> ------------------------------------- */
+/* Sets a field, unless already set, from an element's text. */
+int ac_epub_set_from(ac_epub_reader *r, artconv_meta field, const xmlNode *el);
+int ac_epub_read_metadata(ac_epub_reader *r, const xmlNode *metadata, const char *unique_id);
+
+/* --- read_spine.c: the manifest, and the spine's documents into the body --- */
+int ac_epub_read_manifest(ac_epub_reader *r, const xmlNode *manifest, const char *opf_path);
+int ac_epub_read_spine(ac_epub_reader *r, const xmlNode *spine);
+
+#endif /* ARTCONV_EPUB_READER_H */

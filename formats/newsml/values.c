@@ -1,0 +1,223 @@
+/*
+ * values.c - the values the NewsML-G2 writer puts in elements and
+ * attributes, each checked against or turned into the type the schema
+ * wants: xs:dateTime, QCodes, xs:anyURI, xs:language, image media types,
+ * and the item's stable GUID.
+ */
+#include "newsml_writer.h"
+
+#include <libxml/uri.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static int is_xml_space(int c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Appends a model date as the xs:dateTime NewsML-G2 wants, always with a
+ * zone offset.  A time without a zone is taken as UTC.  A date without a
+ * time stays a bare date when `date_ok` (contentCreated and contentModified
+ * accept one) and becomes midnight UTC otherwise.  Returns 0,
+ * ARTCONV_EPARSE (not a date; nothing appended) or ARTCONV_ENOMEM. */
+int ac_nml_put_datetime(artconv_buf *out, const char *value, int date_ok)
+{
+    size_t start = out->len;
+    int rc = ac_date_normalize(out, value, strlen(value));
+
+    if (rc < 0)
+        return rc;
+    if (out->len - start == 10)
+        return date_ok ? ARTCONV_OK : artconv_buf_puts(out, "T00:00:00Z");
+    if (out->len - start == 19)
+        return artconv_buf_putc(out, 'Z');
+    return ARTCONV_OK;
+}
+
+int ac_nml_put_epoch(artconv_buf *out, long long seconds, artconv_error *err)
+{
+    time_t t = (time_t)seconds;
+    char text[64];
+    struct tm tm;
+
+    if ((long long)t != seconds || gmtime_r(&t, &tm) == NULL ||
+        strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
+        return ac_error(err, ARTCONV_EINVALID, "timestamp %lld is out of range", seconds);
+    return artconv_buf_puts(out, text) < 0 ? ac_nomem(err) : ARTCONV_OK;
+}
+
+/* 1 if `s` is a QCode, "scheme:code" without whitespace, and no URL. */
+int ac_nml_is_qcode(const char *s)
+{
+    const char *colon = strchr(s, ':');
+    size_t i;
+
+    if (colon == NULL || colon == s || colon[1] == '\0' || strncmp(colon, "://", 3) == 0)
+        return 0;
+    for (i = 0; s[i] != '\0'; i++)
+        if (is_xml_space((unsigned char)s[i]))
+            return 0;
+    return 1;
+}
+
+/* 1 if libxml2's schema validator accepts `url` as an xs:anyURI: it swaps
+ * characters URIs may not hold for '_' and then wants xmlParseURI to
+ * succeed, so "%zz" or a second '#' fail while spaces pass. */
+int ac_nml_is_any_uri(const char *url)
+{
+    static const char bad[] = " <>\"{}|\\^`'";
+    char *copy = ac_strndup(url, strlen(url));
+    xmlURIPtr uri;
+    size_t i;
+
+    if (copy == NULL)
+        return 0;
+    for (i = 0; copy[i] != '\0'; i++) {
+        unsigned char c = (unsigned char)copy[i];
+
+        if (c < 32 || c >= 127 || strchr(bad, c) != NULL)
+            copy[i] = '_';
+    }
+    uri = xmlParseURI(copy);
+    free(copy);
+    xmlFreeURI(uri);
+    return uri != NULL;
+}
+
+/* Appends `tag` and returns 1 if it fits xs:language,
+ * [a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*, once each '_' is read as '-' ("en_GB"
+ * is common in the wild); returns 0 (nothing appended) if it does not, or
+ * ARTCONV_ENOMEM. */
+int ac_nml_put_language(artconv_buf *out, const char *tag)
+{
+    size_t run = 0, i;
+    int first = 1;
+
+    for (i = 0; tag[i] != '\0'; i++) {
+        unsigned char c = (unsigned char)tag[i];
+
+        if (c == '-' || c == '_') {
+            if (run == 0)
+                return 0;
+            run = 0;
+            first = 0;
+            continue;
+        }
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (!first && c >= '0' && c <= '9')))
+            return 0;
+        if (++run > 8)
+            return 0;
+    }
+    if (run == 0)
+        return 0;
+    for (i = 0; tag[i] != '\0'; i++)
+        if (artconv_buf_putc(out, tag[i] == '_' ? '-' : tag[i]) < 0)
+            return ARTCONV_ENOMEM;
+    return 1;
+}
+
+static const struct {
+    const char *ext;
+    const char *type;
+} image_types[] = {
+    {".jpg", "image/jpeg"},    {".jpeg", "image/jpeg"}, {".png", "image/png"},
+    {".gif", "image/gif"},     {".webp", "image/webp"}, {".avif", "image/avif"},
+    {".svg", "image/svg+xml"},
+};
+
+/* The media type of an image URL from its extension, or NULL. */
+const char *ac_nml_image_type(const char *url)
+{
+    size_t len = strcspn(url, "?#"), i, n;
+
+    for (i = 0; i < sizeof image_types / sizeof image_types[0]; i++) {
+        n = strlen(image_types[i].ext);
+        if (len > n && ac_strncaseeq(url + len - n, image_types[i].ext, n))
+            return image_types[i].type;
+    }
+    return NULL;
+}
+
+/* --- the GUID ------------------------------------------------------------- */
+
+/* 64-bit FNV-1a, continued from `h`.  Not a cryptographic hash: the GUID only
+ * has to be the same for the same article and, in practice, different for
+ * different ones. */
+static uint64_t fnv1a(uint64_t h, const char *s, size_t len)
+{
+    size_t i;
+
+    for (i = 0; i < len; i++) {
+        h ^= (unsigned char)s[i];
+        h *= UINT64_C(0x100000001b3);
+    }
+    return h;
+}
+
+/* 1 if `s` can end a GUID as it is: short, and without whitespace. */
+static int is_token(const char *s)
+{
+    size_t i;
+
+    for (i = 0; s[i] != '\0'; i++)
+        if (is_xml_space((unsigned char)s[i]) || i >= 200)
+            return 0;
+    return i > 0;
+}
+
+/* The GUID is stable across runs and versions: opts->guid_scheme followed by
+ * the article's id (or a hash), else a urn:uuid whose 128 bits hash the id,
+ * else the source URL, else the headline and the body.  The UUID is marked
+ * version 8 (RFC 9562's custom layout), since it is neither random nor a
+ * SHA-1 name-based one. */
+int ac_nml_put_guid(artconv_buf *out, const artconv_article *a, const char *scheme,
+                    const artconv_buf *body)
+{
+    const char *id = artconv_article_get(a, ARTCONV_META_ID);
+    const char *source = artconv_article_get(a, ARTCONV_META_SOURCE);
+    const char *title = artconv_article_get(a, ARTCONV_META_TITLE);
+    unsigned char b[16];
+    uint64_t h1, h2;
+    char text[40];
+    int i;
+
+    if (id != NULL) {
+        h1 = fnv1a(UINT64_C(0xcbf29ce484222325), "id\n", 3);
+        h1 = fnv1a(h1, id, strlen(id));
+    } else if (source != NULL) {
+        h1 = fnv1a(UINT64_C(0xcbf29ce484222325), "source\n", 7);
+        h1 = fnv1a(h1, source, strlen(source));
+    } else {
+        h1 = fnv1a(UINT64_C(0xcbf29ce484222325), "content\n", 8);
+        if (title != NULL)
+            h1 = fnv1a(h1, title, strlen(title) + 1);
+        h1 = fnv1a(h1, body->ptr, body->len);
+    }
+    /* A second, different hash over the same bytes via its own seed. */
+    h2 = fnv1a(h1 ^ UINT64_C(0x9e3779b97f4a7c15), (const char *)&h1, sizeof h1);
+    if (scheme != NULL && *scheme != '\0') {
+        if (artconv_buf_puts(out, scheme) < 0)
+            return ARTCONV_ENOMEM;
+        if (id != NULL && is_token(id))
+            return artconv_buf_puts(out, id);
+        snprintf(text, sizeof text, "%016llx%016llx", (unsigned long long)h1,
+                 (unsigned long long)h2);
+        return artconv_buf_puts(out, text);
+    }
+    for (i = 0; i < 8; i++) {
+        b[i] = (unsigned char)(h1 >> (56 - 8 * i));
+        b[8 + i] = (unsigned char)(h2 >> (56 - 8 * i));
+    }
+    b[6] = (unsigned char)((b[6] & 0x0f) | 0x80);
+    b[8] = (unsigned char)((b[8] & 0x3f) | 0x80);
+    snprintf(text, sizeof text,
+             "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", b[0], b[1],
+             b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13], b[14],
+             b[15]);
+    if (artconv_buf_puts(out, "urn:uuid:") < 0)
+        return ARTCONV_ENOMEM;
+    return artconv_buf_puts(out, text);
+}

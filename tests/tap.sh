@@ -1,0 +1,35 @@
+# tap.sh - the TAP helpers the shell tests share (sourced by cli.sh and
+# batch.sh after they cd into their work folder).  End a script with
+# tap_done.  Diagnostics quote at most 800 bytes of output.
+n=0
+failed=0
+ok() { # ok CONDITION-STATUS DESCRIPTION
+    n=$((n + 1))
+    if [ "$1" -eq 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; failed=$((failed + 1)); fi
+}
+skip() { # skip DESCRIPTION REASON
+    n=$((n + 1))
+    echo "ok $n - $1 # SKIP $2"
+}
+run() { # run CMD...: sets $status, $out and $err
+    "$@" >out.txt 2>err.txt
+    status=$?
+    out=$(cat out.txt)
+    err=$(cat err.txt)
+}
+expect_status() { # expect_status N DESCRIPTION
+    [ "$status" -eq "$1" ]
+    local r=$?
+    ok $r "$2 (exit $1)"
+    [ $r -eq 0 ] || { echo "#   got exit $status"; echo "#   stderr: ${err:0:800}"; }
+}
+expect_err() { # expect_err TEXT DESCRIPTION
+    case "$err" in *"$1"*) ok 0 "$2" ;; *) ok 1 "$2"; echo "#   stderr was: ${err:0:800}"; echo "#   wanted: $1" ;; esac
+}
+expect_out() { # expect_out TEXT DESCRIPTION
+    case "$out" in *"$1"*) ok 0 "$2" ;; *) ok 1 "$2"; echo "#   stdout was: ${out:0:800}"; echo "#   wanted: $1" ;; esac
+}
+tap_done() { # prints the plan; the script's status is 0 if nothing failed
+    echo "1..$n"
+    [ "$failed" -eq 0 ]
+}
