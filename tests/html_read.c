@@ -608,7 +608,7 @@ static void test_datelines(void)
          "NEW DELHI", "The government on Monday"},
         {"MOSCOW (AP) \xE2\x80\x94 An unmanned Russian cargo spaceship heading to the station "
          "broke up in the atmosphere.",
-         "MOSCOW (AP)", "An unmanned Russian"},
+         "MOSCOW", "An unmanned Russian"},
         {"SEOUL, South Korea \xE2\x80\x93 A plan to impeach the president over his short-lived "
          "martial law failed on Saturday.",
          "SEOUL, South Korea", "A plan to impeach"},
