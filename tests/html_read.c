@@ -707,11 +707,10 @@ static void test_shared_news_rules(void)
          "", "UPI", "WASHINGTON", NULL, "Lawmakers returned",
          "dateline: a date without a year is neither place nor date"},
     };
-    size_t i, k;
+    size_t i;
 
     for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         artconv_buf top = ARTCONV_BUF_INIT, text = ARTCONV_BUF_INIT;
-        char authors[256] = "";
         const artconv_node *p;
         artconv_article *a;
 
@@ -724,10 +723,7 @@ static void test_shared_news_rules(void)
         artconv_buf_dispose(&top);
         if (!ok(a != NULL, cases[i].what))
             continue;
-        for (k = 0; k < artconv_article_list_count(a, ARTCONV_LIST_AUTHORS); k++)
-            snprintf(authors + strlen(authors), sizeof authors - strlen(authors), "%s%s",
-                     k > 0 ? "; " : "", artconv_article_list_get(a, ARTCONV_LIST_AUTHORS, k));
-        is_str(authors, cases[i].authors, cases[i].what);
+        is_str(authors_of(a), cases[i].authors, cases[i].what);
         is_str(artconv_article_get(a, ARTCONV_META_CREDIT), cases[i].credit, cases[i].what);
         is_str(artconv_article_get(a, ARTCONV_META_DATELINE), cases[i].dateline, cases[i].what);
         is_str(artconv_article_get(a, ARTCONV_META_DATE), cases[i].date, cases[i].what);
