@@ -608,7 +608,7 @@ static void test_datelines(void)
          "NEW DELHI", "The government on Monday"},
         {"MOSCOW (AP) \xE2\x80\x94 An unmanned Russian cargo spaceship heading to the station "
          "broke up in the atmosphere.",
-         "MOSCOW (AP)", "An unmanned Russian"},
+         "MOSCOW", "An unmanned Russian"},
         {"SEOUL, South Korea \xE2\x80\x93 A plan to impeach the president over his short-lived "
          "martial law failed on Saturday.",
          "SEOUL, South Korea", "A plan to impeach"},
@@ -658,6 +658,83 @@ static void test_datelines(void)
            "the first paragraph starts where the dateline ended (or as it was)");
         artconv_buf_dispose(&text);
         artconv_buf_dispose(&top);
+        artconv_article_free(a);
+    }
+}
+
+/* The byline and dateline rules the HTML reader shares with the text
+ * reader (formats/shared/news.c, dateline.c): those it lacked before they
+ * were one rule, each with a case that main's HTML reader got wrong. */
+static void test_shared_news_rules(void)
+{
+    static const struct {
+        const char *head, *lead, *authors, *credit, *dateline, *date, *rest, *what;
+    } cases[] = {
+        {"<meta name='author' content='Written by Jane Doe'>", NULL, "Jane Doe", NULL, NULL, NULL,
+         NULL, "byline: \"Written by\" opens a declared one too"},
+        {"<meta name='author' content='Von Hans M\xC3\xBCller und Eva Schmidt'>", NULL,
+         "Hans M\xC3\xBCller; Eva Schmidt", NULL, NULL, NULL, NULL,
+         "byline: German \"Von\", joined by \"und\""},
+        {"<meta name='author' content='Par Jean Dupont et Marie Curie'>", NULL,
+         "Jean Dupont; Marie Curie", NULL, NULL, NULL, NULL, "byline: French \"et\" joins names"},
+        {"<meta name='author' content='Por Ana G\xC3\xB3mez e Luis Silva'>", NULL,
+         "Ana G\xC3\xB3mez; Luis Silva", NULL, NULL, NULL, NULL,
+         "byline: Portuguese \"e\" joins names"},
+        {"<meta name='author' content='Von Miller'>", NULL, "Von Miller", NULL, NULL, NULL, NULL,
+         "byline: \"Von\" before one name is part of it"},
+        {"<meta name='author' content='Jane Doe and John Smith et al.'>", NULL,
+         "Jane Doe; John Smith et al", NULL, NULL, NULL, NULL,
+         "byline: \"et\" joins names only after \"Par\""},
+        {"<meta name='author' content='Jane Doe, Associated Press'>", NULL, "Jane Doe",
+         "Associated Press", NULL, NULL, NULL,
+         "byline: an agency beside a person is the credit"},
+        {"<meta name='author' content='Reuters'>", NULL, "Reuters", NULL, NULL, NULL, NULL,
+         "byline: an agency alone stays the author"},
+        {"", "MOSCOW (AP) \xE2\x80\x94 An unmanned Russian cargo spaceship heading to the station "
+             "broke up in the atmosphere.",
+         "", "AP", "MOSCOW", NULL, "An unmanned Russian",
+         "dateline: the agency is the credit, not part of the place"},
+        {"", "S\xC3\x83O PAULO \xE2\x80\x94 Brazil's largest city opened its new metro line on "
+             "Monday after ten years of work.",
+         "", NULL, "S\xC3\x83O PAULO", NULL, "Brazil's largest city",
+         "dateline: capitals outside ASCII"},
+        {"", "PARIS, March 3, 2024 (Reuters) - French museums reopened on Sunday after a strike "
+             "that lasted two weeks.",
+         "", "Reuters", "PARIS", "2024-03-03", "French museums reopened",
+         "dateline: its date, with a comma, is the article's date"},
+        {"", "WASHINGTON, Jan. 5 (UPI) -- Lawmakers returned to the capital on Friday to vote on "
+             "the spending bill.",
+         "", "UPI", "WASHINGTON", NULL, "Lawmakers returned",
+         "dateline: a date without a year is neither place nor date"},
+    };
+    size_t i;
+
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        artconv_buf top = ARTCONV_BUF_INIT, text = ARTCONV_BUF_INIT;
+        const artconv_node *p;
+        artconv_article *a;
+
+        if (cases[i].lead != NULL) {
+            artconv_buf_puts(&top, "<p>");
+            artconv_buf_puts(&top, cases[i].lead);
+            artconv_buf_puts(&top, "</p>");
+        }
+        a = page_article(cases[i].head, "", top.ptr != NULL ? top.ptr : "");
+        artconv_buf_dispose(&top);
+        if (!ok(a != NULL, cases[i].what))
+            continue;
+        is_str(authors_of(a), cases[i].authors, cases[i].what);
+        is_str(artconv_article_get(a, ARTCONV_META_CREDIT), cases[i].credit, cases[i].what);
+        is_str(artconv_article_get(a, ARTCONV_META_DATELINE), cases[i].dateline, cases[i].what);
+        is_str(artconv_article_get(a, ARTCONV_META_DATE), cases[i].date, cases[i].what);
+        if (cases[i].rest != NULL) {
+            p = find_kind(a, ARTCONV_NODE_PARAGRAPH);
+            if (p != NULL)
+                ac_plain_text(&text, p);
+            ok(text.ptr != NULL && strncmp(text.ptr, cases[i].rest, strlen(cases[i].rest)) == 0,
+               cases[i].what);
+            artconv_buf_dispose(&text);
+        }
         artconv_article_free(a);
     }
 }
@@ -836,6 +913,7 @@ int main(void)
     test_titles();
     test_bylines();
     test_datelines();
+    test_shared_news_rules();
     test_chrome();
     test_fragment();
     n = golden_run("html-json", ".html", html, ".json", artconv_format_by_name("json"), NULL, NULL);

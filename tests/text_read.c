@@ -310,6 +310,74 @@ static void test_datelines(void)
     artconv_article_free(a);
 }
 
+/* The byline and dateline rules the text reader shares with the HTML and
+ * NewsML readers (formats/shared/news.c, dateline.c): those it lacked
+ * before they were one rule, each with a case that main's text reader got
+ * wrong. */
+static void test_shared_news_rules(void)
+{
+    static const struct {
+        const char *input, *authors, *credit, *dateline, *date, *first, *what;
+    } cases[] = {
+        {"By: Jane Doe\n\nBody text.", "Jane Doe", NULL, NULL, NULL, "Body text.",
+         "byline: \"By:\" opens one"},
+        {"Par Jean Dupont et Marie Curie\n\nLe texte.", "Jean Dupont; Marie Curie", NULL, NULL,
+         NULL, "Le texte.", "byline: French \"Par\", joined by \"et\""},
+        {"Por Ana G\xC3\xB3mez y Luis P\xC3\xA9rez\n\nEl texto.", "Ana G\xC3\xB3mez; Luis P\xC3\xA9rez",
+         NULL, NULL, NULL, "El texto.", "byline: Spanish \"Por\", joined by \"y\""},
+        {"Von Hans M\xC3\xBCller und Eva Schmidt\n\nDer Text.", "Hans M\xC3\xBCller; Eva Schmidt",
+         NULL, NULL, NULL, "Der Text.", "byline: German \"Von\", joined by \"und\""},
+        {"By Jane Doe / Raj Patel\n\nBody text.", "Jane Doe; Raj Patel", NULL, NULL, NULL,
+         "Body text.", "byline: a slash separates names"},
+        {"By Jane Doe.\n\nBody text.", "Jane Doe", NULL, NULL, NULL, "Body text.",
+         "byline: a closing full stop is no part of the name"},
+        {"By Brenda Goodman, MA\n\nBody text.", "Brenda Goodman", NULL, NULL, NULL, "Body text.",
+         "byline: a degree after the name is dropped"},
+        {"By Jane Doe, Reuters\n\nBody text.", "Jane Doe", "Reuters", NULL, NULL, "Body text.",
+         "byline: an agency beside a person is the credit"},
+        {"By JANE DOE AND RAJ PATEL\n\nBody text.", "JANE DOE; RAJ PATEL", NULL, NULL, NULL,
+         "Body text.", "byline: AND in capitals joins names"},
+        {"NEW DELHI: The government on Monday announced a new plan.", "", NULL, "NEW DELHI", NULL,
+         "The government on Monday announced a new plan.",
+         "dateline: a colon right after the capitals"},
+        {"SEOUL, South Korea \xE2\x80\x93 A plan to impeach the president failed.", "", NULL,
+         "SEOUL, South Korea", NULL, "A plan to impeach the president failed.",
+         "dateline: the region belongs to the place"},
+        {"UPDATE \xE2\x80\x94 The bridge will reopen a week earlier.", "", NULL, NULL, NULL,
+         "UPDATE \xE2\x80\x94 The bridge will reopen a week earlier.",
+         "dateline: a label in capitals is no place"},
+        {"NASA \xE2\x80\x94 the agency, not the place \xE2\x80\x94 said the launch would go on.",
+         "", NULL, NULL, NULL,
+         "NASA \xE2\x80\x94 the agency, not the place \xE2\x80\x94 said the launch would go on.",
+         "dateline: no dateline when the sentence after it starts in lower case"},
+        {"PARIS - Yes.", "", NULL, NULL, NULL, "PARIS - Yes.",
+         "dateline: one word after the dash is no story"},
+        {"BERLIN, March 3, 2024 (dpa) - Die Regierung hat beschlossen.", "", "dpa", "BERLIN",
+         "2024-03-03", "Die Regierung hat beschlossen.",
+         "dateline: a date with commas in it, and a lower-case agency"},
+    };
+    size_t i, k;
+
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char input[512], authors[256] = "";
+        artconv_article *a;
+
+        snprintf(input, sizeof input, "Headline\n\n%s\n", cases[i].input);
+        a = read_s(input);
+        if (!ok(a != NULL, cases[i].what))
+            continue;
+        for (k = 0; k < artconv_article_list_count(a, ARTCONV_LIST_AUTHORS); k++)
+            snprintf(authors + strlen(authors), sizeof authors - strlen(authors), "%s%s",
+                     k > 0 ? "; " : "", artconv_article_list_get(a, ARTCONV_LIST_AUTHORS, k));
+        is_str(authors, cases[i].authors, cases[i].what);
+        is_str(artconv_article_get(a, ARTCONV_META_CREDIT), cases[i].credit, cases[i].what);
+        is_str(artconv_article_get(a, ARTCONV_META_DATELINE), cases[i].dateline, cases[i].what);
+        is_str(artconv_article_get(a, ARTCONV_META_DATE), cases[i].date, cases[i].what);
+        is_block_text(a, 0, cases[i].first, cases[i].what);
+        artconv_article_free(a);
+    }
+}
+
 static void date_is(const char *line, artconv_meta field, const char *want, const char *what)
 {
     char input[512];
@@ -608,6 +676,7 @@ int main(void)
     test_line_ends();
     test_bylines();
     test_datelines();
+    test_shared_news_rules();
     test_dates();
     test_headings();
     test_lists();

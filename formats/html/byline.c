@@ -27,16 +27,11 @@ static int has_word(const char *attr, const char *const *words)
     return 0;
 }
 
-static const char *const months[] = {
-    "jan",  "feb",    "mar",       "apr",     "may",      "jun",      "jul",   "aug",   "sep",
-    "sept", "oct",    "nov",       "dec",     "january",  "february", "march", "april", "june",
-    "july", "august", "september", "october", "november", "december", NULL};
-
 /* Cuts what follows the names in a byline's text: a date ("Apr 16, 2015",
  * "1 day ago"), a time, a handle. */
 static size_t names_end(const char *s, size_t len)
 {
-    size_t i, end = len, k;
+    size_t i, end = len;
 
     for (i = 0; i < len; i++) {
         /* A digit, a handle, a line break, or a bullet or middle dot
@@ -60,10 +55,7 @@ static size_t names_end(const char *s, size_t len)
 
             while (b > 0 && s[b - 1] != ' ')
                 b--;
-            for (k = 0; months[k] != NULL; k++)
-                if (w - b == strlen(months[k]) && ac_strncaseeq(s + b, months[k], w - b))
-                    break;
-            if (months[k] == NULL || b == 0)
+            if (!ac_news_is_month(s + b, w - b) || b == 0)
                 return end;
             end = b;
             continue;

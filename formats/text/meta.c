@@ -3,66 +3,14 @@
  * "Published: 2 March 2024", "By X | Agency | date"), in blocks of their own.
  */
 #include "text_reader.h"
+#include "news.h"
 
-/* One byline name: capitalised words, short. */
-static int name_ok(const char *s, size_t len)
-{
-    size_t i, words = 1;
-
-    if (len == 0 || len > 60 || is_lower((unsigned char)s[0]) || is_digit((unsigned char)s[0]))
-        return 0;
-    for (i = 0; i < len; i++) {
-        if (s[i] == ' ') {
-            words++;
-            if (i + 1 < len && (is_digit((unsigned char)s[i + 1])))
-                return 0;
-        }
-        if (s[i] == ':' || s[i] == '|' || s[i] == '(' || s[i] == ')')
-            return 0;
-    }
-    return words <= 6;
-}
-
-/* "By A, B and C" (or "Written by ..."): checks the names, and adds them
- * when `apply`.  Returns 1 if it is a byline, 0 if not, -1 on failure. */
+/* "By A, B and C", "Written by ...", "Par A et B": the shared rule of
+ * formats/shared/news.c, for a line of free text.  Returns 1 if it is a
+ * byline (adding the names when `apply`), 0 if not, <0 on failure. */
 static int byline(reader *r, const char *s, size_t len, int apply)
 {
-    size_t i, start = 0;
-
-    if (starts_with_ci(s, len, "by ")) {
-        s += 3;
-        len -= 3;
-    } else if (starts_with_ci(s, len, "written by ")) {
-        s += 11;
-        len -= 11;
-    } else {
-        return 0;
-    }
-    for (i = 0; i <= len; i++) {
-        size_t cut = 0;
-        const char *name = s + start;
-        size_t nlen = i - start;
-
-        if (i == len || s[i] == ',' || s[i] == '&' || s[i] == ';')
-            cut = 1;
-        else if (i + 5 <= len && memcmp(s + i, " and ", 5) == 0)
-            cut = 5;
-        if (!cut)
-            continue;
-        trim(&name, &nlen);
-        if (starts_with(name, nlen, "and ")) {
-            name += 4;
-            nlen -= 4;
-        }
-        if (!apply && !name_ok(name, nlen))
-            return 0;
-        if (apply &&
-            ac_article_list_add_n(r->article, ARTCONV_LIST_AUTHORS, name, nlen, r->err) < 0)
-            return fail(r);
-        i += cut - 1;
-        start = i + 1;
-    }
-    return 1;
+    return ac_news_byline(r->article, s, len, AC_BYLINE_FREE, apply, r->err);
 }
 
 /* Date line labels; the longest first where one is a prefix of another. */
@@ -155,7 +103,7 @@ static int meta_text(reader *r, const char *s, size_t len, int apply)
             continue;
         }
         /* "By Jane Doe | Reuters": the agency after a byline. */
-        if (after_byline && name_ok(part, plen) && plen <= 40) {
+        if (after_byline && ac_news_looks_like_name(part, plen) && plen <= 40) {
             if (apply && artconv_article_get(r->article, ARTCONV_META_CREDIT) == NULL &&
                 (rc = ac_article_set_n(r->article, ARTCONV_META_CREDIT, part, plen, r->err)) < 0)
                 return rc;
@@ -171,8 +119,7 @@ static int starts_meta(reader *r, const char *s, size_t len)
 {
     artconv_meta field;
 
-    return starts_with_ci(s, len, "by ") || starts_with_ci(s, len, "written by ") ||
-           date_label(s, len, &field) > 0 || ac_text_date_line(r, s, len, 0) > 0;
+    return ac_news_byline_prefix(s, len) > 0 || date_label(s, len, &field) > 0 || ac_text_date_line(r, s, len, 0) > 0;
 }
 
 /* A block of byline and date lines, each perhaps wrapped onto the next.

@@ -5,6 +5,7 @@
  * date lines are meta.c's.
  */
 #include "text_reader.h"
+#include "dateline.h"
 
 static const struct pattern {
     const char *text;
@@ -154,78 +155,21 @@ static size_t dash_prefix(const char *s, size_t len)
     return 0;
 }
 
-/* A separator after a dateline: "—", "–", "-" or "--", then a space. */
-static size_t dateline_dash(const char *s, size_t len)
-{
-    if (starts_with(s, len, "\xE2\x80\x94 ") || starts_with(s, len, "\xE2\x80\x93 "))
-        return 4;
-    if (starts_with(s, len, "-- "))
-        return 3;
-    if (starts_with(s, len, "- "))
-        return 2;
-    return 0;
-}
-
-/* "NEW DELHI, March 2 (Reuters) - Text": takes the place (and the agency
- * and date) out of the first paragraph of the body. */
+/* "NEW DELHI, March 2 (Reuters) - Text": the shared rule of
+ * formats/shared/dateline.c takes the place (and the agency and date) out
+ * of the first paragraph of the body. */
 static int dateline(reader *r, record *rec)
 {
     const char *s = rec_text(r, rec);
-    size_t len = rec->tlen, i = 0, place_len, date_at = 0, date_len = 0, ag_at = 0, ag_len = 0, d;
-    size_t upper = 0;
+    ac_dateline d;
     int rc;
 
-    while (i < len && i < 48) {
-        unsigned char c = (unsigned char)s[i];
-
-        if (c == ' ' && dateline_dash(s + i + 1, len - i - 1) > 0)
-            break;
-        if (is_upper(c))
-            upper++;
-        else if (c == '-' && i + 1 < len && is_upper((unsigned char)s[i + 1]))
-            ;
-        else if (!(c == ' ' || c == '.' || c == '\'' || c >= 0x80))
-            break;
-        i++;
-    }
-    place_len = i;
-    while (place_len > 0 && s[place_len - 1] == ' ')
-        place_len--;
-    if (upper < 2 || i >= len)
+    if (!ac_dateline_find(&d, s, rec->tlen, 0))
         return 0;
-    if (s[i] == ',') {
-        date_at = ++i;
-        while (i < len && i - date_at < 40 && s[i] != '(' &&
-               !(s[i] == ' ' && dateline_dash(s + i + 1, len - i - 1) > 0))
-            i++;
-        date_len = i - date_at;
-    }
-    i += count_spaces(s + i, len - i);
-    if (i < len && s[i] == '(') {
-        ag_at = ++i;
-        while (i < len && i - ag_at < 40 && s[i] != ')')
-            i++;
-        if (i >= len || s[i] != ')')
-            return 0;
-        ag_len = i++ - ag_at;
-    }
-    i += count_spaces(s + i, len - i);
-    if ((d = dateline_dash(s + i, len - i)) == 0 || i + d >= len)
-        return 0;
-    if ((rc = ac_article_set_n(r->article, ARTCONV_META_DATELINE, s, place_len, r->err)) < 0)
+    if ((rc = ac_dateline_apply(r->article, &d, s, r->err)) < 0)
         return rc;
-    if (ag_len > 0 && artconv_article_get(r->article, ARTCONV_META_CREDIT) == NULL &&
-        (rc = ac_article_set_n(r->article, ARTCONV_META_CREDIT, s + ag_at, ag_len, r->err)) < 0)
-        return rc;
-    if (date_len > 0 && artconv_article_get(r->article, ARTCONV_META_DATE) == NULL) {
-        const char *ds = s + date_at;
-
-        trim(&ds, &date_len);
-        if ((rc = ac_text_date_line(r, ds, date_len, 1)) < 0)
-            return rc;
-    }
-    rec->tstart += i + d;
-    rec->tlen -= i + d;
+    rec->tstart += d.skip;
+    rec->tlen -= d.skip;
     return 0;
 }
 
