@@ -4,6 +4,9 @@
  * near the article, datelines, site chrome in every output,
  * ac_html_fragment_to_model, and golden HTML -> JSON cases under
  * tests/golden/html-json/.
+ *
+ * One job over 600 lines: the house keeps one test file a reader, and
+ * the cases share the sample pages and the read-then-inspect helpers.
  */
 #include "artconv.h"
 #include "html.h"

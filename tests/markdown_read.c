@@ -4,6 +4,9 @@
  * YAML), the writer's conventions read back (title, figures, attribution),
  * raw HTML, hostile Markdown (each under a time limit), and the sample
  * article through every writer.
+ *
+ * One job over 600 lines: the house keeps one test file a reader, and
+ * the cases share the read-then-inspect helpers.
  */
 #include "artconv.h"
 #include "tap.h"
