@@ -4,8 +4,6 @@
  */
 #include "cli.h"
 
-#include <libxml/parser.h>
-
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -138,9 +136,5 @@ int artconv_cli_main(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
-    /* libxml2 wants one initialisation before any thread uses it (see
-     * artconv.h); the library never cleans up, since that belongs to
-     * whoever embeds it. */
-    xmlInitParser();
     return artconv_cli_main(argc, argv);
 }

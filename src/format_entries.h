@@ -49,6 +49,11 @@ int ac_epub_write_book(artconv_buf *out, const artconv_article *const *articles,
                        const char *title, const char *const *resource_dirs,
                        const artconv_write_options *opts, artconv_error *err);
 
+/* formats/shared/xml_init.c: libxml2's one-time initialisation, the
+ * prepare slot of every format built on libxml2 (see ac_prepare_fn in
+ * internal.h).  Safe to call from any thread, any number of times. */
+void ac_xml_prepare(void);
+
 /* formats/newsml/ */
 int ac_newsml_read(artconv_article **out, const char *data, size_t len,
                    const artconv_read_options *opts, artconv_error *err);

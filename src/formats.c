@@ -39,6 +39,8 @@ static const artconv_format format_markdown = {
     .write = ac_markdown_write,
     .writes_raw_html = 1,
     .status_loss = ac_markdown_status_loss,
+    /* The reader hands raw HTML to the HTML reader's fragment path. */
+    .prepare = ac_xml_prepare,
 };
 static const artconv_format format_html = {
     .name = "html",
@@ -49,6 +51,7 @@ static const artconv_format format_html = {
     .read = ac_html_read,
     .write = ac_html_write,
     .status_loss = ac_html_status_loss,
+    .prepare = ac_xml_prepare,
 };
 static const artconv_format format_json = {
     .name = "json",
@@ -68,6 +71,7 @@ static const artconv_format format_epub = {
     .read = ac_epub_read,
     .write = ac_epub_write,
     .write_book = ac_epub_write_book,
+    .prepare = ac_xml_prepare,
 };
 static const artconv_format format_newsml = {
     .name = "newsml",
@@ -78,6 +82,7 @@ static const artconv_format format_newsml = {
     .read = ac_newsml_read,
     .write = ac_newsml_write,
     .status_loss = ac_status_always_carried,
+    .prepare = ac_xml_prepare,
 };
 
 static const artconv_format *const formats[] = {
@@ -248,6 +253,8 @@ int artconv_read(artconv_article **out, const artconv_format *format, const char
     if (len > ac_max_input(opts))
         return ac_error(err, ARTCONV_ELIMIT, "input of %zu bytes exceeds the limit of %zu bytes",
                         len, ac_max_input(opts));
+    if (format->prepare != NULL)
+        format->prepare();
     rc = format->read(out, data == NULL ? "" : data, len, opts, err);
     /* Checked once the reader is done, so it holds for every reader; the
      * input size limit has already bounded how large the tree could get. */
@@ -285,6 +292,8 @@ int artconv_write(artconv_buf *out, const artconv_format *format, const artconv_
     if (artconv_node_depth(artconv_article_body(article)) > ARTCONV_MAX_DEPTH)
         return ac_error(err, ARTCONV_ELIMIT, "the article is nested deeper than %d levels",
                         ARTCONV_MAX_DEPTH);
+    if (format->prepare != NULL)
+        format->prepare();
     old_len = out->len;
     rc = format->write(out, article, opts, err);
     if (rc < 0) {
@@ -341,6 +350,8 @@ int artconv_write_book(artconv_buf *out, const artconv_format *format,
         if ((rc = ac_status_check(format, articles[i], count > 1 ? i + 1 : 0, opts, err)) < 0)
             return rc;
     }
+    if (format->prepare != NULL)
+        format->prepare();
     old_len = out->len;
     rc = format->write_book(out, articles, count, title, resource_dirs, opts, err);
     if (rc < 0) {

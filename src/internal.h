@@ -40,6 +40,11 @@ typedef int (*ac_write_book_fn)(artconv_buf *out, const artconv_article *const *
  * embargo: NULL if it does, else the words that follow "<format> output"
  * in the refusal to say which output does not ("without front matter"). */
 typedef const char *(*ac_status_loss_fn)(const artconv_write_options *opts);
+/* One-time set-up of what the format's code relies on (libxml2's global
+ * tables), run by artconv_read, artconv_write and artconv_write_book before
+ * each call into the format; it must be cheap after the first call and safe
+ * from any thread. */
+typedef void (*ac_prepare_fn)(void);
 
 struct artconv_format {
     const char *name;
@@ -54,6 +59,7 @@ struct artconv_format {
     /* NULL: never carries pubstatus and embargo (see src/status.c). */
     ac_status_loss_fn status_loss;
     ac_write_book_fn write_book; /* NULL: one article per output only */
+    ac_prepare_fn prepare;       /* NULL: nothing to set up */
 };
 
 /* A status_loss for formats whose output always carries both fields. */

@@ -702,7 +702,6 @@ static void test_tidy(void)
 
 int main(void)
 {
-    xmlInitParser();
     html_format = artconv_format_by_name("html");
     ok(html_format != NULL && artconv_format_can_write(html_format), "html format can be written");
     if (html_format == NULL)

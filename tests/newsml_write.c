@@ -627,7 +627,6 @@ int main(void)
     artconv_error err;
     int n;
 
-    xmlInitParser();
     newsml = artconv_format_by_name("newsml");
     if (!load_schema())
         tap_diag("SKIP schema checks: ../shared/specs/newsml-g2 is absent; only the other "
