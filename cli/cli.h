@@ -14,9 +14,12 @@
 
 #include "artconv.h"
 
-#include <jansson.h>
-
 #include <stdio.h>
+
+/* jansson's value type, for the JSON the CLI speaks itself (batch request
+ * and result lines, --report lines, the warnings a result collects).  Only
+ * the files that build or read that JSON include <jansson.h>. */
+struct json_t;
 
 #define CLI_EXIT_FAILED 1
 #define CLI_EXIT_USAGE  2
@@ -159,12 +162,12 @@ typedef enum cli_outcome {
  * only after a mutex hand-over. */
 typedef struct cli_result {
     cli_outcome outcome;
-    artconv_error err;    /* when FAILED; err.file borrows the input or output name */
-    const char *where;    /* when FAILED: the input's or the output's name, by the step */
-    const char *bad_meta; /* when FAILED on a --meta argument: that argument */
-    json_t *warnings;     /* array of strings, owned; NULL until the first one */
-    size_t bytes;         /* size of the output */
-    double ms;            /* wall time of the conversion */
+    artconv_error err;       /* when FAILED; err.file borrows the input or output name */
+    const char *where;       /* when FAILED: the input's or the output's name, by the step */
+    const char *bad_meta;    /* when FAILED on a --meta argument: that argument */
+    struct json_t *warnings; /* array of strings, owned; NULL until the first one */
+    size_t bytes;            /* size of the output */
+    double ms;               /* wall time of the conversion */
 } cli_result;
 
 /* Where the library's warnings go during one conversion. */
@@ -189,7 +192,7 @@ typedef struct cli_request {
     artconv_buf *out_mem;          /* receives the output when out_path is NULL */
     int binary_to_mem;             /* out_mem may take binary output (the caller checked) */
     artconv_article **article_out; /* non-NULL: stop after the metadata, hand the article here */
-    const json_t *meta;            /* batch: {"key": "value" | ["v", ...]}; may be NULL */
+    const struct json_t *meta;     /* batch: {"key": "value" | ["v", ...]}; may be NULL */
     int force;                     /* replace an existing out_path */
     /* batch: the request's "ignore_status", 1 (true) or -1 (false); 0 when
      * absent, which keeps the settings' (--ignore-status). */
@@ -304,7 +307,7 @@ size_t cli_edit_distance(const char *a, const char *b);
 const char *cli_suggest_format(const char *name);
 /* A JSON string for `text` (JSON null for NULL); bytes that are not UTF-8,
  * as in a Latin-1 file name, become '?'.  NULL only when memory runs out. */
-json_t *cli_json_text(const char *text);
+struct json_t *cli_json_text(const char *text);
 
 /* --- input lists (list.c) -------------------------------------------------- */
 

@@ -4,6 +4,7 @@
  */
 #include "cli.h"
 
+#include <jansson.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -14,6 +14,7 @@
 #define _GNU_SOURCE /* syncfs */
 #include "cli.h"
 
+#include <jansson.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>

@@ -7,6 +7,7 @@
  */
 #include "cli.h"
 
+#include <jansson.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>

@@ -22,6 +22,7 @@
  */
 #include "cli.h"
 
+#include <jansson.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
