@@ -714,41 +714,35 @@ static void release(const builder *b, xmlNode *n)
  * after a node is done, so a done node can go at once. */
 static int build_subtree(builder *b, xmlNode *root)
 {
-    xmlNode *n = root, *up, *next;
-    int rc = 0, descend, entered;
+    ac_xml_walk w;
+    ac_xml_event ev;
+    int rc, descend;
 
-    for (;;) {
-        descend = entered = 0;
-        if (n->type == XML_ELEMENT_NODE) {
-            if (!ac_html_skipped(n) || (b->fragment && ac_html_is(n, "textarea"))) {
-                if ((rc = enter(b, n, &descend)) < 0)
-                    return rc;
-                entered = 1;
-            }
+    ac_xml_walk_init(&w, root);
+    while ((ev = ac_xml_walk_next(&w)) != AC_XML_DONE) {
+        xmlNode *n = ac_xml_walk_node(&w);
+
+        if (ev == AC_XML_LEAVE) {
+            /* Only an element that was entered has the top frame. */
+            if (b->depth > 0 && b->stack[b->depth - 1].el == n && (rc = leave(b)) < 0)
+                return rc;
+        } else if (n->type == XML_ELEMENT_NODE) {
+            if (ac_html_skipped(n) && !(b->fragment && ac_html_is(n, "textarea")))
+                ac_xml_walk_skip(&w);
+            else if ((rc = enter(b, n, &descend)) < 0)
+                return rc;
+            else if (!descend)
+                ac_xml_walk_skip(&w);
+            continue; /* not done before its LEAVE */
         } else if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) &&
                    n->content != NULL) {
             if ((rc = add_text(b, (const char *)n->content, strlen((const char *)n->content))) < 0)
                 return rc;
         }
-        if (entered && descend && n->children != NULL) {
-            n = n->children;
-            continue;
-        }
-        if (entered && (rc = leave(b)) < 0)
-            return rc;
-        while (n != root && n->next == NULL) {
-            up = n->parent;
+        if (n != root)
             release(b, n);
-            n = up;
-            if ((rc = leave(b)) < 0)
-                return rc;
-        }
-        if (n == root)
-            return 0;
-        next = n->next;
-        release(b, n);
-        n = next;
     }
+    return 0;
 }
 
 static int holds_inlines(artconv_node_kind k)

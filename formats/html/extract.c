@@ -387,13 +387,20 @@ static void reset(ac_html_page *page)
 /* Fills the measures of every element below `root` that is not dropped. */
 static void measure(xmlNodePtr root)
 {
-    xmlNodePtr n = root;
+    ac_xml_walk w;
+    ac_xml_event ev;
 
-    for (;;) {
-        int descend = 0;
+    ac_xml_walk_init(&w, root);
+    while ((ev = ac_xml_walk_next(&w)) != AC_XML_DONE) {
+        xmlNodePtr n = ac_xml_walk_node(&w);
 
         if (n->type == XML_ELEMENT_NODE) {
-            descend = !dropped(n) && !ac_html_is(n, "script") && !ac_html_is(n, "style");
+            int descend = !dropped(n) && !ac_html_is(n, "script") && !ac_html_is(n, "style");
+
+            if (ev == AC_XML_ENTER && !descend)
+                ac_xml_walk_skip(&w);
+            else if (ev == AC_XML_LEAVE && descend && n != root)
+                add_up(n);
         } else if (n->type == XML_TEXT_NODE && n->content != NULL && n->parent != NULL &&
                    n->parent->type == XML_ELEMENT_NODE) {
             ac_html_info *p = AC_INFO(n->parent);
@@ -404,20 +411,6 @@ static void measure(xmlNodePtr root)
             p->direct_text += len;
             p->direct_commas += commas;
         }
-        if (descend && n->children != NULL) {
-            n = n->children;
-            continue;
-        }
-        if (n->type == XML_ELEMENT_NODE && descend && n != root)
-            add_up(n);
-        while (n != root && n->next == NULL) {
-            n = n->parent;
-            if (n != root)
-                add_up(n);
-        }
-        if (n == root)
-            return;
-        n = n->next;
     }
 }
 

@@ -679,41 +679,25 @@ static int indent_children(xmlNodePtr el, int level)
     return ARTCONV_OK;
 }
 
-static xmlNodePtr next_container(xmlNodePtr node)
-{
-    while (node != NULL && !is_container(node))
-        node = node->next;
-    return node;
-}
-
 int ac_xhtml_indent(xmlNodePtr root, int depth, artconv_error *err)
 {
-    xmlNodePtr el = root, next;
+    ac_xml_walk w;
+    ac_xml_event ev;
 
-    if (!is_container(root))
-        return ARTCONV_OK;
-    /* A pre-order walk over containers only, along the libxml2 links. */
-    for (;;) {
-        if (indent_children(el, depth) < 0)
-            return ac_nomem(err);
-        next = next_container(el->children);
-        if (next != NULL) {
-            el = next;
-            depth++;
+    /* Into containers only: every element walked is one level deeper than
+     * its parent container. */
+    ac_xml_walk_init(&w, root);
+    while ((ev = ac_xml_walk_next(&w)) != AC_XML_DONE) {
+        xmlNodePtr el = ac_xml_walk_node(&w);
+
+        if (ev != AC_XML_ENTER)
             continue;
-        }
-        for (;;) {
-            if (el == root)
-                return ARTCONV_OK;
-            next = next_container(el->next);
-            if (next != NULL) {
-                el = next;
-                break;
-            }
-            el = el->parent;
-            depth--;
-        }
+        if (!is_container(el))
+            ac_xml_walk_skip(&w);
+        else if (indent_children(el, depth + (int)ac_xml_walk_depth(&w)) < 0)
+            return ac_nomem(err);
     }
+    return ARTCONV_OK;
 }
 
 /* --- serialising ------------------------------------------------------------ */
