@@ -16,9 +16,9 @@
  * comment; each followed by ":depth" when `depths` is set. */
 typedef struct {
     char seen[512];
-    const char *skip;   /* the name of the elements whose children are skipped */
-    int free_skipped;   /* free the children of a skipped element at once */
-    int free_done;      /* unlink and free each node other than the root once done */
+    const char *skip; /* the name of the elements whose children are skipped */
+    int free_skipped; /* free the children of a skipped element at once */
+    int free_done;    /* unlink and free each node other than the root once done */
     int depths;
 } trace;
 
