@@ -33,6 +33,7 @@ void ac_xml_walk_init(ac_xml_walk *w, xmlNodePtr root)
     w->depth = 0;
     w->event = AC_XML_DONE;
     w->skip = 0;
+    w->done = 0;
 }
 
 /* Reports the ENTER of w->node; a node that is not an element is done at
@@ -41,7 +42,8 @@ static ac_xml_event walk_enter(ac_xml_walk *w)
 {
     w->event = AC_XML_ENTER;
     w->skip = 0;
-    if (w->node->type != XML_ELEMENT_NODE) {
+    w->done = w->node->type != XML_ELEMENT_NODE;
+    if (w->done) {
         w->next = w->node->next;
         w->parent = w->node->parent;
     }
@@ -52,6 +54,7 @@ static ac_xml_event walk_enter(ac_xml_walk *w)
 static ac_xml_event walk_leave(ac_xml_walk *w)
 {
     w->event = AC_XML_LEAVE;
+    w->done = 1;
     w->next = w->node->next;
     w->parent = w->node->parent;
     return AC_XML_LEAVE;
@@ -69,7 +72,7 @@ ac_xml_event ac_xml_walk_next(ac_xml_walk *w)
         w->depth = 0;
         return walk_enter(w);
     }
-    if (w->event == AC_XML_ENTER && n->type == XML_ELEMENT_NODE) {
+    if (!w->done) {
         if (!w->skip && n->children != NULL) {
             w->node = n->children;
             w->depth++;
@@ -104,8 +107,8 @@ size_t ac_xml_walk_depth(const ac_xml_walk *w)
 
 void ac_xml_walk_skip(ac_xml_walk *w)
 {
-    if (w->node != NULL && w->event == AC_XML_ENTER)
-        w->skip = 1;
+    if (w->node != NULL && !w->done)
+        w->skip = 1; /* the ENTER of an element */
 }
 
 int ac_xml_sink_write(void *context, const char *bytes, int len)

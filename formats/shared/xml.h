@@ -57,6 +57,7 @@ typedef struct {
     size_t depth;      /* levels of `node` below `root` */
     ac_xml_event event;
     int skip; /* ac_xml_walk_skip was called after this ENTER */
+    int done; /* `node` is done: the walk reads no more of it */
 } ac_xml_walk;
 
 /* Starts a walk over `root` and its descendants; `root` may be NULL (the
