@@ -15,6 +15,7 @@
  * recursion.
  */
 #include "epub.h"
+#include "xml.h"
 #include "xml_safe.h"
 
 #include <limits.h>
@@ -391,6 +392,8 @@ int ac_epub_svg_is_clean(const char *data, size_t len)
     xmlParserCtxtPtr ctxt;
     xmlDocPtr doc;
     xmlNodePtr root, node, metadata = NULL;
+    ac_xml_walk w;
+    ac_xml_event ev;
     int clean = 0, entity = 0;
 
     if (len > INT_MAX || (ctxt = xmlNewParserCtxt()) == NULL)
@@ -406,8 +409,13 @@ int ac_epub_svg_is_clean(const char *data, size_t len)
     root = xmlDocGetRootElement(doc);
     if (root == NULL || !xmlStrEqual(root->name, BAD_CAST "svg") || !ns_is(root->ns, SVG_NS))
         goto done;
-    for (node = root; node != NULL;) {
-        if (node->type == XML_ELEMENT_NODE) {
+    ac_xml_walk_init(&w, root);
+    while ((ev = ac_xml_walk_next(&w)) != AC_XML_DONE) {
+        node = ac_xml_walk_node(&w);
+        if (ev == AC_XML_LEAVE) {
+            if (node == metadata)
+                metadata = NULL;
+        } else if (node->type == XML_ELEMENT_NODE) {
             const xmlAttr *attr;
             int in_metadata = metadata != NULL;
 
@@ -422,18 +430,6 @@ int ac_epub_svg_is_clean(const char *data, size_t len)
                    node->type != XML_COMMENT_NODE) {
             goto done; /* entity references, processing instructions */
         }
-        if (node->type == XML_ELEMENT_NODE && node->children != NULL) {
-            node = node->children;
-            continue;
-        }
-        if (node == metadata)
-            metadata = NULL; /* an empty <metadata/> */
-        while (node != root && node->next == NULL) {
-            node = node->parent;
-            if (node == metadata)
-                metadata = NULL;
-        }
-        node = node == root ? NULL : node->next;
     }
     clean = 1;
 done:

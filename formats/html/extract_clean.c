@@ -1,0 +1,198 @@
+/*
+ * extract_clean.c - step 5 of finding the article (see extract.c): inside
+ * the chosen content, drop the lists, tables and boxes that look like
+ * chrome after all (mostly links, more images than text, inputs), share
+ * bars, ad labels and promotional lines; and count the text that is left.
+ */
+#include "extract.h"
+
+#include <string.h>
+
+/* Share bars longer than this are content that happens to say "share". */
+#define SHARE_MAX_TEXT 500
+
+static const char *const share_words[] = {"share", "sharing", "social", "follow-us", NULL};
+static const char *const promo_phrases[] = {"join our channel",
+                                            "follow us on",
+                                            "is now on telegram",
+                                            "is now on whatsapp",
+                                            "click here to join",
+                                            "powered by",
+                                            "sign up for our newsletter",
+                                            "subscribe to our newsletter",
+                                            "sign up for the",
+                                            "download our app",
+                                            "download the app",
+                                            "get the app",
+                                            "all rights reserved",
+                                            "read more:",
+                                            "also read:",
+                                            "recommended for you",
+                                            NULL};
+
+/* --- 5. cleaning the chosen content -------------------------------------------- */
+
+/* Whole texts that label an ad slot or skip past one.  Lower case. */
+static const char *const ad_labels[] = {"advertisement",
+                                        "advertisements",
+                                        "advertising",
+                                        "sponsored",
+                                        "sponsored content",
+                                        "skip advertisement",
+                                        "continue reading the main story",
+                                        "story continues below advertisement",
+                                        "article continues below advertisement",
+                                        "anzeige",
+                                        "publicit\xC3\xA9",
+                                        "publicidad",
+                                        NULL};
+
+/* 1 if the element is a promotional line (any of promo_phrases, unless
+ * `labels_only`) or an ad label (the whole text is one of ad_labels). */
+static int is_promo(extractor *x, const xmlNode *el, int labels_only)
+{
+    size_t i;
+
+    if (AC_INFO(el)->text == 0 || AC_INFO(el)->text > 200)
+        return 0;
+    artconv_buf_clear(&x->tmp);
+    if (ac_html_text(&x->tmp, el) < 0)
+        return -1;
+    for (i = 0; i < x->tmp.len; i++)
+        if (x->tmp.ptr[i] >= 'A' && x->tmp.ptr[i] <= 'Z')
+            x->tmp.ptr[i] = (char)(x->tmp.ptr[i] + 32);
+    if (x->tmp.ptr == NULL)
+        return 0;
+    if (x->tmp.len < 48 && ac_extract_in_words(x->tmp.ptr, ad_labels))
+        return 1;
+    return !labels_only && ac_extract_contains_any(x->tmp.ptr, promo_phrases);
+}
+
+/* Whether a list, table or box inside the article is chrome after all. */
+static int looks_like_chrome(extractor *x, xmlNodePtr el, const xmlNode *root)
+{
+    const ac_html_info *i = AC_INFO(el);
+    const char *name = (const char *)el->name;
+    double weight = ac_extract_class_weight(x, el), ld = ac_extract_link_density(el);
+    double score = (i->flags & AC_HTML_SCORED) ? i->score : 0;
+    int is_list = strcmp(name, "ul") == 0 || strcmp(name, "ol") == 0;
+    int in_figure = ac_extract_has_ancestor(el, "figure", NULL);
+    double p = (double)i->n_p, img = (double)i->n_img, li = (double)i->n_li - 100;
+    double input = (double)i->n_input;
+    double heading_density = i->text == 0 ? 0 : (double)i->heading_text / (double)i->text;
+
+    if (strcmp(name, "table") == 0 && ac_html_is_data_table(el))
+        return 0;
+    if (ac_extract_has_ancestor(el, "table", root) || ac_extract_has_ancestor(el, "code", root))
+        return 0;
+    if (weight + score < 0)
+        return 1;
+    if (i->commas >= 10)
+        return 0;
+    if (img > 1 && p / img < 0.5 && !in_figure)
+        return 1;
+    if (!is_list && li > p)
+        return 1;
+    if (input > (double)(i->n_p / 3))
+        return 1;
+    if (!is_list && heading_density < 0.9 && i->text < MIN_UNIT_TEXT && (img == 0 || img > 2) &&
+        !in_figure)
+        return 1;
+    if (!is_list && weight < 25 && ld > 0.2)
+        return 1;
+    if (weight >= 25 && ld > 0.5)
+        return 1;
+    if ((i->n_embed == 1 && i->text < 75) || i->n_embed > 1)
+        return 1;
+    return 0;
+}
+
+int ac_extract_clean(extractor *x, xmlNodePtr root)
+{
+    xmlNodePtr n;
+    char buf[512];
+    int skip, promo;
+
+    for (n = root; n != NULL; n = ac_xml_next(n, root, skip)) {
+        const char *name;
+        ac_html_info *info;
+
+        skip = 0;
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        info = AC_INFO(n);
+        if (ac_extract_dropped(n)) {
+            skip = 1;
+            continue;
+        }
+        if (n == root)
+            continue;
+        name = (const char *)n->name;
+        if ((strcmp(name, "h1") == 0 || strcmp(name, "h2") == 0) &&
+            ac_extract_class_weight(x, n) < 0) {
+            info->flags |= AC_HTML_DROP;
+            skip = 1;
+            continue;
+        }
+        if (info->text < SHARE_MAX_TEXT &&
+            ac_extract_contains_any(ac_extract_match_string(n, buf, sizeof buf), share_words)) {
+            info->flags |= AC_HTML_DROP;
+            skip = 1;
+            continue;
+        }
+        if (strcmp(name, "p") == 0 || strcmp(name, "div") == 0 || strcmp(name, "li") == 0 ||
+            strcmp(name, "section") == 0 || strcmp(name, "aside") == 0 ||
+            strcmp(name, "strong") == 0 || strcmp(name, "span") == 0) {
+            if ((promo = is_promo(x, n, 0)) < 0)
+                return ac_nomem(x->err);
+            if (promo) {
+                info->flags |= AC_HTML_DROP;
+                skip = 1;
+                continue;
+            }
+        }
+        if (strcmp(name, "a") == 0) {
+            if ((promo = is_promo(x, n, 1)) < 0)
+                return ac_nomem(x->err);
+            if (promo) {
+                info->flags |= AC_HTML_DROP;
+                skip = 1;
+                continue;
+            }
+        }
+        if ((x->rules & RULE_CLEAN) &&
+            (strcmp(name, "table") == 0 || strcmp(name, "ul") == 0 || strcmp(name, "ol") == 0 ||
+             strcmp(name, "div") == 0 || strcmp(name, "form") == 0 ||
+             strcmp(name, "fieldset") == 0 || strcmp(name, "section") == 0) &&
+            looks_like_chrome(x, n, root)) {
+            info->flags |= AC_HTML_DROP;
+            skip = 1;
+        }
+    }
+    return 0;
+}
+
+/* Text kept under the roots, after cleaning. */
+size_t ac_extract_kept_text(const ac_html_page *page)
+{
+    size_t i, total = 0;
+
+    for (i = 0; i < page->n_roots; i++) {
+        xmlNodePtr r = page->roots[i], n;
+        int skip;
+
+        for (n = r; n != NULL; n = ac_xml_next(n, r, skip)) {
+            skip = 0;
+            if (n->type == XML_ELEMENT_NODE && ac_extract_dropped(n)) {
+                skip = 1;
+                continue;
+            }
+            if (n->type == XML_TEXT_NODE && n->content != NULL) {
+                size_t commas = 0;
+
+                total += ac_extract_count_chars((const char *)n->content, &commas);
+            }
+        }
+    }
+    return total;
+}
