@@ -21,7 +21,7 @@
  *    read one article at once (getters, iterators, artconv_write) as long as
  *    none changes it; a call that changes an article or a node needs it to
  *    itself.  Warning callbacks run on the calling thread, during the call.
- *    libxml2 wants xmlInitParser() called once, before threads start.
+ *    The library initialises libxml2 itself, once, on first use.
  *  - Errors: a failing call leaves its outputs as documented (usually NULL
  *    or unchanged) and fills `err`; it never prints and never aborts, except
  *    that cmark (the Markdown reader and writer) aborts when memory runs out.
