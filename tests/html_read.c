@@ -898,7 +898,8 @@ static void test_fragment(void)
  * (formats/shared/decode.c; docs/limits.md, "Input decoding"). */
 static void test_one_decoder(void)
 {
-    static const char want[] = "Na\xC3\xAFve \xE2\x80\x9Cquoted\xE2\x80\x9D caf\xC3\xA9 \xE2\x82\xAC 5";
+    static const char want[] =
+        "Na\xC3\xAFve \xE2\x80\x9Cquoted\xE2\x80\x9D caf\xC3\xA9 \xE2\x82\xAC 5";
     static const char txt[] = "Headline\n\nNa\xEFve \x93quoted\x94 caf\xE9 \x80 5\n";
     static const char mdown[] = "# Headline\n\nNa\xEFve \x93quoted\x94 caf\xE9 \x80 5\n";
     static const char page[] = "<h1>Headline</h1><p>Na\xEFve \x93quoted\x94 caf\xE9 \x80 5</p>";
