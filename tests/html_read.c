@@ -980,6 +980,12 @@ static void test_one_decoder(void)
     ok(err.line == 1 && err.column == 5 && strstr(err.message, "U+0000") != NULL,
        "... forbidden character U+0000 at line 1, column 5");
 
+    /* A byte the declared charset leaves undefined: under strict, an error. */
+    is_int(read_html(&a, "<meta charset=windows-1252><p>x\x81</p>", 36, 1, 1, NULL, &err, NULL),
+           ARTCONV_EPARSE, "one decoder: a byte Windows-1252 leaves undefined under strict");
+    ok(err.line == 1 && err.column == 32 && strstr(err.message, "Windows-1252") != NULL,
+       "... names the charset, line 1, column 32");
+
     /* A stray byte in UTF-8: U+FFFD; under strict its line and column. */
     is_int(read_html(&a, stray, sizeof stray - 1, 1, 1, NULL, &err, NULL), ARTCONV_EPARSE,
            "one decoder: a stray byte in UTF-8 under strict: an error");

@@ -155,9 +155,10 @@ static repair_site first_repair(const char *s, size_t len, int converted)
 }
 
 /* The strict error for the first repair `site` of s (`base` bytes into the
- * input when s is the input itself; the decoded text otherwise). */
+ * input when s is the input itself; the decoded text otherwise); `charset`
+ * names what s was decoded from. */
 static int repair_error(artconv_error *err, const char *s, repair_site site, size_t base,
-                        const char *how)
+                        const char *charset)
 {
     int line, col;
 
@@ -171,7 +172,7 @@ static int repair_error(artconv_error *err, const char *s, repair_site site, siz
                            "forbidden character U+%04X at line %d, column %d", site.code, line,
                            col);
     return ac_error_at(err, ARTCONV_EPARSE, line, col, base + site.at,
-                       "a byte %s does not define at line %d, column %d", how, line, col);
+                       "a byte undefined in %s at line %d, column %d", charset, line, col);
 }
 
 int ac_decode_input(artconv_buf *out, const char **text, size_t *text_len, const char *data,
@@ -256,7 +257,8 @@ int ac_decode_input(artconv_buf *out, const char **text, size_t *text_len, const
     /* rule 5, and rule 4's stray bytes in UTF-8 */
     site = first_repair(s, len, converted_repairs > 0);
     if (site.at < len && opts->strict) {
-        rc = repair_error(err, s, site, converted ? 0 : base, how);
+        rc = repair_error(err, s, site, converted ? 0 : base,
+                          strcmp(how, "declared charset") == 0 ? declared : how);
         goto cleanup;
     }
     AC_CHECK(ac_text_repair(out, s, len, &repairs));
