@@ -208,6 +208,12 @@ int ac_decode_input(artconv_buf *out, const char **text, size_t *text_len, const
     } else {
         int plain = declared == NULL || is_utf8_name(declared) || is_latin1_name(declared);
 
+        /* The usual input: clean UTF-8, nothing else declared; one pass. */
+        if (plain && ac_text_is_clean(data, len)) {
+            *text = data;
+            *text_len = len;
+            return 0;
+        }
         utf8_census(data, len, &multi, &bad, &first_bad);
         if (bad == 0 && (multi > 0 || plain)) {
             /* rule 2: UTF-8 */
