@@ -897,6 +897,105 @@ static void test_fragment(void)
     artconv_article_free(a);
 }
 
+/* Issue 14: one decoder, one charset policy for every reader
+ * (formats/shared/decode.c; docs/limits.md, "Input decoding"). */
+static void test_one_decoder(void)
+{
+    static const char want[] =
+        "Na\xC3\xAFve \xE2\x80\x9Cquoted\xE2\x80\x9D caf\xC3\xA9 \xE2\x82\xAC 5";
+    static const char txt[] = "Headline\n\nNa\xEFve \x93quoted\x94 caf\xE9 \x80 5\n";
+    static const char mdown[] = "# Headline\n\nNa\xEFve \x93quoted\x94 caf\xE9 \x80 5\n";
+    static const char page[] = "<h1>Headline</h1><p>Na\xEFve \x93quoted\x94 caf\xE9 \x80 5</p>";
+    static const char koi8[] = "<meta charset=\"koi8-r\"><p>\xF0\xD2\xC9\xD7\xC5\xD4</p>";
+    static const char greek[] = "<meta http-equiv='Content-Type' content='text/html; "
+                                "charset=ISO-8859-7'><p>\xC1\xE8\xDE\xED\xE1</p>";
+    static const char lying[] = "<meta charset=\"koi8-r\"><p>\xD0\x9F\xD1\x80\xD0\xB8</p>";
+    static const char be[] = "\xFE\xFF\0<\0p\0>\0c\0a\0f\0\xE9\0<\0/\0p\0>";
+    static const char nul[] = "<p>a\0b</p>";
+    static const char stray[] = "<p>caf\xC3\xA9\n cr\xC3\xA8me \xFF</p>";
+    artconv_article *a = NULL;
+    artconv_error err;
+    warnings ws;
+    char *t;
+
+    /* The same Windows-1252 bytes read the same as .txt, .md and .html. */
+    is_int(artconv_read(&a, artconv_format_by_name("text"), txt, sizeof txt - 1, NULL, &err), 0,
+           "one decoder: Latin-1 .txt reads");
+    /* A lone paragraph under the headline is the text reader's standfirst. */
+    ok(artconv_article_get(a, ARTCONV_META_SUBTITLE) != NULL &&
+           strcmp(artconv_article_get(a, ARTCONV_META_SUBTITLE), want) == 0,
+       "one decoder: .txt as Windows-1252");
+    artconv_article_free(a);
+    a = NULL;
+    is_int(artconv_read(&a, artconv_format_by_name("markdown"), mdown, sizeof mdown - 1, NULL,
+                        &err),
+           0, "one decoder: Latin-1 .md reads");
+    t = body_text(a);
+    ok(t != NULL && strstr(t, want) != NULL, "one decoder: .md the same text");
+    free(t);
+    artconv_article_free(a);
+    a = NULL;
+    is_int(read_html(&a, page, sizeof page - 1, 1, 0, &ws, &err, NULL), 0,
+           "one decoder: Latin-1 .html reads");
+    ok(has_text(a, want), "one decoder: .html the same text");
+    ok(ws.count == 1 && strstr(ws.last, "Windows-1252") != NULL,
+       "one decoder: undeclared, so a warning says Windows-1252 was guessed, as for .txt");
+    artconv_article_free(a);
+    a = NULL;
+    is_int(read_html(&a, page, sizeof page - 1, 1, 1, NULL, &err, NULL), ARTCONV_EPARSE,
+           "one decoder: undeclared Latin-1 .html under strict: an error, as for .txt");
+    ok(err.line == 1 && err.column == 23, "... at line 1, column 23");
+
+    /* A declared charset is honoured, unless the text is UTF-8 that uses it. */
+    is_int(read_html(&a, koi8, sizeof koi8 - 1, 1, 1, &ws, &err, NULL), 0,
+           "one decoder: <meta charset=koi8-r> reads strictly");
+    ok(has_text(a, "\xD0\x9F\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82"), "... as KOI8-R");
+    is_int(ws.count, 0, "... without a warning");
+    artconv_article_free(a);
+    a = NULL;
+    is_int(read_html(&a, greek, sizeof greek - 1, 1, 0, NULL, &err, NULL), 0,
+           "one decoder: http-equiv ISO-8859-7 reads");
+    ok(has_text(a, "\xCE\x91\xCE\xB8\xCE\xAE\xCE\xBD\xCE\xB1"), "... as Greek");
+    artconv_article_free(a);
+    a = NULL;
+    is_int(read_html(&a, lying, sizeof lying - 1, 1, 0, NULL, &err, NULL), 0,
+           "one decoder: says KOI8-R, is UTF-8: reads");
+    ok(has_text(a, "\xD0\x9F\xD1\x80\xD0\xB8"), "... valid multi-byte UTF-8 wins");
+    artconv_article_free(a);
+    a = NULL;
+
+    /* UTF-16 by its BOM. */
+    is_int(read_html(&a, be, sizeof be - 1, 1, 0, NULL, &err, NULL), 0,
+           "one decoder: UTF-16BE BOM reads");
+    ok(has_text(a, "caf\xC3\xA9"), "... as UTF-16BE");
+    artconv_article_free(a);
+    a = NULL;
+
+    /* NUL: U+FFFD with a warning; under strict an error with its place. */
+    is_int(read_html(&a, nul, sizeof nul - 1, 1, 0, &ws, &err, NULL), 0, "one decoder: NUL reads");
+    ok(has_text(a, "a\xEF\xBF\xBD" "b"), "... as U+FFFD");
+    ok(ws.count == 1 && strstr(ws.last, "U+FFFD") != NULL && strstr(ws.last, "line 1") != NULL,
+       "... with a warning that names the line");
+    artconv_article_free(a);
+    a = NULL;
+    is_int(read_html(&a, nul, sizeof nul - 1, 1, 1, NULL, &err, NULL), ARTCONV_EPARSE,
+           "one decoder: NUL under strict: an error");
+    ok(err.line == 1 && err.column == 5 && strstr(err.message, "U+0000") != NULL,
+       "... forbidden character U+0000 at line 1, column 5");
+
+    /* A byte the declared charset leaves undefined: under strict, an error. */
+    is_int(read_html(&a, "<meta charset=windows-1252><p>x\x81</p>", 36, 1, 1, NULL, &err, NULL),
+           ARTCONV_EPARSE, "one decoder: a byte Windows-1252 leaves undefined under strict");
+    ok(err.line == 1 && err.column == 32 && strstr(err.message, "Windows-1252") != NULL,
+       "... names the charset, line 1, column 32");
+
+    /* A stray byte in UTF-8: U+FFFD; under strict its line and column. */
+    is_int(read_html(&a, stray, sizeof stray - 1, 1, 1, NULL, &err, NULL), ARTCONV_EPARSE,
+           "one decoder: a stray byte in UTF-8 under strict: an error");
+    ok(err.line == 2 && err.column == 8 && strstr(err.message, "0xFF") != NULL,
+       "... naming byte 0xFF at line 2, column 8");
+}
+
 int main(void)
 {
     int n;
@@ -919,6 +1018,7 @@ int main(void)
     test_shared_news_rules();
     test_chrome();
     test_fragment();
+    test_one_decoder();
     n = golden_run("html-json", ".html", html, ".json", artconv_format_by_name("json"), NULL, NULL);
     ok(n >= 3, "golden html -> json: cases found");
     return tap_done();

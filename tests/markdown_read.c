@@ -685,6 +685,61 @@ static void test_sample_to_every_writer(void)
     artconv_buf_dispose(&word);
 }
 
+/* Issue 14: the Markdown reader decodes by the policy every reader
+ * shares (formats/shared/decode.c), the HTML reader's. */
+static void test_one_decoder(void)
+{
+    static const char be[] = "\xFE\xFF\0#\0 \0T\0\n\0\n\0c\0a\0f\0\xE9\0\n";
+    static const char nul[] = "# T\n\nA \0 NUL\n";
+    static const char stray[] = "# T\n\nCaf\xC3\xA9 cr\xC3\xA8me \xFF ok\n";
+    static const char html_page[] = "<h1>T</h1><p>Na\xEFve \x93q\x94 \x80</p>";
+    static const char mdown[] = "# T\n\nNa\xEFve \x93q\x94 \x80\n";
+    artconv_article *a = NULL, *h = NULL;
+    artconv_error err;
+    warnings ws;
+    char *text, *htext;
+
+    is_int(read_md(&a, be, sizeof be - 1, 0, NULL, &err, NULL), 0, "one decoder: UTF-16BE BOM");
+    text = body_text(a);
+    ok(strstr(text, "caf\xc3\xa9") != NULL, "... decoded");
+    free(text);
+    artconv_article_free(a);
+    a = NULL;
+    is_int(read_md(&a, nul, sizeof nul - 1, 0, &ws, &err, NULL), 0, "one decoder: NUL reads");
+    text = body_text(a);
+    ok(strstr(text, "A \xef\xbf\xbd NUL") != NULL, "... as U+FFFD");
+    ok(ws.count == 1 && strstr(ws.last, "U+FFFD") != NULL && strstr(ws.last, "line 3") != NULL,
+       "... with a warning that names the line");
+    free(text);
+    artconv_article_free(a);
+    a = NULL;
+    is_int(read_md(&a, nul, sizeof nul - 1, 1, NULL, &err, NULL), ARTCONV_EPARSE,
+           "one decoder: NUL under strict: an error");
+    ok(err.line == 3 && err.column == 3, "... at line 3, column 3");
+    is_int(read_md(&a, stray, sizeof stray - 1, 0, &ws, &err, NULL), 0,
+           "one decoder: UTF-8 with a stray byte reads");
+    text = body_text(a);
+    ok(strstr(text, "Caf\xc3\xa9 cr\xc3\xa8me \xef\xbf\xbd ok") != NULL,
+       "... stays UTF-8, the byte U+FFFD (not Windows-1252 mojibake)");
+    free(text);
+    artconv_article_free(a);
+    a = NULL;
+    /* The same Windows-1252 bytes as .md and as .html. */
+    is_int(read_md(&a, mdown, sizeof mdown - 1, 0, NULL, &err, NULL), 0, "one decoder: .md reads");
+    is_int(artconv_read(&h, artconv_format_by_name("html"), html_page, sizeof html_page - 1, NULL,
+                        &err),
+           0, "one decoder: the same bytes as .html read");
+    text = body_text(a);
+    htext = body_text(h);
+    ok(strstr(text, "Na\xc3\xafve \xe2\x80\x9cq\xe2\x80\x9d \xe2\x82\xac") != NULL &&
+           strstr(htext, "Na\xc3\xafve \xe2\x80\x9cq\xe2\x80\x9d \xe2\x82\xac") != NULL,
+       "... the same text from both");
+    free(text);
+    free(htext);
+    artconv_article_free(a);
+    artconv_article_free(h);
+}
+
 int main(void)
 {
     md = artconv_format_by_name("markdown");
@@ -697,6 +752,7 @@ int main(void)
     test_hostile();
     test_encoding();
     test_latin1_like_text();
+    test_one_decoder();
     test_sample_to_every_writer();
     ok(golden_run("markdown-json", ".md", md, ".json", artconv_format_by_name("json"), NULL,
                   NULL) >= 2,

@@ -671,6 +671,56 @@ static void test_golden(void)
     ok(n >= 3, "golden text -> json: cases found");
 }
 
+/* Issue 14: the text reader decodes by the policy every reader shares
+ * (formats/shared/decode.c), the HTML reader's. */
+static void test_one_decoder(void)
+{
+    static const char stray[] = "Headline\n\nCaf\xC3\xA9 cr\xC3\xA8me \xFF ok.\n";
+    static const char bom_stray[] = "\xEF\xBB\xBFHeadline\n\nCaf\xC3\xA9 \xFF ok.\n";
+    static const char le[] = "\xFF\xFEH\0e\0a\0d\0\n\0\n\0c\0a\0f\0\xE9\0 \0o\0k\0.\0\n\0";
+    static const char be[] = "\xFE\xFF\0H\0e\0a\0d\0\n\0\n\0c\0a\0f\0\xE9\0 \0o\0k\0.\0\n";
+    static const char undefined[] = "Headline\n\nOne \x81 two.\n";
+    artconv_read_options opts;
+    artconv_read_options_init(&opts);
+    warnings ws = {0, 0};
+    artconv_error err;
+    artconv_article *a;
+
+    opts.warning = on_warning;
+    opts.payload = &ws;
+    /* Mostly UTF-8 with one stray byte: UTF-8, the byte U+FFFD (it used to
+     * turn the whole text into Windows-1252 mojibake). */
+    a = read_n(stray, sizeof stray - 1, &opts, &err);
+    ok(a != NULL && body_contains(a, "Caf\xC3\xA9 cr\xC3\xA8me \xEF\xBF\xBD ok."),
+       "one decoder: UTF-8 with a stray byte stays UTF-8, the byte is U+FFFD");
+    is_int(ws.count, 1, "... one warning");
+    is_int(ws.line, 3, "... naming the line");
+    artconv_article_free(a);
+    ws.count = 0;
+    a = read_n(bom_stray, sizeof bom_stray - 1, &opts, &err);
+    ok(a != NULL && body_contains(a, "Caf\xC3\xA9 \xEF\xBF\xBD ok."),
+       "one decoder: a UTF-8 BOM means UTF-8, stray bytes U+FFFD");
+    artconv_article_free(a);
+    a = read_n(le, sizeof le - 1, NULL, &err);
+    ok(a != NULL && body_contains(a, "caf\xC3\xA9 ok."), "one decoder: UTF-16LE BOM");
+    artconv_article_free(a);
+    a = read_n(be, sizeof be - 1, NULL, &err);
+    ok(a != NULL && body_contains(a, "caf\xC3\xA9 ok."), "one decoder: UTF-16BE BOM");
+    artconv_article_free(a);
+    /* A byte Windows-1252 leaves undefined: U+FFFD, two warnings. */
+    ws.count = 0;
+    a = read_n(undefined, sizeof undefined - 1, &opts, &err);
+    ok(a != NULL && body_contains(a, "One \xEF\xBF\xBD two."),
+       "one decoder: a byte Windows-1252 leaves undefined is U+FFFD");
+    is_int(ws.count, 2, "... warned: not UTF-8, and replaced");
+    artconv_article_free(a);
+    opts.strict = 1;
+    a = read_n(stray, sizeof stray - 1, &opts, &err);
+    ok(a == NULL && err.code == ARTCONV_EPARSE && err.line == 3 && err.column == 12 &&
+           err.offset == 23,
+       "one decoder: a stray byte under strict: EPARSE at 3:12, offset 23");
+}
+
 int main(void)
 {
     text_format = artconv_format_by_name("text");
@@ -688,6 +738,7 @@ int main(void)
     test_figures_refs();
     test_encoding();
     test_bad_input();
+    test_one_decoder();
     test_golden();
     return tap_done();
 }

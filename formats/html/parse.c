@@ -6,18 +6,18 @@
  *
  * libxml2 always gets UTF-8: left to itself, 2.9.14 reads undeclared UTF-8 as
  * Latin-1 and switches to Latin-1 at the first bad byte of a page declared
- * UTF-8, so the charset is decided and converted here.
+ * UTF-8, so the page's declared charset is found here and the text decoded
+ * by the one policy of every reader (formats/shared/decode.c).
  */
 #include "charref.h"
+#include "decode.h"
 #include "html.h"
 
-#include <errno.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/parserInternals.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistr.h>
 
 /* Browsers look for a charset declaration this far into the page; real pages
  * put long comments first, so a little more is allowed. */
@@ -93,117 +93,6 @@ static void sniff_charset(const char *data, size_t len, char *name, size_t size)
         }
         p = close;
     }
-}
-
-/* Counts UTF-8 trouble: valid multi-byte characters and invalid bytes. */
-static void utf8_census(const char *s, size_t len, size_t *multi, size_t *bad)
-{
-    const uint8_t *p = (const uint8_t *)s, *end = p + len;
-    ucs4_t c;
-    int n;
-
-    *multi = *bad = 0;
-    while (p < end) {
-        if (*p < 0x80) {
-            uint64_t x;
-
-            /* Pages are mostly ASCII: skip it eight bytes at a time. */
-            p++;
-            while (end - p >= 8) {
-                memcpy(&x, p, 8);
-                if ((x & UINT64_C(0x8080808080808080)) != 0)
-                    break;
-                p += 8;
-            }
-            continue;
-        }
-        n = u8_mbtoucr(&c, p, (size_t)(end - p));
-        if (n < 0) {
-            (*bad)++;
-            p++;
-        } else {
-            (*multi)++;
-            p += n;
-        }
-    }
-}
-
-static int is_latin1_name(const char *cs)
-{
-    static const char *const names[] = {"windows-1252", "cp1252",     "x-cp1252", "iso-8859-1",
-                                        "iso8859-1",    "iso_8859-1", "latin1",   "l1",
-                                        "us-ascii",     "ascii",      NULL};
-    size_t i;
-
-    for (i = 0; names[i] != NULL; i++)
-        if (strcmp(cs, names[i]) == 0)
-            return 1;
-    return 0;
-}
-
-/* Clean UTF-8 (the usual page) is used where it is; anything else is
- * converted or repaired into `out`. */
-static int keep_or_repair(artconv_buf *out, const char **text, size_t *text_len, const char *data,
-                          size_t len, size_t *repairs)
-{
-    if (ac_text_is_clean(data, len)) {
-        *text = data;
-        *text_len = len;
-        return ARTCONV_OK;
-    }
-    return ac_text_repair(out, data, len, repairs);
-}
-
-/* Decodes the page into clean UTF-8: `text` points either into `data` or
- * into `out`.  `how` names the charset used, for warnings. */
-static int decode(artconv_buf *out, const char **text, size_t *text_len, const char *data,
-                  size_t len, size_t *repairs, const char **how, const artconv_read_options *opts)
-{
-    artconv_buf tmp = ARTCONV_BUF_INIT;
-    char declared[64];
-    size_t multi, bad;
-    int rc = 0;
-
-    *repairs = 0;
-    *how = "UTF-8";
-    *text = NULL;
-    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
-        return keep_or_repair(out, text, text_len, data + 3, len - 3, repairs);
-    if (len >= 2 && (memcmp(data, "\xFF\xFE", 2) == 0 || memcmp(data, "\xFE\xFF", 2) == 0)) {
-        *how = "UTF-16";
-        rc = ac_text_convert(&tmp, data[0] == '\xFF' ? "UTF-16LE" : "UTF-16BE", data + 2, len - 2,
-                             repairs);
-        goto repair;
-    }
-    sniff_charset(data, len, declared, sizeof declared);
-    utf8_census(data, len, &multi, &bad);
-    /* Text that is valid UTF-8 and uses it is UTF-8 whatever the page
-     * claims: in any other charset such byte runs are vanishingly rare. */
-    if (bad == 0 && (multi > 0 || declared[0] == '\0' || strcmp(declared, "utf-8") == 0 ||
-                     strcmp(declared, "utf8") == 0 || is_latin1_name(declared)))
-        return keep_or_repair(out, text, text_len, data, len, repairs);
-    if (declared[0] != '\0' && strcmp(declared, "utf-8") != 0 && strcmp(declared, "utf8") != 0 &&
-        !is_latin1_name(declared)) {
-        rc = ac_text_convert(&tmp, declared, data, len, repairs);
-        if (rc != ARTCONV_EUNSUPPORTED) {
-            *how = "declared charset";
-            goto repair;
-        }
-        artconv_buf_clear(&tmp);
-        rc = 0;
-        ac_warn_read(opts, ARTCONV_EPARSE, 0, "unknown charset \"%s\"; guessing", declared);
-    }
-    /* Undeclared, declared UTF-8 with bad bytes, or Latin-1: UTF-8 when the
-     * valid multi-byte characters outnumber the bad bytes, else cp1252. */
-    if (multi > bad)
-        return keep_or_repair(out, text, text_len, data, len, repairs);
-    *how = "Windows-1252";
-    rc = ac_text_convert(&tmp, "CP1252", data, len, repairs);
-repair:
-    if (rc == 0)
-        rc = ac_text_repair(out, tmp.ptr == NULL ? "" : tmp.ptr, tmp.len, repairs);
-    artconv_buf_dispose(&tmp);
-    return rc;
 }
 
 static int line_of(const char *s, const char *at)
@@ -466,8 +355,9 @@ int ac_html_parse(ac_html_page *page, const char *data, size_t len,
 {
     artconv_buf utf8 = ARTCONV_BUF_INIT;
     htmlParserCtxtPtr ctxt = NULL;
-    const char *how, *text;
-    size_t repairs, text_len;
+    const char *text;
+    char declared[64];
+    size_t text_len;
     int rc = 0;
 
     page->opts = opts;
@@ -475,25 +365,10 @@ int ac_html_parse(ac_html_page *page, const char *data, size_t len,
         return ac_error(err, ARTCONV_ELIMIT, "HTML input of %zu bytes exceeds the limit of %zu",
                         len, AC_HTML_MAX_INPUT);
     AC_CHECK(check_attrs(data, len, err));
-    rc = decode(&utf8, &text, &text_len, data, len, &repairs, &how, opts);
-    if (rc == ARTCONV_ENOMEM)
-        rc = ac_nomem(err);
-    if (rc < 0)
-        goto cleanup;
-    if (repairs > 0) {
-        if (opts != NULL && opts->strict) {
-            rc = ac_error(err, ARTCONV_EPARSE,
-                          "%zu invalid bytes or forbidden characters (read as %s)", repairs, how);
-            goto cleanup;
-        }
-        ac_warn_read(opts, ARTCONV_EPARSE, 0,
-                     "replaced %zu invalid bytes or forbidden characters with U+FFFD (read as %s)",
-                     repairs, how);
-    }
-    if (text == NULL) {
-        text = utf8.ptr;
-        text_len = utf8.len;
-    }
+    /* The charset policy is every reader's (formats/shared/decode.c); only
+     * finding the page's declaration is HTML's. */
+    sniff_charset(data, len, declared, sizeof declared);
+    AC_CHECK(ac_decode_input(&utf8, &text, &text_len, data, len, declared, opts, err));
     if (text_len == 0)
         goto cleanup; /* empty input: an empty article */
     ctxt = htmlNewParserCtxt();

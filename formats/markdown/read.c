@@ -372,7 +372,8 @@ int ac_markdown_read(artconv_article **out, const char *data, size_t len,
     r.opts = opts;
     r.err = err;
     /* The one input policy of every reader (formats/shared/decode.c): clean
-     * UTF-8 is read where it is; bytes that are not UTF-8 are Windows-1252. */
+     * UTF-8 is read where it is; text that is mostly not UTF-8 is
+     * Windows-1252 (docs/limits.md, "Input decoding"). */
     AC_CHECK(ac_decode_input(&input, &data, &len, data, len, NULL, opts, err));
     if ((r.article = artconv_article_new()) == NULL) {
         rc = ac_nomem(err);

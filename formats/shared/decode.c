@@ -1,15 +1,22 @@
 /*
- * decode.c - the one input decoder of the readers, with one charset policy:
- *  1. a UTF-8 BOM is dropped; a UTF-16 BOM means UTF-16;
- *  2. a charset the caller found declared (HTML's <meta charset>, an XML
- *     declaration) is used when it is neither UTF-8 nor Latin-1/ASCII, which
- *     are read by the rules below; an unknown one is warned about and ignored;
- *  3. valid UTF-8 is UTF-8; anything else is Windows-1252, the superset of
- *     Latin-1 that pasted and saved text nearly always is (a warning, or an
- *     error under strict, naming the first bad byte);
- *  4. NUL and the other characters XML forbids become U+FFFD with a warning
- *     (an error under strict).
- * Clean UTF-8, the usual input, is used where it lies, without a copy.
+ * decode.c - the one input decoder of the readers, with one charset policy
+ * (the HTML reader's, tuned on real pages; docs/limits.md, "Input decoding"):
+ *  1. a UTF-8 BOM means UTF-8 (and is dropped); a UTF-16 BOM means UTF-16;
+ *  2. valid UTF-8 that uses multi-byte characters is UTF-8 whatever the
+ *     input declares: in any other charset such byte runs are vanishingly
+ *     rare;
+ *  3. a charset the caller found declared (HTML's <meta charset>) that is
+ *     neither UTF-8 nor ASCII/Latin-1/Windows-1252 is decoded with iconv; an
+ *     unknown one is warned about and ignored;
+ *  4. otherwise a vote: UTF-8 when its valid multi-byte characters outnumber
+ *     the bytes that are not UTF-8 (those become U+FFFD), else Windows-1252,
+ *     the superset of Latin-1 that pasted and saved text nearly always is
+ *     (a warning unless Latin-1 or Windows-1252 was declared);
+ *  5. NUL, the other characters XML forbids and bytes the charset leaves
+ *     undefined become U+FFFD with a warning.
+ * Under strict, each warning of rules 4 and 5 is an error with the line and
+ * column of the first offending character.  Clean UTF-8, the usual input,
+ * is used where it lies, without a copy.
  */
 #include "decode.h"
 
@@ -32,31 +39,8 @@ static void position_of(const char *s, size_t offset, int *line, int *col)
     }
 }
 
-/* Offset of the first character XML forbids in valid UTF-8, or len. */
-static size_t first_forbidden(const char *s, size_t len)
+static int name_in(const char *cs, const char *const *names)
 {
-    size_t i;
-
-    for (i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-
-        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
-            return i;
-        if (c == 0xEF && i + 2 < len && (unsigned char)s[i + 1] == 0xBF &&
-            ((unsigned char)s[i + 2] == 0xBE || (unsigned char)s[i + 2] == 0xBF))
-            return i;
-    }
-    return len;
-}
-
-/* Charsets that rule 3 reads at least as well as the declaration would:
- * valid UTF-8 stays UTF-8, the rest is read as Windows-1252, as browsers do
- * for Latin-1 and ASCII. */
-static int read_by_rule3(const char *cs)
-{
-    static const char *const names[] = {
-        "utf-8",      "utf8",   "windows-1252", "cp1252",   "x-cp1252", "iso-8859-1", "iso8859-1",
-        "iso_8859-1", "latin1", "l1",           "us-ascii", "ascii",    NULL};
     size_t i;
 
     for (i = 0; names[i] != NULL; i++)
@@ -65,15 +49,142 @@ static int read_by_rule3(const char *cs)
     return 0;
 }
 
+static int is_utf8_name(const char *cs)
+{
+    static const char *const names[] = {"utf-8", "utf8", NULL};
+
+    return name_in(cs, names);
+}
+
+/* Charsets that the vote reads as well as the declaration would: browsers
+ * read Latin-1 and ASCII as Windows-1252 too. */
+static int is_latin1_name(const char *cs)
+{
+    static const char *const names[] = {"windows-1252", "cp1252",     "x-cp1252", "iso-8859-1",
+                                        "iso8859-1",    "iso_8859-1", "latin1",   "l1",
+                                        "us-ascii",     "ascii",      NULL};
+
+    return name_in(cs, names);
+}
+
+/* Counts valid multi-byte UTF-8 characters and invalid bytes, and finds the
+ * first invalid byte. */
+static void utf8_census(const char *s, size_t len, size_t *multi, size_t *bad, size_t *first_bad)
+{
+    const uint8_t *p = (const uint8_t *)s, *end = p + len;
+    ucs4_t c;
+    int n;
+
+    *multi = *bad = 0;
+    *first_bad = len;
+    while (p < end) {
+        if (*p < 0x80) {
+            uint64_t x;
+
+            /* Input is mostly ASCII: skip it eight bytes at a time. */
+            p++;
+            while (end - p >= 8) {
+                memcpy(&x, p, 8);
+                if ((x & UINT64_C(0x8080808080808080)) != 0)
+                    break;
+                p += 8;
+            }
+            continue;
+        }
+        n = u8_mbtoucr(&c, p, (size_t)(end - p));
+        if (n < 0) {
+            if (*bad == 0)
+                *first_bad = (size_t)((const char *)p - s);
+            (*bad)++;
+            p++;
+        } else {
+            (*multi)++;
+            p += n;
+        }
+    }
+}
+
+static int xml_forbids(ucs4_t c)
+{
+    if (c < 0x20)
+        return c != 0x9 && c != 0xA && c != 0xD;
+    return (c >= 0xD800 && c <= 0xDFFF) || c == 0xFFFE || c == 0xFFFF || c > 0x10FFFF;
+}
+
+/* What the first repair of s[0..len) replaces, and where. */
+typedef struct {
+    size_t at;     /* offset in s, or len when nothing needs repair */
+    int kind;      /* 'u' invalid UTF-8, 'x' forbidden character, 'c' undefined byte */
+    unsigned code; /* the invalid byte or the forbidden character */
+} repair_site;
+
+/* Finds the first invalid sequence or forbidden character; in text an
+ * iconv conversion repaired (`converted`), a U+FFFD counts as well. */
+static repair_site first_repair(const char *s, size_t len, int converted)
+{
+    const uint8_t *p = (const uint8_t *)s, *end = p + len;
+    repair_site site = {len, 0, 0};
+    ucs4_t c;
+    int n;
+
+    while (p < end) {
+        if (*p >= 0x20 && *p < 0x80) {
+            p++;
+            continue;
+        }
+        n = u8_mbtoucr(&c, p, (size_t)(end - p));
+        site.at = (size_t)((const char *)p - s);
+        if (n < 0) {
+            site.kind = 'u';
+            site.code = *p;
+            return site;
+        }
+        if (xml_forbids(c)) {
+            site.kind = 'x';
+            site.code = (unsigned)c;
+            return site;
+        }
+        if (converted && c == 0xFFFD) {
+            site.kind = 'c';
+            return site;
+        }
+        p += n;
+    }
+    site.at = len;
+    return site;
+}
+
+/* The strict error for the first repair `site` of s (`base` bytes into the
+ * input when s is the input itself; the decoded text otherwise); `charset`
+ * names what s was decoded from. */
+static int repair_error(artconv_error *err, const char *s, repair_site site, size_t base,
+                        const char *charset)
+{
+    int line, col;
+
+    position_of(s, site.at, &line, &col);
+    if (site.kind == 'u')
+        return ac_error_at(err, ARTCONV_EPARSE, line, col, base + site.at,
+                           "invalid UTF-8 (byte 0x%02X) at line %d, column %d", site.code, line,
+                           col);
+    if (site.kind == 'x')
+        return ac_error_at(err, ARTCONV_EPARSE, line, col, base + site.at,
+                           "forbidden character U+%04X at line %d, column %d", site.code, line,
+                           col);
+    return ac_error_at(err, ARTCONV_EPARSE, line, col, base + site.at,
+                       "a byte undefined in %s at line %d, column %d", charset, line, col);
+}
+
 int ac_decode_input(artconv_buf *out, const char **text, size_t *text_len, const char *data,
                     size_t len, const char *declared, const artconv_read_options *opts,
                     artconv_error *err)
 {
     artconv_read_options defaults;
     artconv_buf cp = ARTCONV_BUF_INIT;
-    const uint8_t *bad;
-    size_t repairs = 0, at;
-    int line, col, rc = 0;
+    const char *how = "UTF-8", *s;
+    size_t multi = 0, bad = 0, first_bad = 0, base = 0, repairs = 0, converted_repairs = 0;
+    int converted = 0, line, col, rc = 0;
+    repair_site site;
 
     if (opts == NULL) {
         artconv_read_options_init(&defaults);
@@ -81,72 +192,90 @@ int ac_decode_input(artconv_buf *out, const char **text, size_t *text_len, const
     }
     if (data == NULL)
         data = "";
+    if (declared != NULL && declared[0] == '\0')
+        declared = NULL;
     *text = NULL;
     *text_len = 0;
-    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) { /* rule 1 */
         data += 3;
         len -= 3;
+        base = 3;
     } else if (len >= 2 && (memcmp(data, "\xFF\xFE", 2) == 0 || memcmp(data, "\xFE\xFF", 2) == 0)) {
+        how = "UTF-16";
         AC_CHECK(ac_text_convert(&cp, data[0] == '\xFF' ? "UTF-16LE" : "UTF-16BE", data + 2,
-                                 len - 2, NULL));
-        AC_CHECK(artconv_buf_put(&cp, "", 0));
-        data = cp.ptr;
-        len = cp.len;
-        declared = NULL;
-    }
-    if (declared != NULL && declared[0] != '\0' && !read_by_rule3(declared)) {
-        rc = ac_text_convert(&cp, declared, data, len, NULL);
-        if (rc == ARTCONV_EUNSUPPORTED) {
-            artconv_buf_clear(&cp);
-            rc = 0;
-            ac_warn_read(opts, ARTCONV_EPARSE, 0, "unknown charset \"%s\"; guessing", declared);
+                                 len - 2, &converted_repairs));
+        converted = 1;
+    } else {
+        int plain = declared == NULL || is_utf8_name(declared) || is_latin1_name(declared);
+
+        /* The usual input: clean UTF-8, nothing else declared; one pass. */
+        if (plain && ac_text_is_clean(data, len)) {
+            *text = data;
+            *text_len = len;
+            return 0;
+        }
+        utf8_census(data, len, &multi, &bad, &first_bad);
+        if (bad == 0 && (multi > 0 || plain)) {
+            /* rule 2: UTF-8 */
         } else {
-            AC_CHECK(rc);
-            AC_CHECK(artconv_buf_put(&cp, "", 0));
-            data = cp.ptr;
-            len = cp.len;
+            if (!plain) { /* rule 3 */
+                rc = ac_text_convert(&cp, declared, data, len, &converted_repairs);
+                if (rc == ARTCONV_EUNSUPPORTED) {
+                    artconv_buf_clear(&cp);
+                    converted_repairs = 0;
+                    rc = 0;
+                    ac_warn_read(opts, ARTCONV_EPARSE, 0, "unknown charset \"%s\"; guessing",
+                                 declared);
+                } else {
+                    AC_CHECK(rc);
+                    how = "declared charset";
+                    converted = 1;
+                }
+            }
+            if (!converted && multi <= bad) { /* rule 4: Windows-1252 */
+                if (bad > 0 && (declared == NULL || !is_latin1_name(declared))) {
+                    position_of(data, first_bad, &line, &col);
+                    if (opts->strict) {
+                        rc = ac_error_at(err, ARTCONV_EPARSE, line, col, first_bad,
+                                         "invalid UTF-8 (byte 0x%02X) at line %d, column %d",
+                                         (unsigned char)data[first_bad], line, col);
+                        goto cleanup;
+                    }
+                    ac_warn_read(opts, ARTCONV_EPARSE, line,
+                                 "the text is not UTF-8 (byte 0x%02X at line %d); read as "
+                                 "Windows-1252",
+                                 (unsigned char)data[first_bad], line);
+                }
+                how = "Windows-1252";
+                AC_CHECK(ac_text_convert(&cp, "CP1252", data, len, &converted_repairs));
+                converted = 1;
+            }
         }
     }
-    if (cp.ptr == NULL && ac_text_is_clean(data, len)) {
+    s = converted ? (cp.ptr != NULL ? cp.ptr : "") : data;
+    if (converted)
+        len = cp.len;
+    if (!converted && ac_text_is_clean(data, len)) {
         *text = data;
         *text_len = len;
         return 0;
     }
-    bad = cp.ptr == NULL ? u8_check((const uint8_t *)data, len) : NULL;
-    if (bad != NULL) {
-        at = (size_t)((const char *)bad - data);
-        position_of(data, at, &line, &col);
-        if (opts->strict) {
-            rc = ac_error_at(err, ARTCONV_EPARSE, line, col, at,
-                             "invalid UTF-8 (byte 0x%02X) at line %d, column %d", *bad, line, col);
-            goto cleanup;
-        }
-        ac_warn_read(opts, ARTCONV_EPARSE, line,
-                     "the text is not UTF-8 (byte 0x%02X at line %d); read as Windows-1252", *bad,
-                     line);
-        AC_CHECK(ac_text_convert(&cp, "CP1252", data, len, NULL));
-        AC_CHECK(artconv_buf_put(&cp, "", 0));
-        data = cp.ptr;
-        len = cp.len;
+    /* rule 5, and rule 4's stray bytes in UTF-8 */
+    site = first_repair(s, len, converted_repairs > 0);
+    if (site.at < len && opts->strict) {
+        rc = repair_error(err, s, site, converted ? 0 : base,
+                          strcmp(how, "declared charset") == 0 ? declared : how);
+        goto cleanup;
     }
-    at = first_forbidden(data, len);
-    if (at < len) {
-        position_of(data, at, &line, &col);
-        if (opts->strict) {
-            rc = ac_error_at(err, ARTCONV_EPARSE, line, col, at,
-                             "forbidden character U+%04X at line %d, column %d",
-                             (unsigned char)data[at] < 0x20 ? (unsigned char)data[at] : 0xFFFE,
-                             line, col);
-            goto cleanup;
-        }
-    }
-    AC_CHECK(ac_text_repair(out, data, len, &repairs));
+    AC_CHECK(ac_text_repair(out, s, len, &repairs));
     AC_CHECK(artconv_buf_put(out, "", 0));
+    repairs += converted_repairs;
     if (repairs > 0) {
-        position_of(data, at < len ? at : 0, &line, &col);
+        position_of(s, site.at < len ? site.at : 0, &line, &col);
         ac_warn_read(opts, ARTCONV_EPARSE, line,
-                     "replaced %zu forbidden character(s) with U+FFFD, the first at line %d",
-                     repairs, line);
+                     "replaced %zu invalid bytes or forbidden characters with U+FFFD (read as "
+                     "%s), the first at line %d, column %d",
+                     repairs, how, line, col);
     }
     *text = out->ptr;
     *text_len = out->len;
