@@ -4,7 +4,7 @@
  *
  * Three passes, each linear in the input:
  *  1. decode (formats/shared/decode.c, the policy every reader shares): strip
- *     a BOM, fall back to Windows-1252 when the bytes are not UTF-8, repair
+ *     a BOM, keep UTF-8, else vote UTF-8 or Windows-1252, repair
  *     forbidden characters; then unify line ends, expand tabs and trim line
  *     ends (blocks.c);
  *  2. blocks: a line-by-line parser with a stack of open containers (quotes,
