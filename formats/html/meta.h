@@ -83,9 +83,9 @@ typedef struct {
  * JSON-LD roots in m->ld. */
 void ac_meta_collect(meta_ctx *m);
 /* A JSON-LD string, or the "name" (or `key`) of an object, or the first of
- * a list; NULL if none (meta_collect.c). */
+ * a list; NULL if none (meta_values.c). */
 const char *ac_meta_ld_string(const json_t *v, const char *key);
-/* Words in s[0..len), split at spaces (meta_title.c). */
+/* Words in s[0..len), split at spaces (meta_values.c). */
 size_t ac_meta_count_words(const char *s, size_t len);
 /* Chooses the title, cuts the site name from it, and sets it on the
  * article and the page (meta_title.c).  Returns 0 or a negative status. */

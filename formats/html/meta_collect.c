@@ -156,18 +156,6 @@ static json_t *find_article(json_t *root)
     return NULL;
 }
 
-/* A string, or the "name" (or `key`) of an object, or the first of a list. */
-const char *ac_meta_ld_string(const json_t *v, const char *key)
-{
-    if (json_is_array(v))
-        v = json_array_get(v, 0);
-    if (json_is_object(v))
-        v = json_object_get(v, key);
-    if (json_is_array(v))
-        v = json_array_get(v, 0);
-    return json_is_string(v) ? json_string_value(v) : NULL;
-}
-
 static void load_jsonld(meta_ctx *m, const xmlNode *script)
 {
     const xmlNode *c;

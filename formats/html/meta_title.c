@@ -7,22 +7,6 @@
 
 #include <string.h>
 
-size_t ac_meta_count_words(const char *s, size_t len)
-{
-    size_t i, words = 0;
-    int in = 0;
-
-    for (i = 0; i < len; i++) {
-        if (s[i] == ' ')
-            in = 0;
-        else if (!in) {
-            in = 1;
-            words++;
-        }
-    }
-    return words;
-}
-
 /* Separators between a headline and a site name in <title>. */
 static const char *const separators[] = {
     " | ",        " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " \xC2\xBB ", " :: ", " / ",
