@@ -104,8 +104,7 @@ static int labelled(const xmlNode *n)
            names_a_date(ac_html_attr(n, "id")) || names_a_date(ac_html_attr(n, "itemprop"));
 }
 
-/* The element's text as one line in ctx->line (a space where a block or
- * <br> breaks it).  Returns 1 when it fits in `max` bytes and
+/* The element's text as one line in ctx->line.  Returns 1 when it fits in `max` bytes and
  * MAX_LINE_NODES nodes, 0 when not, or ARTCONV_ENOMEM. */
 static int read_line(date_ctx *c, const xmlNode *el, size_t max)
 {
@@ -118,13 +117,17 @@ static int read_line(date_ctx *c, const xmlNode *el, size_t max)
         skip = 0;
         if (++nodes > MAX_LINE_NODES)
             return 0;
+        /* Every element boundary is a word boundary here: sites set the
+         * parts of a stamp in spans without spaces between them
+         * ("<span>Last updated</span><span>Aug 04, 2025</span>"). */
+        if (!space && (n->type == XML_ELEMENT_NODE ||
+                       (n->prev != NULL && n->prev->type == XML_ELEMENT_NODE))) {
+            if ((rc = artconv_buf_putc(&c->line, ' ')) < 0)
+                return rc;
+            space = 1;
+        }
         if (n->type == XML_ELEMENT_NODE) {
             skip = passed(n);
-            if (!skip && !space && (ac_html_is_block(n) || ac_html_is(n, "br"))) {
-                if ((rc = artconv_buf_putc(&c->line, ' ')) < 0)
-                    return rc;
-                space = 1;
-            }
         } else if (n->type == XML_TEXT_NODE && n->content != NULL) {
             if ((rc = ac_html_put_collapsed(&c->line, (const char *)n->content,
                                             strlen((const char *)n->content), &space)) < 0)
@@ -136,33 +139,69 @@ static int read_line(date_ctx *c, const xmlNode *el, size_t max)
     return 1;
 }
 
+/* 1 if a heading's text is the article's title: one holds the other, or
+ * they open with the same 20 bytes ("Title (site.com) 87" and "Title -
+ * Site"), ignoring ASCII case.  Shorter than 8 bytes, it is no title ("News"
+ * is in many). */
+static int is_title(const char *title, size_t title_len, const char *h, size_t h_len)
+{
+    const char *a = title, *b = h;
+    size_t alen = title_len, blen = h_len, k;
+
+    if (title == NULL || title_len < 8 || h_len < 8)
+        return 0;
+    if (title_len >= 20 && h_len >= 20 && ac_strncaseeq(title, h, 20))
+        return 1;
+    if (alen < blen) {
+        a = h, alen = h_len, b = title, blen = title_len;
+    }
+    for (k = 0; k + blen <= alen; k++)
+        if (ac_strncaseeq(a + k, b, blen))
+            return 1;
+    return 0;
+}
+
+static int is_heading(const xmlNode *n)
+{
+    return ac_html_is(n, "h1") || ac_html_is(n, "h2") || ac_html_is(n, "h3");
+}
+
 /* Where the headline's text starts and ends in the page's text: the first
- * <h1> with text (a logo's <h1> holds only an image).  Returns 1 when the
- * page has one, 0 when not, or ARTCONV_ENOMEM. */
+ * <h1> with text (a logo's <h1> holds only an image), unless an <h1> after
+ * it is the article's title, or an <h2> or <h3> before it is.  Returns 1
+ * when the page has one, 0 when not, or ARTCONV_ENOMEM. */
 static int place_headline(date_ctx *c, const xmlNode *root)
 {
     const xmlNode *n;
-    size_t pos = 0;
-    int skip, rc;
+    const char *title = c->page->title;
+    size_t pos = 0, title_len = title != NULL ? strlen(title) : 0;
+    int skip, rc, have_h1 = 0, h1, titled;
 
     for (n = root->children; n != NULL; n = ac_xml_next(n, root, skip)) {
         skip = 0;
         if (n->type == XML_TEXT_NODE && n->content != NULL) {
             pos += collapsed_len((const char *)n->content);
-        } else if (n->type == XML_ELEMENT_NODE) {
-            skip = passed(n);
-            if (!skip && ac_html_is(n, "h1")) {
-                if ((rc = read_line(c, n, 1000)) < 0)
-                    return rc;
-                if (c->line.len > 0) {
-                    c->headline_start = pos;
-                    c->headline_end = pos + c->line.len;
-                    return 1;
-                }
-            }
+            continue;
+        }
+        if (n->type != XML_ELEMENT_NODE || (skip = passed(n)) != 0 || !is_heading(n))
+            continue;
+        h1 = ac_html_is(n, "h1");
+        if (have_h1 && (!h1 || title_len < 8))
+            continue;
+        if ((rc = read_line(c, n, 1000)) < 0)
+            return rc;
+        if (c->line.len == 0)
+            continue;
+        titled = is_title(title, title_len, c->line.ptr, c->line.len);
+        if (titled || (h1 && !have_h1)) {
+            c->headline_start = pos;
+            c->headline_end = pos + c->line.len;
+            if (titled)
+                return 1;
+            have_h1 = 1;
         }
     }
-    return 0;
+    return have_h1;
 }
 
 /* Reads one candidate line that spans [start, start + len) of the text. */
