@@ -235,7 +235,22 @@ static int find_near_headline(date_ctx *c, const xmlNode *root)
     for (n = root->children; n != NULL && pos <= to; n = ac_xml_next(n, root, skip)) {
         skip = 0;
         if (n->type == XML_TEXT_NODE && n->content != NULL) {
-            pos += collapsed_len((const char *)n->content);
+            size_t len = collapsed_len((const char *)n->content);
+
+            /* A stamp in an inline element of a longer block ("<div>By
+             * <a>Jane Doe</a> <span>Dec 18, 2025</span> · 3 min</div>"); not in
+             * a paragraph, whose pieces between links are the story's. */
+            if (pos >= from && len > 0 && len <= MAX_LINE &&
+                !ac_html_is(n->parent, "p")) {
+                int space = 1;
+
+                artconv_buf_clear(&c->line);
+                if ((rc = ac_html_put_collapsed(&c->line, (const char *)n->content,
+                                                strlen((const char *)n->content), &space)) < 0)
+                    return rc;
+                consider(c, pos);
+            }
+            pos += len;
             continue;
         }
         if (n->type != XML_ELEMENT_NODE)
