@@ -356,6 +356,21 @@ static int parse_date(const token *t, int n, int i, int order, parsed *p)
         p->day = (int)t[i + 4].value;
         return i + 5;
     }
+    /* 2023 Jan 7; 2023 January 7. (PubMed and library citations: the day
+     * ends the text or a punctuation mark follows, since "in 2024 May 5
+     * people" is no date) */
+    if (i + 2 < n && digits(&t[i]) == 4 && month_of(&t[i + 1])) {
+        j = i + 2;
+        if (j < n && punct_is(&t[j], '.'))
+            j++;
+        if (j < n && digits(&t[j]) >= 1 && digits(&t[j]) <= 2 &&
+            (j + 1 == n || t[j + 1].kind == TOK_PUNCT)) {
+            p->year = (int)t[i].value;
+            p->month = month_of(&t[i + 1]);
+            p->day = (int)t[j].value;
+            return j + 1;
+        }
+    }
     /* 31.05.2024, 05/31/2024, 31-05-2024 */
     if (i + 4 < n && digits(&t[i]) >= 1 && digits(&t[i]) <= 2 && date_sep(&t[i + 1]) &&
         digits(&t[i + 2]) >= 1 && digits(&t[i + 2]) <= 2 &&

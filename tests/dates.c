@@ -69,6 +69,7 @@ static const struct {
     {"on 20/12/2024", "2024-12-20"},
     {"2024\xe5\xb9\xb4" "3\xe6\x9c\x88" "2\xe6\x97\xa5", "2024-03-02"},
     {"2024\xeb\x85\x84 3\xec\x9b\x94 2\xec\x9d\xbc", "2024-03-02"},
+    {"Cureus. 2023 Jan 7;15(1):e33475", "2023-01-07"},
     /* German */
     {"Stand: 31. Mai 2024, 14:30 Uhr", "2024-05-31T14:30:00"},
     {"am 3. M\xc3\xa4rz 2024", "2024-03-03"},
@@ -134,6 +135,8 @@ static const char *const not_found[] = {
     "3 ma 2024",
     "31.05.24",
     "the 2024 season, 3 players",
+    "2024 March",
+    "in 2024 May 5 people",
     "M\xc3",
     "3 M\xc3\xa4",
     "\xe2\x80",

@@ -166,6 +166,39 @@ static int is_heading(const xmlNode *n)
     return ac_html_is(n, "h1") || ac_html_is(n, "h2") || ac_html_is(n, "h3");
 }
 
+/* For a page with no headline heading (an <h1> left empty as the parser
+ * closed it before a <p>, a title set in a <div>): the first element whose
+ * text is the article's title, give or take a little (a breadcrumb that
+ * the title holds is no title). */
+static int place_title(date_ctx *c, const xmlNode *root)
+{
+    const xmlNode *n;
+    const char *title = c->page->title;
+    size_t pos = 0, title_len = title != NULL ? strlen(title) : 0;
+    int skip, rc;
+
+    if (title_len < 8)
+        return 0;
+    for (n = root->children; n != NULL; n = ac_xml_next(n, root, skip)) {
+        skip = 0;
+        if (n->type == XML_TEXT_NODE && n->content != NULL) {
+            pos += collapsed_len((const char *)n->content);
+            continue;
+        }
+        if (n->type != XML_ELEMENT_NODE || (skip = passed(n)) != 0)
+            continue;
+        if ((rc = read_line(c, n, title_len + 20)) < 0)
+            return rc;
+        if (rc == 1 && c->line.len * 2 >= title_len &&
+            is_title(title, title_len, c->line.ptr, c->line.len)) {
+            c->headline_start = pos;
+            c->headline_end = pos + c->line.len;
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* Where the headline's text starts and ends in the page's text: the first
  * <h1> with text (a logo's <h1> holds only an image), unless an <h1> after
  * it is the article's title, or an <h2> or <h3> before it is.  Returns 1
@@ -201,7 +234,7 @@ static int place_headline(date_ctx *c, const xmlNode *root)
             have_h1 = 1;
         }
     }
-    return have_h1;
+    return have_h1 ? 1 : place_title(c, root);
 }
 
 /* Reads one candidate line that spans [start, start + len) of the text. */
