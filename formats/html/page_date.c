@@ -257,17 +257,25 @@ static void consider(date_ctx *c, size_t start)
     }
 }
 
+/* Walks the window around the headline and keeps the nearest line with a
+ * date.  An <aside> beside the headline may hold the article's own stamp
+ * (a column with date and author), so it is entered, but only its
+ * elements labelled as a date count there, and its text does not move the
+ * position (place_headline passes it over). */
 static int find_near_headline(date_ctx *c, const xmlNode *root)
 {
     const xmlNode *n;
-    size_t pos = 0;
+    size_t pos = 0, level = 0, aside = 0; /* aside: the <aside>'s level + 1, or 0 */
     size_t from = c->headline_start > WINDOW_BEFORE ? c->headline_start - WINDOW_BEFORE : 0;
     size_t to = c->headline_end + WINDOW_AFTER;
-    int skip, rc;
+    int skip = 0, rc;
 
-    for (n = root->children; n != NULL && pos <= to; n = ac_xml_next(n, root, skip)) {
+    for (n = root->children; n != NULL && pos <= to;
+         n = ac_xml_next_level(n, root, skip, &level)) {
+        if (aside != 0 && level < aside)
+            aside = 0;
         skip = 0;
-        if (n->type == XML_TEXT_NODE && n->content != NULL) {
+        if (n->type == XML_TEXT_NODE && n->content != NULL && aside == 0) {
             size_t len = collapsed_len((const char *)n->content);
 
             /* A stamp in an inline element of a longer block ("<div>By
@@ -288,6 +296,11 @@ static int find_near_headline(date_ctx *c, const xmlNode *root)
         }
         if (n->type != XML_ELEMENT_NODE)
             continue;
+        if (aside == 0 && ac_html_is(n, "aside") && ac_html_attr(n, "hidden") == NULL &&
+            pos >= from) {
+            aside = level + 1;
+            continue;
+        }
         if (passed(n)) {
             skip = 1;
             continue;
@@ -297,13 +310,14 @@ static int find_near_headline(date_ctx *c, const xmlNode *root)
         rc = 0;
         if (labelled(n))
             rc = read_line(c, n, MAX_LABELLED);
-        else if (ac_html_is_block(n))
+        else if (ac_html_is_block(n) && aside == 0)
             rc = read_line(c, n, MAX_LINE);
         if (rc < 0)
             return rc;
         if (rc == 1) {
             consider(c, pos);
-            pos += c->line.len;
+            if (aside == 0)
+                pos += c->line.len;
             skip = 1;
         }
     }
