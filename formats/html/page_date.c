@@ -258,10 +258,10 @@ static void consider(date_ctx *c, size_t start)
 }
 
 /* Walks the window around the headline and keeps the nearest line with a
- * date.  An <aside> beside the headline may hold the article's own stamp
- * (a column with date and author), so it is entered, but only its
- * elements labelled as a date count there, and its text does not move the
- * position (place_headline passes it over). */
+ * date.  An <aside> or <footer> there may hold the article's own stamp (a
+ * column with date and author, an article's footer), so it is entered, but
+ * only its elements labelled as a date count, and its text does not move
+ * the position (place_headline passes it over). */
 static int find_near_headline(date_ctx *c, const xmlNode *root)
 {
     const xmlNode *n;
@@ -296,8 +296,8 @@ static int find_near_headline(date_ctx *c, const xmlNode *root)
         }
         if (n->type != XML_ELEMENT_NODE)
             continue;
-        if (aside == 0 && ac_html_is(n, "aside") && ac_html_attr(n, "hidden") == NULL &&
-            pos >= from) {
+        if (aside == 0 && (ac_html_is(n, "aside") || ac_html_is(n, "footer")) &&
+            ac_html_attr(n, "hidden") == NULL && pos >= from) {
             aside = level + 1;
             continue;
         }
