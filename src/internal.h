@@ -199,10 +199,27 @@ int ac_article_in_container(const artconv_article *article);
 
 /* Parses a date or date-time as people and sites write it ("2024-03-02",
  * "2 March 2024", "Mar 2, 2024 9:30 AM IST", RFC 822/1123, ISO 8601 with
- * or without zone) and appends it in ISO 8601: "YYYY-MM-DD", or
+ * or without zone, "31.05.2024", "3. März 2024", "3 de marzo de 2024";
+ * "05/06/2024" only when a number over 12 tells day from month) and
+ * appends it in ISO 8601: "YYYY-MM-DD", or
  * "YYYY-MM-DDThh:mm:ss" plus "Z" or "+hh:mm" when a zone is known.  Returns
  * 0, ARTCONV_EPARSE (nothing appended) or ARTCONV_ENOMEM.  (src/date.c) */
 int ac_date_normalize(artconv_buf *out, const char *s, size_t len);
+
+/* Room for any date ac_date_find and ac_date_normalize write, NUL included
+ * ("YYYY-MM-DDThh:mm:ss+hh:mm"). */
+#define AC_DATE_ISO_MAX 32
+/* How to read a numeric date whose day and month could be either way
+ * round ("05/06/2024"): en-US writes the month first, most others the day. */
+enum { AC_DATE_MONTH_FIRST = 1, AC_DATE_DAY_FIRST = 2 };
+/* Finds the first full date (day, month and year) in a short line of text
+ * s[0..len) ("Updated on 3 de marzo de 2024 | 5 min read", "31.05.2024",
+ * "Mar 2, 2024 at 9:30 AM EST") and writes it to `out` in ISO 8601, with
+ * the time when one follows.  A month and year alone ("March 2024") is no
+ * date; dates glued into longer runs of numbers, year ranges and years
+ * outside 1900-2100 are passed over.  Only the first 1,024 bytes are read.
+ * Returns 1, or 0 (out is "") when there is none.  (src/date.c) */
+int ac_date_find(char out[AC_DATE_ISO_MAX], const char *s, size_t len, int order);
 
 /* The input size limit in force for these options (NULL: the default). */
 size_t ac_max_input(const artconv_read_options *opts);

@@ -144,6 +144,10 @@ int ac_html_byline(artconv_article *article, ac_html_page *page, artconv_error *
  * is already set (formats/html/dateline.c). */
 int ac_html_dateline(artconv_article *article, artconv_error *err);
 
+/* When the metadata gave no date, takes the one a short line beside the
+ * headline shows ("By Jane Doe | March 3, 2024"; formats/html/page_date.c). */
+int ac_html_page_date(artconv_article *article, const ac_html_page *page, artconv_error *err);
+
 /* --- extraction (formats/html/extract.c) ----------------------------------- */
 
 /* Marks chrome AC_HTML_DROP, scores the rest and sets page->roots to the

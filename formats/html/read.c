@@ -28,6 +28,7 @@ int ac_html_read(artconv_article **out, const char *data, size_t len,
         goto cleanup;
     AC_CHECK(ac_html_meta(article, &page, err));
     AC_CHECK(ac_html_byline(article, &page, err));
+    AC_CHECK(ac_html_page_date(article, &page, err));
     AC_CHECK(ac_html_extract(&page, err));
     AC_CHECK(ac_html_byline(article, &page, err));
     if (page.body == NULL)
