@@ -497,6 +497,34 @@ static void test_titles(void)
     }
 }
 
+/* With no article object, the page's own schema.org WebPage (here in
+ * @graph) gives the date; an article object's date still wins. */
+static void test_jsonld_page_date(void)
+{
+    static const char page_only[] =
+        "<script type='application/ld+json'>{\"@graph\":[{\"@type\":\"Organization\","
+        "\"name\":\"Gazette\"},{\"@type\":\"WebPage\",\"datePublished\":"
+        "\"2024-03-14T07:30:00+00:00\"}]}</script><title>Harbour bridge reopens</title>";
+    static const char both[] =
+        "<script type='application/ld+json'>[{\"@type\":\"WebPage\",\"datePublished\":"
+        "\"2020-01-01\"},{\"@type\":\"NewsArticle\",\"headline\":\"Bridge\","
+        "\"datePublished\":\"2024-03-14\"}]</script>";
+    artconv_article *a = NULL;
+    artconv_error err;
+
+    if (ok(read_html(&a, page_only, strlen(page_only), 0, 0, NULL, &err, NULL) == 0,
+           "JSON-LD WebPage: read"))
+        is_str(artconv_article_get(a, ARTCONV_META_DATE), "2024-03-14T07:30:00Z",
+               "JSON-LD WebPage in @graph: its datePublished is the date");
+    artconv_article_free(a);
+    a = NULL;
+    if (ok(read_html(&a, both, strlen(both), 0, 0, NULL, &err, NULL) == 0,
+           "JSON-LD WebPage and article: read"))
+        is_str(artconv_article_get(a, ARTCONV_META_DATE), "2024-03-14",
+               "JSON-LD: the article's datePublished beats the page's");
+    artconv_article_free(a);
+}
+
 /* Prose enough for the extractor to take the <article> as the content. */
 #define PROSE                                                                                      \
     "<p>The harbour authority said on Tuesday that the bridge, closed since the storm, would "     \
@@ -1013,6 +1041,7 @@ int main(void)
     test_no_extract();
     test_hostile();
     test_titles();
+    test_jsonld_page_date();
     test_bylines();
     test_datelines();
     test_shared_news_rules();

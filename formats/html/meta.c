@@ -182,6 +182,10 @@ int ac_html_meta(artconv_article *article, ac_html_page *page, artconv_error *er
     AC_CHECK(set_date(&m, ARTCONV_META_DATE, m.slots[S_PUB_PARSELY]));
     AC_CHECK(set_date(&m, ARTCONV_META_DATE, m.slots[S_PUB_DC]));
     AC_CHECK(set_date(&m, ARTCONV_META_DATE, m.slots[S_PUB_OTHER]));
+    if (m.web_page != NULL)
+        AC_CHECK(
+            set_date(&m, ARTCONV_META_DATE,
+                     ac_meta_ld_string(json_object_get(m.web_page, "datePublished"), "@value")));
     AC_CHECK(set_date(&m, ARTCONV_META_DATE, find_time(page)));
     AC_CHECK(set_date(&m, ARTCONV_META_MODIFIED, m.slots[S_MOD_ARTICLE]));
     AC_CHECK(set_date(&m, ARTCONV_META_MODIFIED, m.slots[S_MOD_OG]));

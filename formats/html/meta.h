@@ -70,7 +70,8 @@ typedef struct {
     const char *rel_author; /* <link rel=author title=...> */
     json_t *ld[MAX_JSONLD_BLOCKS];
     size_t n_ld;
-    json_t *art; /* the article object inside one of them, borrowed */
+    json_t *art;      /* the article object inside one of them, borrowed */
+    json_t *web_page; /* the WebPage object (or a kind of it), borrowed */
     size_t n_keywords;
     const char *dc_creators[MAX_DC_CREATORS]; /* every DC.Creator, in order */
     unsigned char dc_by_property[MAX_DC_CREATORS];

@@ -97,14 +97,19 @@ static const char *const article_types[] = {"Article",
 
 /* --- JSON-LD ---------------------------------------------------------------- */
 
-static int type_is_article(const json_t *obj)
+/* The schema.org types of a page itself, whose datePublished is the page's
+ * when it holds no article object. */
+static const char *const page_types[] = {"WebPage", "ItemPage",       "AboutPage",      "FAQPage",
+                                         "QAPage",  "MedicalWebPage", "CollectionPage", NULL};
+
+static int type_in(const json_t *obj, const char *const *types)
 {
     const json_t *type = json_object_get(obj, "@type");
     size_t i, j;
 
     if (json_is_string(type)) {
-        for (j = 0; article_types[j] != NULL; j++)
-            if (strcmp(json_string_value(type), article_types[j]) == 0)
+        for (j = 0; types[j] != NULL; j++)
+            if (strcmp(json_string_value(type), types[j]) == 0)
                 return 1;
         return 0;
     }
@@ -113,21 +118,21 @@ static int type_is_article(const json_t *obj)
     for (i = 0; i < json_array_size(type) && i < 16; i++) {
         const json_t *t = json_array_get(type, i);
 
-        for (j = 0; json_is_string(t) && article_types[j] != NULL; j++)
-            if (strcmp(json_string_value(t), article_types[j]) == 0)
+        for (j = 0; json_is_string(t) && types[j] != NULL; j++)
+            if (strcmp(json_string_value(t), types[j]) == 0)
                 return 1;
     }
     return 0;
 }
 
-/* Finds the article object at the top, in a top-level list or in @graph:
- * no deeper, so hostile nesting costs nothing. */
-static json_t *find_article(json_t *root)
+/* Finds an object of one of `types` at the top, in a top-level list or in
+ * @graph: no deeper, so hostile nesting costs nothing. */
+static json_t *find_typed(json_t *root, const char *const *types)
 {
     json_t *graph, *v;
     size_t i, k;
 
-    if (json_is_object(root) && type_is_article(root))
+    if (json_is_object(root) && type_in(root, types))
         return root;
     for (k = 0; k < 2; k++) {
         json_t *list = k == 0 ? root : NULL;
@@ -138,7 +143,7 @@ static json_t *find_article(json_t *root)
             continue;
         for (i = 0; i < json_array_size(list); i++) {
             v = json_array_get(list, i);
-            if (json_is_object(v) && type_is_article(v))
+            if (json_is_object(v) && type_in(v, types))
                 return v;
             graph = json_is_object(v) ? json_object_get(v, "@graph") : NULL;
             if (json_is_array(graph)) {
@@ -147,7 +152,7 @@ static json_t *find_article(json_t *root)
                 for (j = 0; j < json_array_size(graph); j++) {
                     json_t *g = json_array_get(graph, j);
 
-                    if (json_is_object(g) && type_is_article(g))
+                    if (json_is_object(g) && type_in(g, types))
                         return g;
                 }
             }
@@ -193,7 +198,9 @@ static void load_jsonld(meta_ctx *m, const xmlNode *script)
     }
     m->ld[m->n_ld++] = root;
     if (m->art == NULL)
-        m->art = find_article(root);
+        m->art = find_typed(root, article_types);
+    if (m->web_page == NULL)
+        m->web_page = find_typed(root, page_types);
 }
 
 /* --- collecting ------------------------------------------------------------- */
