@@ -478,6 +478,27 @@ static void test_titles(void)
          "\"headline\":\"LD wins\",\"author\":\"By Ann Lee and Bo Chan\"}</script>"
          "<meta property='og:title' content='OG loses'>",
          "LD wins"},
+        /* One level of character references left in a metadata value. */
+        {"<meta property='og:title' content='Fish &amp;#038; chips: a history'>",
+         "Fish & chips: a history"},
+        /* The visible headline gives its wording, and cuts the site part. */
+        {"<title>Mobile design - the ultimate guide for 2025 | Example Site</title>"
+         "<body><h1>Mobile Design: The Ultimate Guide for 2025</h1><p>x</p></body>",
+         "Mobile Design: The Ultimate Guide for 2025"},
+        /* A logo h1 in the header's nav is no headline. */
+        {"<title>Harbour bridge to reopen at the end of the month | Gazette</title>"
+         "<body><nav><h1>Harbour bridge to reopen at the end of the month</h1></nav>"
+         "<h1>Harbour Bridge To Reopen At The End Of The Month</h1></body>",
+         "Harbour Bridge To Reopen At The End Of The Month"},
+        /* An h1 that differs only in quotes keeps the metadata's. */
+        {"<meta property='og:title' content=\"'Star' cuts to be released\">"
+         "<body><h1>\xE2\x80\x98Star\xE2\x80\x99 cuts to be released</h1></body>",
+         "'Star' cuts to be released"},
+        /* What is cut names the author: the site wrote the title so. */
+        {"<meta name='author' content='Ann Lee'>"
+         "<meta property='og:title' content='Why the harbour bridge closed for a month | Ann Lee'>"
+         "<body><h1>Why the harbour bridge closed for a month</h1></body>",
+         "Why the harbour bridge closed for a month | Ann Lee"},
     };
     size_t i;
 

@@ -88,6 +88,10 @@ void ac_meta_collect(meta_ctx *m);
 const char *ac_meta_ld_string(const json_t *v, const char *key);
 /* Words in s[0..len), split at spaces (meta_values.c). */
 size_t ac_meta_count_words(const char *s, size_t len);
+/* Appends s[0..len) to `out` with one level of HTML character references
+ * decoded ("&#038;" -> "&", "&amp;#8217;" -> "&#8217;"), control
+ * characters as spaces (meta_values.c).  Returns 0 or ARTCONV_ENOMEM. */
+int ac_meta_decode_refs(artconv_buf *out, const char *s, size_t len);
 /* Chooses the title, cuts the site name from it, and sets it on the
  * article and the page (meta_title.c).  Returns 0 or a negative status. */
 int ac_meta_set_title(meta_ctx *m);

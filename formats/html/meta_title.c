@@ -1,16 +1,27 @@
 /*
- * meta_title.c - choosing a page's title among JSON-LD, Dublin Core, Open
- * Graph, <meta name=title>, Twitter and Parse.ly candidates and <title>, and
- * cutting the site name from it ("Headline | Site", "Site - Headline").
+ * meta_title.c - choosing a page's title: among JSON-LD, Dublin Core, Open
+ * Graph, <meta name=title>, Twitter and Parse.ly candidates and <title>
+ * first, then the visible headline (the page's <h1>) when it agrees with
+ * that choice or stands alone, and else the chosen title with the site
+ * name cut from it ("Headline | Site", "Site - Headline").
  */
 #include "meta.h"
 
 #include <string.h>
 
+/* Internal limits of the headline search.  <h1>s looked at: a listing of
+ * thousands of them costs one walk and no more comparisons. */
+#define MAX_H1 32
+/* Bytes of an <h1>'s text that can still be a headline (longer is a block
+ * of text set as a heading), and of the metadata title it is compared
+ * with. */
+#define MAX_HEADLINE 400
+#define MAX_COMPARED_TITLE 1000
+
 /* Separators between a headline and a site name in <title>. */
 static const char *const separators[] = {
     " | ",        " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " \xC2\xBB ", " :: ", " / ",
-    " \xC2\xB7 ", NULL};
+    " \xC2\xB7 ", " \xE2\x80\xA2 ", NULL};
 
 static const char *find_sep(const char *s, size_t len, int last, size_t *sep_len)
 {
@@ -136,10 +147,229 @@ static int prefer_name(meta_ctx *m, const char *headline, const char *name)
     return rc;
 }
 
+/* Decodes one level of character references left in m->tmp (see
+ * ac_meta_decode_refs), whitespace collapsed again. */
+static int decode_title(meta_ctx *m)
+{
+    artconv_buf dec = ARTCONV_BUF_INIT;
+    int rc = 0;
+
+    if (m->tmp.len == 0 || memchr(m->tmp.ptr, '&', m->tmp.len) == NULL)
+        return 0;
+    if (ac_meta_decode_refs(&dec, m->tmp.ptr, m->tmp.len) < 0)
+        rc = ac_nomem(m->err);
+    else {
+        artconv_buf_clear(&m->tmp);
+        if (ac_text_put_collapsed(&m->tmp, dec.ptr, dec.len) < 0)
+            rc = ac_nomem(m->err);
+    }
+    artconv_buf_dispose(&dec);
+    return rc;
+}
+
+/* --- the visible headline ------------------------------------------------- */
+
+/* Elements whose <h1>s are not the page's headline: code, templates, and
+ * the page furniture around the article. */
+static const char *const passed_over[] = {"head",   "script", "style",  "template", "noscript",
+                                          "nav",    "footer", "aside",  "svg",      "select",
+                                          "dialog", "button", "iframe", NULL};
+
+static int hidden(const xmlNode *n)
+{
+    const char *style = ac_html_attr(n, "style"), *aria = ac_html_attr(n, "aria-hidden");
+    char buf[256];
+    size_t i, k = 0;
+
+    if (ac_html_attr(n, "hidden") != NULL || (aria != NULL && ac_strcaseeq(aria, "true")))
+        return 1;
+    if (style == NULL)
+        return 0;
+    for (i = 0; style[i] != '\0' && k + 1 < sizeof buf; i++)
+        if (!ac_is_space(style[i]))
+            buf[k++] = style[i] >= 'A' && style[i] <= 'Z' ? (char)(style[i] + 32) : style[i];
+    buf[k] = '\0';
+    return strstr(buf, "display:none") != NULL || strstr(buf, "visibility:hidden") != NULL;
+}
+
+/* 1 if s[0..len) starts with a curly quote (U+2018, U+2019, U+201C,
+ * U+201D), which a headline and its metadata copy often write
+ * differently ("We’ve", "We've"). */
+static int curly_quote(const char *s, size_t len)
+{
+    return len >= 3 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 &&
+           ((unsigned char)s[2] == 0x98 || (unsigned char)s[2] == 0x99 ||
+            (unsigned char)s[2] == 0x9C || (unsigned char)s[2] == 0x9D);
+}
+
+/* Appends the letters and digits of s[0..len), ASCII lower-cased (UTF-8
+ * bytes count as letters, curly quotes do not), so that a headline and its
+ * copy compare equal through case, spacing and punctuation.  When `cuts`
+ * is not NULL, the squashed offsets where a separator (see find_sep)
+ * stands go into it, at most MAX_CUTS of them.  Returns 0 or
+ * ARTCONV_ENOMEM. */
+#define MAX_CUTS 16
+
+static int squash(artconv_buf *out, const char *s, size_t len, size_t *cuts, size_t *n_cuts)
+{
+    size_t i = 0, k, start = out->len;
+
+    while (i < len) {
+        unsigned char c = (unsigned char)s[i];
+
+        if (cuts != NULL && c == ' ' && *n_cuts < MAX_CUTS) {
+            for (k = 0; separators[k] != NULL; k++)
+                if (strncmp(s + i, separators[k], strlen(separators[k])) == 0) {
+                    cuts[(*n_cuts)++] = out->len - start;
+                    break;
+                }
+        }
+        if (curly_quote(s + i, len - i)) {
+            i += 3;
+            continue;
+        }
+        if (name_char(c) && artconv_buf_putc(out, c >= 'A' && c <= 'Z' ? c + 32 : c) < 0)
+            return ARTCONV_ENOMEM;
+        i++;
+    }
+    return 0;
+}
+
+/* 1 if t[from..to), split at the cuts between, has a part that is one
+ * of the authors the page declares: "Headline | Author" is a title the
+ * site wrote so on purpose, and the author is no site name to cut. */
+static int names_author(meta_ctx *m, const artconv_buf *t, const size_t *cuts, size_t n_cuts,
+                        size_t from, size_t to)
+{
+    const char *authors[7];
+    artconv_buf sa = ARTCONV_BUF_INIT;
+    size_t i, k, n = 0, start = from, end;
+    int found = 0;
+
+    if (m->art != NULL)
+        authors[n++] = ac_meta_ld_string(json_object_get(m->art, "author"), "name");
+    authors[n++] = m->slots[S_AUTHOR_META];
+    authors[n++] = m->slots[S_AUTHOR_DC];
+    authors[n++] = m->slots[S_AUTHOR_PARSELY];
+    authors[n++] = m->slots[S_AUTHOR_SAILTHRU];
+    authors[n++] = m->rel_author;
+    for (i = 0; i < n && !found; i++) {
+        if (authors[i] == NULL)
+            continue;
+        artconv_buf_clear(&sa);
+        if (squash(&sa, authors[i], strlen(authors[i]), NULL, NULL) < 0 || sa.len == 0)
+            continue;
+        for (start = from, k = 0; k <= n_cuts && !found; k++) {
+            if (k < n_cuts && (cuts[k] <= start || cuts[k] >= to))
+                continue;
+            end = k < n_cuts ? cuts[k] : to;
+            found = end - start == sa.len && memcmp(t->ptr + start, sa.ptr, sa.len) == 0;
+            start = end;
+        }
+    }
+    artconv_buf_dispose(&sa);
+    return found;
+}
+
+/* 1 if the h1's text h is the title t but for its quotes (straight or
+ * curly), which then keeps the metadata's wording. */
+static int same_but_quotes(const char *h, size_t hlen, const char *t, size_t tlen)
+{
+    size_t i = 0, j = 0;
+
+    for (;;) {
+        while (i < hlen && (h[i] == '\'' || h[i] == '"' || curly_quote(h + i, hlen - i)))
+            i += h[i] == '\'' || h[i] == '"' ? 1 : 3;
+        while (j < tlen && (t[j] == '\'' || t[j] == '"' || curly_quote(t + j, tlen - j)))
+            j += t[j] == '\'' || t[j] == '"' ? 1 : 3;
+        if (i == hlen || j == tlen)
+            return i == hlen && j == tlen;
+        if (h[i++] != t[j++])
+            return 0;
+    }
+}
+
+/* 1 if the squashed heading h is the squashed title t, or the part of it
+ * before or after one of its separators, when that part reads as a
+ * headline (`words` of h more than four, as for <title> in strip_site)
+ * and what is cut names no author. */
+static int is_title_part(meta_ctx *m, const artconv_buf *h, size_t words, const artconv_buf *t,
+                         const size_t *cuts, size_t n_cuts)
+{
+    size_t k;
+
+    if (h->len == 0 || h->len > t->len)
+        return 0;
+    if (h->len == t->len)
+        return memcmp(h->ptr, t->ptr, h->len) == 0;
+    if (words <= 4)
+        return 0;
+    for (k = 0; k < n_cuts; k++) {
+        if (cuts[k] == h->len && memcmp(t->ptr, h->ptr, h->len) == 0)
+            return !names_author(m, t, cuts, n_cuts, h->len, t->len);
+        if (t->len - cuts[k] == h->len && memcmp(t->ptr + cuts[k], h->ptr, h->len) == 0)
+            return !names_author(m, t, cuts, n_cuts, 0, cuts[k]);
+    }
+    return 0;
+}
+
+/* The page's visible headline into `out` (left empty when there is none):
+ * the first <h1> that says what the metadata title says, or what one part
+ * of it says ("Headline" of "Headline | Site"), give or take case, spacing
+ * and punctuation; the page shows it, so its wording is the title's.
+ * <h1>s in page furniture, code or hidden boxes do not count.  Returns 0
+ * or ARTCONV_ENOMEM. */
+static int find_headline(meta_ctx *m, const char *title, size_t title_len, artconv_buf *out)
+{
+    const xmlNode *root = m->page->body != NULL ? m->page->body : m->page->html, *n;
+    artconv_buf h = ARTCONV_BUF_INIT, sh = ARTCONV_BUF_INIT, st = ARTCONV_BUF_INIT;
+    size_t seen = 0, cuts[MAX_CUTS], n_cuts = 0;
+    int skip, rc = 0;
+
+    if (root == NULL || title_len == 0)
+        return 0;
+    if (title_len > MAX_COMPARED_TITLE)
+        title_len = MAX_COMPARED_TITLE;
+    if ((rc = squash(&st, title, title_len, cuts, &n_cuts)) < 0 || st.len == 0)
+        goto done;
+    for (n = root->children; n != NULL && seen < MAX_H1; n = ac_xml_next(n, root, skip)) {
+        skip = 0;
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        if (ac_html_in_list((const char *)n->name, passed_over) || hidden(n)) {
+            skip = 1;
+            continue;
+        }
+        if (!ac_html_is(n, "h1"))
+            continue;
+        skip = 1;
+        seen++;
+        artconv_buf_clear(&h);
+        artconv_buf_clear(&sh);
+        if ((rc = ac_html_text(&h, n)) < 0)
+            break;
+        if (h.len == 0 || h.len > MAX_HEADLINE)
+            continue;
+        if ((rc = squash(&sh, h.ptr, h.len, NULL, NULL)) < 0)
+            break;
+        if (is_title_part(m, &sh, ac_meta_count_words(h.ptr, h.len), &st, cuts, n_cuts)) {
+            if (!same_but_quotes(h.ptr, h.len, title, title_len))
+                rc = artconv_buf_put(out, h.ptr, h.len);
+            break;
+        }
+    }
+done:
+    artconv_buf_dispose(&h);
+    artconv_buf_dispose(&sh);
+    artconv_buf_dispose(&st);
+    return rc < 0 ? ac_nomem(m->err) : 0;
+}
+
 int ac_meta_set_title(meta_ctx *m)
 {
     const char *site = m->slots[S_SITE_OG];
     const char *cands[8];
+    artconv_buf head = ARTCONV_BUF_INIT;
     size_t i, n = 0;
     int from_tag = 0, rc = 0;
 
@@ -174,11 +404,23 @@ int ac_meta_set_title(meta_ctx *m)
             return ac_nomem(m->err);
         from_tag = 1;
     }
+    if ((rc = decode_title(m)) < 0 || (rc = find_headline(m, m->tmp.ptr, m->tmp.len, &head)) < 0)
+        goto done;
+    if (head.len > 0) {
+        artconv_buf_clear(&m->tmp);
+        if (artconv_buf_put(&m->tmp, head.ptr, head.len) < 0) {
+            rc = ac_nomem(m->err);
+            goto done;
+        }
+    } else
+        strip_site(m, site, from_tag);
     if (m->tmp.len == 0)
-        return 0;
-    strip_site(m, site, from_tag);
+        goto done;
     if ((rc = ac_article_set_n(m->article, ARTCONV_META_TITLE, m->tmp.ptr, m->tmp.len, m->err)) < 0)
-        return rc;
-    m->page->title = ac_strndup(m->tmp.ptr, m->tmp.len);
-    return m->page->title == NULL ? ac_nomem(m->err) : 0;
+        goto done;
+    if ((m->page->title = ac_strndup(m->tmp.ptr, m->tmp.len)) == NULL)
+        rc = ac_nomem(m->err);
+done:
+    artconv_buf_dispose(&head);
+    return rc;
 }
