@@ -633,6 +633,10 @@ static void test_bylines(void)
          "Dublin Core creators, each \"Last, First\", in order"},
         {"<meta name='DC.Creator' content='Jane Doe, John Smith'>", "", "",
          "Jane Doe; John Smith", "a DC.Creator that lists full names stays a list"},
+        {"", "",
+         "<div class='author-label'>Written By</div>"
+         "<div class='byline'>By <a rel='author' href='/a/k'>Kim Lee</a></div>",
+         "Kim Lee", "a byline box that holds only its label gives way to the next byline"},
     };
     size_t i;
 
@@ -742,6 +746,12 @@ static void test_shared_news_rules(void)
          "byline: an agency beside a person is the credit"},
         {"<meta name='author' content='Reuters'>", NULL, "Reuters", NULL, NULL, NULL, NULL,
          "byline: an agency alone stays the author"},
+        {"<meta name='author' content='Posted by Jane Doe, Sat, Dec'>", NULL, "Jane Doe", NULL,
+         NULL, NULL, NULL, "byline: a label before the name and weekday or month parts are no names"},
+        {"<meta name='author' content='262588213843476'>", NULL, "", NULL, NULL, NULL, NULL,
+         "byline: an account number is no author"},
+        {"<meta name='author' content='About The Author'>", NULL, "", NULL, NULL, NULL, NULL,
+         "byline: a byline label alone is no author"},
         {"", "MOSCOW (AP) \xE2\x80\x94 An unmanned Russian cargo spaceship heading to the station "
              "broke up in the atmosphere.",
          "", "AP", "MOSCOW", NULL, "An unmanned Russian",

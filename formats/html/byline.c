@@ -237,11 +237,44 @@ static int in_furniture(const ac_html_page *page, const xmlNode *n)
     return 0;
 }
 
+/* Byline candidates kept after extraction, nearest first.  A candidate
+ * that names no one (a label "Author", a box left empty) gives way to the
+ * next; more than this many are page furniture repeated (a list of
+ * stories, each with its byline). */
+#define MAX_CANDIDATES 8
+
+typedef struct {
+    xmlNode *el;
+    int rank;
+} candidate;
+
+/* Keeps `n` among the MAX_CANDIDATES nearest, sorted by rank and, within
+ * a rank, in document order. */
+static void keep_candidate(candidate *c, size_t *n_c, xmlNode *n, int rank)
+{
+    size_t i = *n_c;
+
+    if (i == MAX_CANDIDATES) {
+        if (c[i - 1].rank <= rank)
+            return;
+        i--;
+    } else {
+        (*n_c)++;
+    }
+    for (; i > 0 && c[i - 1].rank > rank; i--)
+        c[i] = c[i - 1];
+    c[i].el = n;
+    c[i].rank = rank;
+}
+
 int ac_html_byline(artconv_article *article, ac_html_page *page, artconv_error *err)
 {
     byline_ctx m;
-    const xmlNode *root = page->body, *n, *best = NULL;
-    int skip, best_rank = BYLINE_FAR + 1, rc = 0;
+    const xmlNode *root = page->body;
+    xmlNode *n;
+    candidate cands[MAX_CANDIDATES];
+    size_t n_cands = 0, i;
+    int skip, rc = 0;
     size_t before = artconv_article_list_count(article, ARTCONV_LIST_AUTHORS);
 
     if (root == NULL)
@@ -282,18 +315,20 @@ int ac_html_byline(artconv_article *article, ac_html_page *page, artconv_error *
             continue;
         }
         rank = byline_rank(page, n);
-        if (rank < best_rank && !(rank == BYLINE_FAR && in_furniture(page, n))) {
-            best = n;
-            best_rank = rank;
-            if (rank == 0)
-                break;
+        if (!(rank == BYLINE_FAR && in_furniture(page, n)))
+            keep_candidate(cands, &n_cands, n, rank);
+    }
+    if (n_cands == 0)
+        goto cleanup;
+    AC_INFO(cands[0].el)->flags |= AC_HTML_BYLINE;
+    for (i = 0; before == 0 && i < n_cands; i++) {
+        if ((rc = byline_names(&m, cands[i].el)) < 0)
+            goto cleanup;
+        if (artconv_article_list_count(article, ARTCONV_LIST_AUTHORS) > 0) {
+            AC_INFO(cands[i].el)->flags |= AC_HTML_BYLINE;
+            break;
         }
     }
-    if (best == NULL)
-        goto cleanup;
-    AC_INFO(best)->flags |= AC_HTML_BYLINE;
-    if (before == 0 && (rc = byline_names(&m, best)) < 0)
-        goto cleanup;
 cleanup:
     if (rc == 0 && page->roots != NULL &&
         artconv_article_list_count(article, ARTCONV_LIST_AUTHORS) == 0 &&

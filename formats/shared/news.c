@@ -37,6 +37,23 @@ static const char *const agencies[] = {
     "The Canadian Press", "Canadian Press", "Anadolu", "Bernama",             "Antara",
     NULL};
 
+/* What a byline box or an author field shows when it names no one: its
+ * label alone ("Written By", "About The Author"), a weekday or month left
+ * from a date ("Sat", "Dec"), an account placeholder. */
+static const char *const labels[] = {
+    "author",        "authors",          "the author",   "about the author", "about the authors",
+    "written by",    "posted by",        "authored by",  "article by",       "words by",
+    "admin",         "administrator",    "guest author", "follow author",    "follow",
+    "view more articles", "more articles", "view all posts", "read more", "unknown",
+    "mon",  "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday", NULL};
+
+/* Label words that open one part of a byline field ("Posted by Jane Doe",
+ * "Authored by: Dr. Jane Doe"), dropped before the name. */
+static const char *const part_labels[] = {"written by", "posted by", "authored by", "article by",
+                                          "words by",   "story by",  "by",          "authors",
+                                          "author",     NULL};
+
 static const char *const months[] = {
     "jan",  "feb",    "mar",       "apr",     "may",      "jun",      "jul",   "aug",   "sep",
     "sept", "oct",    "nov",       "dec",     "january",  "february", "march", "april", "june",
@@ -95,6 +112,53 @@ size_t ac_news_byline_prefix(const char *s, size_t len)
     return n;
 }
 
+/* 1 if s[0..len) holds no letter but a digit or a symbol: an account
+ * number ("262588213843476"), an icon ("\u2709").  Letters are ASCII ones
+ * and UTF-8 sequences of scripts with letters; U+2000 to U+2BFF
+ * (punctuation, symbols) are none.  A part of ASCII marks alone (the ")"
+ * a split web address leaves) is left as the byline printed it. */
+static int is_number_or_symbol(const char *s, size_t len)
+{
+    size_t i;
+    int other = 0;
+
+    for (i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0xC3 && c <= 0xE1) ||
+            c >= 0xE3)
+            return 0;
+        other |= (c >= '0' && c <= '9') || c >= 0x80;
+    }
+    return other;
+}
+
+int ac_news_is_no_name(const char *s, size_t len)
+{
+    return is_number_or_symbol(s, len) || in_list(labels, s, len) || ac_news_is_month(s, len);
+}
+
+/* Length of a label that opens one part ("Posted by ", "Author: "), the
+ * spaces and colon after it included, or 0.  A label is followed by a space
+ * or a colon, and something follows it. */
+static size_t part_label(const char *s, size_t len)
+{
+    size_t k, n;
+
+    for (k = 0; part_labels[k] != NULL; k++) {
+        n = strlen(part_labels[k]);
+        if (len > n + 1 && ac_strncaseeq(s, part_labels[k], n) && (s[n] == ' ' || s[n] == ':')) {
+            /* "Author Jane Doe" keeps its word: only "Author:" is a label. */
+            if (strncmp(part_labels[k], "author", 6) == 0 && s[n] != ':')
+                continue;
+            while (n < len && (s[n] == ' ' || s[n] == ':'))
+                n++;
+            return n < len ? n : 0;
+        }
+    }
+    return 0;
+}
+
 int ac_news_looks_like_name(const char *s, size_t len)
 {
     size_t i, words = 1;
@@ -127,7 +191,7 @@ static int take_part(parts_ctx *c, const char *s, size_t len)
 {
     int agency, rc;
 
-    if (len == 0 || len >= 100 || in_list(not_names, s, len))
+    if (len == 0 || len >= 100 || in_list(not_names, s, len) || ac_news_is_no_name(s, len))
         return 1;
     agency = ac_news_is_agency(s, len);
     if (!c->add) {
@@ -191,8 +255,7 @@ static int each_part(parts_ctx *c, const char *s, const char *end,
             s++;
         while (name_end > s && (name_end[-1] == ' ' || name_end[-1] == '.'))
             name_end--;
-        if (name_end - s > 3 && ac_strncaseeq(s, "by ", 3))
-            s += 3;
+        s += part_label(s, (size_t)(name_end - s));
         if ((rc = take_part(c, s, (size_t)(name_end - s))) <= 0)
             return rc;
         if (stop == end)

@@ -28,6 +28,11 @@ size_t ac_news_byline_prefix(const char *s, size_t len);
  * words, at most six and 60 bytes, no digits or field marks ("By the way",
  * "By 2030", "By car: 3 hours" are no names). */
 int ac_news_looks_like_name(const char *s, size_t len);
+/* 1 if s[0..len), one part of a byline or author field, names no one: no
+ * letter in it ("262588213843476"), a label ("Author", "Written By",
+ * "About The Author"), a weekday or month ("Sat", "Dec").  ac_news_byline leaves such
+ * parts out, so every reader's authors are free of them. */
+int ac_news_is_no_name(const char *s, size_t len);
 /* ac_news_byline of a known byline, applied.  Returns 0 or a negative status. */
 int ac_news_add_authors(artconv_article *article, const char *byline, size_t len,
                         artconv_error *err);
