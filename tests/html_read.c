@@ -862,6 +862,53 @@ static void test_chrome(void)
     artconv_buf_dispose(&page);
 }
 
+/* Text of `a` as the text writer gives it, in `out`. */
+static int precision_text(artconv_buf *out, const char *body)
+{
+    artconv_article *a = NULL;
+    artconv_error err;
+    int rc;
+
+    rc = read_html(&a, body, strlen(body), 0, 0, NULL, &err, NULL);
+    if (rc == 0)
+        rc = artconv_write(out, artconv_format_by_name("text"), a, NULL, &err);
+    artconv_article_free(a);
+    return rc;
+}
+
+/* Precision: pointers to other stories, headings left with nothing under
+ * them, the author's box; recall: an article swallowed by an unclosed nav. */
+static void test_precision(void)
+{
+    artconv_buf out = ARTCONV_BUF_INIT;
+    const char *page =
+        "<html><head><title>Bridge to reopen</title></head><body><article>"
+        "<h1>Bridge to reopen</h1><p class='byline'>By Jane Doe</p>" PROSE
+        "<p><a href='/other'>Ferry timetable changes for the winter season</a></p>" PROSE
+        "<h2>More on this story</h2>"
+        "<p><a href='/a'>Council approves the harbour budget for next year</a></p>"
+        "<p><a href='/b'>Fishing fleet returns early after the storm warning</a></p>"
+        "<div class='author-bio'><p>Jane Doe covers transport and the harbour for the "
+        "paper.</p></div></article></body></html>";
+    const char *unclosed =
+        "<html><head><title>Bridge to reopen</title></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/world'>World</a>"
+        "<div><h1>Bridge to reopen</h1>" PROSE PROSE "</div></body></html>";
+
+    if (ok(precision_text(&out, page) == 0, "precision page reads")) {
+        ok(strstr(out.ptr, "harbour authority said") != NULL, "... the article is kept");
+        ok(strstr(out.ptr, "Ferry timetable") == NULL, "... a link-only line is dropped");
+        ok(strstr(out.ptr, "More on this story") == NULL,
+           "... a heading with nothing left under it is dropped");
+        ok(strstr(out.ptr, "covers transport") == NULL, "... the author's box is dropped");
+    }
+    artconv_buf_clear(&out);
+    if (ok(precision_text(&out, unclosed) == 0, "unclosed nav page reads"))
+        ok(strstr(out.ptr, "harbour authority said") != NULL,
+           "... the article a nav left open swallows is kept");
+    artconv_buf_dispose(&out);
+}
+
 /* The Markdown reader's entry point for raw HTML. */
 static void test_fragment(void)
 {
@@ -1079,6 +1126,7 @@ int main(void)
     test_chrome();
     test_fragment();
     test_one_decoder();
+    test_precision();
     n = golden_run("html-json", ".html", html, ".json", artconv_format_by_name("json"), NULL, NULL);
     ok(n >= 3, "golden html -> json: cases found");
     return tap_done();

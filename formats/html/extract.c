@@ -210,8 +210,10 @@ static int attempt(extractor *x, size_t *kept)
 
     ac_extract_reset(x->page);
     x->n_cands = 0;
+    ac_extract_measure(x->page->body);
     if ((rc = ac_extract_mark(x)) < 0)
         return rc;
+    ac_extract_clear_measures(x->page);
     ac_extract_measure(x->page->body);
     if ((rc = ac_extract_score_units(x)) < 0)
         return rc;

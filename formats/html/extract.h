@@ -37,7 +37,8 @@ double ac_extract_class_weight(const extractor *x, const xmlNode *el);
 int ac_extract_in_words(const char *s, const char *const *list);
 /* 1 if an ancestor of `el` below `stop` (NULL: any) is a `tag`. */
 int ac_extract_has_ancestor(const xmlNode *el, const char *tag, const xmlNode *stop);
-/* Marks chrome AC_HTML_DROP and title headings AC_HTML_TITLE. */
+/* Marks chrome AC_HTML_DROP and title headings AC_HTML_TITLE; wants the
+ * measures of the unmarked page. */
 int ac_extract_mark(extractor *x);
 
 /* --- 2. measures (extract_measure.c) ---------------------------------------- */
@@ -50,6 +51,8 @@ size_t ac_extract_count_chars(const char *s, size_t *commas);
 int ac_extract_is_heading(const xmlNode *el);
 /* Clears the measures and flags of every element, but the byline mark. */
 void ac_extract_reset(ac_html_page *page);
+/* Clears the measures of every element, keeping its flags. */
+void ac_extract_clear_measures(ac_html_page *page);
 /* Fills the measures of every element below `root` that is not dropped. */
 void ac_extract_measure(xmlNodePtr root);
 

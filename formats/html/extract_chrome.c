@@ -190,6 +190,30 @@ static int repeats_title(extractor *x, const xmlNode *h)
 
 /* --- 1. chrome ---------------------------------------------------------------- */
 
+/* Class and id words of a comment thread, which never stands for the article. */
+static const char *const comment_words[] = {"comment", "disqus", "replies", "remark", NULL};
+
+/* Tags that are not drawn at all: never the article, whatever they hold. */
+static const char *const unseen_tags[] = {"script", "style", "template", "svg", "canvas", "link",
+                                          "meta", "iframe", "object", "embed", NULL};
+
+/* 1 if chrome `n` (a nav, an aside, a hidden box, a "header" class...)
+ * holds the article after all: most of the page's text, in paragraphs,
+ * and little of it links.  It happens when a tag the page leaves open
+ * (a menu, a banner) swallows the rest of it, and when a theme names the
+ * article's own box so.  Measured before any mark (see attempt). */
+static int holds_article(const xmlNode *n, const xmlNode *body)
+{
+    const ac_html_info *i = AC_INFO(n);
+
+    char buf[512];
+
+    if (ac_extract_in_words((const char *)n->name, unseen_tags) ||
+        ac_extract_contains_any(ac_extract_match_string(n, buf, sizeof buf), comment_words))
+        return 0;
+    return i->n_p >= 3 && i->text * 2 >= AC_INFO(body)->text && i->link_text * 3 < i->text;
+}
+
 int ac_extract_mark(extractor *x)
 {
     xmlNodePtr body = x->page->body, n;
@@ -211,8 +235,10 @@ int ac_extract_mark(extractor *x)
         role = ac_html_attr(n, "role");
         if (ac_extract_in_words((const char *)n->name, chrome_tags) || is_hidden(n) ||
             (role != NULL && ac_extract_in_words(role, chrome_roles))) {
-            info->flags |= AC_HTML_DROP;
-            skip = 1;
+            if (is_hidden(n) || !holds_article(n, body)) {
+                info->flags |= AC_HTML_DROP;
+                skip = 1;
+            }
             continue;
         }
         if ((ac_html_is(n, "h1") || ac_html_is(n, "h2")) && repeats_title(x, n)) {

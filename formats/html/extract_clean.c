@@ -30,6 +30,16 @@ static const char *const promo_phrases[] = {"join our channel",
                                             "recommended for you",
                                             NULL};
 
+/* An author's box (portrait, bio, links) longer than this is content. */
+#define AUTHOR_BOX_MAX_TEXT 1000
+/* A paragraph whose class or id says chrome ("meta", "share"...) is
+ * dropped when shorter than this. */
+#define CHROME_LINE_MAX_TEXT 300
+
+/* Words of a box about the author, when the class or id also says "author". */
+static const char *const author_box_words[] = {"bio", "box", "card", "about", "profile", "desc",
+                                               NULL};
+
 /* --- 5. cleaning the chosen content -------------------------------------------- */
 
 /* Whole texts that label an ad slot or skip past one.  Lower case. */
@@ -107,6 +117,99 @@ static int looks_like_chrome(extractor *x, xmlNodePtr el, const xmlNode *root)
     return 0;
 }
 
+
+/* Link-only paragraphs shorter than this (characters) are pointers to
+ * other pages ("Related: ...", a teaser title), not the article's text. */
+#define LINK_LINE_MAX_TEXT 150
+/* ...and longer than this: "PDF", "link" or "more" is part of the text. */
+#define LINK_LINE_MIN_TEXT 15
+/* A heading longer than this is a paragraph set in a heading's type. */
+#define HEADING_MAX_TEXT 100
+
+/* 1 for a box about the author: its class or id says so, and it is short
+ * beside the article it sits in. */
+static int is_author_box(const xmlNode *el, const xmlNode *root)
+{
+    char buf[512];
+    const char *ms = ac_extract_match_string(el, buf, sizeof buf);
+    size_t text = AC_INFO(el)->text;
+
+    return strstr(ms, "author") != NULL && ac_extract_contains_any(ms, author_box_words) &&
+           text < AUTHOR_BOX_MAX_TEXT && text * 2 < AC_INFO(root)->text;
+}
+
+/* 1 for a short paragraph that is all link: a pointer to another page. */
+static int is_link_line(const xmlNode *el, const xmlNode *root)
+{
+    const ac_html_info *i = AC_INFO(el);
+
+    if (i->text < LINK_LINE_MIN_TEXT || i->text >= LINK_LINE_MAX_TEXT || i->link_text * 10 < i->text * 9)
+        return 0;
+    return !ac_extract_has_ancestor(el, "li", root) && !ac_extract_has_ancestor(el, "table", root);
+}
+
+/* 1 if `n` is a kept text node with a visible character. */
+static int is_visible_text(const xmlNode *n)
+{
+    const char *s;
+
+    if (n->type != XML_TEXT_NODE || n->content == NULL)
+        return 0;
+    for (s = (const char *)n->content; *s != '\0'; s++)
+        if (!ac_is_space(*s))
+            return 1;
+    return 0;
+}
+
+/* 1 if no kept text follows the heading `h` before the next heading of
+ * its rank or above, or the end of `root`: its section was chrome (a list
+ * of links to other stories, a promo box) and is gone, or it closes the
+ * article with nothing under it ("Read more", "Related"). */
+static int heads_nothing(const xmlNode *h, const xmlNode *root)
+{
+    const xmlNode *n;
+    char rank = ((const char *)h->name)[1];
+    int skip = 1;
+
+    for (n = ac_xml_next(h, root, 1); n != NULL; n = ac_xml_next(n, root, skip)) {
+        skip = 0;
+        if (n->type == XML_ELEMENT_NODE) {
+            if (ac_extract_dropped(n)) {
+                skip = 1;
+                continue;
+            }
+            if (ac_extract_is_heading(n) && ((const char *)n->name)[1] <= rank)
+                return 1;
+            continue;
+        }
+        if (is_visible_text(n))
+            return 0;
+    }
+    return 1;
+}
+
+/* Drops the headings left with nothing under them once cleaning is done. */
+static void drop_empty_headings(xmlNodePtr root)
+{
+    xmlNodePtr n;
+    int skip;
+
+    for (n = root; n != NULL; n = ac_xml_next(n, root, skip)) {
+        skip = 0;
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        if (ac_extract_dropped(n)) {
+            skip = 1;
+            continue;
+        }
+        if (n != root && ac_extract_is_heading(n) && AC_INFO(n)->text <= HEADING_MAX_TEXT) {
+            skip = 1;
+            if (heads_nothing(n, root))
+                AC_INFO(n)->flags |= AC_HTML_DROP;
+        }
+    }
+}
+
 int ac_extract_clean(extractor *x, xmlNodePtr root)
 {
     xmlNodePtr n;
@@ -151,6 +254,25 @@ int ac_extract_clean(extractor *x, xmlNodePtr root)
                 continue;
             }
         }
+        if ((x->rules & RULE_CLEAN) &&
+            (strcmp(name, "div") == 0 || strcmp(name, "section") == 0 ||
+             strcmp(name, "aside") == 0 || strcmp(name, "p") == 0) &&
+            is_author_box(n, root)) {
+            info->flags |= AC_HTML_DROP;
+            skip = 1;
+            continue;
+        }
+        if ((x->rules & RULE_CLEAN) && strcmp(name, "p") == 0 &&
+            info->text < CHROME_LINE_MAX_TEXT && ac_extract_class_weight(x, n) < 0) {
+            info->flags |= AC_HTML_DROP;
+            skip = 1;
+            continue;
+        }
+        if ((x->rules & RULE_CLEAN) && strcmp(name, "p") == 0 && is_link_line(n, root)) {
+            info->flags |= AC_HTML_DROP;
+            skip = 1;
+            continue;
+        }
         if (strcmp(name, "a") == 0) {
             if ((promo = is_promo(x, n, 1)) < 0)
                 return ac_nomem(x->err);
@@ -169,6 +291,8 @@ int ac_extract_clean(extractor *x, xmlNodePtr root)
             skip = 1;
         }
     }
+    if ((x->rules & RULE_CLEAN))
+        drop_empty_headings(root);
     return 0;
 }
 

@@ -106,6 +106,18 @@ void ac_extract_reset(ac_html_page *page)
     }
 }
 
+void ac_extract_clear_measures(ac_html_page *page)
+{
+    size_t i;
+
+    for (i = 0; i < page->n_info; i++) {
+        unsigned keep = page->info[i].flags;
+
+        memset(&page->info[i], 0, sizeof page->info[i]);
+        page->info[i].flags = keep;
+    }
+}
+
 /* Fills the measures of every element below `root` that is not dropped. */
 void ac_extract_measure(xmlNodePtr root)
 {
