@@ -518,6 +518,30 @@ static void test_titles(void)
     }
 }
 
+/* References a CMS left written out in metadata values are decoded once,
+ * in the description and the publisher as in the title; URLs keep theirs. */
+static void test_metadata_references(void)
+{
+    static const char page[] =
+        "<meta property='og:description' content='Tides &amp;#038; ferries: what&amp;#8217;s next'>"
+        "<meta property='og:site_name' content='Harbour &amp;amp; Coast'>"
+        "<meta property='og:image' content='https://example.org/i.jpg?a=1&amp;amp;b=2'>"
+        "<title>Bridge reopens</title>";
+    artconv_article *a = NULL;
+    artconv_error err;
+
+    if (ok(read_html(&a, page, strlen(page), 0, 0, NULL, &err, NULL) == 0,
+           "metadata references: read")) {
+        is_str(artconv_article_get(a, ARTCONV_META_DESCRIPTION),
+               "Tides & ferries: what\xE2\x80\x99s next", "description: references decoded once");
+        is_str(artconv_article_get(a, ARTCONV_META_PUBLISHER), "Harbour & Coast",
+               "publisher: references decoded once");
+        is_str(artconv_article_get(a, ARTCONV_META_IMAGE), "https://example.org/i.jpg?a=1&amp;b=2",
+               "image URL: left as the page wrote it");
+    }
+    artconv_article_free(a);
+}
+
 /* With no article object, the page's own schema.org WebPage (here in
  * @graph) gives the date; an article object's date still wins. */
 static void test_jsonld_page_date(void)
@@ -1120,6 +1144,7 @@ int main(void)
     test_hostile();
     test_titles();
     test_jsonld_page_date();
+    test_metadata_references();
     test_bylines();
     test_datelines();
     test_shared_news_rules();

@@ -17,15 +17,21 @@
 
 /* --- small text helpers ----------------------------------------------------- */
 
-/* Sets `field` from text, whitespace tidied; nothing if it is already set
- * or the text is empty. */
+/* Sets `field` from text, whitespace tidied and (but in a URL) the
+ * character references a CMS left in it decoded; nothing if it is already
+ * set or the text is empty. */
 static int set_field(meta_ctx *m, artconv_meta field, const char *s)
 {
+    int rc;
+
     if (s == NULL || artconv_article_get(m->article, field) != NULL)
         return 0;
     artconv_buf_clear(&m->tmp);
     if (ac_text_put_collapsed(&m->tmp, s, strlen(s)) < 0)
         return ac_nomem(m->err);
+    if (field != ARTCONV_META_IMAGE && field != ARTCONV_META_SOURCE &&
+        (rc = ac_meta_decode_tmp(m)) < 0)
+        return rc;
     if (m->tmp.len == 0)
         return 0;
     return ac_article_set_n(m->article, field, m->tmp.ptr, m->tmp.len, m->err);

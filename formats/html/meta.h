@@ -92,6 +92,8 @@ size_t ac_meta_count_words(const char *s, size_t len);
  * decoded ("&#038;" -> "&", "&amp;#8217;" -> "&#8217;"), control
  * characters as spaces (meta_values.c).  Returns 0 or ARTCONV_ENOMEM. */
 int ac_meta_decode_refs(artconv_buf *out, const char *s, size_t len);
+/* The same on m->tmp, whitespace collapsed again (meta_values.c). */
+int ac_meta_decode_tmp(meta_ctx *m);
 /* Chooses the title, cuts the site name from it, and sets it on the
  * article and the page (meta_title.c).  Returns 0 or a negative status. */
 int ac_meta_set_title(meta_ctx *m);

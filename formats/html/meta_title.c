@@ -15,13 +15,13 @@
 /* Bytes of an <h1>'s text that can still be a headline (longer is a block
  * of text set as a heading), and of the metadata title it is compared
  * with. */
-#define MAX_HEADLINE 400
+#define MAX_HEADLINE       400
 #define MAX_COMPARED_TITLE 1000
 
 /* Separators between a headline and a site name in <title>. */
 static const char *const separators[] = {
-    " | ",        " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " \xC2\xBB ", " :: ", " / ",
-    " \xC2\xB7 ", " \xE2\x80\xA2 ", NULL};
+    " | ",  " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " \xC2\xBB ",
+    " :: ", " / ", " \xC2\xB7 ",     " \xE2\x80\xA2 ", NULL};
 
 static const char *find_sep(const char *s, size_t len, int last, size_t *sep_len)
 {
@@ -144,26 +144,6 @@ static int prefer_name(meta_ctx *m, const char *headline, const char *name)
     if (m->tmp.len > 0)
         rc = squashed_in(name, m->tmp.ptr) && !squashed_in(headline, m->tmp.ptr);
     artconv_buf_clear(&m->tmp);
-    return rc;
-}
-
-/* Decodes one level of character references left in m->tmp (see
- * ac_meta_decode_refs), whitespace collapsed again. */
-static int decode_title(meta_ctx *m)
-{
-    artconv_buf dec = ARTCONV_BUF_INIT;
-    int rc = 0;
-
-    if (m->tmp.len == 0 || memchr(m->tmp.ptr, '&', m->tmp.len) == NULL)
-        return 0;
-    if (ac_meta_decode_refs(&dec, m->tmp.ptr, m->tmp.len) < 0)
-        rc = ac_nomem(m->err);
-    else {
-        artconv_buf_clear(&m->tmp);
-        if (ac_text_put_collapsed(&m->tmp, dec.ptr, dec.len) < 0)
-            rc = ac_nomem(m->err);
-    }
-    artconv_buf_dispose(&dec);
     return rc;
 }
 
@@ -404,7 +384,8 @@ int ac_meta_set_title(meta_ctx *m)
             return ac_nomem(m->err);
         from_tag = 1;
     }
-    if ((rc = decode_title(m)) < 0 || (rc = find_headline(m, m->tmp.ptr, m->tmp.len, &head)) < 0)
+    if ((rc = ac_meta_decode_tmp(m)) < 0 ||
+        (rc = find_headline(m, m->tmp.ptr, m->tmp.len, &head)) < 0)
         goto done;
     if (head.len > 0) {
         artconv_buf_clear(&m->tmp);

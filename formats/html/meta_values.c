@@ -5,9 +5,10 @@
  * meta_collect.c, meta_title.c and meta_lists.c so that those parts never
  * call each other in a circle.
  */
+#include "charref.h"
 #include "meta.h"
 
-#include "charref.h"
+#include <string.h>
 
 /* Words in s[0..len), split at spaces. */
 size_t ac_meta_count_words(const char *s, size_t len)
@@ -71,4 +72,24 @@ int ac_meta_decode_refs(artconv_buf *out, const char *s, size_t len)
     if (run > 0 && artconv_buf_put(out, s + len - run, run) < 0)
         return ARTCONV_ENOMEM;
     return 0;
+}
+
+/* Decodes one level of character references left in m->tmp (see
+ * ac_meta_decode_refs), whitespace collapsed again. */
+int ac_meta_decode_tmp(meta_ctx *m)
+{
+    artconv_buf dec = ARTCONV_BUF_INIT;
+    int rc = 0;
+
+    if (m->tmp.len == 0 || memchr(m->tmp.ptr, '&', m->tmp.len) == NULL)
+        return 0;
+    if (ac_meta_decode_refs(&dec, m->tmp.ptr, m->tmp.len) < 0)
+        rc = ac_nomem(m->err);
+    else {
+        artconv_buf_clear(&m->tmp);
+        if (ac_text_put_collapsed(&m->tmp, dec.ptr, dec.len) < 0)
+            rc = ac_nomem(m->err);
+    }
+    artconv_buf_dispose(&dec);
+    return rc;
 }
