@@ -10,6 +10,9 @@
 
 #include <zip.h>
 
+/* The warning about spine documents left out names this many. */
+#define AC_EPUB_NAMED_LEFT_OUT 8
+
 typedef struct {
     char *id;
     char *path; /* entry name in the archive */
@@ -31,6 +34,8 @@ typedef struct {
     ac_epub_manifest_item *items;
     size_t n_items, cap_items;
     int headers; /* artconv title blocks seen in the spine */
+    artconv_buf left_out; /* spine documents not read, named for a warning */
+    size_t n_left_out;
 } ac_epub_reader;
 
 /* --- unzip.c: the archive ----------------------------------------------------- */
