@@ -90,8 +90,8 @@ static void collect(const artconv_error *w, void *payload)
 
 /* Reads the zip of `entries` with warnings collected into `ws` and the
  * input named "book.epub". */
-static int read_zip_warned(artconv_article **out, const tz_entry *entries, size_t n,
-                           warnings *ws, artconv_error *err)
+static int read_zip_warned(artconv_article **out, const tz_entry *entries, size_t n, warnings *ws,
+                           artconv_error *err)
 {
     artconv_buf data = ARTCONV_BUF_INIT;
     artconv_read_options ro;
@@ -124,13 +124,13 @@ static char *to_format(const artconv_article *a, const char *format)
     return out.ptr;
 }
 
-#define PKG_HEAD                                                                                 \
-    "<?xml version=\"1.0\"?>\n<package xmlns=\"http://www.idpf.org/2007/opf\" version=\"3.0\" " \
-    "unique-identifier=\"id\"><metadata xmlns:dc=\"http://purl.org/dc/elements/1.1/\">"       \
-    "<dc:identifier id=\"id\">b</dc:identifier><dc:title>Spec</dc:title>"                       \
+#define PKG_HEAD                                                                                   \
+    "<?xml version=\"1.0\"?>\n<package xmlns=\"http://www.idpf.org/2007/opf\" version=\"3.0\" "    \
+    "unique-identifier=\"id\"><metadata xmlns:dc=\"http://purl.org/dc/elements/1.1/\">"            \
+    "<dc:identifier id=\"id\">b</dc:identifier><dc:title>Spec</dc:title>"                          \
     "<dc:language>en</dc:language>"
-#define XHTML_HEAD                                                                               \
-    "<?xml version=\"1.0\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" "                     \
+#define XHTML_HEAD                                                                                 \
+    "<?xml version=\"1.0\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" "                       \
     "xmlns:epub=\"http://www.idpf.org/2007/ops\"><head><title>x</title></head>"
 
 /* Chapters marked toc, cover, titlepage or landmarks by class or
@@ -138,8 +138,8 @@ static char *to_format(const artconv_article *a, const char *format)
  * marks (properties="nav") is left out, with a warning. */
 static void test_marked_chapters(void)
 {
-    static const char opf[] =
-        PKG_HEAD "</metadata><manifest>"
+    static const char opf[] = PKG_HEAD
+        "</metadata><manifest>"
         "<item id=\"nav\" href=\"nav.xhtml\" properties=\"nav\" "
         "media-type=\"application/xhtml+xml\"/>"
         "<item id=\"t\" href=\"title.xhtml\" media-type=\"application/xhtml+xml\"/>"
@@ -149,17 +149,17 @@ static void test_marked_chapters(void)
         "<itemref idref=\"l\"/></spine></package>";
     static const char nav[] =
         XHTML_HEAD "<body><nav epub:type=\"toc\"><ol><li><a href=\"title.xhtml\">Title</a></li>"
-        "</ol></nav><nav epub:type=\"landmarks\"><ol><li><a epub:type=\"bodymatter\" "
-        "href=\"title.xhtml\">Start</a></li></ol></nav></body></html>";
+                   "</ol></nav><nav epub:type=\"landmarks\"><ol><li><a epub:type=\"bodymatter\" "
+                   "href=\"title.xhtml\">Start</a></li></ol></nav></body></html>";
     static const char title[] =
         XHTML_HEAD "<body><section epub:type=\"titlepage\"><h1>Spec</h1>"
-        "<p>The title page says who wrote it.</p></section></body></html>";
+                   "<p>The title page says who wrote it.</p></section></body></html>";
     static const char chapter[] =
         XHTML_HEAD "<body class=\"toc\"><section class=\"toc cover\"><h2>Overview</h2>"
-        "<p>Most of the specification is here.</p></section></body></html>";
+                   "<p>Most of the specification is here.</p></section></body></html>";
     static const char land[] =
         XHTML_HEAD "<body><div epub:type=\"landmarks\"><p>Landmarks text stays.</p></div>"
-        "</body></html>";
+                   "</body></html>";
     const tz_entry entries[] = {
         {"mimetype", "application/epub+zip", 0},
         {"META-INF/container.xml", container_ok, 0},
@@ -191,6 +191,45 @@ static void test_marked_chapters(void)
     ok(strstr(ws.all, "book.epub: ") != NULL, "the warning names the input");
     if (ws.count > 0)
         printf("# warnings:\n# %s", ws.all);
+    free(md);
+    artconv_article_free(a);
+}
+
+/* Manifest hrefs are IRIs: non-ASCII names, raw or percent-encoded, and
+ * ".." that stays inside the book resolve; ".." above the root does not
+ * (see test_hostile). */
+static void test_iri_hrefs(void)
+{
+    static const char opf[] = PKG_HEAD
+        "</metadata><manifest>"
+        "<item id=\"a\" href=\"xhtml/\xe8\xa1\xa8\xe7\xb4\x99.xhtml\" "
+        "media-type=\"application/xhtml+xml\"/>"
+        "<item id=\"b\" href=\"xhtml/%E7%AB%A0%201.xhtml#start\" "
+        "media-type=\"application/xhtml+xml\"/>"
+        "<item id=\"c\" href=\"./xhtml/../xhtml/./c.xhtml\" media-type=\"application/xhtml+xml\"/>"
+        "</manifest><spine><itemref idref=\"a\"/><itemref idref=\"b\"/><itemref idref=\"c\"/>"
+        "</spine></package>";
+    const tz_entry entries[] = {
+        {"mimetype", "application/epub+zip", 0},
+        {"META-INF/container.xml", container_ok, 0},
+        {"OPS/book.opf", opf, 0},
+        {"OPS/xhtml/\xe8\xa1\xa8\xe7\xb4\x99.xhtml",
+         XHTML_HEAD "<body><p>Cover text.</p></body></html>", 0},
+        {"OPS/xhtml/\xe7\xab\xa0 1.xhtml", XHTML_HEAD "<body><p>Chapter one.</p></body></html>", 0},
+        {"OPS/xhtml/c.xhtml", XHTML_HEAD "<body><p>Chapter two.</p></body></html>", 0},
+    };
+    artconv_article *a = NULL;
+    artconv_error err;
+    warnings ws;
+    char *md;
+
+    if (!is_int(read_zip_warned(&a, entries, 6, &ws, &err), 0, "IRI hrefs: the book reads"))
+        printf("#   message: %s\n", err.message);
+    if (a == NULL)
+        return;
+    md = to_format(a, "markdown");
+    ok(md != NULL && strstr(md, "Cover text.\n\nChapter one.\n\nChapter two.") != NULL,
+       "non-ASCII, percent-encoded and dotted hrefs name their entries");
     free(md);
     artconv_article_free(a);
 }
@@ -391,6 +430,7 @@ int main(void)
     test_small_book();
     test_cdata();
     test_marked_chapters();
+    test_iri_hrefs();
     test_other_tool("pandoc");
     test_other_tool("calibre");
     test_hostile();

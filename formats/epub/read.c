@@ -146,7 +146,7 @@ cleanup:
     zip_error_fini(&ze);
     for (i = 0; i < r.n_items; i++) {
         free(r.items[i].id);
-        xmlFree(r.items[i].path);
+        free(r.items[i].path);
         free(r.items[i].media_type);
         free(r.items[i].properties);
     }

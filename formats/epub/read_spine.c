@@ -8,37 +8,8 @@
 #include "xhtml_in.h"
 #include "xml.h"
 
-#include <libxml/uri.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* The entry name of `href` (a URL relative to the package document at
- * `base`), without its fragment, percent-decoded.  NULL if unsafe; sets
- * *nomem when memory ran out. */
-static char *resolve(const char *base, const char *href, int *nomem)
-{
-    xmlChar *joined;
-    char *decoded = NULL;
-    size_t n;
-
-    *nomem = 0;
-    joined = xmlBuildURI(BAD_CAST href, BAD_CAST base);
-    if (joined == NULL)
-        return NULL;
-    n = strcspn((const char *)joined, "#");
-    if (n < INT_MAX)
-        decoded = xmlURIUnescapeString((const char *)joined, (int)n, NULL);
-    xmlFree(joined);
-    if (decoded == NULL) {
-        *nomem = 1;
-        return NULL;
-    }
-    if (strlen(decoded) == 0 || !ac_epub_name_is_safe(decoded)) {
-        xmlFree(decoded);
-        return NULL;
-    }
-    return decoded;
-}
 
 static char *dup_prop(const xmlNode *el, const char *name)
 {
@@ -74,7 +45,7 @@ int ac_epub_read_manifest(ac_epub_reader *r, const xmlNode *manifest, const char
         href = xmlGetProp(el, BAD_CAST "href");
         if (href == NULL)
             continue;
-        item->path = resolve(opf_path, (const char *)href, &nomem);
+        nomem = ac_epub_resolve(&item->path, opf_path, (const char *)href) == ARTCONV_ENOMEM;
         if (item->path == NULL && !nomem) {
             int rc = ac_error(r->err, ARTCONV_EPARSE,
                               "manifest item '%.100s' points outside the book", (const char *)href);
@@ -338,7 +309,6 @@ int ac_epub_read_spine(ac_epub_reader *r, const xmlNode *spine)
                      "the spine lists documents again %zu times; each is read once", repeats);
     if (rc == 0 && r->n_left_out > 0)
         ac_warn_read(r->opts, ARTCONV_EUNSUPPORTED, 0, "left out of the text: %s%s",
-                     r->left_out.ptr,
-                     r->n_left_out > AC_EPUB_NAMED_LEFT_OUT ? " and more" : "");
+                     r->left_out.ptr, r->n_left_out > AC_EPUB_NAMED_LEFT_OUT ? " and more" : "");
     return rc;
 }
