@@ -71,6 +71,169 @@ static int read_zip(artconv_article **out, const tz_entry *entries, size_t n, ar
     return rc;
 }
 
+/* --- warnings, and books made of a package and its documents ------------------ */
+
+typedef struct {
+    int count;
+    char all[8192];
+} warnings;
+
+static void collect(const artconv_error *w, void *payload)
+{
+    warnings *ws = payload;
+    size_t n = strlen(ws->all);
+
+    ws->count++;
+    snprintf(ws->all + n, sizeof ws->all - n, "%s: %s\n", w->file != NULL ? w->file : "-",
+             w->message);
+}
+
+/* Reads the zip of `entries` with warnings collected into `ws` and the
+ * input named "book.epub". */
+static int read_zip_warned(artconv_article **out, const tz_entry *entries, size_t n, warnings *ws,
+                           artconv_error *err)
+{
+    artconv_buf data = ARTCONV_BUF_INIT;
+    artconv_read_options ro;
+    int rc;
+
+    memset(ws, 0, sizeof *ws);
+    artconv_read_options_init(&ro);
+    ro.filename = "book.epub";
+    ro.warning = collect;
+    ro.payload = ws;
+    if (tz_make(&data, entries, n) < 0) {
+        artconv_buf_dispose(&data);
+        return 1;
+    }
+    rc = artconv_read(out, artconv_format_by_name("epub"), data.ptr, data.len, &ro, err);
+    artconv_buf_dispose(&data);
+    return rc;
+}
+
+static char *to_format(const artconv_article *a, const char *format)
+{
+    artconv_buf out = ARTCONV_BUF_INIT;
+    artconv_error err;
+
+    if (artconv_write(&out, artconv_format_by_name(format), a, NULL, &err) < 0) {
+        printf("# write %s failed: %s\n", format, err.message);
+        artconv_buf_dispose(&out);
+        return NULL;
+    }
+    return out.ptr;
+}
+
+#define PKG_HEAD                                                                                   \
+    "<?xml version=\"1.0\"?>\n<package xmlns=\"http://www.idpf.org/2007/opf\" version=\"3.0\" "    \
+    "unique-identifier=\"id\"><metadata xmlns:dc=\"http://purl.org/dc/elements/1.1/\">"            \
+    "<dc:identifier id=\"id\">b</dc:identifier><dc:title>Spec</dc:title>"                          \
+    "<dc:language>en</dc:language>"
+#define XHTML_HEAD                                                                                 \
+    "<?xml version=\"1.0\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" "                       \
+    "xmlns:epub=\"http://www.idpf.org/2007/ops\"><head><title>x</title></head>"
+
+/* Chapters marked toc, cover, titlepage or landmarks by class or
+ * epub:type are content; only the navigation document the manifest
+ * marks (properties="nav") is left out, with a warning. */
+static void test_marked_chapters(void)
+{
+    static const char opf[] = PKG_HEAD
+        "</metadata><manifest>"
+        "<item id=\"nav\" href=\"nav.xhtml\" properties=\"nav\" "
+        "media-type=\"application/xhtml+xml\"/>"
+        "<item id=\"t\" href=\"title.xhtml\" media-type=\"application/xhtml+xml\"/>"
+        "<item id=\"c\" href=\"toc-chapter.xhtml\" media-type=\"application/xhtml+xml\"/>"
+        "<item id=\"l\" href=\"land.xhtml\" media-type=\"application/xhtml+xml\"/>"
+        "</manifest><spine><itemref idref=\"nav\"/><itemref idref=\"t\"/><itemref idref=\"c\"/>"
+        "<itemref idref=\"l\"/></spine></package>";
+    static const char nav[] =
+        XHTML_HEAD "<body><nav epub:type=\"toc\"><ol><li><a href=\"title.xhtml\">Title</a></li>"
+                   "</ol></nav><nav epub:type=\"landmarks\"><ol><li><a epub:type=\"bodymatter\" "
+                   "href=\"title.xhtml\">Start</a></li></ol></nav></body></html>";
+    static const char title[] =
+        XHTML_HEAD "<body><section epub:type=\"titlepage\"><h1>Spec</h1>"
+                   "<p>The title page says who wrote it.</p></section></body></html>";
+    static const char chapter[] =
+        XHTML_HEAD "<body class=\"toc\"><section class=\"toc cover\"><h2>Overview</h2>"
+                   "<p>Most of the specification is here.</p></section></body></html>";
+    static const char land[] =
+        XHTML_HEAD "<body><div epub:type=\"landmarks\"><p>Landmarks text stays.</p></div>"
+                   "</body></html>";
+    const tz_entry entries[] = {
+        {"mimetype", "application/epub+zip", 0},
+        {"META-INF/container.xml", container_ok, 0},
+        {"OPS/book.opf", opf, 0},
+        {"OPS/nav.xhtml", nav, 0},
+        {"OPS/title.xhtml", title, 0},
+        {"OPS/toc-chapter.xhtml", chapter, 0},
+        {"OPS/land.xhtml", land, 0},
+    };
+    artconv_article *a = NULL;
+    artconv_error err;
+    warnings ws;
+    char *md;
+
+    is_int(read_zip_warned(&a, entries, 7, &ws, &err), 0, "marked chapters: the book reads");
+    if (a == NULL)
+        return;
+    md = to_format(a, "markdown");
+    ok(md != NULL && strstr(md, "The title page says who wrote it.") != NULL,
+       "an epub:type=titlepage section is content");
+    ok(md != NULL && strstr(md, "Most of the specification is here.") != NULL,
+       "a chapter with class toc and cover is content");
+    ok(md != NULL && strstr(md, "Landmarks text stays.") != NULL,
+       "an epub:type=landmarks block outside the nav document is content");
+    ok(md != NULL && strstr(md, "Start") == NULL && strstr(md, "[Title]") == NULL,
+       "the navigation document is left out");
+    ok(strstr(ws.all, "nav.xhtml") != NULL && strstr(ws.all, "navigation") != NULL,
+       "a warning names the navigation document left out");
+    ok(strstr(ws.all, "book.epub: ") != NULL, "the warning names the input");
+    if (ws.count > 0)
+        printf("# warnings:\n# %s", ws.all);
+    free(md);
+    artconv_article_free(a);
+}
+
+/* Manifest hrefs are IRIs: non-ASCII names, raw or percent-encoded, and
+ * ".." that stays inside the book resolve; ".." above the root does not
+ * (see test_hostile). */
+static void test_iri_hrefs(void)
+{
+    static const char opf[] = PKG_HEAD
+        "</metadata><manifest>"
+        "<item id=\"a\" href=\"xhtml/\xe8\xa1\xa8\xe7\xb4\x99.xhtml\" "
+        "media-type=\"application/xhtml+xml\"/>"
+        "<item id=\"b\" href=\"xhtml/%E7%AB%A0%201.xhtml#start\" "
+        "media-type=\"application/xhtml+xml\"/>"
+        "<item id=\"c\" href=\"./xhtml/../xhtml/./c.xhtml\" media-type=\"application/xhtml+xml\"/>"
+        "</manifest><spine><itemref idref=\"a\"/><itemref idref=\"b\"/><itemref idref=\"c\"/>"
+        "</spine></package>";
+    const tz_entry entries[] = {
+        {"mimetype", "application/epub+zip", 0},
+        {"META-INF/container.xml", container_ok, 0},
+        {"OPS/book.opf", opf, 0},
+        {"OPS/xhtml/\xe8\xa1\xa8\xe7\xb4\x99.xhtml",
+         XHTML_HEAD "<body><p>Cover text.</p></body></html>", 0},
+        {"OPS/xhtml/\xe7\xab\xa0 1.xhtml", XHTML_HEAD "<body><p>Chapter one.</p></body></html>", 0},
+        {"OPS/xhtml/c.xhtml", XHTML_HEAD "<body><p>Chapter two.</p></body></html>", 0},
+    };
+    artconv_article *a = NULL;
+    artconv_error err;
+    warnings ws;
+    char *md;
+
+    if (!is_int(read_zip_warned(&a, entries, 6, &ws, &err), 0, "IRI hrefs: the book reads"))
+        printf("#   message: %s\n", err.message);
+    if (a == NULL)
+        return;
+    md = to_format(a, "markdown");
+    ok(md != NULL && strstr(md, "Cover text.\n\nChapter one.\n\nChapter two.") != NULL,
+       "non-ASCII, percent-encoded and dotted hrefs name their entries");
+    free(md);
+    artconv_article_free(a);
+}
+
 static void test_small_book(void)
 {
     const tz_entry entries[] = {
@@ -266,6 +429,8 @@ int main(void)
 {
     test_small_book();
     test_cdata();
+    test_marked_chapters();
+    test_iri_hrefs();
     test_other_tool("pandoc");
     test_other_tool("calibre");
     test_hostile();

@@ -10,6 +10,9 @@
 
 #include <zip.h>
 
+/* The warning about spine documents left out names this many. */
+#define AC_EPUB_NAMED_LEFT_OUT 8
+
 typedef struct {
     char *id;
     char *path; /* entry name in the archive */
@@ -30,7 +33,9 @@ typedef struct {
     artconv_article *article;
     ac_epub_manifest_item *items;
     size_t n_items, cap_items;
-    int headers; /* artconv title blocks seen in the spine */
+    int headers;          /* artconv title blocks seen in the spine */
+    artconv_buf left_out; /* spine documents not read, named for a warning */
+    size_t n_left_out;
 } ac_epub_reader;
 
 /* --- unzip.c: the archive ----------------------------------------------------- */
@@ -40,6 +45,14 @@ int ac_epub_parse_error(ac_epub_reader *r, const char *what);
 int ac_epub_name_is_safe(const char *name);
 /* Refuses an archive with too many entries or an unsafe name. */
 int ac_epub_check_entries(ac_epub_reader *r);
+/* The entry name `href` (a URL relative to the entry `base`, an IRI
+ * maybe) stands for, without query or fragment: 0 with *out allocated
+ * (free), ARTCONV_EPARSE if it is not a path inside the book (a scheme,
+ * absolute, climbing above the root with ".."), or ARTCONV_ENOMEM. */
+int ac_epub_resolve(char **out, const char *base, const char *href);
+/* Inflates entry `name` into `out`, counting against the limits (and the
+ * text budget if `is_text`). */
+int ac_epub_read_entry(ac_epub_reader *r, const char *name, artconv_buf *out, int is_text);
 /* Parses an entry as XML, safely (see unzip.c); `is_text` counts it
  * against the text budget. */
 int ac_epub_parse_xml(ac_epub_reader *r, const char *name, int is_text, xmlDocPtr *out);

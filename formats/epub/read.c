@@ -5,7 +5,7 @@
  * META-INF/container.xml names the package document; its metadata fills
  * the article's (read_meta.c), and the XHTML documents of the spine, in
  * order, make the body through the HTML reader's fragment path
- * (read_spine.c).  Cover, title and navigation pages are skipped.  In a
+ * (read_spine.c).  The navigation document is left out.  In a
  * book artconv made, the title block and footer of the (single) article go
  * back into the metadata.  This file opens the archive and reads the
  * package; unzip.c reads its entries.
@@ -146,11 +146,12 @@ cleanup:
     zip_error_fini(&ze);
     for (i = 0; i < r.n_items; i++) {
         free(r.items[i].id);
-        xmlFree(r.items[i].path);
+        free(r.items[i].path);
         free(r.items[i].media_type);
         free(r.items[i].properties);
     }
     free(r.items);
+    artconv_buf_dispose(&r.left_out);
     artconv_article_free(r.article);
     return rc;
 }

@@ -8,37 +8,8 @@
 #include "xhtml_in.h"
 #include "xml.h"
 
-#include <libxml/uri.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* The entry name of `href` (a URL relative to the package document at
- * `base`), without its fragment, percent-decoded.  NULL if unsafe; sets
- * *nomem when memory ran out. */
-static char *resolve(const char *base, const char *href, int *nomem)
-{
-    xmlChar *joined;
-    char *decoded = NULL;
-    size_t n;
-
-    *nomem = 0;
-    joined = xmlBuildURI(BAD_CAST href, BAD_CAST base);
-    if (joined == NULL)
-        return NULL;
-    n = strcspn((const char *)joined, "#");
-    if (n < INT_MAX)
-        decoded = xmlURIUnescapeString((const char *)joined, (int)n, NULL);
-    xmlFree(joined);
-    if (decoded == NULL) {
-        *nomem = 1;
-        return NULL;
-    }
-    if (strlen(decoded) == 0 || !ac_epub_name_is_safe(decoded)) {
-        xmlFree(decoded);
-        return NULL;
-    }
-    return decoded;
-}
 
 static char *dup_prop(const xmlNode *el, const char *name)
 {
@@ -74,7 +45,7 @@ int ac_epub_read_manifest(ac_epub_reader *r, const xmlNode *manifest, const char
         href = xmlGetProp(el, BAD_CAST "href");
         if (href == NULL)
             continue;
-        item->path = resolve(opf_path, (const char *)href, &nomem);
+        nomem = ac_epub_resolve(&item->path, opf_path, (const char *)href) == ARTCONV_ENOMEM;
         if (item->path == NULL && !nomem) {
             int rc = ac_error(r->err, ARTCONV_EPARSE,
                               "manifest item '%.100s' points outside the book", (const char *)href);
@@ -117,13 +88,10 @@ static int has_word(const char *list, const char *word)
     return 0;
 }
 
-/* 1 if the element's epub:type (or class) marks a page that is not the
- * text: a cover, a title page, a table of contents. */
-static int is_front_matter(const xmlNode *el)
+/* 1 if the element's epub:type or class holds `word`. */
+static int is_marked(const xmlNode *el, const char *word)
 {
-    static const char *const kinds[] = {"cover", "titlepage", "toc", "landmarks", "halftitlepage"};
     xmlAttrPtr attr;
-    size_t i;
     int found = 0;
 
     for (attr = el->properties; attr != NULL && !found; attr = attr->next) {
@@ -132,12 +100,65 @@ static int is_front_matter(const xmlNode *el)
         if (!xmlStrEqual(attr->name, BAD_CAST "type") && !xmlStrEqual(attr->name, BAD_CAST "class"))
             continue;
         v = xmlNodeGetContent((xmlNodePtr)attr);
-        for (i = 0; v != NULL && i < sizeof kinds / sizeof kinds[0]; i++)
-            if (has_word((const char *)v, kinds[i]))
-                found = 1;
+        found = v != NULL && has_word((const char *)v, word);
         xmlFree(v);
     }
     return found;
+}
+
+/* 1 if `text` is one of the values the package's metadata gave. */
+static int is_metadata_value(const ac_epub_reader *r, const char *text)
+{
+    static const artconv_meta fields[] = {ARTCONV_META_TITLE,     ARTCONV_META_SUBTITLE,
+                                          ARTCONV_META_PUBLISHER, ARTCONV_META_DATE,
+                                          ARTCONV_META_RIGHTS,    ARTCONV_META_DESCRIPTION};
+    size_t i, n = artconv_article_list_count(r->article, ARTCONV_LIST_AUTHORS);
+
+    for (i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+        const char *v = artconv_article_get(r->article, fields[i]);
+
+        if (v != NULL && strcmp(v, text) == 0)
+            return 1;
+    }
+    for (i = 0; i < n; i++)
+        if (strcmp(artconv_article_list_get(r->article, ARTCONV_LIST_AUTHORS, i), text) == 0)
+            return 1;
+    return 0;
+}
+
+/* A title page (epub:type or class "titlepage": pandoc's, calibre's) is
+ * read like any chapter, but its blocks that only repeat the metadata
+ * (the title, an author, the publisher, the date, the rights) are
+ * dropped: they are in the metadata already, as a first heading that
+ * repeats the title is.  Other text on it stays. */
+static int drop_title_page_repeats(const ac_epub_reader *r, xmlNodePtr body)
+{
+    xmlNodePtr page, child, next;
+    artconv_buf text = ARTCONV_BUF_INIT;
+    int rc = ARTCONV_OK;
+
+    for (page = body; page != NULL && rc == ARTCONV_OK;
+         page = page == body ? body->children : page->next) {
+        if (page->type != XML_ELEMENT_NODE || !is_marked(page, "titlepage"))
+            continue;
+        for (child = page->children; child != NULL && rc == ARTCONV_OK; child = next) {
+            xmlChar *content;
+
+            next = child->next;
+            if (child->type != XML_ELEMENT_NODE)
+                continue;
+            content = xmlNodeGetContent(child);
+            artconv_buf_clear(&text);
+            rc = content != NULL ? ac_text_collapse(&text, (const char *)content) : ARTCONV_OK;
+            xmlFree(content);
+            if (rc == ARTCONV_OK && text.ptr != NULL && is_metadata_value(r, text.ptr)) {
+                xmlUnlinkNode(child);
+                xmlFreeNode(child);
+            }
+        }
+    }
+    artconv_buf_dispose(&text);
+    return rc < 0 ? ac_nomem(r->err) : ARTCONV_OK;
 }
 
 /* 1 if the body holds no text at all (a cover page: just an image). */
@@ -195,15 +216,15 @@ static int read_document(ac_epub_reader *r, const ac_epub_manifest_item *item)
     AC_CHECK(ac_epub_parse_xml(r, item->path, 1, &doc));
     root = xmlDocGetRootElement(doc);
     body = ac_epub_child_named(root, "body");
-    if (body == NULL || is_front_matter(body) || !has_text(body))
+    if (body != NULL)
+        AC_CHECK(drop_title_page_repeats(r, body));
+    if (body == NULL || !has_text(body))
         goto cleanup;
     /* artconv wraps an article in <section class="article">. */
     container = body;
     for (child = body->children; child != NULL; child = child->next) {
         if (child->type != XML_ELEMENT_NODE)
             continue;
-        if (is_front_matter(child))
-            goto cleanup;
         if (ac_epub_is_el(child, "section") && has_class(child, "article"))
             container = child;
     }
@@ -227,9 +248,34 @@ cleanup:
     return rc;
 }
 
+/* Notes a spine document that is not read, for the one warning that
+ * names them. */
+static int left_out(ac_epub_reader *r, const ac_epub_manifest_item *item, const char *why)
+{
+    if (r->n_left_out++ >= AC_EPUB_NAMED_LEFT_OUT)
+        return ARTCONV_OK;
+    if ((r->left_out.len > 0 && artconv_buf_puts(&r->left_out, ", ") < 0) ||
+        artconv_buf_puts(&r->left_out, item->path) < 0 ||
+        artconv_buf_puts(&r->left_out, " (") < 0 || artconv_buf_puts(&r->left_out, why) < 0 ||
+        artconv_buf_putc(&r->left_out, ')') < 0)
+        return ac_nomem(r->err);
+    return ARTCONV_OK;
+}
+
+static int is_xhtml(const ac_epub_manifest_item *item)
+{
+    return item->media_type != NULL && (strcmp(item->media_type, "application/xhtml+xml") == 0 ||
+                                        strcmp(item->media_type, "text/html") == 0);
+}
+
 /* A spine may list an item any number of times (4,728 bytes listing one
  * 48 KB chapter 10,000 times made an 8 GB model): each is read once, at
- * its first place, and the repeats are counted in one warning. */
+ * its first place, and the repeats are counted in one warning.  Only the
+ * navigation document the manifest marks (properties="nav": the table of
+ * contents and landmarks) and items out of the reading order
+ * (linear="no") are left out, and named in one warning: a chapter is
+ * never judged by its class or epub:type (the EPUB 3.0 specification
+ * marks most of its chapters so, and lost 94% of its text). */
 int ac_epub_read_spine(ac_epub_reader *r, const xmlNode *spine)
 {
     xmlNodePtr el;
@@ -247,12 +293,13 @@ int ac_epub_read_spine(ac_epub_reader *r, const xmlNode *spine)
         item = idref != NULL ? find_item(r, (const char *)idref) : NULL;
         if (item != NULL && item->reads++ > 0)
             repeats++;
-        else if (item != NULL && item->path != NULL &&
-                 (linear == NULL || !xmlStrEqual(linear, BAD_CAST "no")) &&
-                 (item->properties == NULL || !has_word(item->properties, "nav")) &&
-                 item->media_type != NULL &&
-                 (strcmp(item->media_type, "application/xhtml+xml") == 0 ||
-                  strcmp(item->media_type, "text/html") == 0))
+        else if (item == NULL || item->path == NULL || !is_xhtml(item))
+            ; /* nothing to read: an image or an unknown id */
+        else if (item->properties != NULL && has_word(item->properties, "nav"))
+            rc = left_out(r, item, "the navigation document");
+        else if (linear != NULL && xmlStrEqual(linear, BAD_CAST "no"))
+            rc = left_out(r, item, "linear=\"no\": out of the reading order");
+        else
             rc = read_document(r, item);
         xmlFree(idref);
         xmlFree(linear);
@@ -260,5 +307,8 @@ int ac_epub_read_spine(ac_epub_reader *r, const xmlNode *spine)
     if (rc == 0 && repeats > 0)
         ac_warn_read(r->opts, ARTCONV_EPARSE, 0,
                      "the spine lists documents again %zu times; each is read once", repeats);
+    if (rc == 0 && r->n_left_out > 0)
+        ac_warn_read(r->opts, ARTCONV_EUNSUPPORTED, 0, "left out of the text: %s%s",
+                     r->left_out.ptr, r->n_left_out > AC_EPUB_NAMED_LEFT_OUT ? " and more" : "");
     return rc;
 }

@@ -8,6 +8,7 @@
 #include "xml_safe.h"
 
 #include <libxml/parser.h>
+#include <libxml/uri.h>
 #include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -38,6 +39,81 @@ int ac_epub_name_is_safe(const char *name)
     return 1;
 }
 
+/* 1 if `href` starts with a URL scheme ("http:"). */
+static int has_scheme(const char *href)
+{
+    const char *p = href;
+
+    if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')))
+        return 0;
+    while ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+           *p == '+' || *p == '-' || *p == '.')
+        p++;
+    return *p == ':';
+}
+
+/* Resolved here rather than with xmlBuildURI, which gives up on IRIs
+ * (xhtml/表紙.xhtml was refused as outside the book): the reference is
+ * percent-decoded, then its segments are joined to the folder of `base`
+ * with "." and ".." applied, never climbing above the root. */
+int ac_epub_resolve(char **out, const char *base, const char *href)
+{
+    artconv_buf path = ARTCONV_BUF_INIT;
+    char *decoded = NULL;
+    const char *p, *slash;
+    size_t n = strcspn(href, "?#"), root = 0;
+    int rc = ARTCONV_OK;
+
+    *out = NULL;
+    if (n == 0 || n > INT_MAX || has_scheme(href) || href[0] == '/' || href[0] == '\\')
+        return ARTCONV_EPARSE;
+    /* "%00" would cut the name short. */
+    for (p = href; p + 3 <= href + n; p++)
+        if (p[0] == '%' && p[1] == '0' && p[2] == '0')
+            return ARTCONV_EPARSE;
+    decoded = xmlURIUnescapeString(href, (int)n, NULL);
+    if (decoded == NULL)
+        return ARTCONV_ENOMEM;
+    slash = base != NULL ? strrchr(base, '/') : NULL;
+    if (slash != NULL && artconv_buf_put(&path, base, (size_t)(slash - base)) < 0)
+        goto nomem;
+    for (p = decoded; *p != '\0';) {
+        size_t len = strcspn(p, "/");
+
+        if (len == 2 && p[0] == '.' && p[1] == '.') {
+            if (path.len == root) {
+                rc = ARTCONV_EPARSE;
+                goto cleanup;
+            }
+            while (path.len > root && path.ptr[path.len - 1] != '/')
+                path.len--;
+            if (path.len > root)
+                path.len--; /* the slash */
+            path.ptr[path.len] = '\0';
+        } else if (len > 0 && !(len == 1 && p[0] == '.')) {
+            if ((path.len > 0 && artconv_buf_putc(&path, '/') < 0) ||
+                artconv_buf_put(&path, p, len) < 0)
+                goto nomem;
+        }
+        p += len;
+        if (*p == '/')
+            p++;
+    }
+    if (path.len == 0 || strlen(path.ptr) != path.len || !ac_epub_name_is_safe(path.ptr)) {
+        rc = ARTCONV_EPARSE;
+        goto cleanup;
+    }
+    *out = path.ptr;
+    path.ptr = NULL;
+    goto cleanup;
+nomem:
+    rc = ARTCONV_ENOMEM;
+cleanup:
+    xmlFree(decoded);
+    artconv_buf_dispose(&path);
+    return rc;
+}
+
 int ac_epub_check_entries(ac_epub_reader *r)
 {
     zip_int64_t n = zip_get_num_entries(r->za, 0), i;
@@ -61,7 +137,7 @@ int ac_epub_check_entries(ac_epub_reader *r)
 /* Inflates entry `name` into `out`, counting against the limits; a spine
  * document (is_text) also counts against the text budget, checked as it
  * inflates so that a chapter beyond the budget is never parsed. */
-static int read_entry(ac_epub_reader *r, const char *name, artconv_buf *out, int is_text)
+int ac_epub_read_entry(ac_epub_reader *r, const char *name, artconv_buf *out, int is_text)
 {
     char chunk[65536];
     zip_int64_t idx = zip_name_locate(r->za, name, 0), n;
@@ -114,7 +190,7 @@ int ac_epub_parse_xml(ac_epub_reader *r, const char *name, int is_text, xmlDocPt
     int rc, entity = 0;
 
     *out = NULL;
-    AC_CHECK(read_entry(r, name, &data, is_text));
+    AC_CHECK(ac_epub_read_entry(r, name, &data, is_text));
     if (data.len > INT_MAX) {
         rc = ac_error(r->err, ARTCONV_ELIMIT, "%.200s is too big", name);
         goto cleanup;
