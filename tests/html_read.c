@@ -542,6 +542,45 @@ static void test_metadata_references(void)
     artconv_article_free(a);
 }
 
+/* Authors that only the scholarly citation metas or an SEO plugin's
+ * "Written by" link-preview pair name; another label is not an author. */
+static void test_declared_author_metas(void)
+{
+    static const struct {
+        const char *html, *want;
+    } cases[] = {
+        {"<meta name='citation_author' content='Ann Lee'><title>Tides</title>", "Ann Lee"},
+        {"<meta name='twitter:label1' content='Written by'>"
+         "<meta name='twitter:data1' content='Bo Chan'><title>Tides</title>",
+         "Bo Chan"},
+        {"<meta name='twitter:label1' content='Est. reading time'>"
+         "<meta name='twitter:data1' content='4 minutes'>"
+         "<meta name='twitter:label2' content='Geschrieben von'>"
+         "<meta name='twitter:data2' content='Cem Demir'><title>Tides</title>",
+         "Cem Demir"},
+        {"<meta name='twitter:label1' content='Est. reading time'>"
+         "<meta name='twitter:data1' content='4 minutes'><title>Tides</title>",
+         NULL},
+    };
+    size_t i;
+
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        artconv_article *a = NULL;
+        artconv_error err;
+
+        if (read_html(&a, cases[i].html, strlen(cases[i].html), 0, 0, NULL, &err, NULL) != 0) {
+            ok(0, "declared author metas: read");
+        } else if (cases[i].want == NULL) {
+            is_int(artconv_article_list_count(a, ARTCONV_LIST_AUTHORS), 0,
+                   "a twitter:data1 under another label is no author");
+        } else {
+            is_str(artconv_article_list_get(a, ARTCONV_LIST_AUTHORS, 0), cases[i].want,
+                   cases[i].want);
+        }
+        artconv_article_free(a);
+    }
+}
+
 /* With no article object, the page's own schema.org WebPage (here in
  * @graph) gives the date; an article object's date still wins. */
 static void test_jsonld_page_date(void)
@@ -1144,6 +1183,7 @@ int main(void)
     test_hostile();
     test_titles();
     test_jsonld_page_date();
+    test_declared_author_metas();
     test_metadata_references();
     test_bylines();
     test_datelines();

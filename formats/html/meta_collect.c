@@ -36,6 +36,13 @@ static const struct {
     {"article:author", S_AUTHOR_ARTICLE},
     {"og:article:author", S_AUTHOR_ARTICLE},
     {"sailthru.author", S_AUTHOR_SAILTHRU},
+    {"citation_author", S_AUTHOR_CITATION},
+    /* A label and its value, as SEO plugins write "Written by" and the
+     * author's name for link previews (meta_lists.c reads the pair). */
+    {"twitter:label1", S_TW_LABEL1},
+    {"twitter:data1", S_TW_DATA1},
+    {"twitter:label2", S_TW_LABEL2},
+    {"twitter:data2", S_TW_DATA2},
     {"og:site_name", S_SITE_OG},
     {"dc.publisher", S_PUBLISHER_DC},
     {"dcterms.publisher", S_PUBLISHER_DC},

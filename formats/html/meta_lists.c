@@ -105,14 +105,45 @@ static int add_dc_creator(meta_ctx *m, const char *v)
     return ac_news_add_authors(m->article, v, len, m->err);
 }
 
+/* Labels of a twitter:labelN/dataN pair whose value is the author. */
+static const char *const written_by[] = {
+    "written by",  "author",    "by",         "geschrieben von", "verfasst von",
+    "escrito por", "écrit par", "scritto da", "geschreven door", NULL};
+
+/* The author named by a "Written by" twitter:labelN, or NULL. */
+static const char *twitter_author(const meta_ctx *m)
+{
+    static const slot pairs[][2] = {{S_TW_LABEL1, S_TW_DATA1}, {S_TW_LABEL2, S_TW_DATA2}};
+    size_t i, k;
+
+    for (i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+        const char *label = m->slots[pairs[i][0]], *data = m->slots[pairs[i][1]];
+
+        if (label == NULL || data == NULL)
+            continue;
+        while (ac_is_space(*label))
+            label++;
+        for (k = 0; written_by[k] != NULL; k++) {
+            size_t n = strlen(written_by[k]), end = strlen(label);
+
+            while (end > 0 && (ac_is_space(label[end - 1]) || label[end - 1] == ':'))
+                end--;
+            if (end == n && ac_strncaseeq(label, written_by[k], n))
+                return data;
+        }
+    }
+    return NULL;
+}
+
 /* Authors from what the page declares.  The visible byline comes later
  * (ac_html_byline), once the article is found.  JSON-LD "creator" and
  * <link rel=author> are kept for when no byline shows: sites often fill
  * them with a CMS account name ("CC7567") rather than the writer's. */
 int ac_meta_set_authors(meta_ctx *m)
 {
-    static const slot order[] = {S_AUTHOR_DC, S_AUTHOR_META, S_AUTHOR_PARSELY, S_AUTHOR_ARTICLE,
-                                 S_AUTHOR_SAILTHRU};
+    static const slot order[] = {S_AUTHOR_DC,      S_AUTHOR_META,     S_AUTHOR_PARSELY,
+                                 S_AUTHOR_ARTICLE, S_AUTHOR_SAILTHRU, S_AUTHOR_CITATION,
+                                 S_TW_DATA1};
     const char *weak = m->rel_author;
     size_t i;
     int rc;
@@ -140,6 +171,8 @@ int ac_meta_set_authors(meta_ctx *m)
                     return rc;
             continue;
         }
+        if (order[i] == S_TW_DATA1)
+            v = twitter_author(m);
         if (v != NULL && (rc = ac_news_add_authors(m->article, v, strlen(v), m->err)) < 0)
             return rc;
     }
