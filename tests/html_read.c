@@ -581,6 +581,26 @@ static void test_declared_author_metas(void)
     }
 }
 
+/* Ruby readings (rt, rp) are not run into the text they annotate. */
+static void test_ruby(void)
+{
+    static const char page[] =
+        "<body><p>\xE5\xAD\x90<ruby>\xE4\xBE\x9B<rp>(</rp><rt>\xE3\x81\xA9\xE3\x82\x82"
+        "</rt><rp>)</rp></ruby>\xE3\x81\x9F\xE3\x81\xA1</p></body>";
+    artconv_article *a = NULL;
+    artconv_error err;
+
+    if (ok(read_html(&a, page, strlen(page), 0, 0, NULL, &err, NULL) == 0, "ruby: read")) {
+        char *text = body_text(a);
+
+        ok(strstr(text, "\xE5\xAD\x90\xE4\xBE\x9B\xE3\x81\x9F\xE3\x81\xA1") != NULL &&
+               strstr(text, "(") == NULL,
+           "ruby: the base text only, without its readings or brackets");
+        free(text);
+    }
+    artconv_article_free(a);
+}
+
 /* With no article object, the page's own schema.org WebPage (here in
  * @graph) gives the date; an article object's date still wins. */
 static void test_jsonld_page_date(void)
@@ -1183,6 +1203,7 @@ int main(void)
     test_hostile();
     test_titles();
     test_jsonld_page_date();
+    test_ruby();
     test_declared_author_metas();
     test_metadata_references();
     test_bylines();

@@ -42,12 +42,16 @@ int ac_html_is_block(const xmlNode *node)
     return node->type == XML_ELEMENT_NODE && ac_html_in_list((const char *)node->name, block_tags);
 }
 
-/* Elements whose content is never article text. */
+/* Elements whose content is never article text.  Ruby annotations (rt,
+ * and rp's fallback brackets) are readings printed above the text: the
+ * model has no place for them, and run into the line they would double it
+ * ("子供" becoming "子こ供ども"). */
 static const char *const skip_tags[] = {
-    "script", "style",    "noscript", "template", "head",  "meta",   "link",   "title",
-    "iframe", "object",   "embed",    "svg",      "math",  "canvas", "button", "input",
-    "select", "textarea", "option",   "datalist", "audio", "video",  "map",    "area",
-    "applet", "param",    "source",   "track",    "frame", "dialog", NULL};
+    "script", "style",  "noscript", "template", "head",   "meta",     "link",
+    "title",  "iframe", "object",   "embed",    "svg",    "math",     "canvas",
+    "button", "input",  "select",   "textarea", "option", "datalist", "audio",
+    "video",  "map",    "area",     "applet",   "param",  "source",   "track",
+    "frame",  "dialog", "rt",       "rp",       NULL};
 
 int ac_html_skipped(const xmlNode *node)
 {
@@ -125,8 +129,8 @@ int ac_html_text(artconv_buf *out, const xmlNode *node)
             }
         } else if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) &&
                    n->content != NULL) {
-            if ((rc = ac_html_put_collapsed(out, (const char *)n->content, strlen((const char *)n->content),
-                                    &space)) < 0)
+            if ((rc = ac_html_put_collapsed(out, (const char *)n->content,
+                                            strlen((const char *)n->content), &space)) < 0)
                 return rc;
         }
         n = ac_xml_next(n, node, skip);
