@@ -32,16 +32,18 @@ static const option_spec options[] = {
     {"from", 'f', 1, OPT_FROM, "FMT", "input format (default: from IN's extension)"},
     {"to", 't', 1, OPT_TO, "FMT", "output format (default: from OUT's extension)"},
     {"output", 'o', 1, OPT_OUTPUT, "FILE", "write to FILE ('-' for standard output)"},
-    {"meta", 'm', 1, OPT_META, "KEY=VALUE", "set metadata, e.g. --meta title=\"...\" (repeatable)"},
+    {"meta", 'm', 1, OPT_META, "KEY=VALUE",
+     "set metadata, e.g. --meta title=\"...\" (repeatable; also -M, --metadata)"},
     {"width", 'w', 1, OPT_WIDTH, "N", "wrap text output at N columns; 0 = no wrapping (72)"},
     {"fragment", 0, 0, OPT_FRAGMENT, NULL, "html: write the <article> element only"},
+    {"standalone", 's', 0, OPT_STANDALONE, NULL, "html: a whole page (the default; as pandoc's -s)"},
     {"front-matter", 0, 1, OPT_FRONT_MATTER, "WHEN",
      "markdown: auto (default), always or never write YAML front matter"},
     {"strict", 0, 0, OPT_STRICT, NULL, "fail on input that needs repair (bad encoding, NUL)"},
     {"no-extract", 0, 0, OPT_NO_EXTRACT, NULL, "html: convert the whole <body>"},
     {"max-input", 0, 1, OPT_MAX_INPUT, "BYTES", "refuse larger inputs (default 256 MiB; K/M/G)"},
     {"quiet", 'q', 0, OPT_QUIET, NULL, "print no warnings, notes, progress or summary"},
-    {"json", 0, 0, OPT_JSON, NULL, "info: print JSON"},
+    {"json", 0, 0, OPT_JSON, NULL, "info, formats: print JSON"},
     {"css", 0, 1, OPT_CSS, "FILE", "epub: use this style sheet instead of the default"},
     {"cover", 0, 1, OPT_COVER, "FILE", "epub: use this image as the cover"},
     {"provider", 0, 1, OPT_PROVIDER, "NAME", "newsml: the provider (a QCode or a name)"},
@@ -63,6 +65,9 @@ static const option_spec options[] = {
     {"root", 0, 1, OPT_ROOT, "DIR", "batch: every request path lies inside DIR (relative to it)"},
     {"no-files", 0, 0, OPT_NO_FILES, NULL,
      "batch: requests may not name files (input_text and output_text only)"},
+    /* pandoc's spellings, for people who come from it.  An entry after the
+     * first of its id is a synonym: help and suggestions show the first. */
+    {"metadata", 'M', 1, OPT_META, "KEY=VALUE", NULL},
 };
 
 #define OPTION_COUNT (sizeof options / sizeof options[0])
@@ -153,6 +158,9 @@ void cli_print_main_help(FILE *out, const cli_command *commands, size_t count)
     fputs("\nOptions:\n", out);
     print_option_help(out, find_option_by_id(OPT_HELP));
     print_option_help(out, find_option_by_id(OPT_VERSION));
+    fputs("      --list-input-formats         list the formats artconv reads, one a line\n"
+          "      --list-output-formats        list the formats artconv writes, one a line\n",
+          out);
     fputs("\nRun 'artconv COMMAND --help' for a command's options.\n"
           "Example: artconv convert story.txt story.html\n",
           out);
@@ -232,6 +240,9 @@ static int apply_option(cli_args *args, const option_spec *opt, const char *valu
         break;
     case OPT_FRAGMENT:
         args->fragment = 1;
+        break;
+    case OPT_STANDALONE:
+        args->standalone = 1;
         break;
     case OPT_FRONT_MATTER:
         if (strcmp(value, "auto") == 0)
@@ -460,6 +471,9 @@ int cli_parse_args(cli_args *args, int argc, char **argv, int first)
         if ((rc = apply_option(args, opt, value)) != 0)
             return rc;
     }
+    if (args->fragment && args->standalone)
+        return cli_usage_error(args->command, "%s",
+                               "--fragment and --standalone ask for opposite things");
     return 0;
 }
 

@@ -59,7 +59,8 @@ typedef enum cli_option_id {
     OPT_REPORT,
     OPT_IGNORE_STATUS,
     OPT_ROOT,
-    OPT_NO_FILES
+    OPT_NO_FILES,
+    OPT_STANDALONE
 } cli_option_id;
 
 typedef struct cli_args cli_args;
@@ -93,6 +94,7 @@ struct cli_args {
     int width;
     int width_set;
     int fragment;
+    int standalone; /* -s: accepted, the whole page is the default */
     artconv_front_matter front_matter;
     int strict;
     int no_extract;
@@ -254,6 +256,11 @@ int cli_cmd_convert(const cli_args *args);
 int cli_cmd_batch(const cli_args *args);
 int cli_cmd_info(const cli_args *args);
 int cli_cmd_formats(const cli_args *args);
+/* `artconv --list-input-formats` (writers 0) or `--list-output-formats`
+ * (writers 1): the names, one a line, as pandoc lists them. */
+int cli_list_formats(int writers);
+/* `artconv --version`: artconv's version, then each library's. */
+int cli_print_version(void);
 
 /* --- output names for -d (outdir.c) ---------------------------------------------- */
 
@@ -305,6 +312,11 @@ size_t cli_edit_distance(const char *a, const char *b);
 /* The canonical name of the format `name` was probably meant to be (from
  * the names and extensions), or NULL when none is close. */
 const char *cli_suggest_format(const char *name);
+/* The metadata key the key of "KEY=VALUE" was probably meant to be
+ * ("autors" -> "authors"), or NULL. */
+const char *cli_suggest_meta_key(const char *assignment);
+/* Reports a --meta argument the article refused, with a guess at the key. */
+void cli_print_meta_error(const char *assignment, const artconv_error *err);
 /* A JSON string for `text` (JSON null for NULL); bytes that are not UTF-8,
  * as in a Latin-1 file name, become '?'.  NULL only when memory runs out. */
 struct json_t *cli_json_text(const char *text);

@@ -200,6 +200,7 @@ static int convert_single(const cli_args *args, const char *in, const char *out_
 
 int cli_cmd_convert(const cli_args *args)
 {
+    const char *stdin_only[1] = {"-"};
     cli_args args_local;
     const char *out_path = args->output;
     const artconv_format *to = NULL;
@@ -211,6 +212,13 @@ int cli_cmd_convert(const cli_args *args)
                                "-j, --report and -v go with -d OUTDIR (one file per input)");
     if (args->out_dir != NULL || args->files_from != NULL || args->null_separated)
         return run_many(args);
+    if (args->positional_count == 0 && !isatty(STDIN_FILENO)) {
+        /* As pandoc: no input named, and something is piped in. */
+        args_local = *args;
+        args_local.positional = stdin_only;
+        args_local.positional_count = 1;
+        args = &args_local;
+    }
     if (args->positional_count == 0)
         return cli_usage_error(args->command, "%s", "convert needs an input file ('-' for stdin)");
     if (args->positional_count == 2 && out_path == NULL) {

@@ -12,12 +12,12 @@
 static const cli_option_id convert_options[] = {
     OPT_FROM,          OPT_TO,     OPT_OUTPUT,     OPT_OUTPUT_DIR,  OPT_FILES_FROM,   OPT_NULL,
     OPT_FORCE,         OPT_JOBS,   OPT_REPORT,     OPT_META,        OPT_WIDTH,        OPT_FRAGMENT,
-    OPT_FRONT_MATTER,  OPT_STRICT, OPT_NO_EXTRACT, OPT_MAX_INPUT,   OPT_QUIET,        OPT_VERBOSE,
-    OPT_CSS,           OPT_COVER,  OPT_PROVIDER,   OPT_GUID_SCHEME, OPT_ITEM_VERSION, OPT_TITLE,
-    OPT_IGNORE_STATUS, OPT_HELP,
+    OPT_STANDALONE,    OPT_FRONT_MATTER, OPT_STRICT, OPT_NO_EXTRACT, OPT_MAX_INPUT,    OPT_QUIET,
+    OPT_VERBOSE,       OPT_CSS,    OPT_COVER,      OPT_PROVIDER,    OPT_GUID_SCHEME,  OPT_ITEM_VERSION,
+    OPT_TITLE,         OPT_IGNORE_STATUS, OPT_HELP,
 };
 static const cli_option_id batch_options[] = {
-    OPT_FROM,         OPT_TO,       OPT_META,        OPT_WIDTH,        OPT_FRAGMENT,
+    OPT_FROM,         OPT_TO,       OPT_META,        OPT_WIDTH,        OPT_FRAGMENT,     OPT_STANDALONE,
     OPT_FRONT_MATTER, OPT_STRICT,   OPT_NO_EXTRACT,  OPT_MAX_INPUT,    OPT_CSS,
     OPT_COVER,        OPT_PROVIDER, OPT_GUID_SCHEME, OPT_ITEM_VERSION, OPT_IGNORE_STATUS,
     OPT_FORCE,        OPT_ROOT,     OPT_NO_FILES,    OPT_HELP,
@@ -25,7 +25,7 @@ static const cli_option_id batch_options[] = {
 static const cli_option_id info_options[] = {
     OPT_FROM, OPT_META, OPT_STRICT, OPT_NO_EXTRACT, OPT_MAX_INPUT, OPT_QUIET, OPT_JSON, OPT_HELP,
 };
-static const cli_option_id formats_options[] = {OPT_HELP};
+static const cli_option_id formats_options[] = {OPT_JSON, OPT_HELP};
 
 static const cli_command commands[] = {
     {"convert",
@@ -95,10 +95,12 @@ int artconv_cli_main(int argc, char **argv)
         cli_print_main_help(stdout, commands, COMMAND_COUNT);
         return 0;
     }
-    if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
-        printf("artconv %s\n", artconv_version());
-        return 0;
-    }
+    if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0)
+        return cli_print_version();
+    if (strcmp(argv[1], "--list-input-formats") == 0)
+        return cli_list_formats(0);
+    if (strcmp(argv[1], "--list-output-formats") == 0)
+        return cli_list_formats(1);
     cli_signal_install();
     memset(&args, 0, sizeof args);
     args.command = find_command(argv[1]);

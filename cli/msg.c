@@ -97,6 +97,47 @@ static size_t allowed_distance(const char *word)
     return strlen(word) <= 4 ? 1 : 2;
 }
 
+/* The closer of `candidate` and *best to `word`, kept in *best. */
+static void consider(const char *word, const char *candidate, const char **best, size_t *distance)
+{
+    size_t d = cli_edit_distance(word, candidate);
+
+    if (d < *distance) {
+        *distance = d;
+        *best = candidate;
+    }
+}
+
+const char *cli_suggest_meta_key(const char *assignment)
+{
+    char key[MAX_WORD + 1];
+    const char *eq = strchr(assignment, '='), *best = NULL;
+    size_t len = eq != NULL ? (size_t)(eq - assignment) : strlen(assignment), distance = 99;
+    int i;
+
+    if (len == 0 || len > MAX_WORD)
+        return NULL;
+    memcpy(key, assignment, len);
+    key[len] = '\0';
+    for (i = 0; i < ARTCONV_META_COUNT; i++)
+        consider(key, artconv_meta_name((artconv_meta)i), &best, &distance);
+    for (i = 0; i < ARTCONV_LIST_COUNT; i++)
+        consider(key, artconv_meta_list_name((artconv_meta_list)i), &best, &distance);
+    if (best == NULL || distance == 0 || distance > allowed_distance(key))
+        return NULL;
+    return best;
+}
+
+void cli_print_meta_error(const char *assignment, const artconv_error *err)
+{
+    const char *guess = cli_suggest_meta_key(assignment);
+
+    fprintf(stderr, "artconv: --meta %s: %s", assignment, err->message);
+    if (guess != NULL && strncmp(err->message, "unknown metadata key", 20) == 0)
+        fprintf(stderr, "; did you mean %s?", guess);
+    fputc('\n', stderr);
+}
+
 const char *cli_suggest_format(const char *name)
 {
     const artconv_format *best = NULL;

@@ -107,7 +107,7 @@ int cli_settings_build(cli_settings *settings, const cli_args *args, const char 
     }
     for (i = 0; i < args->meta_count; i++) {
         if (artconv_article_set_meta_arg(scratch, args->metas[i], &err) < 0) {
-            fprintf(stderr, "artconv: --meta %s: %s\n", args->metas[i], err.message);
+            cli_print_meta_error(args->metas[i], &err);
             artconv_article_free(scratch);
             return EXIT_USAGE;
         }
@@ -160,7 +160,7 @@ void cli_request_input(cli_request *req, const cli_args *args, const artconv_for
 int cli_report_failure(const cli_result *res)
 {
     if (res->bad_meta != NULL) {
-        fprintf(stderr, "artconv: --meta %s: %s\n", res->bad_meta, res->err.message);
+        cli_print_meta_error(res->bad_meta, &res->err);
         return EXIT_USAGE;
     }
     cli_print_error(res->where, &res->err);

@@ -22,7 +22,7 @@ _artconv()
         esac
     done
     if [ -z "$cmd" ]; then
-        COMPREPLY=($(compgen -W "convert batch info formats help --help --version" -- "$cur"))
+        COMPREPLY=($(compgen -W "convert batch info formats help --help --version --list-input-formats --list-output-formats" -- "$cur"))
         return
     fi
 
@@ -43,7 +43,7 @@ _artconv()
         COMPREPLY=($(compgen -W "auto always never" -- "$cur"))
         return
         ;;
-    -m | --meta)
+    -m | --meta | -M | --metadata)
         COMPREPLY=($(compgen -W "$meta" -- "$cur"))
         compopt -o nospace 2>/dev/null
         return
@@ -56,12 +56,12 @@ _artconv()
     case $cmd in
     convert)
         opts="--from --to --output --output-dir --files-from --null --force --jobs --report
-              --meta --width --fragment --front-matter --strict --no-extract --max-input
+              --meta --metadata --width --fragment --standalone --front-matter --strict --no-extract --max-input
               --quiet --verbose --css --cover --provider --guid-scheme --item-version --title
               --ignore-status --help"
         ;;
     batch)
-        opts="--from --to --meta --width --fragment --front-matter --strict --no-extract
+        opts="--from --to --meta --metadata --width --fragment --standalone --front-matter --strict --no-extract
               --max-input --css --cover --provider --guid-scheme --item-version --ignore-status
               --force --root --no-files --help"
         ;;
@@ -69,7 +69,7 @@ _artconv()
         opts="--from --meta --strict --no-extract --max-input --quiet --json --help"
         ;;
     formats)
-        opts="--help"
+        opts="--json --help"
         ;;
     help)
         COMPREPLY=($(compgen -W "convert batch info formats" -- "$cur"))

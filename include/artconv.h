@@ -127,6 +127,11 @@ ARTCONV_API char *artconv_buf_detach(artconv_buf *buf);
 /** Releases the memory and resets the buffer to ARTCONV_BUF_INIT. */
 ARTCONV_API void artconv_buf_dispose(artconv_buf *buf);
 
+/** Appends a line "NAME VERSION" for each library artconv is built on
+ *  (libxml2, cmark, libzip, libyaml, jansson, libunistring), each the
+ *  version loaded at run time.  Returns 0 or ARTCONV_ENOMEM. */
+ARTCONV_API int artconv_library_versions(artconv_buf *out);
+
 /* ---------------------------------------------------------------------------
  * Nodes: the body tree.  A node belongs to its parent (and so to the article
  * whose body holds it), or to the caller while it is unlinked.  Threads: as

@@ -11,11 +11,12 @@
 static const char *const text_extensions[] = {".txt", ".text", NULL};
 static const char *const text_aliases[] = {"txt", "plain", NULL};
 static const char *const markdown_extensions[] = {".md", ".markdown", NULL};
-static const char *const markdown_aliases[] = {"md", "commonmark", NULL};
+static const char *const markdown_aliases[] = {"md", "commonmark", "gfm", NULL};
 static const char *const html_extensions[] = {".html", ".htm", ".xhtml", NULL};
-static const char *const html_aliases[] = {"htm", NULL};
+static const char *const html_aliases[] = {"htm", "html5", NULL};
 static const char *const json_extensions[] = {".json", NULL};
 static const char *const epub_extensions[] = {".epub", NULL};
+static const char *const epub_aliases[] = {"epub3", NULL};
 static const char *const newsml_extensions[] = {".xml", ".newsml", NULL};
 static const char *const newsml_aliases[] = {"newsml-g2", "nml", NULL};
 
@@ -64,6 +65,7 @@ static const artconv_format format_json = {
 };
 static const artconv_format format_epub = {
     .name = "epub",
+    .aliases = epub_aliases,
     .extensions = epub_extensions,
     .media_type = "application/epub+zip",
     .description = "EPUB 3 e-book",

@@ -437,7 +437,7 @@ fi
 
 # --- help, man page and completions agree --------------------------------------------------------
 man="$src/docs/artconv.1.scd"
-help_opts=$(for c in convert batch info formats; do "$bin" $c --help; done |
+help_opts=$(for c in "" convert batch info formats; do "$bin" $c --help; done |
     grep -o -- '--[a-z][a-z0-9-]*' | sort -u)
 man_opts=$(grep -o -- '--[a-z][a-z0-9-]*' "$man" | sort -u)
 missing=$(comm -23 <(echo "$help_opts") <(echo "$man_opts") | tr '\n' ' ')

@@ -25,7 +25,11 @@ TXT
 # --- version and help --------------------------------------------------------
 run "$bin" --version
 expect_status 0 "--version"
-[ "$out" = "artconv 0.1.0" ]; ok $? "--version prints 'artconv 0.1.0'"
+[ "$(printf '%s\n' "$out" | head -n 1)" = "artconv 0.1.0" ]; ok $? "--version prints 'artconv 0.1.0'"
+for lib in libxml2 cmark libzip libyaml jansson libunistring; do
+    printf '%s\n' "$out" | grep -Eq "^$lib [0-9]+\.[0-9]+"
+    ok $? "--version names the $lib in use with its version"
+done
 run "$bin" --help
 expect_status 0 "--help"
 expect_out "convert" "--help lists convert"
@@ -389,5 +393,38 @@ run env SOURCE_DATE_EPOCH=soon "$bin" info latin.txt
 case "$err" in *SOURCE_DATE_EPOCH*) ok 1 "info does not read SOURCE_DATE_EPOCH" ;; *) ok 0 "info does not read SOURCE_DATE_EPOCH" ;; esac
 run env SOURCE_DATE_EPOCH=soon "$bin" convert --to text no-such-input.md
 case "$err" in *SOURCE_DATE_EPOCH*) ok 1 "a failed read never gets to SOURCE_DATE_EPOCH" ;; *) ok 0 "a failed read never gets to SOURCE_DATE_EPOCH" ;; esac
+
+# --- pandoc's spellings ------------------------------------------------------
+run "$bin" --list-input-formats
+expect_status 0 "--list-input-formats"
+[ "$out" = "$(printf 'text\nmarkdown\nhtml\nepub\nnewsml')" ]; ok $? "--list-input-formats lists the readers, one a line"
+run "$bin" --list-output-formats
+printf '%s\n' "$out" | grep -qx json && printf '%s\n' "$out" | grep -qx epub
+ok $? "--list-output-formats lists the writers"
+run "$bin" formats --json
+expect_status 0 "formats --json"
+printf '%s' "$out" | python3 -c 'import json,sys; f=json.load(sys.stdin); d={x["name"]: x for x in f}; sys.exit(0 if d["json"]["write"] and not d["json"]["read"] and ".epub" in d["epub"]["extensions"] else 1)'
+ok $? "formats --json is JSON with names, read/write and extensions"
+for alias in gfm:markdown commonmark:markdown html5:html epub3:epub plain:text; do
+    name=${alias%%:*}
+    run "$bin" convert --to "$name" -o "alias.$name" story.txt
+    expect_status 0 "--to $name is accepted (${alias#*:})"
+done
+head -c 58 alias.epub3 | grep -q "application/epub+zip"; ok $? "--to epub3 writes an EPUB"
+run "$bin" convert -M title=Retitled -t markdown story.txt
+expect_out "title: Retitled" "-M sets metadata as --meta does"
+run "$bin" convert --metadata=authors=A,B -t markdown story.txt
+expect_out "- B" "--metadata=KEY=VALUE sets a list"
+run "$bin" convert -s -t html story.txt
+expect_status 0 "-s is accepted"
+expect_out "<!DOCTYPE html>" "-s writes the whole page"
+run "$bin" convert --standalone --fragment -t html story.txt
+expect_status 2 "--standalone with --fragment"
+run "$bin" convert --meta autors=X -t text story.txt
+expect_status 2 "a mistyped metadata key"
+expect_err "did you mean authors?" "a mistyped metadata key gets a suggestion"
+"$bin" convert -f text -t markdown <story.txt >piped.txt 2>err.txt
+ok $? "with no input named, convert reads what is piped in"
+grep -q "Harbour bridge reopens" piped.txt; ok $? "and converts it"
 
 tap_done
