@@ -680,7 +680,7 @@ static void test_tidy(void)
     artconv_buf out = ARTCONV_BUF_INIT;
 
     if (!tidy_available()) {
-        printf("# SKIP tidy not installed (Debian package tidy): no HTML5 validation\n");
+        tap_skip("tidy is not installed (Debian package tidy): no HTML5 validation");
         artconv_article_free(a);
         artconv_article_free(empty);
         artconv_article_free(edge);

@@ -163,7 +163,7 @@ static void test_cli_input_size(void)
     int status;
 
     if (exe == NULL || access(exe, X_OK) != 0) {
-        tap_diag("SKIP the CLI's --max-input: $ARTCONV is not set");
+        tap_skip("the CLI's --max-input: $ARTCONV is not set");
         return;
     }
     put_file("cli.txt",

@@ -301,7 +301,7 @@ int main(void)
     size_t i;
 
     if (!memory)
-        tap_diag("SKIP the memory checks: mallinfo2 does not see this allocator (ASan, valgrind)");
+        tap_skip("the memory checks: mallinfo2 does not see this allocator (ASan, valgrind)");
     for (i = 0; i < sizeof readers / sizeof readers[0]; i++) {
         test_reader(readers[i], 0, memory);
         test_reader(readers[i], 1, memory);

@@ -137,7 +137,7 @@ static void test_seed(void)
     int paras = 0;
 
     if (shared == NULL) {
-        printf("# SKIP seed article: no shared folder\n");
+        tap_skip("seed article: ../shared is absent");
         return;
     }
     snprintf(path, sizeof path, "%s/seeds/000_6d432a8c91e0e6c5.txt", shared);
@@ -664,7 +664,7 @@ static void test_golden(void)
     int n;
 
     if (!artconv_format_can_write(json)) {
-        printf("# SKIP golden text -> json: no JSON writer\n");
+        tap_skip("golden text -> json: no JSON writer");
         return;
     }
     n = golden_run("text-json", ".txt", text_format, ".json", json, NULL, NULL);
