@@ -170,6 +170,7 @@ typedef struct cli_result {
     struct json_t *warnings; /* array of strings, owned; NULL until the first one */
     size_t bytes;            /* size of the output */
     double ms;               /* wall time of the conversion */
+    size_t words;            /* words in the body, when the request asked (count_words) */
 } cli_result;
 
 /* Where the library's warnings go during one conversion. */
@@ -196,6 +197,7 @@ typedef struct cli_request {
     artconv_article **article_out; /* non-NULL: stop after the metadata, hand the article here */
     const struct json_t *meta;     /* batch: {"key": "value" | ["v", ...]}; may be NULL */
     int force;                     /* replace an existing out_path */
+    int count_words;               /* fill cli_result.words */
     /* batch: the request's "ignore_status", 1 (true) or -1 (false); 0 when
      * absent, which keeps the settings' (--ignore-status). */
     int ignore_status;
@@ -312,6 +314,8 @@ size_t cli_edit_distance(const char *a, const char *b);
 /* The canonical name of the format `name` was probably meant to be (from
  * the names and extensions), or NULL when none is close. */
 const char *cli_suggest_format(const char *name);
+/* The words of the article's body (words.c). */
+size_t cli_count_words(const artconv_article *article);
 /* The metadata key the key of "KEY=VALUE" was probably meant to be
  * ("autors" -> "authors"), or NULL. */
 const char *cli_suggest_meta_key(const char *assignment);

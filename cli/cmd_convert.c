@@ -14,6 +14,34 @@
 #define EXIT_FAILED CLI_EXIT_FAILED
 #define EXIT_USAGE  CLI_EXIT_USAGE
 
+/* On a terminal, and unless --quiet, a finished conversion says what it
+ * wrote: "wrote story.md (markdown, 1,204 words)". */
+static int tell_written(const cli_args *args)
+{
+    return !args->quiet && isatty(STDERR_FILENO);
+}
+
+static void say_written(const char *out_path, const artconv_format *to, size_t articles,
+                        size_t words)
+{
+    char digits[32], grouped[48];
+    size_t len, i, j = 0;
+
+    len = (size_t)snprintf(digits, sizeof digits, "%zu", words);
+    for (i = 0; i < len; i++) {
+        if (i > 0 && (len - i) % 3 == 0)
+            grouped[j++] = ',';
+        grouped[j++] = digits[i];
+    }
+    grouped[j] = '\0';
+    if (articles > 1)
+        fprintf(stderr, "wrote %s (%s, %zu articles, %s words)\n", out_path,
+                artconv_format_name(to), articles, grouped);
+    else
+        fprintf(stderr, "wrote %s (%s, %s word%s)\n", out_path, artconv_format_name(to), grouped,
+                words == 1 ? "" : "s");
+}
+
 /* The exit status of a conversion: its failure reported, or its output
  * sent to standard output when that is where it goes. */
 static int finish(cli_result *res, int to_stdout, const artconv_buf *out)
@@ -65,6 +93,13 @@ static int run_book(const cli_args *args, const char *out_path, const artconv_fo
     }
     cli_convert_book(&res, &settings, to, (const artconv_article *const *)articles, n, args->title,
                      dirs, to_stdout ? NULL : out_path, to_stdout ? "<stdout>" : out_path, &out);
+    if (res.outcome == CLI_CONVERTED && !to_stdout && tell_written(args)) {
+        size_t words = 0;
+
+        for (i = 0; i < n; i++)
+            words += cli_count_words(articles[i]);
+        say_written(out_path, to, n, words);
+    }
     status = finish(&res, to_stdout, &out);
 cleanup:
     for (i = 0; articles != NULL && i < n; i++)
@@ -191,8 +226,11 @@ static int convert_single(const cli_args *args, const char *in, const char *out_
         req.binary_to_mem = 1; /* a terminal was refused before */
     } else {
         req.out_path = out_path;
+        req.count_words = tell_written(args);
     }
     cli_convert_one(&res, &settings, &req);
+    if (res.outcome == CLI_CONVERTED && req.count_words)
+        say_written(out_path, to, 1, res.words);
     status = finish(&res, to_stdout, &out);
     artconv_buf_dispose(&out);
     return status;

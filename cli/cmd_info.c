@@ -16,19 +16,6 @@ typedef struct {
     size_t words;
 } body_stats;
 
-static void count_words(body_stats *stats, const char *s)
-{
-    int in_word = 0;
-
-    for (; *s != '\0'; s++) {
-        int space = *s == ' ' || *s == '\n' || *s == '\t' || *s == '\r';
-
-        if (!space && !in_word)
-            stats->words++;
-        in_word = !space;
-    }
-}
-
 /* Visits the body in document order by its links (down, across, back up),
  * without recursion, so deep input costs no stack. */
 static void gather_stats(body_stats *stats, const artconv_article *article)
@@ -41,8 +28,6 @@ static void gather_stats(body_stats *stats, const artconv_article *article)
         const artconv_node *next;
 
         stats->kinds[kind]++;
-        if (kind == ARTCONV_NODE_TEXT && artconv_node_get_literal(node) != NULL)
-            count_words(stats, artconv_node_get_literal(node));
         if ((next = artconv_node_first_child(node)) != NULL) {
             node = next;
             continue;
@@ -51,6 +36,7 @@ static void gather_stats(body_stats *stats, const artconv_article *article)
             node = artconv_node_parent(node);
         node = node != root ? artconv_node_next(node) : NULL;
     }
+    stats->words = cli_count_words(article);
 }
 
 static const artconv_node_kind summary_kinds[] = {

@@ -295,6 +295,8 @@ static int convert(cli_result *res, const cli_settings *settings, const cli_requ
         goto cleanup;
     }
 
+    if (req->count_words)
+        res->words = cli_count_words(article);
     res->where = out_name;
     if (settings->timestamp_at_write)
         wopts.timestamp = cli_source_date_epoch();

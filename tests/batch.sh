@@ -431,8 +431,17 @@ if command -v script >/dev/null && script -qc true /dev/null >/dev/null 2>&1; th
     ok $? "NO_COLOR turns the colour off"
     script -qc "'$bin' convert -q -t json -d tty3 many/*" /dev/null >tty3.txt 2>&1
     [ ! -s tty3.txt ]; ok $? "-q: no progress bar on a terminal either"
+    printf 'Headline here\n\nOne two three four five.\n' >said.txt
+    script -qc "'$bin' convert said.txt said.md" /dev/null >tty4.txt 2>&1
+    grep -q "^wrote said.md (markdown, 5 words)" tty4.txt; ok $? "convert says what it wrote on a terminal"
+    script -qc "'$bin' convert -q said.txt said.md" /dev/null >tty5.txt 2>&1
+    [ ! -s tty5.txt ]; ok $? "-q: convert says nothing"
+    "$bin" convert said.txt said.md 2>notty.txt
+    [ ! -s notty.txt ]; ok $? "convert says nothing when stderr is not a terminal"
 else
-    for t in "progress bar" "red" "NO_COLOR" "-q on a terminal"; do skip "$t" "script(1) is unavailable"; done
+    for t in "progress bar" "red" "NO_COLOR" "-q on a terminal" "wrote" "-q wrote" "no tty"; do
+        skip "$t" "script(1) is unavailable"
+    done
 fi
 
 # --- help, man page and completions agree --------------------------------------------------------
