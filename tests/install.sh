@@ -23,6 +23,18 @@ libdir=$(dirname "$(find "$dest" -name 'libartconv.so.0' | head -n 1)")
 [ -e "$libdir/libartconv.so.0" ]; ok $? "the shared library is installed with its soname"
 [ -n "$(find "$dest" -name artconv.h)" ]; ok $? "artconv.h is installed"
 [ -n "$(find "$dest" -path '*man1/artconv.1')" ]; ok $? "the man page is installed"
+# The zsh completion goes where Debian's zsh looks for the build's prefix.
+zsh_file=$(find "$dest" -name _artconv | head -n 1)
+prefix=$(meson introspect --buildoptions "$build" 2>/dev/null |
+    python3 -c 'import json,sys; print([o["value"] for o in json.load(sys.stdin) if o["name"] == "prefix"][0])' 2>/dev/null)
+if command -v zsh >/dev/null && [ -n "$prefix" ]; then
+    zsh_dir=${zsh_file#"$dest"}
+    zsh_dir=${zsh_dir%/_artconv}
+    zsh -fc 'print -l $fpath' | grep -qx -- "$zsh_dir"
+    ok $? "the zsh completion is installed in zsh's \$fpath ($zsh_dir)"
+else
+    echo "ok $((n += 1)) # SKIP zsh's \$fpath: zsh or python3 is not installed"
+fi
 export PKG_CONFIG_PATH="$pcdir" PKG_CONFIG_SYSROOT_DIR="$dest"
 flags=$(pkg-config --cflags --libs artconv)
 ok $? "pkg-config knows artconv ($flags)"
