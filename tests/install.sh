@@ -23,6 +23,15 @@ libdir=$(dirname "$(find "$dest" -name 'libartconv.so.0' | head -n 1)")
 [ -e "$libdir/libartconv.so.0" ]; ok $? "the shared library is installed with its soname"
 [ -n "$(find "$dest" -name artconv.h)" ]; ok $? "artconv.h is installed"
 [ -n "$(find "$dest" -path '*man1/artconv.1')" ]; ok $? "the man page is installed"
+# The Python binding is installed and works over the installed library.
+pymod=$(find "$dest" -path '*/artconv/__init__.py' | head -n 1)
+if [ -n "$pymod" ] && command -v python3 >/dev/null; then
+    version=$(ARTCONV_LIBRARY="$libdir/libartconv.so.0" PYTHONPATH="$(dirname "$(dirname "$pymod")")" \
+        PYTHONDONTWRITEBYTECODE=1 python3 -c 'import artconv; print(artconv.convert("T\n\nBody.\n", from_="text", to="markdown").strip().splitlines()[0], artconv.version())')
+    [ "$version" = "# T 0.1.0" ]; ok $? "the installed Python binding converts over the installed library ($version)"
+else
+    echo "ok $((n += 1)) # SKIP the Python binding: python3 was not found when building"
+fi
 # The zsh completion goes where Debian's zsh looks for the build's prefix.
 zsh_file=$(find "$dest" -name _artconv | head -n 1)
 prefix=$(meson introspect --buildoptions "$build" 2>/dev/null |
