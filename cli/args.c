@@ -40,6 +40,8 @@ static const option_spec options[] = {
     {"front-matter", 0, 1, OPT_FRONT_MATTER, "WHEN",
      "markdown: auto (default), always or never write YAML front matter"},
     {"strict", 0, 0, OPT_STRICT, NULL, "fail on input that needs repair (bad encoding, NUL)"},
+    {"encoding", 0, 1, OPT_ENCODING, "NAME",
+     "the input's charset (windows-1251, shift_jis...) over its own and detection"},
     {"no-extract", 0, 0, OPT_NO_EXTRACT, NULL, "html: convert the whole <body>"},
     {"max-input", 0, 1, OPT_MAX_INPUT, "BYTES", "refuse larger inputs (default 256 MiB; K/M/G)"},
     {"quiet", 'q', 0, OPT_QUIET, NULL, "print no warnings, notes, progress or summary"},
@@ -243,6 +245,11 @@ static int apply_option(cli_args *args, const option_spec *opt, const char *valu
         break;
     case OPT_STANDALONE:
         args->standalone = 1;
+        break;
+    case OPT_ENCODING:
+        if (value[0] == '\0')
+            return cli_usage_error(args->command, "%s", "--encoding wants a charset name, not ''");
+        args->encoding = value;
         break;
     case OPT_FRONT_MATTER:
         if (strcmp(value, "auto") == 0)

@@ -60,7 +60,8 @@ typedef enum cli_option_id {
     OPT_IGNORE_STATUS,
     OPT_ROOT,
     OPT_NO_FILES,
-    OPT_STANDALONE
+    OPT_STANDALONE,
+    OPT_ENCODING
 } cli_option_id;
 
 typedef struct cli_args cli_args;
@@ -95,6 +96,7 @@ struct cli_args {
     int width_set;
     int fragment;
     int standalone; /* -s: accepted, the whole page is the default */
+    const char *encoding; /* --encoding: the input's charset */
     artconv_front_matter front_matter;
     int strict;
     int no_extract;

@@ -443,7 +443,8 @@ ARTCONV_API size_t artconv_node_depth(const artconv_node *root);
  *  valid only during the callback (copy what you keep). */
 typedef void (*artconv_warning_fn)(const artconv_error *warning, void *payload);
 
-#define ARTCONV_READ_OPTIONS_VERSION 1
+/* 2 added `encoding`; a caller built against version 1 never has it read. */
+#define ARTCONV_READ_OPTIONS_VERSION 2
 
 typedef struct artconv_read_options {
     unsigned version;           /* ARTCONV_READ_OPTIONS_VERSION */
@@ -463,6 +464,11 @@ typedef struct artconv_read_options {
      * magic links (/dev/stdin, /dev/fd/N).  For services whose requests
      * name their inputs: /dev/stdin or a FIFO would hang them. */
     int regular_only;
+    /* The input's charset ("windows-1251", "shift_jis"), an iconv name,
+     * over what the input declares and what detection would guess; NULL:
+     * the input's own BOM or declaration, else detection.  An unknown name
+     * fails with ARTCONV_EINVALID.  (Version 2.) */
+    const char *encoding;
 } artconv_read_options;
 
 /** Fills `opts` (caller-owned) with the defaults: version set, every other

@@ -427,4 +427,11 @@ expect_err "did you mean authors?" "a mistyped metadata key gets a suggestion"
 ok $? "with no input named, convert reads what is piped in"
 grep -q "Harbour bridge reopens" piped.txt; ok $? "and converts it"
 
+printf 'Caf\xe9\n\nMore.\n' >koi.txt
+run "$bin" convert --encoding iso-8859-5 -t text koi.txt
+expect_out "Cafщ" "--encoding names the input's charset"
+run "$bin" convert --encoding no-such-charset -t text koi.txt
+expect_status 1 "an unknown --encoding"
+expect_err "unknown encoding \"no-such-charset\"" "an unknown --encoding is named"
+
 tap_done

@@ -9,19 +9,33 @@
  *     neither UTF-8 nor ASCII/Latin-1/Windows-1252 is decoded with iconv; an
  *     unknown one is warned about and ignored;
  *  4. otherwise a vote: UTF-8 when its valid multi-byte characters outnumber
- *     the bytes that are not UTF-8 (those become U+FFFD), else Windows-1252,
+ *     the bytes that are not UTF-8 (those become U+FFFD), else, for text
+ *     that declares nothing usable, the charset uchardet detects when it is
+ *     not a Western one and the text has enough non-ASCII bytes to tell
+ *     (Windows-1251, Shift_JIS, GB18030, ISO-8859-2...), else Windows-1252,
  *     the superset of Latin-1 that pasted and saved text nearly always is
  *     (a warning unless Latin-1 or Windows-1252 was declared);
  *  5. NUL, the other characters XML forbids and bytes the charset leaves
  *     undefined become U+FFFD with a warning.
- * Under strict, each warning of rules 4 and 5 is an error with the line and
- * column of the first offending character.  Clean UTF-8, the usual input,
+ * An encoding the caller names (artconv_read_options.encoding, --encoding)
+ * replaces rules 2-4.  Under strict, each warning of rules 4 and 5 is an
+ * error with the line and column of the first offending character.  Clean UTF-8, the usual input,
  * is used where it lies, without a copy.
  */
 #include "decode.h"
 
+#include <stdio.h>
 #include <string.h>
+#include <uchardet/uchardet.h>
 #include <unistr.h>
+
+/* Detection looks at most at this much of the input: a page tells its
+ * charset long before, and the cost stays bounded. */
+#define DETECT_SAMPLE (1024 * 1024)
+/* Fewer bytes outside ASCII than this are too few to tell one legacy
+ * charset from another: a few accented letters are Windows-1252 by far the
+ * most often. */
+#define DETECT_MIN_BYTES 16
 
 static void position_of(const char *s, size_t offset, int *line, int *col)
 {
@@ -65,6 +79,30 @@ static int is_latin1_name(const char *cs)
                                         "us-ascii",     "ascii",      NULL};
 
     return name_in(cs, names);
+}
+
+/* The legacy charset uchardet finds in s, copied into name; 0 when it
+ * found one that is not ASCII, UTF-8 or a Western one rule 4 reads anyway,
+ * -1 otherwise (also when memory runs out: Windows-1252 is then read). */
+static int detect_charset(const char *s, size_t len, char *name, size_t size)
+{
+    uchardet_t ud = uchardet_new();
+    const char *found;
+    int rc = -1;
+
+    if (ud == NULL)
+        return -1;
+    if (uchardet_handle_data(ud, s, len < DETECT_SAMPLE ? len : DETECT_SAMPLE) == 0) {
+        uchardet_data_end(ud);
+        found = uchardet_get_charset(ud);
+        if (found != NULL && found[0] != '\0' && !is_utf8_name(found) &&
+            !is_latin1_name(found) && strlen(found) < size) {
+            strcpy(name, found);
+            rc = 0;
+        }
+    }
+    uchardet_delete(ud);
+    return rc;
 }
 
 /* Counts valid multi-byte UTF-8 characters and invalid bytes, and finds the
@@ -181,22 +219,45 @@ int ac_decode_input(artconv_buf *out, const char **text, size_t *text_len, const
 {
     artconv_read_options defaults;
     artconv_buf cp = ARTCONV_BUF_INIT;
-    const char *how = "UTF-8", *s;
+    const char *how = "UTF-8", *s, *named;
+    char detected[64];
     size_t multi = 0, bad = 0, first_bad = 0, base = 0, repairs = 0, converted_repairs = 0;
-    int converted = 0, line, col, rc = 0;
+    int converted = 0, line, col, rc = 0, may_detect;
     repair_site site;
 
     if (opts == NULL) {
         artconv_read_options_init(&defaults);
         opts = &defaults;
     }
+    named = opts->version >= 2 && opts->encoding != NULL && opts->encoding[0] != '\0'
+                ? opts->encoding
+                : NULL;
     if (data == NULL)
         data = "";
     if (declared != NULL && declared[0] == '\0')
         declared = NULL;
+    may_detect = declared == NULL;
     *text = NULL;
     *text_len = 0;
-    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) { /* rule 1 */
+    if (named != NULL && is_utf8_name(named)) {
+        /* UTF-8 whatever the bytes say: what is not becomes U+FFFD. */
+        if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+            data += 3;
+            len -= 3;
+            base = 3;
+        }
+        how = "UTF-8, as --encoding says";
+    } else if (named != NULL) {
+        rc = ac_text_convert(&cp, named, data, len, &converted_repairs);
+        if (rc == ARTCONV_EUNSUPPORTED) {
+            rc = ac_error(err, ARTCONV_EINVALID, "unknown encoding \"%s\" (iconv does not know it)",
+                          named);
+            goto cleanup;
+        }
+        AC_CHECK(rc);
+        how = named;
+        converted = 1;
+    } else if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) { /* rule 1 */
         data += 3;
         len -= 3;
         base = 3;
@@ -224,6 +285,7 @@ int ac_decode_input(artconv_buf *out, const char **text, size_t *text_len, const
                     artconv_buf_clear(&cp);
                     converted_repairs = 0;
                     rc = 0;
+                    may_detect = 1;
                     ac_warn_read(opts, ARTCONV_EPARSE, 0, "unknown charset \"%s\"; guessing",
                                  declared);
                 } else {
@@ -232,23 +294,43 @@ int ac_decode_input(artconv_buf *out, const char **text, size_t *text_len, const
                     converted = 1;
                 }
             }
-            if (!converted && multi <= bad) { /* rule 4: Windows-1252 */
-                if (bad > 0 && (declared == NULL || !is_latin1_name(declared))) {
-                    position_of(data, first_bad, &line, &col);
-                    if (opts->strict) {
-                        rc = ac_error_at(err, ARTCONV_EPARSE, line, col, first_bad,
-                                         "invalid UTF-8 (byte 0x%02X) at line %d, column %d",
-                                         (unsigned char)data[first_bad], line, col);
-                        goto cleanup;
-                    }
-                    ac_warn_read(opts, ARTCONV_EPARSE, line,
-                                 "the text is not UTF-8 (byte 0x%02X at line %d); read as "
-                                 "Windows-1252",
-                                 (unsigned char)data[first_bad], line);
+            if (!converted && multi <= bad) { /* rule 4: detected, or Windows-1252 */
+                int warn = bad > 0 && (declared == NULL || !is_latin1_name(declared));
+
+                position_of(data, first_bad, &line, &col);
+                if (warn && opts->strict) {
+                    rc = ac_error_at(err, ARTCONV_EPARSE, line, col, first_bad,
+                                     "invalid UTF-8 (byte 0x%02X) at line %d, column %d",
+                                     (unsigned char)data[first_bad], line, col);
+                    goto cleanup;
                 }
-                how = "Windows-1252";
-                AC_CHECK(ac_text_convert(&cp, "CP1252", data, len, &converted_repairs));
-                converted = 1;
+                if (may_detect && bad >= DETECT_MIN_BYTES &&
+                    detect_charset(data, len, detected, sizeof detected) == 0) {
+                    rc = ac_text_convert(&cp, detected, data, len, &converted_repairs);
+                    if (rc == ARTCONV_EUNSUPPORTED) {
+                        artconv_buf_clear(&cp);
+                        converted_repairs = 0;
+                        rc = 0;
+                    } else {
+                        AC_CHECK(rc);
+                        how = detected;
+                        converted = 1;
+                        ac_warn_read(opts, ARTCONV_EPARSE, line,
+                                     "the text is not UTF-8 (byte 0x%02X at line %d) and declares "
+                                     "no charset; read as %s, which it looks like",
+                                     (unsigned char)data[first_bad], line, detected);
+                    }
+                }
+                if (!converted) {
+                    if (warn)
+                        ac_warn_read(opts, ARTCONV_EPARSE, line,
+                                     "the text is not UTF-8 (byte 0x%02X at line %d); read as "
+                                     "Windows-1252",
+                                     (unsigned char)data[first_bad], line);
+                    how = "Windows-1252";
+                    AC_CHECK(ac_text_convert(&cp, "CP1252", data, len, &converted_repairs));
+                    converted = 1;
+                }
             }
         }
     }
