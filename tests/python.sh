@@ -18,7 +18,28 @@ if [ -z "$py" ]; then
     echo "SKIP: pytest is not installed (Debian package python3-pytest): the Python binding is not tested"
     exit 77
 fi
+# The sizes and last offsets of the structs the binding mirrors, from the
+# header itself, for the layout test (skipped without a C compiler).
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+if command -v cc >/dev/null && cc -std=c11 -I"$src/include" -x c -o "$work/sizes" - <<'C' 2>"$work/cc.log"
+#include <artconv.h>
+#include <stddef.h>
+#include <stdio.h>
+int main(void)
+{
+    printf("read_options=%zu:%zu write_options=%zu:%zu error=%zu buf=%zu\n",
+           sizeof(artconv_read_options), offsetof(artconv_read_options, encoding),
+           sizeof(artconv_write_options), offsetof(artconv_write_options, root),
+           sizeof(artconv_error), sizeof(artconv_buf));
+    return 0;
+}
+C
+then
+    ARTCONV_C_LAYOUT=$("$work/sizes")
+    export ARTCONV_C_LAYOUT
+fi
 export ARTCONV_LIBRARY="$lib" ARTCONV_SAMPLES="$src/samples" PYTHONDONTWRITEBYTECODE=1
 export PYTHONPATH="$src/python${PYTHONPATH:+:$PYTHONPATH}"
 cd "$src/python" || exit 1
-exec "$py" -m pytest -q -p no:cacheprovider tests
+"$py" -m pytest -q -p no:cacheprovider tests

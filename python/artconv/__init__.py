@@ -45,6 +45,9 @@ class ArtconvWarning(UserWarning):
 
 
 # --- the C declarations this module uses (include/artconv.h) -----------------
+# The option structs mirror the header field for field: artconv_*_options_init
+# fills the whole struct, so a field missing here would be written past its
+# end.  tests/python.sh checks the sizes against the header's.
 
 class _ErrorStruct(ctypes.Structure):
     _fields_ = [("code", ctypes.c_int), ("message", ctypes.c_char * 256),
@@ -66,7 +69,8 @@ class _ReadOptions(ctypes.Structure):
                 ("max_input", ctypes.c_size_t), ("strict", ctypes.c_int),
                 ("no_extract", ctypes.c_int), ("warning", _WarningFn),
                 ("payload", ctypes.c_void_p), ("max_nodes", ctypes.c_size_t),
-                ("root", ctypes.c_char_p), ("regular_only", ctypes.c_int)]
+                ("root", ctypes.c_char_p), ("regular_only", ctypes.c_int),
+                ("encoding", ctypes.c_char_p)]
 
 
 class _WriteOptions(ctypes.Structure):
@@ -155,7 +159,7 @@ def _as_bytes(data):
     return data.encode("utf-8") if isinstance(data, str) else bytes(data)
 
 
-def _read(lib, data, from_, filename, strict, no_extract, meta):
+def _read(lib, data, from_, filename, strict, no_extract, meta, encoding=None):
     """The article read from `data` (a C pointer the caller frees), and the
     warning callback, which must stay alive while the article is used."""
     payload = _as_bytes(data)
@@ -166,6 +170,8 @@ def _read(lib, data, from_, filename, strict, no_extract, meta):
     opts.filename = name
     opts.strict = 1 if strict else 0
     opts.no_extract = 1 if no_extract else 0
+    charset = encoding.encode("utf-8") if encoding else None
+    opts.encoding = charset
 
     def on_warning(warning, _payload):
         w = warning.contents
@@ -216,7 +222,8 @@ def _write(lib, article, to, width, fragment, front_matter, ignore_status, callb
 
 
 def convert(data, from_, to, *, filename=None, meta=None, width=None, fragment=False,
-            front_matter="auto", strict=False, no_extract=False, ignore_status=False):
+            front_matter="auto", strict=False, no_extract=False, ignore_status=False,
+            encoding=None):
     """Converts `data` (bytes, or str as UTF-8) from the format `from_` to
     `to`; returns str, or bytes for a binary format (EPUB).  `meta` sets
     fields after reading, as --meta does ({"title": "...", "authors": [...]});
@@ -224,18 +231,20 @@ def convert(data, from_, to, *, filename=None, meta=None, width=None, fragment=F
     if front_matter not in _FRONT_MATTER:
         raise ValueError("front_matter must be 'auto', 'always' or 'never'")
     lib = _load()
-    article, callback, _name = _read(lib, data, from_, filename, strict, no_extract, meta)
+    article, callback, _name = _read(lib, data, from_, filename, strict, no_extract, meta,
+                                     encoding)
     try:
         return _write(lib, article, to, width, fragment, front_matter, ignore_status, callback)
     finally:
         lib.artconv_article_free(article)
 
 
-def read(data, from_, *, filename=None, meta=None, strict=False, no_extract=False):
+def read(data, from_, *, filename=None, meta=None, strict=False, no_extract=False,
+         encoding=None):
     """Reads `data` into the article model and returns it as a dict, the
     JSON that `artconv convert -t json` writes (docs/json.md)."""
     return json.loads(convert(data, from_, "json", filename=filename, meta=meta, strict=strict,
-                              no_extract=no_extract, ignore_status=True))
+                              no_extract=no_extract, ignore_status=True, encoding=encoding))
 
 
 def formats():

@@ -19,6 +19,29 @@ def sample(name):
         return f.read()
 
 
+def test_struct_layout_matches_the_header():
+    layout = os.environ.get("ARTCONV_C_LAYOUT")
+    if not layout:
+        pytest.skip("no C compiler to read the header's struct sizes")
+    from artconv import _ReadOptions, _WriteOptions, _ErrorStruct, _Buf
+    import ctypes
+    want = dict(item.split("=") for item in layout.split())
+    got = {
+        "read_options": f"{ctypes.sizeof(_ReadOptions)}:{_ReadOptions.encoding.offset}",
+        "write_options": f"{ctypes.sizeof(_WriteOptions)}:{_WriteOptions.root.offset}",
+        "error": str(ctypes.sizeof(_ErrorStruct)),
+        "buf": str(ctypes.sizeof(_Buf)),
+    }
+    assert got == want
+
+
+def test_encoding_names_the_charset():
+    out = artconv.convert(b"Caf\xe9\n\nMore.\n", from_="text", to="text", encoding="iso-8859-5")
+    assert "Cafщ" in out
+    with pytest.raises(artconv.Error):
+        artconv.convert(b"x\n", from_="text", to="text", encoding="no-such-charset")
+
+
 def test_version_and_libraries():
     assert artconv.version().count(".") == 2
     libs = artconv.library_versions()
