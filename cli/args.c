@@ -48,6 +48,8 @@ static const option_spec options[] = {
     {"json", 0, 0, OPT_JSON, NULL, "info, formats: print JSON"},
     {"css", 0, 1, OPT_CSS, "FILE", "epub: use this style sheet instead of the default"},
     {"cover", 0, 1, OPT_COVER, "FILE", "epub: use this image as the cover"},
+    {"resource-path", 0, 1, OPT_RESOURCE_PATH, "DIR",
+     "look for local images in DIR (default: beside each input; stdin: none)"},
     {"provider", 0, 1, OPT_PROVIDER, "NAME", "newsml: the provider (a QCode or a name)"},
     {"guid-scheme", 0, 1, OPT_GUID_SCHEME, "PREFIX", "newsml: prefix of the item's GUID"},
     {"item-version", 0, 1, OPT_ITEM_VERSION, "N", "newsml: the item's version (1)"},
@@ -245,6 +247,11 @@ static int apply_option(cli_args *args, const option_spec *opt, const char *valu
         break;
     case OPT_STANDALONE:
         args->standalone = 1;
+        break;
+    case OPT_RESOURCE_PATH:
+        if (value[0] == '\0')
+            return cli_usage_error(args->command, "%s", "--resource-path wants a folder, not ''");
+        args->resource_path = value;
         break;
     case OPT_ENCODING:
         if (value[0] == '\0')

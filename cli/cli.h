@@ -61,7 +61,8 @@ typedef enum cli_option_id {
     OPT_ROOT,
     OPT_NO_FILES,
     OPT_STANDALONE,
-    OPT_ENCODING
+    OPT_ENCODING,
+    OPT_RESOURCE_PATH
 } cli_option_id;
 
 typedef struct cli_args cli_args;
@@ -97,6 +98,7 @@ struct cli_args {
     int fragment;
     int standalone; /* -s: accepted, the whole page is the default */
     const char *encoding; /* --encoding: the input's charset */
+    const char *resource_path; /* --resource-path DIR */
     artconv_front_matter front_matter;
     int strict;
     int no_extract;
@@ -152,6 +154,8 @@ typedef struct cli_settings {
      * a one-file command warns about a bad value after the input's messages
      * and not at all when the input fails (or is never written, as by info). */
     int timestamp_at_write;
+    /* --resource-path: local images are looked up here, not beside each input */
+    const char *resource_path;
 } cli_settings;
 
 /* --- the one conversion (convert_one.c) -------------------------------------- */

@@ -82,7 +82,9 @@ static int run_book(const cli_args *args, const char *out_path, const artconv_fo
     for (i = 0; i < n; i++) {
         if ((status = cli_load_article(&articles[i], &settings, args, args->positional[i])) != 0)
             goto cleanup;
-        if (strcmp(args->positional[i], "-") != 0) {
+        if (args->resource_path != NULL) {
+            dirs[i] = args->resource_path;
+        } else if (strcmp(args->positional[i], "-") != 0) {
             if (cli_folder_of(args->positional[i], &folders[i]) < 0) {
                 fputs("artconv: out of memory\n", stderr);
                 status = EXIT_FAILED;

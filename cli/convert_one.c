@@ -303,7 +303,9 @@ static int convert(cli_result *res, const cli_settings *settings, const cli_requ
     if (req->ignore_status != 0)
         wopts.ignore_status = req->ignore_status > 0;
     wopts.force = settings->write.force || req->force_read_only;
-    if (req->in_path != NULL) {
+    if (settings->resource_path != NULL) {
+        wopts.resource_dir = settings->resource_path;
+    } else if (req->in_path != NULL) {
         /* Local images lie beside the input, which lies in the root. */
         if ((ropts.root != NULL &&
              (artconv_buf_puts(&folder, ropts.root) < 0 || artconv_buf_putc(&folder, '/') < 0)) ||

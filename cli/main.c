@@ -10,11 +10,12 @@
 
 /* The options each command accepts, in the order its --help lists them. */
 static const cli_option_id convert_options[] = {
-    OPT_FROM,          OPT_TO,     OPT_OUTPUT,     OPT_OUTPUT_DIR,  OPT_FILES_FROM,   OPT_NULL,
-    OPT_FORCE,         OPT_JOBS,   OPT_REPORT,     OPT_META,        OPT_WIDTH,        OPT_FRAGMENT,
-    OPT_STANDALONE,    OPT_FRONT_MATTER, OPT_STRICT, OPT_ENCODING, OPT_NO_EXTRACT, OPT_MAX_INPUT,    OPT_QUIET,
-    OPT_VERBOSE,       OPT_CSS,    OPT_COVER,      OPT_PROVIDER,    OPT_GUID_SCHEME,  OPT_ITEM_VERSION,
-    OPT_TITLE,         OPT_IGNORE_STATUS, OPT_HELP,
+    OPT_FROM,         OPT_TO,           OPT_OUTPUT,       OPT_OUTPUT_DIR,   OPT_FILES_FROM,
+    OPT_NULL,         OPT_FORCE,        OPT_JOBS,         OPT_REPORT,       OPT_META,
+    OPT_WIDTH,        OPT_FRAGMENT,     OPT_STANDALONE,   OPT_FRONT_MATTER, OPT_STRICT,
+    OPT_ENCODING,     OPT_NO_EXTRACT,   OPT_MAX_INPUT,    OPT_QUIET,        OPT_VERBOSE,
+    OPT_CSS,          OPT_COVER,        OPT_RESOURCE_PATH, OPT_PROVIDER,    OPT_GUID_SCHEME,
+    OPT_ITEM_VERSION, OPT_TITLE,        OPT_IGNORE_STATUS, OPT_HELP,
 };
 static const cli_option_id batch_options[] = {
     OPT_FROM,         OPT_TO,       OPT_META,        OPT_WIDTH,        OPT_FRAGMENT,     OPT_STANDALONE,

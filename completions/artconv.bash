@@ -35,7 +35,7 @@ _artconv()
         COMPREPLY=($(compgen -f -- "$cur"))
         return
         ;;
-    -d | --output-dir | --root)
+    -d | --output-dir | --root | --resource-path)
         COMPREPLY=($(compgen -d -- "$cur"))
         return
         ;;
@@ -57,7 +57,7 @@ _artconv()
     convert)
         opts="--from --to --output --output-dir --files-from --null --force --jobs --report
               --meta --metadata --width --fragment --standalone --front-matter --strict --encoding --no-extract --max-input
-              --quiet --verbose --css --cover --provider --guid-scheme --item-version --title
+              --quiet --verbose --css --cover --resource-path --provider --guid-scheme --item-version --title
               --ignore-status --help"
         ;;
     batch)

@@ -434,4 +434,15 @@ run "$bin" convert --encoding no-such-charset -t text koi.txt
 expect_status 1 "an unknown --encoding"
 expect_err "unknown encoding \"no-such-charset\"" "an unknown --encoding is named"
 
+# --resource-path: local images for an article read from standard input.
+mkdir -p pics
+printf '\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\1\0\0\0\1\10\6\0\0\0\x1f\x15\xc4\x89\0\0\0\rIDATx\x9cc\xf8\xff\xff?\0\5\xfe\2\xfe\xa7\x35\x81\x84\0\0\0\0IEND\xaeB`\x82' >pics/dot.png
+printf '# Pictured\n\n![A dot](dot.png)\n\nText.\n' >pictured.md
+"$bin" convert -q -f markdown -o stdin-pics.epub - <pictured.md
+python3 -c 'import sys,zipfile; sys.exit(1 if any(n.endswith(".png") for n in zipfile.ZipFile("stdin-pics.epub").namelist()) else 0)'
+ok $? "from stdin, no folder is searched for images"
+"$bin" convert -q -f markdown --resource-path pics -o stdin-pics.epub - <pictured.md
+python3 -c 'import sys,zipfile; sys.exit(0 if any(n.endswith(".png") for n in zipfile.ZipFile("stdin-pics.epub").namelist()) else 1)'
+ok $? "--resource-path DIR: the image is found there and embedded"
+
 tap_done
