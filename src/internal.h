@@ -206,6 +206,14 @@ int ac_article_in_container(const artconv_article *article);
  * 0, ARTCONV_EPARSE (nothing appended) or ARTCONV_ENOMEM.  (src/date.c) */
 int ac_date_normalize(artconv_buf *out, const char *s, size_t len);
 
+/* Appends the date `value` (any form ac_date_normalize reads) as a person
+ * reads it: "14 March 2024", "14 March 2024, 07:30 UTC" (a zone as
+ * written: "UTC+01:00"), the month named in `language` (a BCP 47 tag; NULL
+ * for English) where the C library has that locale, else in English.
+ * Returns 0, ARTCONV_EPARSE (not a date: nothing appended) or
+ * ARTCONV_ENOMEM.  (src/date_show.c) */
+int ac_date_for_people(artconv_buf *out, const char *value, const char *language);
+
 /* Room for any date ac_date_find and ac_date_normalize write, NUL included
  * ("YYYY-MM-DDThh:mm:ss+hh:mm"). */
 #define AC_DATE_ISO_MAX 32

@@ -7,25 +7,30 @@
 
 #include <string.h>
 
-/* <p class="cls">label<time datetime="ISO">value</time></p>; without <time>
- * when the value is not a date we can read, since datetime must be valid. */
+/* <p class="cls">label<time datetime="ISO">14 March 2024</time></p>: the
+ * machine value in datetime, the date as a person reads it (in the
+ * article's language) as the text; without <time> when the value is not a
+ * date we can read, since datetime must be valid. */
 static int add_date(xmlNodePtr parent, const ac_xhtml_options *o, const char *cls,
-                    const char *label, const char *value)
+                    const char *label, const char *value, const char *language)
 {
-    artconv_buf iso = ARTCONV_BUF_INIT;
+    artconv_buf iso = ARTCONV_BUF_INIT, shown = ARTCONV_BUF_INIT;
     xmlNodePtr p = ac_xhtml_add_text_element(parent, o, "p", cls, label), t;
     int rc;
 
     if (p == NULL)
         return ARTCONV_ENOMEM;
     rc = ac_date_normalize(&iso, value, strlen(value));
+    if (rc == ARTCONV_OK)
+        rc = ac_date_for_people(&shown, value, language);
     if (rc == ARTCONV_OK) {
-        t = ac_xhtml_add_text_element(p, o, "time", NULL, value);
+        t = ac_xhtml_add_text_element(p, o, "time", NULL, shown.ptr);
         rc = t != NULL ? ac_xhtml_set_attr(t, "datetime", iso.ptr) : ARTCONV_ENOMEM;
     } else if (rc != ARTCONV_ENOMEM) {
         rc = ac_xhtml_add_text(p, value);
     }
     artconv_buf_dispose(&iso);
+    artconv_buf_dispose(&shown);
     return rc;
 }
 
@@ -93,9 +98,11 @@ int ac_xhtml_header(xmlNodePtr parent, const artconv_article *a, const ac_xhtml_
     if (dateline != NULL)
         AC_NEED(ac_xhtml_add_text_element(header, o, "p", "dateline", dateline));
     if (date != NULL)
-        AC_CHECK(add_date(header, o, "published", NULL, date));
+        AC_CHECK(add_date(header, o, "published", NULL, date,
+                          artconv_article_get(a, ARTCONV_META_LANGUAGE)));
     if (modified != NULL)
-        AC_CHECK(add_date(header, o, "modified", "Updated ", modified));
+        AC_CHECK(add_date(header, o, "modified", "Updated ", modified,
+                          artconv_article_get(a, ARTCONV_META_LANGUAGE)));
     if (image != NULL)
         AC_CHECK(add_lead_image(header, o, a));
 cleanup:

@@ -17,6 +17,26 @@
 #include <string.h>
 #include <unicase.h>
 
+/* "Published: 14 March 2024, 07:30 UTC": the date as a person reads it,
+ * in the article's language where the C library has it; a value that is
+ * no date we can read is written as it is. */
+static int date_line(ac_tw_writer *w, const char *label, const char *value,
+                     const artconv_article *a)
+{
+    artconv_buf shown = ARTCONV_BUF_INIT;
+    int rc = ac_date_for_people(&shown, value, artconv_article_get(a, ARTCONV_META_LANGUAGE));
+
+    if (rc == ARTCONV_OK || rc == ARTCONV_EPARSE) {
+        rc = ac_tw_puts(w, label);
+        if (rc == ARTCONV_OK)
+            rc = ac_tw_puts(w, shown.ptr != NULL ? shown.ptr : value);
+        if (rc == ARTCONV_OK)
+            rc = artconv_buf_putc(w->out, '\n');
+    }
+    artconv_buf_dispose(&shown);
+    return rc;
+}
+
 /* "By A", "By A and B", "By A, B and C". */
 static int byline(ac_tw_writer *w, const artconv_article *a)
 {
@@ -94,16 +114,10 @@ static int write_header(ac_tw_writer *w, const artconv_article *a)
         modified != NULL) {
         AC_CHECK(ac_tw_begin_block(w));
         AC_CHECK(byline(w, a));
-        if (date != NULL) {
-            AC_CHECK(ac_tw_puts(w, "Published: "));
-            AC_CHECK(ac_tw_puts(w, date));
-            AC_CHECK(artconv_buf_putc(w->out, '\n'));
-        }
-        if (modified != NULL) {
-            AC_CHECK(ac_tw_puts(w, "Updated: "));
-            AC_CHECK(ac_tw_puts(w, modified));
-            AC_CHECK(artconv_buf_putc(w->out, '\n'));
-        }
+        if (date != NULL)
+            AC_CHECK(date_line(w, "Published: ", date, a));
+        if (modified != NULL)
+            AC_CHECK(date_line(w, "Updated: ", modified, a));
         w->need_blank = 1;
     }
     /* The lead image is written as the first figure. */
