@@ -252,6 +252,21 @@ int ac_nml_read_rights(ac_nml_reader *r, const xmlNode *rights)
     return rc;
 }
 
+/* A place without a code whose name is the dateline says nothing the
+ * dateline does not (it is how writers without places, ours included,
+ * fill <located>), so it is not kept twice. */
+static void drop_dateline_place(ac_nml_reader *r)
+{
+    const char *dateline = artconv_article_get(r->a, ARTCONV_META_DATELINE);
+    artconv_concept c;
+
+    if (dateline == NULL || artconv_article_concept_count(r->a, ARTCONV_CONCEPT_LOCATED) != 1)
+        return;
+    artconv_article_concept_get(&c, r->a, ARTCONV_CONCEPT_LOCATED, 0);
+    if (c.code == NULL && c.role == NULL && c.name != NULL && strcmp(c.name, dateline) == 0)
+        artconv_article_concept_clear(r->a, ARTCONV_CONCEPT_LOCATED);
+}
+
 /* What contentMeta did not say: the dateline from located, the authors
  * and the timestamps (read_news.c), the publisher from the copyright
  * holder and the language from xml:lang. */
@@ -261,6 +276,7 @@ int ac_nml_fill_gaps(ac_nml_reader *r, const xmlNode *item)
     int rc;
 
     AC_CHECK(ac_nml_set_once(r, ARTCONV_META_DATELINE, &r->located));
+    drop_dateline_place(r);
     AC_CHECK(ac_nml_set_once(r, ARTCONV_META_PUBLISHER, &r->holder));
     AC_CHECK(ac_nml_read_times(r, item));
     AC_CHECK(ac_nml_read_people(r, ac_nml_child(item, "contentMeta")));
