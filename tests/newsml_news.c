@@ -395,6 +395,61 @@ static void test_reader_rules(void)
     artconv_article_free(a);
 }
 
+/* What IPTC's examples do not carry: audience, contributor with a role,
+ * a signal by URI, a service, an edNote, an embargo and a status. */
+static void test_hand_made(void)
+{
+    static const char item[] =
+        "<newsItem " NAR " guid=\"d\" version=\"2\" standard=\"NewsML-G2\"><itemMeta>"
+        "<itemClass qcode=\"ninat:text\"/><provider literal=\"x\"/>"
+        "<versionCreated>2024-05-02T08:00:00Z</versionCreated>"
+        "<firstCreated>2024-05-01T07:00:00Z</firstCreated>"
+        "<embargoed>2024-05-03T00:00:00Z</embargoed><pubStatus qcode=\"stat:withheld\"/>"
+        "<service qcode=\"dpasrv:bdt\"><name>Basisdienst</name></service>"
+        "<edNote>Nicht vor Ablauf der Sperrfrist</edNote><edNote>Second note</edNote>"
+        "<signal uri=\"http://cv.iptc.org/newscodes/signal/update\"/></itemMeta><contentMeta>"
+        "<urgency>2</urgency><contentCreated>2024-05-01T06:30:00+02:00</contentCreated>"
+        "<contributor qcode=\"staff:9\" role=\"ctrol:editor\"><name>Max Muster</name>"
+        "</contributor><audience qcode=\"dpaaudience:sport\"><name>Sport</name></audience>"
+        "<genre qcode=\"dpatextgenre:12\"/><subject qcode=\"dpasubject:1\"/>"
+        "<headline>H</headline></contentMeta></newsItem>";
+    artconv_article *a = NULL, *b = NULL;
+    artconv_buf out = ARTCONV_BUF_INIT;
+    artconv_concept c;
+
+    if (read_item(&a, item, strlen(item)) < 0 || write_item(&out, a) < 0 ||
+        read_item(&b, out.ptr, out.len) < 0) {
+        ok(0, "the hand-made item goes round");
+        goto done;
+    }
+    artconv_article_concept_get(&c, a, ARTCONV_CONCEPT_CONTRIBUTORS, 0);
+    ok(c.code != NULL && strcmp(c.code, "staff:9") == 0 && c.role != NULL &&
+           strcmp(c.role, "ctrol:editor") == 0,
+       "a contributor with its role");
+    artconv_article_concept_get(&c, a, ARTCONV_CONCEPT_AUDIENCES, 0);
+    is_str(c.name, "Sport", "an audience");
+    artconv_article_concept_get(&c, a, ARTCONV_CONCEPT_SUBJECTS, 0);
+    ok(c.code != NULL && c.name == NULL, "a subject without a name is kept");
+    is_int(artconv_article_list_count(a, ARTCONV_LIST_EDNOTES), 2, "two edNotes");
+    is_str(artconv_article_get(a, ARTCONV_META_URGENCY), "2", "urgency");
+    ok(same_meta(a, b, "hand-made"), "hand-made item: NewsML -> NewsML keeps every field");
+    ok(strstr(out.ptr, "<signal uri=\"http://cv.iptc.org/newscodes/signal/update\"/>") != NULL,
+       "a signal by URI is written by URI");
+    ok(strstr(out.ptr, "<pubStatus qcode=\"stat:withheld\"/>") != NULL &&
+           strstr(out.ptr, "<embargoed>2024-05-03T00:00:00Z</embargoed>") != NULL,
+       "status and embargo written back");
+    if (schema != NULL) {
+        xmlDocPtr doc = parse(out.ptr, out.len);
+
+        ok(doc != NULL && schema_valid(doc), "hand-made item: valid");
+        xmlFreeDoc(doc);
+    }
+done:
+    artconv_article_free(a);
+    artconv_article_free(b);
+    artconv_buf_dispose(&out);
+}
+
 int main(void)
 {
     newsml = artconv_format_by_name("newsml");
@@ -406,6 +461,7 @@ int main(void)
         test_listing_1();
     }
     test_reader_rules();
+    test_hand_made();
     xmlSchemaFree(schema);
     return tap_done();
 }
