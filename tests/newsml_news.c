@@ -450,6 +450,58 @@ done:
     artconv_buf_dispose(&out);
 }
 
+static int write_warnings;
+
+static void count_write_warning(const artconv_error *w, void *payload)
+{
+    (void)w;
+    (void)payload;
+    write_warnings++;
+}
+
+/* Values the schema would refuse are left out with a warning, never
+ * written invalid: a service without a QCode, a role that is no QCode, an
+ * urgency out of 1-9.  A literal code and a name-only concept are fine. */
+static void test_writer_checks(void)
+{
+    artconv_article *a = artconv_article_new();
+    artconv_concept service = {NULL, "Sports desk", NULL, NULL};
+    artconv_concept person = {NULL, "Ann Lee", NULL, "editor"};
+    artconv_concept subject = {"Local politics", "Local politics", NULL, NULL};
+    artconv_write_options opts;
+    artconv_buf out = ARTCONV_BUF_INIT;
+    artconv_error err;
+
+    artconv_article_set(a, ARTCONV_META_TITLE, "H", &err);
+    artconv_article_set(a, ARTCONV_META_URGENCY, "12", &err);
+    artconv_article_concept_add(a, ARTCONV_CONCEPT_SERVICES, &service, &err);
+    artconv_article_concept_add(a, ARTCONV_CONCEPT_CONTRIBUTORS, &person, &err);
+    artconv_article_concept_add(a, ARTCONV_CONCEPT_SUBJECTS, &subject, &err);
+    artconv_write_options_init(&opts);
+    opts.timestamp = 0;
+    opts.warning = count_write_warning;
+    write_warnings = 0;
+    if (artconv_write(&out, newsml, a, &opts, &err) == 0) {
+        is_int(write_warnings, 3, "three warnings: service, role, urgency");
+        ok(strstr(out.ptr, "<service") == NULL && strstr(out.ptr, "<urgency") == NULL &&
+               strstr(out.ptr, "role=") == NULL,
+           "... and none of the three written");
+        ok(strstr(out.ptr, "<contributor>") != NULL &&
+               strstr(out.ptr, "<subject literal=\"Local politics\">") != NULL,
+           "a name-only contributor and a literal subject are written");
+        if (schema != NULL) {
+            xmlDocPtr doc = parse(out.ptr, out.len);
+
+            ok(doc != NULL && schema_valid(doc), "... and the item is valid");
+            xmlFreeDoc(doc);
+        }
+    } else {
+        ok(0, "the item with odd values is written");
+    }
+    artconv_buf_dispose(&out);
+    artconv_article_free(a);
+}
+
 int main(void)
 {
     newsml = artconv_format_by_name("newsml");
@@ -462,6 +514,7 @@ int main(void)
     }
     test_reader_rules();
     test_hand_made();
+    test_writer_checks();
     xmlSchemaFree(schema);
     return tap_done();
 }

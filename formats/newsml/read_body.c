@@ -343,8 +343,8 @@ int ac_nml_read_content_set(ac_nml_reader *r, const xmlNode *set)
             if (ac_nml_is_named(el, "nitf"))
                 return read_nitf(r, el);
             ac_warn_read(r->opts, ARTCONV_EUNSUPPORTED, el->line,
-                         "inlineXML holds <%s>, which is neither XHTML nor NITF; only its text "
-                         "is kept",
+                         "inlineXML holds <%s>, which is neither XHTML nor NITF; read for the HTML "
+                         "and the text it holds",
                          (const char *)el->name);
             return read_other(r, c);
         }
