@@ -356,8 +356,9 @@ static void test_reader_rules(void)
         "<versionCreated>2024-05-01T10:00:00</versionCreated></itemMeta><contentMeta>"
         "<contentCreated>2015</contentCreated><creator qcode=\"staff:7\"><name>Jane Roe</name>"
         "</creator><headline>H</headline></contentMeta></newsItem>";
-    artconv_article *a = read_with_warnings(message);
+    artconv_article *a = read_with_warnings(message), *b = NULL;
     artconv_buf out = ARTCONV_BUF_INIT;
+    artconv_error err;
     artconv_concept c;
 
     ok(a != NULL, "a newsMessage of two items reads");
@@ -393,6 +394,21 @@ static void test_reader_rules(void)
     }
     artconv_buf_dispose(&out);
     artconv_article_free(a);
+
+    /* The writer's versionCreated for an undated article reads as no date. */
+    a = artconv_article_new();
+    artconv_article_set(a, ARTCONV_META_TITLE, "Undated", &err);
+    if (write_item(&out, a) == 0 && read_item(&b, out.ptr, out.len) == 0) {
+        ok(strstr(out.ptr, "<versionCreated>1970-01-01T00:00:00Z</versionCreated>") != NULL &&
+               artconv_article_get(b, ARTCONV_META_DATE) == NULL &&
+               artconv_article_get(b, ARTCONV_META_VERSIONCREATED) == NULL,
+           "the writer's placeholder versionCreated is read as no date");
+    } else {
+        ok(0, "the undated article goes round");
+    }
+    artconv_article_free(a);
+    artconv_article_free(b);
+    artconv_buf_dispose(&out);
 }
 
 /* What IPTC's examples do not carry: audience, contributor with a role,

@@ -118,6 +118,11 @@ int ac_nml_read_times(ac_nml_reader *r, const xmlNode *item)
     const xmlNode *created = content != NULL ? ac_nml_child(content, "contentCreated") : NULL;
     int rc;
 
+    /* Our writer's stand-in for "no date" is no date. */
+    if (version != NULL && ac_nml_text_of(&r->tmp, version) == 0 &&
+        r->tmp.len == strlen(AC_NEWSML_EPOCH_DATETIME) &&
+        memcmp(r->tmp.ptr, AC_NEWSML_EPOCH_DATETIME, r->tmp.len) == 0)
+        version = NULL;
     if (first != NULL)
         AC_CHECK(ac_nml_set_text(r, ARTCONV_META_DATE, first));
     if (version != NULL)

@@ -13,9 +13,6 @@
 
 /* Written when neither the options nor the article name a provider. */
 #define DEFAULT_PROVIDER "artconv"
-/* versionCreated when nothing dates the article and no timestamp is given:
- * a fixed value keeps the output reproducible. */
-#define EPOCH_DATETIME "1970-01-01T00:00:00Z"
 
 int ac_nml_write_rights(const ac_nml_writer *n)
 {
@@ -101,7 +98,7 @@ static int write_version_created(const ac_nml_writer *n, artconv_buf *tmp, artco
         if (rc == ARTCONV_EPARSE && date != NULL)
             rc = ac_nml_put_datetime(tmp, date, 0);
         if (rc == ARTCONV_EPARSE)
-            rc = artconv_buf_puts(tmp, EPOCH_DATETIME);
+            rc = artconv_buf_puts(tmp, AC_NEWSML_EPOCH_DATETIME);
         AC_CHECK(rc);
     }
     rc = ac_nml_element(n, "versionCreated", NULL, NULL, tmp->ptr);
