@@ -353,6 +353,14 @@ typedef enum artconv_meta {
      * both fields; see artconv_write_options.ignore_status. */
     ARTCONV_META_PUBSTATUS, /* "pubstatus": NewsML-G2 stat: code, "canceled", "withheld"... */
     ARTCONV_META_EMBARGOED, /* "embargoed": ISO 8601 date-time, or "indefinite" */
+    /* News metadata, added later still.  "date" stays the article's date
+     * (published, else made).  Each timestamp below (ISO 8601) is kept only
+     * where a source tells it apart from "date" and "modified", which
+     * writers use in its place when it is unset. */
+    ARTCONV_META_URGENCY,        /* "urgency": 1 (most urgent) to 9, as NewsML-G2 */
+    ARTCONV_META_FIRSTCREATED,   /* "firstcreated": the first version of the item */
+    ARTCONV_META_VERSIONCREATED, /* "versioncreated": this version of the item */
+    ARTCONV_META_CONTENTCREATED, /* "contentcreated": when the content was made */
     ARTCONV_META_COUNT
 } artconv_meta;
 
@@ -360,6 +368,7 @@ typedef enum artconv_meta {
 typedef enum artconv_meta_list {
     ARTCONV_LIST_AUTHORS = 0, /* "authors" */
     ARTCONV_LIST_KEYWORDS,    /* "keywords" */
+    ARTCONV_LIST_EDNOTES,     /* "ednotes": notes to editors, not for publication */
     ARTCONV_LIST_COUNT
 } artconv_meta_list;
 
@@ -419,6 +428,53 @@ ARTCONV_API const char *artconv_article_extra_get(const artconv_article *article
  *  unclean text) or ARTCONV_ENOMEM. */
 ARTCONV_API int artconv_article_extra_set(artconv_article *article, const char *key,
                                           const char *json, artconv_error *err);
+
+/* ---------------------------------------------------------------------------
+ * News metadata: structured values, each a concept an agency codes (a
+ * subject, a genre, a place) or a person with a role.  Every list keeps
+ * its values in order; a value needs a code or a name.
+ */
+
+typedef enum artconv_concept_list {
+    ARTCONV_CONCEPT_SUBJECTS = 0, /* "subjects": what the story is about */
+    ARTCONV_CONCEPT_GENRES,       /* "genres": the kind of story (interview, analysis) */
+    ARTCONV_CONCEPT_SERVICES,     /* "services": the provider's service that carried it */
+    ARTCONV_CONCEPT_AUDIENCES,    /* "audiences": whom it is meant for */
+    ARTCONV_CONCEPT_SIGNALS,      /* "signals": instructions to the receiver (an update) */
+    ARTCONV_CONCEPT_LOCATED,      /* "located": where the story happened */
+    ARTCONV_CONCEPT_CONTRIBUTORS, /* "contributors": people beside the authors, with a role */
+    ARTCONV_CONCEPT_COUNT
+} artconv_concept_list;
+
+/* One value.  The strings are borrowed (from the article for a value read
+ * with artconv_article_concept_get, from the caller for one added); NULL
+ * stands for no value. */
+typedef struct artconv_concept {
+    const char *code;   /* a QCode ("medtop:04000000"), a URI, or a literal code */
+    const char *name;   /* for people: "economy, business and finance", "Jane Doe" */
+    const char *scheme; /* the vocabulary ("medtop", "IAB"); NULL: the QCode's prefix */
+    const char *role;   /* "nrol:main", "editor"... */
+} artconv_concept;
+
+/** Returns the number of values in a concept list (0 for a bad list). */
+ARTCONV_API size_t artconv_article_concept_count(const artconv_article *article,
+                                                 artconv_concept_list list);
+/** Fills `out` with value `index` of a list, its strings borrowed from the
+ *  article.  Returns 0, or ARTCONV_EINVALID (bad list, past the end) with
+ *  every field of `out` NULL. */
+ARTCONV_API int artconv_article_concept_get(artconv_concept *out, const artconv_article *article,
+                                            artconv_concept_list list, size_t index);
+/** Appends a copy of `value` (white space trimmed, empty strings read as
+ *  NULL).  Returns 0 (a value with neither code nor name adds nothing),
+ *  ARTCONV_EINVALID (bad list or text) or ARTCONV_ENOMEM. */
+ARTCONV_API int artconv_article_concept_add(artconv_article *article, artconv_concept_list list,
+                                            const artconv_concept *value, artconv_error *err);
+/** Removes every value of a concept list. */
+ARTCONV_API void artconv_article_concept_clear(artconv_article *article, artconv_concept_list list);
+/** Returns the canonical name of a concept list ("subjects"), or NULL. */
+ARTCONV_API const char *artconv_concept_list_name(artconv_concept_list list);
+/** Looks up a concept list by canonical name; 0 or ARTCONV_EINVALID. */
+ARTCONV_API int artconv_concept_list_from_name(artconv_concept_list *out, const char *name);
 
 /** Sets metadata from "key=value" (as `--meta` does): a single field is
  *  replaced, a list field ("authors", "keywords") is replaced by the value

@@ -22,6 +22,7 @@ struct artconv_article {
     str_list lists[ARTCONV_LIST_COUNT];
     str_list extra_keys;   /* parallel to extra_values */
     str_list extra_values; /* compact JSON texts */
+    ac_concept_vec concepts[ARTCONV_CONCEPT_COUNT];
     artconv_node *body;
     int in_container; /* read from an EPUB: its relative URLs point inside it */
 };
@@ -56,11 +57,16 @@ static const char *const meta_names[ARTCONV_META_COUNT] = {
     [ARTCONV_META_IMAGE_CREDIT] = "image.credit",
     [ARTCONV_META_PUBSTATUS] = "pubstatus",
     [ARTCONV_META_EMBARGOED] = "embargoed",
+    [ARTCONV_META_URGENCY] = "urgency",
+    [ARTCONV_META_FIRSTCREATED] = "firstcreated",
+    [ARTCONV_META_VERSIONCREATED] = "versioncreated",
+    [ARTCONV_META_CONTENTCREATED] = "contentcreated",
 };
 
 static const char *const list_names[ARTCONV_LIST_COUNT] = {
     [ARTCONV_LIST_AUTHORS] = "authors",
     [ARTCONV_LIST_KEYWORDS] = "keywords",
+    [ARTCONV_LIST_EDNOTES] = "ednotes",
 };
 
 const ac_meta_slot ac_meta_order[] = {
@@ -69,7 +75,9 @@ const ac_meta_slot ac_meta_order[] = {
     {0, ARTCONV_META_LANGUAGE},  {0, ARTCONV_META_PUBLISHER},   {0, ARTCONV_META_SECTION},
     {1, ARTCONV_LIST_KEYWORDS},  {0, ARTCONV_META_DESCRIPTION}, {0, ARTCONV_META_CREDIT},
     {0, ARTCONV_META_RIGHTS},    {0, ARTCONV_META_SOURCE},      {0, ARTCONV_META_ID},
-    {0, ARTCONV_META_PUBSTATUS}, {0, ARTCONV_META_EMBARGOED},
+    {0, ARTCONV_META_PUBSTATUS}, {0, ARTCONV_META_EMBARGOED},   {0, ARTCONV_META_URGENCY},
+    {1, ARTCONV_LIST_EDNOTES},   {0, ARTCONV_META_FIRSTCREATED}, {0, ARTCONV_META_VERSIONCREATED},
+    {0, ARTCONV_META_CONTENTCREATED},
 };
 const size_t ac_meta_order_count = sizeof ac_meta_order / sizeof ac_meta_order[0];
 
@@ -114,6 +122,8 @@ void artconv_article_free(artconv_article *article)
     }
     free(article->extra_keys.items);
     free(article->extra_values.items);
+    for (list = 0; list < ARTCONV_CONCEPT_COUNT; list++)
+        ac_concept_vec_dispose(&article->concepts[list]);
     artconv_node_free(article->body);
     free(article);
 }
@@ -121,6 +131,21 @@ void artconv_article_free(artconv_article *article)
 artconv_node *artconv_article_body(const artconv_article *article)
 {
     return article == NULL ? NULL : article->body;
+}
+
+ac_concept_vec *ac_article_concepts(artconv_article *article, artconv_concept_list list)
+{
+    if (article == NULL || (int)list < 0 || list >= ARTCONV_CONCEPT_COUNT)
+        return NULL;
+    return &article->concepts[list];
+}
+
+const ac_concept_vec *ac_article_concepts_const(const artconv_article *article,
+                                                artconv_concept_list list)
+{
+    if (article == NULL || (int)list < 0 || list >= ARTCONV_CONCEPT_COUNT)
+        return NULL;
+    return &article->concepts[list];
 }
 
 static int valid_meta(artconv_meta field)
@@ -331,8 +356,11 @@ static int is_canonical_name(const char *key)
 {
     artconv_meta field;
     artconv_meta_list list;
+    artconv_concept_list concepts;
 
-    return artconv_meta_from_name(&field, key) == 0 || artconv_meta_list_from_name(&list, key) == 0;
+    return artconv_meta_from_name(&field, key) == 0 ||
+           artconv_meta_list_from_name(&list, key) == 0 ||
+           artconv_concept_list_from_name(&concepts, key) == 0;
 }
 
 static size_t extra_index(const artconv_article *article, const char *key)
@@ -453,6 +481,9 @@ int artconv_article_set_meta_arg(artconv_article *article, const char *assignmen
         const char *item = eq + 1;
 
         artconv_article_list_clear(article, list);
+        /* A note to editors is prose: its commas do not separate values. */
+        if (list == ARTCONV_LIST_EDNOTES)
+            return list_add(article, list, item, strlen(item), 0, err);
         for (;;) {
             const char *comma = strchr(item, ',');
             size_t len = comma == NULL ? strlen(item) : (size_t)(comma - item);
@@ -547,6 +578,13 @@ int artconv_article_check(const artconv_article *article, artconv_error *err)
                                   strlen(article->lists[list].items[i])))
                 return ac_error(err, ARTCONV_EINVALID, "metadata %s is not clean text",
                                 list_names[list]);
+    for (list = 0; list < ARTCONV_CONCEPT_COUNT; list++)
+        for (i = 0; i < article->concepts[list].count * AC_CONCEPT_FIELDS; i++)
+            if (article->concepts[list].fields[i] != NULL &&
+                !ac_text_is_clean(article->concepts[list].fields[i],
+                                  strlen(article->concepts[list].fields[i])))
+                return ac_error(err, ARTCONV_EINVALID, "metadata %s is not clean text",
+                                artconv_concept_list_name((artconv_concept_list)list));
     artconv_iter_init(&it, article->body);
     while ((ev = artconv_iter_next(&it)) != ARTCONV_EVENT_DONE)
         if (ev == ARTCONV_EVENT_ENTER &&

@@ -152,6 +152,23 @@ int ac_article_set_n(artconv_article *article, artconv_meta field, const char *s
 int ac_article_list_add_n(artconv_article *article, artconv_meta_list list, const char *s,
                           size_t len, artconv_error *err);
 
+/* The values of one concept list (src/news_concepts.c): four strings a
+ * value, in artconv_concept's order, each NULL or clean text. */
+typedef struct ac_concept_vec {
+    char **fields;
+    size_t count; /* values, so 4 * count strings */
+    size_t cap;   /* values */
+} ac_concept_vec;
+#define AC_CONCEPT_FIELDS 4
+/* The article's list (src/article.c); NULL for a bad list. */
+ac_concept_vec *ac_article_concepts(artconv_article *article, artconv_concept_list list);
+const ac_concept_vec *ac_article_concepts_const(const artconv_article *article,
+                                                artconv_concept_list list);
+void ac_concept_vec_dispose(ac_concept_vec *vec);
+/* artconv_article_concept_add that repairs the text instead of refusing it. */
+int ac_article_concept_add_repair(artconv_article *article, artconv_concept_list list,
+                                  const artconv_concept *value, artconv_error *err);
+
 /* The order in which writers that list metadata by key (JSON "meta", YAML
  * front matter) write the fields: the way a reader meets them, headline,
  * standfirst and byline first, housekeeping last.  The lead image is not

@@ -169,6 +169,43 @@ static void test_meta(void)
     artconv_article_free(a);
 }
 
+/* The news metadata: plain fields in their order, concept lists as arrays
+ * of objects without their unset strings. */
+static void test_news_meta(void)
+{
+    artconv_article *a = artconv_article_new();
+    artconv_concept subject = {"medtop:20000523", "labour market", NULL, "nrol:main"};
+    artconv_concept place = {"geo:345678", "Berlin", NULL, NULL};
+    const json_t *meta, *list, *item;
+    json_t *root;
+    artconv_error err;
+
+    artconv_article_set(a, ARTCONV_META_TITLE, "Fed", &err);
+    artconv_article_set(a, ARTCONV_META_URGENCY, "4", &err);
+    artconv_article_set(a, ARTCONV_META_VERSIONCREATED, "2018-10-21T16:25:32-05:00", &err);
+    artconv_article_list_add(a, ARTCONV_LIST_EDNOTES, "Strictly embargoed", &err);
+    artconv_article_concept_add(a, ARTCONV_CONCEPT_SUBJECTS, &subject, &err);
+    artconv_article_concept_add(a, ARTCONV_CONCEPT_LOCATED, &place, &err);
+    root = round_trip(a, "news metadata");
+    meta = json_object_get(root, "meta");
+    is_str(str_at(meta, "urgency"), "4", "urgency");
+    is_str(str_at(meta, "versioncreated"), "2018-10-21T16:25:32-05:00", "versioncreated");
+    list = json_object_get(meta, "ednotes");
+    is_str(json_string_value(json_array_get(list, 0)), "Strictly embargoed", "ednotes");
+    list = json_object_get(meta, "subjects");
+    is_int(json_array_size(list), 1, "one subject");
+    item = json_array_get(list, 0);
+    is_str(str_at(item, "code"), "medtop:20000523", "subject code");
+    is_str(str_at(item, "name"), "labour market", "subject name");
+    is_str(str_at(item, "role"), "nrol:main", "subject role");
+    ok(json_object_get(item, "scheme") == NULL, "an unset scheme is left out");
+    item = json_array_get(json_object_get(meta, "located"), 0);
+    is_str(str_at(item, "name"), "Berlin", "located name");
+    ok(json_object_get(meta, "genres") == NULL, "an empty concept list is left out");
+    json_decref(root);
+    artconv_article_free(a);
+}
+
 static void test_body(void)
 {
     static const char *const types[] = {
@@ -485,6 +522,7 @@ int main(void)
     test_golden();
     test_empty();
     test_meta();
+    test_news_meta();
     test_body();
     test_escaping();
     test_empty_strings();

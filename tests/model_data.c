@@ -317,6 +317,66 @@ static void test_extra(void)
     artconv_article_free(a);
 }
 
+static void test_concepts(void)
+{
+    artconv_article *a = artconv_article_new();
+    artconv_concept c = {"medtop:04000000", " economy, business and finance ", NULL, "nrol:main"};
+    artconv_concept got;
+    artconv_concept_list list;
+    artconv_error err;
+
+    is_str(artconv_concept_list_name(ARTCONV_CONCEPT_SUBJECTS), "subjects", "concepts: name");
+    is_str(artconv_concept_list_name(ARTCONV_CONCEPT_CONTRIBUTORS), "contributors",
+           "concepts: contributors' name");
+    ok(artconv_concept_list_name(ARTCONV_CONCEPT_COUNT) == NULL, "concepts: no name past the end");
+    ok(artconv_concept_list_from_name(&list, "genres") == 0 && list == ARTCONV_CONCEPT_GENRES,
+       "concepts: looked up by name");
+    is_int(artconv_concept_list_from_name(&list, "genre"), ARTCONV_EINVALID,
+           "concepts: an unknown name");
+    is_int(artconv_article_concept_add(a, ARTCONV_CONCEPT_SUBJECTS, &c, &err), 0,
+           "concepts: add a subject");
+    c.code = NULL;
+    c.name = "Berlin";
+    c.role = NULL;
+    is_int(artconv_article_concept_add(a, ARTCONV_CONCEPT_LOCATED, &c, &err), 0,
+           "concepts: add a place by name only");
+    c.name = "  ";
+    is_int(artconv_article_concept_add(a, ARTCONV_CONCEPT_LOCATED, &c, &err), 0,
+           "concepts: a value without code or name is no error");
+    is_int(artconv_article_concept_count(a, ARTCONV_CONCEPT_LOCATED), 1,
+           "concepts: ... and adds nothing");
+    is_int(artconv_article_concept_get(&got, a, ARTCONV_CONCEPT_SUBJECTS, 0), 0,
+           "concepts: get the subject");
+    is_str(got.code, "medtop:04000000", "concepts: code");
+    is_str(got.name, "economy, business and finance", "concepts: name trimmed");
+    ok(got.scheme == NULL, "concepts: an unset scheme is NULL");
+    is_str(got.role, "nrol:main", "concepts: role");
+    is_int(artconv_article_concept_get(&got, a, ARTCONV_CONCEPT_SUBJECTS, 1), ARTCONV_EINVALID,
+           "concepts: past the end");
+    ok(got.code == NULL && got.name == NULL, "concepts: past the end clears the value");
+    c.name = "bad\001text";
+    is_int(artconv_article_concept_add(a, ARTCONV_CONCEPT_GENRES, &c, &err), ARTCONV_EINVALID,
+           "concepts: unclean text is refused");
+    is_int(artconv_article_concept_add(a, ARTCONV_CONCEPT_COUNT, &c, &err), ARTCONV_EINVALID,
+           "concepts: a bad list is refused");
+    is_int(artconv_article_concept_count(a, ARTCONV_CONCEPT_COUNT), 0, "concepts: bad list count");
+    is_int(artconv_article_extra_set(a, "subjects", "[]", &err), ARTCONV_EINVALID,
+           "concepts: a list's name is no extra key");
+    is_int(artconv_article_check(a, &err), 0, "concepts: the article checks");
+    artconv_article_concept_clear(a, ARTCONV_CONCEPT_SUBJECTS);
+    is_int(artconv_article_concept_count(a, ARTCONV_CONCEPT_SUBJECTS), 0, "concepts: cleared");
+    is_int(artconv_article_concept_count(a, ARTCONV_CONCEPT_LOCATED), 1,
+           "concepts: the other lists stay");
+    is_str(artconv_meta_name(ARTCONV_META_VERSIONCREATED), "versioncreated",
+           "news timestamps: a name");
+    is_str(artconv_meta_list_name(ARTCONV_LIST_EDNOTES), "ednotes", "edNotes: a list");
+    is_int(artconv_article_set_meta_arg(a, "ednotes=Embargoed, strictly, until noon", &err), 0,
+           "edNotes: --meta");
+    is_int(artconv_article_list_count(a, ARTCONV_LIST_EDNOTES), 1,
+           "edNotes: --meta does not split a note at its commas");
+    artconv_article_free(a);
+}
+
 int main(void)
 {
     test_wrong_kind();
@@ -325,5 +385,6 @@ int main(void)
     test_meta();
     test_meta_arg();
     test_extra();
+    test_concepts();
     return tap_done();
 }

@@ -42,7 +42,7 @@ static void test_names(void)
        "embargoed is looked up by name");
     /* Appended: the fields before them keep their numbers. */
     is_int(ARTCONV_META_PUBSTATUS, ARTCONV_META_IMAGE_CREDIT + 1, "pubstatus comes last but one");
-    is_int(ARTCONV_META_COUNT, ARTCONV_META_EMBARGOED + 1, "embargoed comes last");
+    is_int(ARTCONV_META_EMBARGOED, ARTCONV_META_PUBSTATUS + 1, "embargoed follows pubstatus");
 }
 
 /* Writes and checks the code and, on failure, the message. */

@@ -301,8 +301,8 @@ static void test_layout(void)
     if (write_text(&out, a, 72) == 0)
         is_str(out.ptr,
                "\xE9\x95\xBF\xE6\xA1\xA5 opens\n==========\n\nBy A One, B Two and C Three\n\n"
-               "PORTSMOUTH \xE2\x80\x94 Text.\n\n(Reuters)\n",
-               "layout: underline by display width, byline, dateline, credit");
+               "Portsmouth \xE2\x80\x94 Text.\n\n(Reuters)\n",
+               "layout: underline by display width, byline, dateline as written, credit");
     else
         ok(0, "layout");
     artconv_buf_dispose(&out);

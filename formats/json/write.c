@@ -178,6 +178,38 @@ static void put_list(writer *w, object *o, const artconv_article *a, artconv_met
     close_at(w, o->level, 0, "]");
 }
 
+/* Adds each concept list as "subjects": [{"code": ..., "name": ...}, ...]
+ * unless it is empty; a value's unset strings are left out. */
+static void put_concepts(writer *w, object *o, const artconv_article *a)
+{
+    int list;
+    size_t i, n;
+
+    for (list = 0; list < ARTCONV_CONCEPT_COUNT; list++) {
+        n = artconv_article_concept_count(a, (artconv_concept_list)list);
+        if (n == 0)
+            continue;
+        key(w, o, artconv_concept_list_name((artconv_concept_list)list));
+        put(w, "[", 1);
+        for (i = 0; i < n; i++) {
+            object value = {o->level + 2, 1};
+            artconv_concept c;
+
+            artconv_article_concept_get(&c, a, (artconv_concept_list)list, i);
+            if (i > 0)
+                put(w, ",", 1);
+            newline(w, o->level + 1);
+            put(w, "{", 1);
+            put_string(w, &value, "code", c.code);
+            put_string(w, &value, "name", c.name);
+            put_string(w, &value, "scheme", c.scheme);
+            put_string(w, &value, "role", c.role);
+            close_at(w, o->level + 1, 0, "}");
+        }
+        close_at(w, o->level, 0, "]");
+    }
+}
+
 /* Adds "image": {...} when any of the lead image's fields is set. */
 static void put_image(writer *w, object *o, const artconv_article *a)
 {
@@ -258,6 +290,7 @@ static int write_meta(writer *w, object *root, const artconv_article *a)
             put_string(w, &meta, artconv_meta_name((artconv_meta)slot->field),
                        artconv_article_get(a, (artconv_meta)slot->field));
     }
+    put_concepts(w, &meta, a);
     put_image(w, &meta, a);
     if ((rc = put_extra(w, &meta, a)) < 0)
         return rc;

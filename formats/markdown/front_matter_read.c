@@ -397,8 +397,51 @@ static int set_image(fm_reader *r, artconv_article *a, const char *key, const js
     return ARTCONV_OK;
 }
 
+/* The text of a concept's key, or NULL when it is unset or no text. */
+static const char *concept_text(const json_t *object, const char *key)
+{
+    const json_t *v = json_object_get(object, key);
+
+    return json_is_string(v) ? json_string_value(v) : NULL;
+}
+
+/* A concept list: a sequence of mappings (code, name, scheme, role), or of
+ * plain names. */
+static int add_concepts(fm_reader *r, artconv_article *a, artconv_concept_list list,
+                        const char *key, const json_t *value)
+{
+    const json_t *item;
+    size_t i;
+    int rc;
+
+    if (!json_is_array(value)) {
+        warn_type(r, key, "a list");
+        return ARTCONV_OK;
+    }
+    json_array_foreach(value, i, item)
+    {
+        artconv_concept c = {NULL, NULL, NULL, NULL};
+
+        if (json_is_string(item)) {
+            c.name = json_string_value(item);
+        } else if (json_is_object(item)) {
+            c.code = concept_text(item, "code");
+            c.name = concept_text(item, "name");
+            c.scheme = concept_text(item, "scheme");
+            c.role = concept_text(item, "role");
+        } else {
+            warn_type(r, key, "a list of mappings or of text");
+            continue;
+        }
+        if ((rc = ac_article_concept_add_repair(a, list, &c, r->err)) < 0)
+            return rc;
+    }
+    return ARTCONV_OK;
+}
+
 static int apply(fm_reader *r, artconv_article *a, const char *key, const json_t *value)
 {
+    artconv_concept_list concepts;
     const char *name = canonical_key(key);
     artconv_meta field;
     artconv_meta_list list;
@@ -410,6 +453,8 @@ static int apply(fm_reader *r, artconv_article *a, const char *key, const json_t
                                            : set_field(r, a, field, key, value);
     if (name != NULL && artconv_meta_list_from_name(&list, name) == 0)
         return add_list(r, a, list, key, value);
+    if (artconv_concept_list_from_name(&concepts, key) == 0)
+        return add_concepts(r, a, concepts, key, value);
     json = json_dumps(value, JSON_COMPACT | JSON_ENCODE_ANY);
     if (json == NULL)
         return ac_nomem(r->err);

@@ -258,6 +258,44 @@ cleanup:
     return rc;
 }
 
+/* Each concept list as a sequence of mappings with the keys that are set
+ * (code, name, scheme, role), as JSON's "meta" has them. */
+static int emit_concepts(fm_writer *fm, const artconv_article *article, artconv_error *err)
+{
+    static const char *const keys[] = {"code", "name", "scheme", "role"};
+    int list, rc = ARTCONV_OK;
+    size_t i, k, count;
+
+    for (list = 0; list < ARTCONV_CONCEPT_COUNT; list++) {
+        count = artconv_article_concept_count(article, (artconv_concept_list)list);
+        if (count == 0)
+            continue;
+        AC_CHECK(emit_scalar(fm, artconv_concept_list_name((artconv_concept_list)list), err));
+        AC_CHECK(emit_collection(fm, 0, err));
+        for (i = 0; i < count; i++) {
+            artconv_concept c;
+            const char *values[4];
+
+            artconv_article_concept_get(&c, article, (artconv_concept_list)list, i);
+            values[0] = c.code;
+            values[1] = c.name;
+            values[2] = c.scheme;
+            values[3] = c.role;
+            AC_CHECK(emit_collection(fm, 1, err));
+            for (k = 0; k < 4; k++) {
+                if (values[k] == NULL)
+                    continue;
+                AC_CHECK(emit_scalar(fm, keys[k], err));
+                AC_CHECK(emit_scalar(fm, values[k], err));
+            }
+            AC_CHECK(emit_end(fm, 1, err));
+        }
+        AC_CHECK(emit_end(fm, 0, err));
+    }
+cleanup:
+    return rc;
+}
+
 int ac_front_matter_wanted(const artconv_article *article, int except)
 {
     int field, list;
@@ -267,6 +305,9 @@ int ac_front_matter_wanted(const artconv_article *article, int except)
             return 1;
     for (list = 0; list < ARTCONV_LIST_COUNT; list++)
         if (artconv_article_list_count(article, (artconv_meta_list)list) > 0)
+            return 1;
+    for (list = 0; list < ARTCONV_CONCEPT_COUNT; list++)
+        if (artconv_article_concept_count(article, (artconv_concept_list)list) > 0)
             return 1;
     return artconv_article_extra_count(article) > 0;
 }
@@ -310,6 +351,7 @@ int ac_front_matter_write(artconv_buf *out, const artconv_article *article, artc
         AC_CHECK(emit_scalar(&fm, artconv_meta_name((artconv_meta)ac_meta_order[i].field), err));
         AC_CHECK(emit_scalar(&fm, value, err));
     }
+    AC_CHECK(emit_concepts(&fm, article, err));
     AC_CHECK(emit_image(&fm, article, err));
     for (i = 0; i < artconv_article_extra_count(article); i++) {
         AC_CHECK(emit_scalar(&fm, artconv_article_extra_key(article, i), err));

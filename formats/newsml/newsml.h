@@ -31,6 +31,11 @@
  * credit (<small class="credit">, as formats/shared/xhtml.c writes figures). */
 #define AC_NEWSML_LEAD_CLASS "lead"
 
+/* versionCreated when nothing dates the article and no timestamp is given:
+ * a fixed value keeps the output reproducible.  The reader takes it for
+ * what it is, a placeholder, and reads no date from it. */
+#define AC_NEWSML_EPOCH_DATETIME "1970-01-01T00:00:00Z"
+
 /* Extra metadata (artconv_article_extra_*) with a NewsML-G2 element of its
  * own: <slugline>, a string. */
 #define AC_NEWSML_SLUGLINE_KEY "slugline"

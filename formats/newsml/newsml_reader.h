@@ -15,7 +15,7 @@ typedef struct {
     const artconv_read_options *opts;
     artconv_error *err;
     artconv_buf tmp;
-    artconv_buf byline;  /* <by>, for when no <creator> names the authors */
+    artconv_buf byline;  /* <by>: the authors, before any <creator> */
     artconv_buf located; /* located/name, for when there is no <dateline> */
     artconv_buf holder;  /* copyrightHolder/name, for when no infoSource */
     int lead_found;      /* the XHTML body had our <figure class="lead"> */
@@ -49,6 +49,14 @@ int ac_nml_read_item_meta(ac_nml_reader *r, const xmlNode *meta);
 int ac_nml_read_content_meta(ac_nml_reader *r, const xmlNode *meta);
 /* What contentMeta did not say, from the rest of the item (after the body). */
 int ac_nml_fill_gaps(ac_nml_reader *r, const xmlNode *item);
+
+/* --- read_news.c: concepts, people, timestamps ----------------------------- */
+/* Adds the element as a concept: QCode, else URI, else literal; <name>; role. */
+int ac_nml_read_concept(ac_nml_reader *r, artconv_concept_list list, const xmlNode *node);
+/* The authors from the byline, else the creators; other creators as contributors. */
+int ac_nml_read_people(ac_nml_reader *r, const xmlNode *content_meta);
+/* date from contentCreated, firstCreated, versionCreated; the distinct ones kept. */
+int ac_nml_read_times(ac_nml_reader *r, const xmlNode *item);
 
 /* --- read_body.c: the body -------------------------------------------------- */
 /* The body from the first text contentSet child: XHTML, NITF or plain. */

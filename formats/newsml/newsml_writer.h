@@ -54,4 +54,14 @@ int ac_nml_write_rights(const ac_nml_writer *n);
 int ac_nml_write_item_meta(const ac_nml_writer *n, artconv_buf *tmp, artconv_error *err);
 int ac_nml_write_content_meta(const ac_nml_writer *n, artconv_buf *tmp);
 
+/* --- write_news.c ------------------------------------------------------------ */
+/* <element qcode|uri|literal role><name/></element>; `coded`: the element
+ * needs a QCode or URI, and a value without one is left out with a warning. */
+int ac_nml_write_concept(const ac_nml_writer *n, artconv_buf *tmp, const char *element,
+                         const artconv_concept *c, int coded);
+int ac_nml_write_concepts(const ac_nml_writer *n, artconv_buf *tmp, const char *element,
+                          artconv_concept_list list, int coded);
+int ac_nml_write_ednotes(const ac_nml_writer *n);
+int ac_nml_write_urgency(const ac_nml_writer *n);
+
 #endif /* ARTCONV_NEWSML_WRITER_H */

@@ -78,10 +78,26 @@ cleanup:
 
 /* --- the item ------------------------------------------------------------------ */
 
-/* The newsItem to read, or an error saying why there is none. */
-static int find_item(xmlNodePtr *out, const xmlNode *root, artconv_error *err)
+/* The number of items in a newsMessage's itemSet. */
+static size_t count_items(const xmlNode *set)
+{
+    const xmlNode *c;
+    size_t n = 0;
+
+    for (c = set->children; c != NULL; c = c->next)
+        if (c->type == XML_ELEMENT_NODE && ac_nml_in_ns(c, AC_NEWSML_NS))
+            n++;
+    return n;
+}
+
+/* The newsItem to read, or an error saying why there is none.  The API
+ * returns one article a read, so a newsMessage gives its first item and a
+ * warning with the number of the others. */
+static int find_item(xmlNodePtr *out, const xmlNode *root, const artconv_read_options *opts,
+                     artconv_error *err)
 {
     const xmlNode *set, *c;
+    size_t n;
 
     *out = NULL;
     if (!ac_nml_in_ns(root, AC_NEWSML_NS))
@@ -95,6 +111,10 @@ static int find_item(xmlNodePtr *out, const xmlNode *root, artconv_error *err)
                 break;
         if (c == NULL)
             return ac_error(err, ARTCONV_EPARSE, "the newsMessage holds no item");
+        n = count_items(set);
+        if (n > 1)
+            ac_warn_read(opts, ARTCONV_EUNSUPPORTED, c->line,
+                         "the newsMessage holds %zu items; only the first is read", n);
         root = c;
     }
     if (ac_nml_is_nar(root, "newsItem")) {
@@ -145,7 +165,7 @@ int ac_newsml_read(artconv_article **out, const char *data, size_t len,
         rc = ac_error(err, ARTCONV_EPARSE, "the XML document has no root element");
         goto cleanup;
     }
-    AC_CHECK(find_item(&item, root, err));
+    AC_CHECK(find_item(&item, root, opts, err));
     r.a = artconv_article_new();
     if (r.a == NULL) {
         rc = ac_nomem(err);

@@ -304,6 +304,27 @@ static int read_plain(ac_nml_reader *r, const char *s)
     return ARTCONV_OK;
 }
 
+/* inlineXML of another vocabulary (SportsML, a <p> without the XHTML
+ * namespace): the HTML builder keeps what it knows of it, and when that
+ * is nothing, its text is read as plain text. */
+static int read_other(ac_nml_reader *r, const xmlNode *inline_xml)
+{
+    artconv_node *body = artconv_article_body(r->a);
+    xmlChar *text;
+    int rc;
+
+    AC_CHECK(build_run(r, inline_xml->children, NULL, body));
+    if (artconv_node_first_child(body) != NULL)
+        return ARTCONV_OK;
+    text = xmlNodeGetContent(inline_xml);
+    if (text == NULL)
+        return ac_nomem(r->err);
+    rc = read_plain(r, (const char *)text);
+    xmlFree(text);
+cleanup:
+    return rc;
+}
+
 /* The body: the first inlineXML (XHTML or NITF) or inlineData (text) of
  * contentSet.  Anything else is no body we can read; that is a warning. */
 int ac_nml_read_content_set(ac_nml_reader *r, const xmlNode *set)
@@ -322,9 +343,10 @@ int ac_nml_read_content_set(ac_nml_reader *r, const xmlNode *set)
             if (ac_nml_is_named(el, "nitf"))
                 return read_nitf(r, el);
             ac_warn_read(r->opts, ARTCONV_EUNSUPPORTED, el->line,
-                         "inlineXML holds <%s>, which is neither XHTML nor NITF; no body read",
+                         "inlineXML holds <%s>, which is neither XHTML nor NITF; read for the HTML "
+                         "and the text it holds",
                          (const char *)el->name);
-            return ARTCONV_OK;
+            return read_other(r, c);
         }
         if (ac_nml_is_nar(c, "inlineData")) {
             type = xmlGetProp(c, BAD_CAST "contenttype");

@@ -65,23 +65,17 @@ static int set_slugline(ac_nml_reader *r, const xmlNode *node)
     return rc;
 }
 
-/* A subject we wrote for the section carries a literal; coded subjects
- * (medtop...) are topics, kept as keywords by their names. */
-static int read_subject(ac_nml_reader *r, const xmlNode *node)
+/* A place: kept whole, and its name is the dateline when there is none. */
+static int read_located(ac_nml_reader *r, const xmlNode *node)
 {
     int rc;
 
-    if (xmlHasProp(node, BAD_CAST "literal") != NULL &&
-        artconv_article_get(r->a, ARTCONV_META_SECTION) == NULL) {
-        AC_CHECK(name_of(r, node));
-        return ac_nml_set_once(r, ARTCONV_META_SECTION, &r->tmp);
-    }
-    if (ac_nml_child(node, "name") == NULL)
-        return ARTCONV_OK;
-    AC_CHECK(ac_nml_text_of(&r->tmp, ac_nml_child(node, "name")));
-    rc = add_to_list(r, ARTCONV_LIST_KEYWORDS, &r->tmp);
+    AC_CHECK(ac_nml_read_concept(r, ARTCONV_CONCEPT_LOCATED, node));
+    if (r->located.len == 0 &&
+        (name_of(r, node) < 0 || artconv_buf_puts(&r->located, r->tmp.ptr) < 0))
+        return ac_nomem(r->err);
 cleanup:
-    return rc == ARTCONV_ENOMEM ? ac_nomem(r->err) : rc;
+    return rc;
 }
 
 static int read_description(ac_nml_reader *r, const xmlNode *node)
@@ -106,13 +100,16 @@ int ac_nml_read_content_meta(ac_nml_reader *r, const xmlNode *meta)
             rc = ac_nml_set_text(r, ARTCONV_META_DATE, c);
         else if (ac_nml_is_named(c, "contentModified"))
             rc = ac_nml_set_text(r, ARTCONV_META_MODIFIED, c);
-        else if (ac_nml_is_named(c, "located") && r->located.len == 0)
-            rc = name_of(r, c) < 0 || artconv_buf_puts(&r->located, r->tmp.ptr) < 0
-                     ? ac_nomem(r->err)
-                     : ARTCONV_OK;
-        else if (ac_nml_is_named(c, "creator"))
-            rc = name_of(r, c) < 0 ? ac_nomem(r->err)
-                                   : add_to_list(r, ARTCONV_LIST_AUTHORS, &r->tmp);
+        else if (ac_nml_is_named(c, "located"))
+            rc = read_located(r, c);
+        else if (ac_nml_is_named(c, "urgency"))
+            rc = ac_nml_set_text(r, ARTCONV_META_URGENCY, c);
+        else if (ac_nml_is_named(c, "contributor"))
+            rc = ac_nml_read_concept(r, ARTCONV_CONCEPT_CONTRIBUTORS, c);
+        else if (ac_nml_is_named(c, "audience"))
+            rc = ac_nml_read_concept(r, ARTCONV_CONCEPT_AUDIENCES, c);
+        else if (ac_nml_is_named(c, "genre"))
+            rc = ac_nml_read_concept(r, ARTCONV_CONCEPT_GENRES, c);
         else if (ac_nml_is_named(c, "infoSource"))
             rc = name_of(r, c) < 0 ? ac_nomem(r->err)
                                    : ac_nml_set_once(r, ARTCONV_META_PUBLISHER, &r->tmp);
@@ -126,7 +123,7 @@ int ac_nml_read_content_meta(ac_nml_reader *r, const xmlNode *meta)
             rc = ac_nml_text_of(&r->tmp, c) < 0 ? ac_nomem(r->err)
                                                 : add_to_list(r, ARTCONV_LIST_KEYWORDS, &r->tmp);
         else if (ac_nml_is_named(c, "subject"))
-            rc = read_subject(r, c);
+            rc = ac_nml_read_concept(r, ARTCONV_CONCEPT_SUBJECTS, c);
         else if (ac_nml_is_named(c, "slugline"))
             rc = set_slugline(r, c);
         else if (ac_nml_is_named(c, "headline"))
@@ -227,6 +224,13 @@ int ac_nml_read_item_meta(ac_nml_reader *r, const xmlNode *meta)
             rc = read_pub_status(r, c);
         } else if (ac_nml_is_nar(c, "embargoed")) {
             rc = read_embargo(r, c);
+        } else if (ac_nml_is_nar(c, "service")) {
+            rc = ac_nml_read_concept(r, ARTCONV_CONCEPT_SERVICES, c);
+        } else if (ac_nml_is_nar(c, "signal")) {
+            rc = ac_nml_read_concept(r, ARTCONV_CONCEPT_SIGNALS, c);
+        } else if (ac_nml_is_nar(c, "edNote")) {
+            rc = ac_nml_text_of(&r->tmp, c) < 0 ? ac_nomem(r->err)
+                                                : add_to_list(r, ARTCONV_LIST_EDNOTES, &r->tmp);
         }
     }
     return rc;
@@ -248,22 +252,34 @@ int ac_nml_read_rights(ac_nml_reader *r, const xmlNode *rights)
     return rc;
 }
 
+/* A place without a code whose name is the dateline says nothing the
+ * dateline does not (it is how writers without places, ours included,
+ * fill <located>), so it is not kept twice. */
+static void drop_dateline_place(ac_nml_reader *r)
+{
+    const char *dateline = artconv_article_get(r->a, ARTCONV_META_DATELINE);
+    artconv_concept c;
+
+    if (dateline == NULL || artconv_article_concept_count(r->a, ARTCONV_CONCEPT_LOCATED) != 1)
+        return;
+    artconv_article_concept_get(&c, r->a, ARTCONV_CONCEPT_LOCATED, 0);
+    if (c.code == NULL && c.role == NULL && c.name != NULL && strcmp(c.name, dateline) == 0)
+        artconv_article_concept_clear(r->a, ARTCONV_CONCEPT_LOCATED);
+}
+
 /* What contentMeta did not say: the dateline from located, the authors
- * from the printed byline, the publisher from the copyright holder, the
- * date from itemMeta's firstCreated and the language from xml:lang. */
+ * and the timestamps (read_news.c), the publisher from the copyright
+ * holder and the language from xml:lang. */
 int ac_nml_fill_gaps(ac_nml_reader *r, const xmlNode *item)
 {
-    const xmlNode *meta = ac_nml_child(item, "itemMeta");
-    const xmlNode *first = meta != NULL ? ac_nml_child(meta, "firstCreated") : NULL;
     xmlChar *lang;
     int rc;
 
     AC_CHECK(ac_nml_set_once(r, ARTCONV_META_DATELINE, &r->located));
+    drop_dateline_place(r);
     AC_CHECK(ac_nml_set_once(r, ARTCONV_META_PUBLISHER, &r->holder));
-    if (first != NULL)
-        AC_CHECK(ac_nml_set_text(r, ARTCONV_META_DATE, first));
-    if (artconv_article_list_count(r->a, ARTCONV_LIST_AUTHORS) == 0 && r->byline.len > 0)
-        AC_CHECK(ac_news_add_authors(r->a, r->byline.ptr, r->byline.len, r->err));
+    AC_CHECK(ac_nml_read_times(r, item));
+    AC_CHECK(ac_nml_read_people(r, ac_nml_child(item, "contentMeta")));
     lang = xmlNodeGetLang(item);
     if (lang != NULL) {
         artconv_buf_clear(&r->tmp);

@@ -18,22 +18,41 @@ static int is_xml_space(int c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-/* Appends a model date as the xs:dateTime NewsML-G2 wants, always with a
- * zone offset.  A time without a zone is taken as UTC.  A date without a
- * time stays a bare date when `date_ok` (contentCreated and contentModified
- * accept one) and becomes midnight UTC otherwise.  Returns 0,
+/* "YYYY" or "YYYY-MM" (month 01 to 12). */
+static int is_truncated_date(const char *s)
+{
+    size_t i;
+
+    for (i = 0; i < 4; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
+    if (s[4] == '\0')
+        return 1;
+    return s[4] == '-' && ((s[5] == '0' && s[6] >= '1' && s[6] <= '9') ||
+                           (s[5] == '1' && s[6] >= '0' && s[6] <= '2')) &&
+           s[7] == '\0';
+}
+
+/* Appends a model date as the xs:dateTime NewsML-G2 wants.  A time without
+ * a zone stays without one (xs:dateTime allows it; taking it as UTC would
+ * move a local time).  A date without a time stays a bare date when
+ * `date_ok` (contentCreated and contentModified accept one, and a bare
+ * year or year-month too) and becomes midnight UTC otherwise.  Returns 0,
  * ARTCONV_EPARSE (not a date; nothing appended) or ARTCONV_ENOMEM. */
 int ac_nml_put_datetime(artconv_buf *out, const char *value, int date_ok)
 {
     size_t start = out->len;
-    int rc = ac_date_normalize(out, value, strlen(value));
+    int rc;
 
+    /* A bare year or year and month (xs:gYear, xs:gYearMonth), as
+     * contentCreated allows: kept as it is. */
+    if (date_ok && is_truncated_date(value))
+        return artconv_buf_puts(out, value);
+    rc = ac_date_normalize(out, value, strlen(value));
     if (rc < 0)
         return rc;
     if (out->len - start == 10)
         return date_ok ? ARTCONV_OK : artconv_buf_puts(out, "T00:00:00Z");
-    if (out->len - start == 19)
-        return artconv_buf_putc(out, 'Z');
     return ARTCONV_OK;
 }
 

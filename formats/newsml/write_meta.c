@@ -13,9 +13,6 @@
 
 /* Written when neither the options nor the article name a provider. */
 #define DEFAULT_PROVIDER "artconv"
-/* versionCreated when nothing dates the article and no timestamp is given:
- * a fixed value keeps the output reproducible. */
-#define EPOCH_DATETIME "1970-01-01T00:00:00Z"
 
 int ac_nml_write_rights(const ac_nml_writer *n)
 {
@@ -81,8 +78,11 @@ static int write_date(const ac_nml_writer *n, artconv_buf *tmp, const char *name
     return ac_nml_element(n, name, NULL, NULL, tmp->ptr);
 }
 
+/* The time of this version: the options' timestamp, else the article's
+ * own versioncreated, modified or date. */
 static int write_version_created(const ac_nml_writer *n, artconv_buf *tmp, artconv_error *err)
 {
+    const char *version = artconv_article_get(n->a, ARTCONV_META_VERSIONCREATED);
     const char *modified = artconv_article_get(n->a, ARTCONV_META_MODIFIED);
     const char *date = artconv_article_get(n->a, ARTCONV_META_DATE);
     int rc = ARTCONV_EPARSE;
@@ -91,12 +91,14 @@ static int write_version_created(const ac_nml_writer *n, artconv_buf *tmp, artco
     if (n->opts->timestamp >= 0) {
         AC_CHECK(ac_nml_put_epoch(tmp, n->opts->timestamp, err));
     } else {
-        if (modified != NULL)
+        if (version != NULL)
+            rc = ac_nml_put_datetime(tmp, version, 0);
+        if (rc == ARTCONV_EPARSE && modified != NULL)
             rc = ac_nml_put_datetime(tmp, modified, 0);
         if (rc == ARTCONV_EPARSE && date != NULL)
             rc = ac_nml_put_datetime(tmp, date, 0);
         if (rc == ARTCONV_EPARSE)
-            rc = artconv_buf_puts(tmp, EPOCH_DATETIME);
+            rc = artconv_buf_puts(tmp, AC_NEWSML_EPOCH_DATETIME);
         AC_CHECK(rc);
     }
     rc = ac_nml_element(n, "versionCreated", NULL, NULL, tmp->ptr);
@@ -175,7 +177,8 @@ static int write_pub_status(const ac_nml_writer *n, artconv_buf *tmp)
 
 int ac_nml_write_item_meta(const ac_nml_writer *n, artconv_buf *tmp, artconv_error *err)
 {
-    const char *date = artconv_article_get(n->a, ARTCONV_META_DATE);
+    const char *first = artconv_article_get(n->a, ARTCONV_META_FIRSTCREATED);
+    const char *date = first != NULL ? first : artconv_article_get(n->a, ARTCONV_META_DATE);
     const char *image = artconv_article_get(n->a, ARTCONV_META_IMAGE);
     int rc;
 
@@ -196,6 +199,9 @@ int ac_nml_write_item_meta(const ac_nml_writer *n, artconv_buf *tmp, artconv_err
     AC_CHECK(write_embargo(n, tmp));
     AC_CHECK(write_pub_status(n, tmp));
     AC_CHECK(ac_nml_element(n, "generator", "versioninfo", ARTCONV_VERSION, "artconv"));
+    AC_CHECK(ac_nml_write_concepts(n, tmp, "service", ARTCONV_CONCEPT_SERVICES, 1));
+    AC_CHECK(ac_nml_write_ednotes(n));
+    AC_CHECK(ac_nml_write_concepts(n, tmp, "signal", ARTCONV_CONCEPT_SIGNALS, 0));
     /* A link to inline data would only repeat the body's figure. */
     if (image != NULL && strncmp(image, "data:", 5) != 0)
         AC_CHECK(write_link(n, image, ac_nml_image_type(image)));
@@ -240,8 +246,28 @@ static int write_slugline(const ac_nml_writer *n)
     return rc;
 }
 
-/* contentMeta's three zones, in the order the schema demands: dates;
- * administrative (located, creator, infoSource, altId); descriptive. */
+/* The section as a subject, unless a subject already names it. */
+static int write_section(const ac_nml_writer *n, artconv_buf *tmp, const char *section)
+{
+    artconv_concept c;
+    size_t i;
+
+    for (i = 0; i < artconv_article_concept_count(n->a, ARTCONV_CONCEPT_SUBJECTS); i++) {
+        artconv_article_concept_get(&c, n->a, ARTCONV_CONCEPT_SUBJECTS, i);
+        if ((c.name != NULL && strcmp(c.name, section) == 0) ||
+            (c.code != NULL && strcmp(c.code, section) == 0))
+            return ARTCONV_OK;
+    }
+    c.code = section;
+    c.name = section;
+    c.scheme = NULL;
+    c.role = NULL;
+    return ac_nml_write_concept(n, tmp, "subject", &c, 0);
+}
+
+/* contentMeta's three zones, in the order the schema demands: urgency and
+ * dates; administrative (located, creator, contributor, audience,
+ * infoSource, altId); descriptive. */
 int ac_nml_write_content_meta(const ac_nml_writer *n, artconv_buf *tmp)
 {
     const artconv_article *a = n->a;
@@ -257,15 +283,23 @@ int ac_nml_write_content_meta(const ac_nml_writer *n, artconv_buf *tmp)
     size_t i;
     int rc;
 
+    const char *created = artconv_article_get(a, ARTCONV_META_CONTENTCREATED);
+
     AC_CHECK(ac_nml_start(n, "contentMeta"));
-    AC_CHECK(write_date(n, tmp, "contentCreated", artconv_article_get(a, ARTCONV_META_DATE), 1));
+    AC_CHECK(ac_nml_write_urgency(n));
+    AC_CHECK(write_date(n, tmp, "contentCreated",
+                        created != NULL ? created : artconv_article_get(a, ARTCONV_META_DATE), 1));
     AC_CHECK(
         write_date(n, tmp, "contentModified", artconv_article_get(a, ARTCONV_META_MODIFIED), 1));
 
-    if (dateline != NULL)
+    if (artconv_article_concept_count(a, ARTCONV_CONCEPT_LOCATED) > 0)
+        AC_CHECK(ac_nml_write_concepts(n, tmp, "located", ARTCONV_CONCEPT_LOCATED, 0));
+    else if (dateline != NULL)
         AC_CHECK(ac_nml_named(n, "located", dateline));
     for (i = 0; i < artconv_article_list_count(a, ARTCONV_LIST_AUTHORS); i++)
         AC_CHECK(ac_nml_named(n, "creator", artconv_article_list_get(a, ARTCONV_LIST_AUTHORS, i)));
+    AC_CHECK(ac_nml_write_concepts(n, tmp, "contributor", ARTCONV_CONCEPT_CONTRIBUTORS, 0));
+    AC_CHECK(ac_nml_write_concepts(n, tmp, "audience", ARTCONV_CONCEPT_AUDIENCES, 0));
     if (publisher != NULL)
         AC_CHECK(ac_nml_named(n, "infoSource", publisher));
     if (id != NULL)
@@ -282,18 +316,13 @@ int ac_nml_write_content_meta(const ac_nml_writer *n, artconv_buf *tmp)
             ac_warn_write(n->opts, ARTCONV_EINVALID,
                           "NewsML-G2: '%s' is no language tag; no <language> written", language);
     }
+    AC_CHECK(ac_nml_write_concepts(n, tmp, "genre", ARTCONV_CONCEPT_GENRES, 0));
     for (i = 0; i < artconv_article_list_count(a, ARTCONV_LIST_KEYWORDS); i++)
         AC_CHECK(ac_nml_element(n, "keyword", NULL, NULL,
                                 artconv_article_list_get(a, ARTCONV_LIST_KEYWORDS, i)));
-    if (section != NULL) {
-        artconv_buf_clear(tmp);
-        AC_CHECK(ac_text_collapse(tmp, section));
-        AC_CHECK(ac_nml_start(n, "subject"));
-        AC_CHECK(ac_nml_attr(n, "type", AC_NEWSML_ABSTRACT));
-        AC_CHECK(ac_nml_attr(n, "literal", tmp->ptr));
-        AC_CHECK(ac_nml_element(n, "name", NULL, NULL, tmp->ptr));
-        AC_CHECK(ac_nml_end(n));
-    }
+    AC_CHECK(ac_nml_write_concepts(n, tmp, "subject", ARTCONV_CONCEPT_SUBJECTS, 0));
+    if (section != NULL)
+        AC_CHECK(write_section(n, tmp, section));
     AC_CHECK(write_slugline(n));
     if (title != NULL)
         AC_CHECK(ac_nml_element(n, "headline", NULL, NULL, title));

@@ -15,7 +15,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <unicase.h>
 
 /* "Published: 14 March 2024, 07:30 UTC": the date as a person reads it,
  * in the article's language where the C library has it; a value that is
@@ -151,7 +150,6 @@ int ac_text_write(artconv_buf *out, const artconv_article *article,
     const char *dateline = artconv_article_get(article, ARTCONV_META_DATELINE);
     const char *credit = artconv_article_get(article, ARTCONV_META_CREDIT);
     const artconv_node *body = artconv_article_body(article);
-    uint8_t *upper = NULL;
     artconv_iter it;
     artconv_event ev;
     ac_tw_writer w;
@@ -174,19 +172,11 @@ int ac_text_write(artconv_buf *out, const artconv_article *article,
         const artconv_node *node = artconv_iter_node(&it);
 
         if (node == w.dateline_para && ev == ARTCONV_EVENT_ENTER) {
-            /* "PORTSMOUTH — " in capitals before the first paragraph, the
-             * wire-service way; the reader finds it there. */
-            size_t ulen = 0;
-
-            free(upper);
-            upper =
-                u8_toupper((const uint8_t *)dateline, strlen(dateline), NULL, NULL, NULL, &ulen);
-            if (upper == NULL) {
-                rc = ARTCONV_ENOMEM;
-                goto cleanup;
-            }
+            /* "PORTSMOUTH — " before the first paragraph, the wire-service
+             * way, as the article spells it: upper-casing would turn
+             * "SPRINGFIELD, Jan 15" into a different string. */
             artconv_buf_clear(&w.text);
-            AC_CHECK(artconv_buf_put(&w.text, upper, ulen));
+            AC_CHECK(artconv_buf_puts(&w.text, dateline));
             AC_CHECK(artconv_buf_puts(&w.text, " \xE2\x80\x94 "));
             AC_CHECK(ac_tw_render_inlines(&w, node));
             artconv_iter_skip_children(&it);
@@ -221,7 +211,6 @@ int ac_text_write(artconv_buf *out, const artconv_article *article,
 cleanup:
     if (rc == ARTCONV_ENOMEM)
         ac_nomem(err);
-    free(upper);
     artconv_buf_dispose(&w.cont);
     artconv_buf_dispose(&w.first);
     artconv_buf_dispose(&w.text);
