@@ -183,6 +183,10 @@ int ac_epub_svg_is_clean(const char *data, size_t len);
  * ARTCONV_ENOMEM. */
 int ac_epub_image(ac_epub_book *book, const char *dir, const char *url, int is_cover,
                   const char **href, artconv_error *err);
+/* Embeds the article's resource named `url` (artconv_article_resource_find)
+ * when it has one, else as ac_epub_image does. */
+int ac_epub_article_image(ac_epub_book *book, const artconv_article *article, const char *dir,
+                          const char *url, int is_cover, const char **href, artconv_error *err);
 /* Embeds the file at `path` (as given by the user, not confined to a
  * folder) as the cover.  Returns 0 (cover set, or a warning) or ENOMEM. */
 int ac_epub_cover_file(ac_epub_book *book, const char *path, artconv_error *err);

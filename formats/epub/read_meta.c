@@ -61,6 +61,21 @@ cleanup:
     return rc;
 }
 
+/* EPUB 2 names its cover image by manifest id in <meta name="cover">. */
+static int keep_cover_id(ac_epub_reader *r, const xmlNode *el)
+{
+    xmlChar *id = xmlGetProp(el, BAD_CAST "content");
+
+    if (id != NULL)
+        r->cover_id = ac_strndup((const char *)id, strlen((const char *)id));
+    if (id != NULL && r->cover_id == NULL) {
+        xmlFree(id);
+        return ac_nomem(r->err);
+    }
+    xmlFree(id);
+    return ARTCONV_OK;
+}
+
 int ac_epub_read_metadata(ac_epub_reader *r, const xmlNode *metadata, const char *unique_id)
 {
     xmlNodePtr el;
@@ -98,9 +113,14 @@ int ac_epub_read_metadata(ac_epub_reader *r, const xmlNode *metadata, const char
         } else if (ac_epub_is_el(el, "meta")) {
             xmlChar *property = xmlGetProp(el, BAD_CAST "property");
 
+            xmlChar *name = xmlGetProp(el, BAD_CAST "name");
+
             if (property != NULL && xmlStrEqual(property, BAD_CAST "dcterms:modified"))
                 rc = set_date(r, ARTCONV_META_MODIFIED, el);
+            else if (name != NULL && xmlStrEqual(name, BAD_CAST "cover") && r->cover_id == NULL)
+                rc = keep_cover_id(r, el);
             xmlFree(property);
+            xmlFree(name);
         }
     }
     return rc;

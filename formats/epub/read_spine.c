@@ -218,6 +218,8 @@ static int read_document(ac_epub_reader *r, const ac_epub_manifest_item *item)
     body = ac_epub_child_named(root, "body");
     if (body != NULL)
         AC_CHECK(drop_title_page_repeats(r, body));
+    if (body != NULL)
+        AC_CHECK(ac_epub_read_media(r, item->path, body));
     if (body == NULL || !has_text(body))
         goto cleanup;
     /* artconv wraps an article in <section class="article">. */

@@ -224,7 +224,7 @@ int ac_epub_write_book(artconv_buf *out, const artconv_article *const *articles,
     if (opts->cover != NULL)
         AC_CHECK(ac_epub_cover_file(&book, opts->cover, err));
     else if (count == 1)
-        AC_CHECK(ac_epub_image(&book, dir_of(&book, 0),
+        AC_CHECK(ac_epub_article_image(&book, articles[0], dir_of(&book, 0),
                                artconv_article_get(articles[0], ARTCONV_META_IMAGE), 1, &href,
                                err));
     if (book.cover >= 0)

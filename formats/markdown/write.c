@@ -137,6 +137,7 @@ int ac_markdown_write(artconv_buf *out, const artconv_article *article,
 
     memset(&w, 0, sizeof w);
     w.opts = opts;
+    w.article = article;
     front =
         mode == ARTCONV_FRONT_MATTER_ALWAYS ||
         (mode == ARTCONV_FRONT_MATTER_AUTO && ac_front_matter_wanted(article, ARTCONV_META_TITLE));
@@ -160,5 +161,6 @@ cleanup:
     cmark_node_free(w.root);
     artconv_buf_dispose(&w.html);
     artconv_buf_dispose(&w.tmp);
+    artconv_buf_dispose(&w.data_url);
     return rc;
 }
