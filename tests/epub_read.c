@@ -250,7 +250,8 @@ static const char gif_1x1[] = "GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\xf
 static void test_images_from_the_book(void)
 {
     static const char opf[] = PKG_HEAD
-        "<meta name=\"cover\" content=\"cov\"/></metadata><manifest>"
+        "<dc:contributor>Eva \"Ed\" Lind</dc:contributor><dc:contributor> Tom\n Reid "
+        "</dc:contributor><meta name=\"cover\" content=\"cov\"/></metadata><manifest>"
         "<item id=\"c\" href=\"text/c.xhtml\" media-type=\"application/xhtml+xml\"/>"
         "<item id=\"cov\" href=\"img/cover.gif\" media-type=\"image/gif\"/>"
         "<item id=\"p\" href=\"img/p.png\" media-type=\"image/png\"/>"
@@ -282,7 +283,7 @@ static void test_images_from_the_book(void)
     artconv_article *a = NULL;
     artconv_error err;
     warnings ws;
-    char *md, *json;
+    char *md, *json, *line;
 
     if (!is_int(read_zip_warned(&a, entries, 7, &ws, &err), 0, "images: the book reads"))
         printf("#   message: %s\n", err.message);
@@ -298,6 +299,10 @@ static void test_images_from_the_book(void)
     is_str(artconv_article_get(a, ARTCONV_META_IMAGE), "OPS/img/cover.gif",
            "the EPUB 2 cover is the article's image");
     ok(artconv_article_resource_find(a, "OPS/img/cover.gif") != NULL, "and a resource");
+    is_str(artconv_article_extra_get(a, "contributors"), "[\"Eva \\\"Ed\\\" Lind\",\"Tom Reid\"]",
+           "dc:contributor goes in the extra field contributors, a JSON array");
+    is_int((long long)artconv_article_list_count(a, ARTCONV_LIST_AUTHORS), 0,
+           "contributors are not authors");
     json = to_format(a, "json");
     ok(json != NULL && strstr(json, "\"OPS/img/p.png\"") != NULL &&
            strstr(json, "../img/p.png") == NULL,
@@ -313,8 +318,8 @@ static void test_images_from_the_book(void)
        "a warning, naming the input, for the missing image");
     ok(strstr(ws.all, "OPS/img/notes.txt left out: not a JPEG") != NULL,
        "and for an entry that is not an image");
-    if (ws.count > 0)
-        printf("# warnings:\n# %s", ws.all);
+    for (line = strtok(ws.all, "\n"); line != NULL; line = strtok(NULL, "\n"))
+        printf("# warning: %s\n", line);
     free(md);
     free(json);
     artconv_article_free(a);

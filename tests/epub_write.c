@@ -531,7 +531,7 @@ static void test_epub_to_epub(void)
     artconv_error err;
     warnings ws;
     book b = {NULL, NULL};
-    char *opf = NULL, *ch = NULL, *html = NULL, *md = NULL, *text = NULL;
+    char *opf = NULL, *ch = NULL, *html = NULL, *md = NULL, *text = NULL, *line;
     const char *cover;
 
     snprintf(dir, sizeof dir, "%s/input", tmpdir);
@@ -558,8 +558,8 @@ static void test_epub_to_epub(void)
     is_int(write_book(&second, back, &opts), 0, "the second book is written");
     keep_book("epub-to-epub", &second);
     ok(!contains(ws.all, "not embedded"), "no image is left out");
-    if (ws.count > 0)
-        printf("# warnings:\n# %s", ws.all);
+    for (line = strtok(ws.all, "\n"); line != NULL; line = strtok(NULL, "\n"))
+        printf("# warning: %s\n", line);
     if (!ok(book_open(&b, &second) == 0, "the second book is a zip"))
         goto done;
     opf = entry(&b, "EPUB/package.opf");
@@ -590,6 +590,54 @@ done:
     artconv_buf_dispose(&first);
     artconv_buf_dispose(&second);
     artconv_article_free(back);
+    artconv_article_free(a);
+}
+
+/* The values the writer makes up for a package (a generated identifier,
+ * "Untitled", "und", the 1980-01-01 or SOURCE_DATE_EPOCH modification
+ * time) are not read back as the article's. */
+static void test_placeholders(void)
+{
+    artconv_article *a = artconv_article_new(), *back = NULL;
+    artconv_buf out = ARTCONV_BUF_INIT, stamped = ARTCONV_BUF_INIT;
+    artconv_write_options opts;
+    artconv_error err;
+    static const artconv_meta unset[] = {ARTCONV_META_TITLE, ARTCONV_META_LANGUAGE,
+                                         ARTCONV_META_MODIFIED, ARTCONV_META_ID,
+                                         ARTCONV_META_DATE};
+    size_t i;
+    int clean = 1;
+
+    add_paragraph(a, "Only text.");
+    artconv_write_options_init(&opts);
+    is_int(write_book(&out, a, &opts), 0, "placeholders: a book of an article with no metadata");
+    keep_book("placeholders", &out);
+    is_int(artconv_read(&back, epub(), out.ptr, out.len, NULL, &err), 0, "read back");
+    for (i = 0; back != NULL && i < sizeof unset / sizeof unset[0]; i++) {
+        const char *v = artconv_article_get(back, unset[i]);
+
+        if (v != NULL) {
+            printf("# %s: '%s' was made up\n", artconv_meta_name(unset[i]), v);
+            clean = 0;
+        }
+    }
+    ok(back != NULL && clean, "title, language, modified, id and date stay unset");
+    artconv_article_free(back);
+    back = NULL;
+    opts.timestamp = 1700000000;
+    artconv_article_set(a, ARTCONV_META_TITLE, "Untitled", NULL);
+    artconv_article_set(a, ARTCONV_META_ID, "urn:uuid:0b6a3a4e-1111-5222-8333-444455556666", NULL);
+    is_int(write_book(&stamped, a, &opts), 0, "a stamped book with a real title and id");
+    is_int(artconv_read(&back, epub(), stamped.ptr, stamped.len, NULL, &err), 0, "read back");
+    is_str(back != NULL ? artconv_article_get(back, ARTCONV_META_TITLE) : NULL, "Untitled",
+           "a title that is the article's own is read, even \"Untitled\"");
+    is_str(back != NULL ? artconv_article_get(back, ARTCONV_META_ID) : NULL,
+           "urn:uuid:0b6a3a4e-1111-5222-8333-444455556666", "so is the article's own urn:uuid");
+    ok(back != NULL && artconv_article_get(back, ARTCONV_META_MODIFIED) == NULL,
+           "the stamp is not the article's modification time");
+    artconv_article_free(back);
+    artconv_buf_dispose(&out);
+    artconv_buf_dispose(&stamped);
     artconv_article_free(a);
 }
 
@@ -1054,6 +1102,7 @@ int main(void)
     test_images();
     test_cover();
     test_epub_to_epub();
+    test_placeholders();
     test_rtl_and_language();
     test_split();
     test_links();

@@ -246,6 +246,9 @@ static int write_metadata(xmlTextWriterPtr w, const ac_epub_book *book)
         /* EPUB 2 reading systems find the cover through this. */
         W(meta_name(w, "cover", book->images[book->cover].id));
     }
+    /* So that reading the book back does not take them for real values. */
+    if (book->placeholders[0] != '\0')
+        W(meta_name(w, "artconv:placeholders", book->placeholders));
     W(xmlTextWriterEndElement(w));
 cleanup:
     artconv_buf_dispose(&date);

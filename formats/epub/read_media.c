@@ -21,20 +21,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int word_in(const char *list, const char *word)
-{
-    size_t n = strlen(word);
-    const char *p = list;
-
-    while (list != NULL && (p = strstr(p, word)) != NULL) {
-        if ((p == list || ac_is_space((unsigned char)p[-1])) &&
-            (p[n] == '\0' || ac_is_space((unsigned char)p[n])))
-            return 1;
-        p += n;
-    }
-    return 0;
-}
-
 /* Puts the entry `path` in the article's resources unless it is there
  * already.  *taken is 1 when the article holds it afterwards; a reason it
  * does not is a warning.  Returns 0 or a negative status (no memory, or an
@@ -96,7 +82,7 @@ int ac_epub_read_cover(ac_epub_reader *r)
     int taken = 0, rc;
 
     for (i = 0; i < r->n_items && cover == NULL; i++)
-        if (r->items[i].path != NULL && word_in(r->items[i].properties, "cover-image"))
+        if (r->items[i].path != NULL && ac_epub_has_word(r->items[i].properties, "cover-image"))
             cover = &r->items[i];
     for (i = 0; i < r->n_items && cover == NULL && r->cover_id != NULL; i++)
         if (r->items[i].path != NULL && strcmp(r->items[i].id, r->cover_id) == 0)
