@@ -251,11 +251,21 @@ static void test_images_from_the_book(void)
 {
     static const char opf[] = PKG_HEAD
         "<dc:contributor>Eva \"Ed\" Lind</dc:contributor><dc:contributor> Tom\n Reid "
+        "</dc:contributor><dc:contributor id=\"p\">calibre (6.13.0)</dc:contributor>"
+        "<meta refines=\"#p\" property=\"role\" scheme=\"marc:relators\">bkp</meta>"
+        "<dc:contributor xmlns:opf=\"http://www.idpf.org/2007/opf\" opf:role=\"bkp\">Sigil"
         "</dc:contributor><meta name=\"cover\" content=\"cov\"/></metadata><manifest>"
+        "<item id=\"cp\" href=\"text/cover.xhtml\" media-type=\"application/xhtml+xml\"/>"
         "<item id=\"c\" href=\"text/c.xhtml\" media-type=\"application/xhtml+xml\"/>"
+        "<item id=\"pl\" href=\"text/plate.xhtml\" media-type=\"application/xhtml+xml\"/>"
         "<item id=\"cov\" href=\"img/cover.gif\" media-type=\"image/gif\"/>"
         "<item id=\"p\" href=\"img/p.png\" media-type=\"image/png\"/>"
-        "</manifest><spine><itemref idref=\"c\"/></spine></package>";
+        "</manifest><spine><itemref idref=\"cp\"/><itemref idref=\"c\"/>"
+        "<itemref idref=\"pl\"/></spine></package>";
+    static const char cover_page[] =
+        XHTML_HEAD "<body><div><img src=\"../img/cover.gif\" alt=\"\"/></div></body></html>";
+    static const char plate[] =
+        XHTML_HEAD "<body><div><img src=\"../img/q.png\" alt=\"\"/></div></body></html>";
     static const char chapter[] =
         XHTML_HEAD "<body><p>Before.</p><figure><img src=\"../img/p.png\" alt=\"A dot\"/>"
                    "<figcaption>The dot.</figcaption></figure>"
@@ -275,6 +285,9 @@ static void test_images_from_the_book(void)
         {"META-INF/container.xml", container_ok, 0},
         {"OPS/book.opf", opf, 0},
         {"OPS/text/c.xhtml", chapter, 0},
+        {"OPS/text/cover.xhtml", cover_page, 0},
+        {"OPS/text/plate.xhtml", plate, 0},
+        {"OPS/img/q.png", png_1x1, sizeof png_1x1 - 1},
         {"OPS/img/cover.gif", gif_1x1, sizeof gif_1x1 - 1},
         {"OPS/img/p.png", png_1x1, sizeof png_1x1 - 1},
         {"OPS/img/notes.txt", "plain words", 0},
@@ -285,12 +298,12 @@ static void test_images_from_the_book(void)
     warnings ws;
     char *md, *json, *line;
 
-    if (!is_int(read_zip_warned(&a, entries, 7, &ws, &err), 0, "images: the book reads"))
+    if (!is_int(read_zip_warned(&a, entries, 10, &ws, &err), 0, "images: the book reads"))
         printf("#   message: %s\n", err.message);
     if (a == NULL)
         return;
-    is_int((long long)artconv_article_resource_count(a), 2,
-           "the cover and the one image shown (three times) are resources");
+    is_int((long long)artconv_article_resource_count(a), 3,
+           "the cover, the image shown three times and the plate's are resources");
     res = artconv_article_resource_find(a, "OPS/img/p.png");
     ok(res != NULL && strcmp(artconv_resource_media_type(res), "image/png") == 0 &&
            artconv_resource_size(res) == sizeof png_1x1 - 1 &&
@@ -300,13 +313,19 @@ static void test_images_from_the_book(void)
            "the EPUB 2 cover is the article's image");
     ok(artconv_article_resource_find(a, "OPS/img/cover.gif") != NULL, "and a resource");
     is_str(artconv_article_extra_get(a, "contributors"), "[\"Eva \\\"Ed\\\" Lind\",\"Tom Reid\"]",
-           "dc:contributor goes in the extra field contributors, a JSON array");
+           "dc:contributor goes in the extra field contributors, a JSON array, without the "
+           "book producers (role bkp)");
     is_int((long long)artconv_article_list_count(a, ARTCONV_LIST_AUTHORS), 0,
            "contributors are not authors");
     json = to_format(a, "json");
     ok(json != NULL && strstr(json, "\"OPS/img/p.png\"") != NULL &&
            strstr(json, "../img/p.png") == NULL,
        "image nodes point at the resource name");
+    ok(json != NULL && strstr(json, "\"OPS/img/q.png\"") != NULL,
+       "a page that is only a picture is read");
+    ok(json != NULL && strstr(strstr(json, "\"body\"") ? strstr(json, "\"body\"") : json,
+                              "cover.gif") == NULL,
+       "a cover page is not: the cover is the article's image");
     md = to_format(a, "text");
     ok(md != NULL && strstr(md, "Harbour north") != NULL, "SVG text is kept");
     ok(md != NULL && strstr(md, "Object fallback.") != NULL && strstr(md, "Video fallback.") != NULL,

@@ -77,12 +77,58 @@ static int keep_cover_id(ac_epub_reader *r, const xmlNode *el)
     return ARTCONV_OK;
 }
 
+/* Book producers (role "bkp": calibre, Sigil) name the software that made
+ * the file, not a contributor to the text.  EPUB 3 gives a role in a
+ * <meta refines="#id" property="role">: the ids so marked are listed first,
+ * at most this many (a bound on the lookups, which scan the list). */
+#define PRODUCERS_NAMED 8
+
+static int list_producers(artconv_buf *ids, const xmlNode *metadata)
+{
+    xmlNodePtr el;
+    size_t n = 0;
+    int rc = ARTCONV_OK;
+
+    for (el = metadata->children; el != NULL && n < PRODUCERS_NAMED && rc == 0; el = el->next) {
+        xmlChar *property = ac_epub_is_el(el, "meta") ? xmlGetProp(el, BAD_CAST "property") : NULL;
+        xmlChar *refines = property != NULL ? xmlGetProp(el, BAD_CAST "refines") : NULL;
+        xmlChar *role = refines != NULL ? xmlNodeGetContent(el) : NULL;
+
+        if (xmlStrEqual(property, BAD_CAST "role") && refines != NULL && refines[0] == '#' &&
+            role != NULL && xmlStrEqual(role, BAD_CAST "bkp")) {
+            rc = artconv_buf_puts(ids, (const char *)refines + 1) < 0 ||
+                         artconv_buf_putc(ids, ' ') < 0
+                     ? ARTCONV_ENOMEM
+                     : ARTCONV_OK;
+            n++;
+        }
+        xmlFree(property);
+        xmlFree(refines);
+        xmlFree(role);
+    }
+    return rc;
+}
+
+/* 1 if a dc:contributor is a book producer (EPUB 2's opf:role, or one of
+ * the ids list_producers found). */
+static int is_producer(const xmlNode *el, const artconv_buf *producers)
+{
+    xmlChar *role = xmlGetProp(el, BAD_CAST "role"), *id = xmlGetProp(el, BAD_CAST "id");
+    int yes = xmlStrEqual(role, BAD_CAST "bkp") ||
+              (id != NULL && ac_epub_has_word(producers->ptr, (const char *)id));
+
+    xmlFree(role);
+    xmlFree(id);
+    return yes;
+}
+
 /* Appends a dc:contributor's name to the JSON array in `list`.  The model
  * has no contributors (only authors, who are dc:creator): they go in the
  * extra field "contributors". */
-static int add_contributor(ac_epub_reader *r, artconv_buf *list, const xmlNode *el)
+static int add_contributor(ac_epub_reader *r, artconv_buf *list, const xmlNode *el,
+                           const artconv_buf *producers)
 {
-    xmlChar *text = xmlNodeGetContent(el);
+    xmlChar *text = is_producer(el, producers) ? NULL : xmlNodeGetContent(el);
     artconv_buf name = ARTCONV_BUF_INIT;
     const unsigned char *p;
     int rc = ARTCONV_OK;
@@ -146,8 +192,8 @@ int ac_epub_read_metadata(ac_epub_reader *r, const xmlNode *metadata, const char
 {
     xmlNodePtr el;
     xmlChar *placeholders = NULL;
-    artconv_buf contributors = ARTCONV_BUF_INIT;
-    int rc = ARTCONV_OK;
+    artconv_buf contributors = ARTCONV_BUF_INIT, producers = ARTCONV_BUF_INIT;
+    int rc = list_producers(&producers, metadata) < 0 ? ac_nomem(r->err) : ARTCONV_OK;
 
     for (el = metadata->children; el != NULL && rc == ARTCONV_OK; el = el->next) {
         if (is_dc(el)) {
@@ -172,7 +218,7 @@ int ac_epub_read_metadata(ac_epub_reader *r, const xmlNode *metadata, const char
             else if (strcmp(name, "source") == 0)
                 rc = ac_epub_set_from(r, ARTCONV_META_SOURCE, el);
             else if (strcmp(name, "contributor") == 0)
-                rc = add_contributor(r, &contributors, el);
+                rc = add_contributor(r, &contributors, el, &producers);
             else if (strcmp(name, "identifier") == 0) {
                 xmlChar *id = xmlGetProp(el, BAD_CAST "id");
 
@@ -204,5 +250,6 @@ int ac_epub_read_metadata(ac_epub_reader *r, const xmlNode *metadata, const char
     }
     xmlFree(placeholders);
     artconv_buf_dispose(&contributors);
+    artconv_buf_dispose(&producers);
     return rc;
 }

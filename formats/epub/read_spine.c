@@ -164,6 +164,23 @@ static int has_text(const xmlNode *body)
     return 0;
 }
 
+/* 1 if the body shows an image other than the book's cover: a page that
+ * is only a picture (a plate, a map) is content, a cover page is not. */
+static int shows_other_image(const ac_epub_reader *r, const xmlNode *body)
+{
+    const char *cover = artconv_article_get(r->article, ARTCONV_META_IMAGE);
+    xmlNodePtr node;
+    int other = 0;
+
+    for (node = (xmlNodePtr)body; node != NULL && !other; node = ac_xml_next(node, body, 0)) {
+        xmlChar *src = ac_epub_is_el(node, "img") ? xmlGetProp(node, BAD_CAST "src") : NULL;
+
+        other = src != NULL && (cover == NULL || strcmp((const char *)src, cover) != 0);
+        xmlFree(src);
+    }
+    return other;
+}
+
 static int has_class(const xmlNode *el, const char *cls)
 {
     xmlChar *v = xmlGetProp(el, BAD_CAST "class");
@@ -206,7 +223,7 @@ static int read_document(ac_epub_reader *r, const ac_epub_manifest_item *item)
         AC_CHECK(drop_title_page_repeats(r, body));
     if (body != NULL)
         AC_CHECK(ac_epub_read_media(r, item->path, body));
-    if (body == NULL || !has_text(body))
+    if (body == NULL || (!has_text(body) && !shows_other_image(r, body)))
         goto cleanup;
     /* artconv wraps an article in <section class="article">. */
     container = body;
