@@ -193,7 +193,8 @@ size_t artconv_resource_size(const artconv_resource *resource)
     return resource != NULL ? resource->size : 0;
 }
 
-int ac_resource_data_url(artconv_buf *out, const artconv_article *article, const char *url)
+int ac_resource_data_url(artconv_buf *out, const artconv_article *article, const char *url,
+                         size_t *budget)
 {
     static const char digits[] =
         "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -203,6 +204,8 @@ int ac_resource_data_url(artconv_buf *out, const artconv_article *article, const
 
     if (r == NULL)
         return 0;
+    if (r->size > *budget)
+        return 3;
     artconv_buf_clear(out);
     p = r->data;
     n = r->size;
@@ -227,5 +230,8 @@ int ac_resource_data_url(artconv_buf *out, const artconv_article *article, const
             quad[2] = '=';
         artconv_buf_put(out, quad, 4);
     }
-    return ac_url_is_safe(out->ptr, out->len, 1) ? 1 : 2;
+    if (!ac_url_is_safe(out->ptr, out->len, 1))
+        return 2;
+    *budget -= n;
+    return 1;
 }

@@ -18,6 +18,7 @@
 #include "testutil.h"
 #include "internal.h"
 #include "epub.h"
+#include "resource.h"
 
 #include <dirent.h>
 #include <stdio.h>
@@ -641,6 +642,28 @@ static void test_placeholders(void)
     artconv_article_free(a);
 }
 
+/* The data: URLs of one output are bounded: each use of a resource counts
+ * against AC_DATA_URL_BUDGET (here a small budget, through the helper the
+ * HTML and Markdown writers share). */
+static void test_data_url_budget(void)
+{
+    artconv_article *a = artconv_article_new();
+    artconv_buf url = ARTCONV_BUF_INIT;
+    size_t budget = sizeof png_1x1 + 10;
+
+    artconv_article_resource_add(a, "p.png", "image/png", png_1x1, sizeof png_1x1, NULL);
+    artconv_article_resource_add(a, "s.svg", "image/svg+xml", "<svg/>", 6, NULL);
+    is_int(ac_resource_data_url(&url, a, "p.png", &budget), 1, "a PNG resource: a data: URL");
+    ok(strncmp(url.ptr, "data:image/png;base64,iVBORw0KGgo", 33) == 0, "base64 of its bytes");
+    is_int((long long)budget, 10, "its size is taken from the budget");
+    is_int(ac_resource_data_url(&url, a, "p.png", &budget), 3, "a second use does not fit");
+    is_int(ac_resource_data_url(&url, a, "s.svg", &budget), 2,
+           "an SVG resource is no data: URL");
+    is_int(ac_resource_data_url(&url, a, "img/p.png", &budget), 0, "not a resource");
+    artconv_buf_dispose(&url);
+    artconv_article_free(a);
+}
+
 static void test_rtl_and_language(void)
 {
     artconv_article *a = artconv_article_new();
@@ -1103,6 +1126,7 @@ int main(void)
     test_cover();
     test_epub_to_epub();
     test_placeholders();
+    test_data_url_budget();
     test_rtl_and_language();
     test_split();
     test_links();

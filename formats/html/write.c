@@ -151,7 +151,8 @@ typedef struct {
     const artconv_article *article;
     const artconv_write_options *opts;
     artconv_buf url;
-    int failed; /* no memory */
+    size_t budget; /* AC_DATA_URL_BUDGET, less what is written */
+    int failed;    /* no memory */
 } inline_images;
 
 static void inline_resources(xmlNodePtr holder, void *payload)
@@ -168,12 +169,18 @@ static void inline_resources(xmlNodePtr holder, void *payload)
         if (node->type != XML_ELEMENT_NODE || !xmlStrEqual(node->name, BAD_CAST "img") ||
             (src = xmlGetProp(node, BAD_CAST "src")) == NULL)
             continue;
-        rc = ac_resource_data_url(&ii->url, ii->article, (const char *)src);
+        rc = ac_resource_data_url(&ii->url, ii->article, (const char *)src, &ii->budget);
         if (rc == 1 && ac_xhtml_set_attr(node, "src", ii->url.ptr) < 0)
             rc = ARTCONV_ENOMEM;
-        if (rc == 2) {
-            ac_warn_write(ii->opts, ARTCONV_EUNSUPPORTED,
-                          "image %.200s not written: a data: URL may not carry it", src);
+        if (rc == 2 || rc == 3) {
+            if (rc == 2)
+                ac_warn_write(ii->opts, ARTCONV_EUNSUPPORTED,
+                              "image %.200s not written: a data: URL may not carry it", src);
+            else
+                ac_warn_write(ii->opts, ARTCONV_ELIMIT,
+                              "image %.200s not written: the page's data: URLs would carry more "
+                              "than %zu bytes",
+                              src, (size_t)AC_DATA_URL_BUDGET);
             alt = xmlGetProp(node, BAD_CAST "alt");
             next = ac_xml_next(node, holder, 1);
             if (alt != NULL && alt[0] != '\0' &&
@@ -207,7 +214,7 @@ int ac_html_write(artconv_buf *out, const artconv_article *article,
     xmlDocPtr doc = ac_xhtml_doc_new();
     xmlNodePtr root = NULL, mark = NULL;
     ac_xhtml_options xo = {NULL};
-    inline_images ii = {article, opts, ARTCONV_BUF_INIT, 0};
+    inline_images ii = {article, opts, ARTCONV_BUF_INIT, AC_DATA_URL_BUDGET, 0};
     int rc;
 
     if (doc == NULL)

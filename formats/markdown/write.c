@@ -35,6 +35,7 @@
 #include "format_entries.h"
 #include "front_matter.h"
 #include "md_writer.h"
+#include "resource.h"
 
 #include <string.h>
 
@@ -138,6 +139,7 @@ int ac_markdown_write(artconv_buf *out, const artconv_article *article,
     memset(&w, 0, sizeof w);
     w.opts = opts;
     w.article = article;
+    w.data_url_budget = AC_DATA_URL_BUDGET;
     front =
         mode == ARTCONV_FRONT_MATTER_ALWAYS ||
         (mode == ARTCONV_FRONT_MATTER_AUTO && ac_front_matter_wanted(article, ARTCONV_META_TITLE));
