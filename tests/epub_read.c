@@ -344,6 +344,49 @@ static void test_images_from_the_book(void)
     artconv_article_free(a);
 }
 
+/* Media markup nested the way no book should: images inside images, an
+ * image inside a <source> that is dropped, an <svg> inside <object>
+ * inside <video>, an SVG <image> that leaves the book.  Read without a
+ * crash (the sanitizer builds check the memory), the text kept. */
+static void test_nested_media(void)
+{
+    static const char opf[] = PKG_HEAD
+        "</metadata><manifest>"
+        "<item id=\"c\" href=\"c.xhtml\" media-type=\"application/xhtml+xml\"/>"
+        "</manifest><spine><itemref idref=\"c\"/></spine></package>";
+    static const char chapter[] =
+        XHTML_HEAD "<body><p><img src=\"p.png\" alt=\"outer\"><img src=\"p.png\" alt=\"inner\"/>"
+                   "</img> one</p>"
+                   "<video><source src=\"v.webm\"><img src=\"p.png\" alt=\"in source\"/></source>"
+                   "<object><svg xmlns=\"http://www.w3.org/2000/svg\"><text>Deep text</text>"
+                   "<image href=\"../../etc/passwd\"/><svg><text>Inner svg</text></svg></svg>"
+                   "<p>Two</p></object></video></body></html>";
+    const tz_entry entries[] = {
+        {"mimetype", "application/epub+zip", 0},
+        {"META-INF/container.xml", container_ok, 0},
+        {"OPS/book.opf", opf, 0},
+        {"OPS/c.xhtml", chapter, 0},
+        {"OPS/p.png", png_1x1, sizeof png_1x1 - 1},
+    };
+    artconv_article *a = NULL;
+    artconv_error err;
+    warnings ws;
+    char *text;
+
+    if (!is_int(read_zip_warned(&a, entries, 5, &ws, &err), 0, "nested media: the book reads"))
+        printf("#   message: %s\n", err.message);
+    if (a == NULL)
+        return;
+    text = to_format(a, "text");
+    ok(text != NULL && strstr(text, "Deep text") != NULL && strstr(text, "Inner svg") != NULL &&
+           strstr(text, "Two") != NULL,
+       "the text of nested svg and fallback content is kept");
+    is_int((long long)artconv_article_resource_count(a), 1, "one resource for the one image");
+    ok(artconv_article_check(a, &err) == 0, "the article is valid");
+    free(text);
+    artconv_article_free(a);
+}
+
 /* The resource table's own rules. */
 static void test_resource_api(void)
 {
@@ -578,6 +621,7 @@ int main(void)
     test_marked_chapters();
     test_iri_hrefs();
     test_images_from_the_book();
+    test_nested_media();
     test_resource_api();
     test_other_tool("pandoc");
     test_other_tool("calibre");
