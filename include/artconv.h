@@ -666,8 +666,8 @@ typedef struct artconv_resource artconv_resource;
  *  or type, or a name the article has already), ARTCONV_ELIMIT (past the
  *  limits above) or ARTCONV_ENOMEM; on failure the article is unchanged. */
 ARTCONV_API int artconv_article_resource_add(artconv_article *article, const char *name,
-                                             const char *media_type, const void *data,
-                                             size_t len, artconv_error *err);
+                                             const char *media_type, const void *data, size_t len,
+                                             artconv_error *err);
 /** The number of resources the article holds (0 for NULL). */
 ARTCONV_API size_t artconv_article_resource_count(const artconv_article *article);
 /** The index-th resource in the order added, or NULL past the end;

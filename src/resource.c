@@ -84,9 +84,8 @@ static int media_type_ok(const char *t)
     return n <= 127 && slash < n && token_ok(t, slash) && token_ok(t + slash + 1, n - slash - 1);
 }
 
-int artconv_article_resource_add(artconv_article *article, const char *name,
-                                 const char *media_type, const void *data, size_t len,
-                                 artconv_error *err)
+int artconv_article_resource_add(artconv_article *article, const char *name, const char *media_type,
+                                 const void *data, size_t len, artconv_error *err)
 {
     ac_resources **slot, *table;
     artconv_resource *r;
@@ -94,8 +93,8 @@ int artconv_article_resource_add(artconv_article *article, const char *name,
     int found;
 
     if (article == NULL || name == NULL || *name == '\0' || strlen(name) > 4096 ||
-        !ac_text_is_clean(name, strlen(name)) || media_type == NULL ||
-        !media_type_ok(media_type) || (data == NULL && len > 0))
+        !ac_text_is_clean(name, strlen(name)) || media_type == NULL || !media_type_ok(media_type) ||
+        (data == NULL && len > 0))
         return ac_error(err, ARTCONV_EINVALID, "a resource needs a name, a media type and bytes");
     slot = ac_article_resources(article);
     if (*slot == NULL && (*slot = calloc(1, sizeof **slot)) == NULL)
@@ -196,8 +195,7 @@ size_t artconv_resource_size(const artconv_resource *resource)
 int ac_resource_data_url(artconv_buf *out, const artconv_article *article, const char *url,
                          size_t *budget)
 {
-    static const char digits[] =
-        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    static const char digits[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     const artconv_resource *r = artconv_article_resource_find(article, url);
     const unsigned char *p;
     size_t i, n;

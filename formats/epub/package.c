@@ -141,9 +141,8 @@ static const char *common_meta(const ac_epub_book *book, artconv_meta field)
  * are not strings are left out). */
 static int write_contributors(xmlTextWriterPtr w, const ac_epub_book *book)
 {
-    const char *text = book->n_articles == 1
-                           ? artconv_article_extra_get(book->articles[0], "contributors")
-                           : NULL;
+    const char *text =
+        book->n_articles == 1 ? artconv_article_extra_get(book->articles[0], "contributors") : NULL;
     json_t *list = text != NULL ? json_loads(text, 0, NULL) : NULL;
     size_t i;
     int rc = 0;

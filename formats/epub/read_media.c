@@ -42,8 +42,8 @@ int ac_epub_take_image(ac_epub_reader *r, const char *path, int *taken)
         return ARTCONV_OK;
     }
     if ((st.valid & ZIP_STAT_SIZE) && st.size > ARTCONV_MAX_RESOURCE) {
-        ac_warn_read(r->opts, ARTCONV_ELIMIT, 0,
-                     "image %.200s left out: larger than %zu bytes", path, ARTCONV_MAX_RESOURCE);
+        ac_warn_read(r->opts, ARTCONV_ELIMIT, 0, "image %.200s left out: larger than %zu bytes",
+                     path, ARTCONV_MAX_RESOURCE);
         return ARTCONV_OK;
     }
     AC_CHECK(ac_epub_read_entry(r, path, &data, 0));

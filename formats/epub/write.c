@@ -124,8 +124,7 @@ static void placeholder(ac_epub_book *book, const char *what)
 {
     size_t n = strlen(book->placeholders);
 
-    snprintf(book->placeholders + n, sizeof book->placeholders - n, "%s%s", n > 0 ? " " : "",
-             what);
+    snprintf(book->placeholders + n, sizeof book->placeholders - n, "%s%s", n > 0 ? " " : "", what);
 }
 
 /* dc:identifier: the article's own id, else a UUID of the source URLs,
@@ -243,8 +242,8 @@ int ac_epub_write_book(artconv_buf *out, const artconv_article *const *articles,
         AC_CHECK(ac_epub_cover_file(&book, opts->cover, err));
     else if (count == 1)
         AC_CHECK(ac_epub_article_image(&book, articles[0], dir_of(&book, 0),
-                               artconv_article_get(articles[0], ARTCONV_META_IMAGE), 1, &href,
-                               err));
+                                       artconv_article_get(articles[0], ARTCONV_META_IMAGE), 1,
+                                       &href, err));
     if (book.cover >= 0)
         AC_CHECK(add_cover_page(&book, err));
     for (i = 0; i < count; i++) {
