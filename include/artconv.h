@@ -709,6 +709,47 @@ ARTCONV_API int artconv_write_book_file(const char *path, const artconv_format *
                                         const char *title, const char *const *resource_dirs,
                                         const artconv_write_options *opts, artconv_error *err);
 
+/* ---------------------------------------------------------------------------
+ * Resources: named files an article carries with it, such as the images of
+ * the EPUB it was read from.  An image node, or ARTCONV_META_IMAGE, whose
+ * URL is exactly a resource's name stands for that resource: the EPUB
+ * writer embeds it, the HTML and Markdown writers write it as a data: URL.
+ */
+
+/* One resource holds at most ARTCONV_MAX_RESOURCE bytes, an article at most
+ * ARTCONV_MAX_RESOURCES of them and ARTCONV_MAX_RESOURCE_TOTAL bytes in
+ * all: the EPUB writer's limits on the images of one book, so that a model
+ * never holds more than a book may embed. */
+#define ARTCONV_MAX_RESOURCE       ((size_t)32 * 1024 * 1024)
+#define ARTCONV_MAX_RESOURCES      1000
+#define ARTCONV_MAX_RESOURCE_TOTAL ((size_t)256 * 1024 * 1024)
+
+typedef struct artconv_resource artconv_resource;
+
+/** Adds a copy of the `len` bytes at `data` to the article, named `name`
+ *  (non-empty UTF-8, at most 4096 bytes; a path such as "EPUB/img/a.png")
+ *  with the media type `media_type` ("image/png").  The article owns the
+ *  copy and frees it with itself.  Returns 0, ARTCONV_EINVALID (a bad name
+ *  or type, or a name the article has already), ARTCONV_ELIMIT (past the
+ *  limits above) or ARTCONV_ENOMEM; on failure the article is unchanged. */
+ARTCONV_API int artconv_article_resource_add(artconv_article *article, const char *name,
+                                             const char *media_type, const void *data, size_t len,
+                                             artconv_error *err);
+/** The number of resources the article holds (0 for NULL). */
+ARTCONV_API size_t artconv_article_resource_count(const artconv_article *article);
+/** The index-th resource in the order added, or NULL past the end;
+ *  borrowed from the article. */
+ARTCONV_API const artconv_resource *artconv_article_resource_get(const artconv_article *article,
+                                                                 size_t index);
+/** The resource named exactly `name`, or NULL; borrowed from the article. */
+ARTCONV_API const artconv_resource *artconv_article_resource_find(const artconv_article *article,
+                                                                  const char *name);
+/** A resource's name, media type, bytes and their number (NULL/0 for NULL). */
+ARTCONV_API const char *artconv_resource_name(const artconv_resource *resource);
+ARTCONV_API const char *artconv_resource_media_type(const artconv_resource *resource);
+ARTCONV_API const void *artconv_resource_data(const artconv_resource *resource);
+ARTCONV_API size_t artconv_resource_size(const artconv_resource *resource);
+
 #ifdef __cplusplus
 }
 #endif

@@ -3,6 +3,7 @@
  */
 #include "internal.h"
 #include "raw_html.h"
+#include "resource.h"
 
 /* The one library the core uses for a format's sake: extra fields are
  * JSON values (artconv_article_extra_set), checked and kept compact. */
@@ -25,7 +26,18 @@ struct artconv_article {
     ac_concept_vec concepts[ARTCONV_CONCEPT_COUNT];
     artconv_node *body;
     int in_container; /* read from an EPUB: its relative URLs point inside it */
+    ac_resources *resources; /* src/resource.c */
 };
+
+ac_resources **ac_article_resources(artconv_article *article)
+{
+    return &article->resources;
+}
+
+const ac_resources *ac_article_resources_const(const artconv_article *article)
+{
+    return article->resources;
+}
 
 void ac_article_set_in_container(artconv_article *article)
 {
@@ -125,6 +137,7 @@ void artconv_article_free(artconv_article *article)
     for (list = 0; list < ARTCONV_CONCEPT_COUNT; list++)
         ac_concept_vec_dispose(&article->concepts[list]);
     artconv_node_free(article->body);
+    ac_resources_free(article->resources);
     free(article);
 }
 

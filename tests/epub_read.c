@@ -234,6 +234,195 @@ static void test_iri_hrefs(void)
     artconv_article_free(a);
 }
 
+/* A 1x1 PNG and a 1x1 GIF. */
+static const char png_1x1[] =
+    "\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00"
+    "\x1f\x15\xc4\x89\x00\x00\x00\x0dIDATx\x9c\x63\xf8\xff\xff\x3f\x00\x05\xfe\x02\xfe\xa7\x35"
+    "\x81\x84\x00\x00\x00\x00IEND\xae\x42\x60\x82";
+static const char gif_1x1[] = "GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\xff\xff\xff!"
+                              "\xf9\x04\x01\x00\x00\x00\x00,\x00\x00\x00\x00\x01\x00\x01\x00"
+                              "\x00\x02\x02\x44\x01\x00;";
+
+/* Images are read from the book into the article's resources, named by
+ * their entry, never looked up beside the input; the EPUB 2 cover
+ * (<meta name="cover">) is the article's image; SVG text and the
+ * fallback content of <object>, <video> and <audio> are kept. */
+static void test_images_from_the_book(void)
+{
+    static const char opf[] = PKG_HEAD
+        "<dc:contributor>Eva \"Ed\" Lind</dc:contributor><dc:contributor> Tom\n Reid "
+        "</dc:contributor><dc:contributor id=\"p\">calibre (6.13.0)</dc:contributor>"
+        "<meta refines=\"#p\" property=\"role\" scheme=\"marc:relators\">bkp</meta>"
+        "<dc:contributor xmlns:opf=\"http://www.idpf.org/2007/opf\" opf:role=\"bkp\">Sigil"
+        "</dc:contributor><meta name=\"cover\" content=\"cov\"/></metadata><manifest>"
+        "<item id=\"cp\" href=\"text/cover.xhtml\" media-type=\"application/xhtml+xml\"/>"
+        "<item id=\"c\" href=\"text/c.xhtml\" media-type=\"application/xhtml+xml\"/>"
+        "<item id=\"pl\" href=\"text/plate.xhtml\" media-type=\"application/xhtml+xml\"/>"
+        "<item id=\"cov\" href=\"img/cover.gif\" media-type=\"image/gif\"/>"
+        "<item id=\"p\" href=\"img/p.png\" media-type=\"image/png\"/>"
+        "</manifest><spine><itemref idref=\"cp\"/><itemref idref=\"c\"/>"
+        "<itemref idref=\"pl\"/></spine></package>";
+    static const char cover_page[] =
+        XHTML_HEAD "<body><div><img src=\"../img/cover.gif\" alt=\"\"/></div></body></html>";
+    static const char plate[] =
+        XHTML_HEAD "<body><div><img src=\"../img/q.png\" alt=\"\"/></div></body></html>";
+    static const char chapter[] =
+        XHTML_HEAD "<body><p>Before.</p><figure><img src=\"../img/p.png\" alt=\"A dot\"/>"
+                   "<figcaption>The dot.</figcaption></figure>"
+                   "<p><img src=\"../img/p.png\" alt=\"again\"/> twice.</p>"
+                   "<p>Gone: <img src=\"../img/missing.png\" alt=\"a lost picture\"/></p>"
+                   "<p>Not one: <img src=\"../img/notes.txt\" alt=\"notes\"/></p>"
+                   "<div><svg xmlns=\"http://www.w3.org/2000/svg\" "
+                   "xmlns:xlink=\"http://www.w3.org/1999/xlink\"><title>Map</title>"
+                   "<image xlink:href=\"../img/p.png\"/><text x=\"1\">Harbour <tspan>north"
+                   "</tspan></text></svg></div>"
+                   "<object data=\"clip.swf\"><param name=\"q\" value=\"1\"/>"
+                   "<p>Object fallback.</p></object>"
+                   "<video src=\"v.mp4\"><source src=\"v.webm\"/><p>Video fallback.</p></video>"
+                   "</body></html>";
+    const tz_entry entries[] = {
+        {"mimetype", "application/epub+zip", 0},
+        {"META-INF/container.xml", container_ok, 0},
+        {"OPS/book.opf", opf, 0},
+        {"OPS/text/c.xhtml", chapter, 0},
+        {"OPS/text/cover.xhtml", cover_page, 0},
+        {"OPS/text/plate.xhtml", plate, 0},
+        {"OPS/img/q.png", png_1x1, sizeof png_1x1 - 1},
+        {"OPS/img/cover.gif", gif_1x1, sizeof gif_1x1 - 1},
+        {"OPS/img/p.png", png_1x1, sizeof png_1x1 - 1},
+        {"OPS/img/notes.txt", "plain words", 0},
+    };
+    const artconv_resource *res;
+    artconv_article *a = NULL;
+    artconv_error err;
+    warnings ws;
+    char *md, *json, *line;
+
+    if (!is_int(read_zip_warned(&a, entries, 10, &ws, &err), 0, "images: the book reads"))
+        printf("#   message: %s\n", err.message);
+    if (a == NULL)
+        return;
+    is_int((long long)artconv_article_resource_count(a), 3,
+           "the cover, the image shown three times and the plate's are resources");
+    res = artconv_article_resource_find(a, "OPS/img/p.png");
+    ok(res != NULL && strcmp(artconv_resource_media_type(res), "image/png") == 0 &&
+           artconv_resource_size(res) == sizeof png_1x1 - 1 &&
+           memcmp(artconv_resource_data(res), png_1x1, sizeof png_1x1 - 1) == 0,
+       "an image's bytes come from the zip, named by its entry, sniffed as PNG");
+    is_str(artconv_article_get(a, ARTCONV_META_IMAGE), "OPS/img/cover.gif",
+           "the EPUB 2 cover is the article's image");
+    ok(artconv_article_resource_find(a, "OPS/img/cover.gif") != NULL, "and a resource");
+    is_str(artconv_article_extra_get(a, "contributors"), "[\"Eva \\\"Ed\\\" Lind\",\"Tom Reid\"]",
+           "dc:contributor goes in the extra field contributors, a JSON array, without the "
+           "book producers (role bkp)");
+    is_int((long long)artconv_article_list_count(a, ARTCONV_LIST_AUTHORS), 0,
+           "contributors are not authors");
+    json = to_format(a, "json");
+    ok(json != NULL && strstr(json, "\"OPS/img/p.png\"") != NULL &&
+           strstr(json, "../img/p.png") == NULL,
+       "image nodes point at the resource name");
+    ok(json != NULL && strstr(json, "\"OPS/img/q.png\"") != NULL,
+       "a page that is only a picture is read");
+    ok(json != NULL && strstr(strstr(json, "\"body\"") ? strstr(json, "\"body\"") : json,
+                              "cover.gif") == NULL,
+       "a cover page is not: the cover is the article's image");
+    md = to_format(a, "text");
+    ok(md != NULL && strstr(md, "Harbour north") != NULL, "SVG text is kept");
+    ok(md != NULL && strstr(md, "Object fallback.") != NULL && strstr(md, "Video fallback.") != NULL,
+       "object and video fallback content is kept");
+    ok(md != NULL && strstr(md, "a lost picture") != NULL,
+       "an image missing from the book leaves its alt text");
+    ok(strstr(ws.all, "book.epub: image OPS/img/missing.png left out: it is not in the book") !=
+           NULL,
+       "a warning, naming the input, for the missing image");
+    ok(strstr(ws.all, "OPS/img/notes.txt left out: not a JPEG") != NULL,
+       "and for an entry that is not an image");
+    for (line = strtok(ws.all, "\n"); line != NULL; line = strtok(NULL, "\n"))
+        printf("# warning: %s\n", line);
+    free(md);
+    free(json);
+    artconv_article_free(a);
+}
+
+/* Media markup nested the way no book should: images inside images, an
+ * image inside a <source> that is dropped, an <svg> inside <object>
+ * inside <video>, an SVG <image> that leaves the book.  Read without a
+ * crash (the sanitizer builds check the memory), the text kept. */
+static void test_nested_media(void)
+{
+    static const char opf[] = PKG_HEAD
+        "</metadata><manifest>"
+        "<item id=\"c\" href=\"c.xhtml\" media-type=\"application/xhtml+xml\"/>"
+        "</manifest><spine><itemref idref=\"c\"/></spine></package>";
+    static const char chapter[] =
+        XHTML_HEAD "<body><p><img src=\"p.png\" alt=\"outer\"><img src=\"p.png\" alt=\"inner\"/>"
+                   "</img> one</p>"
+                   "<video><source src=\"v.webm\"><img src=\"p.png\" alt=\"in source\"/></source>"
+                   "<object><svg xmlns=\"http://www.w3.org/2000/svg\"><text>Deep text</text>"
+                   "<image href=\"../../etc/passwd\"/><svg><text>Inner svg</text></svg></svg>"
+                   "<p>Two</p></object></video></body></html>";
+    const tz_entry entries[] = {
+        {"mimetype", "application/epub+zip", 0},
+        {"META-INF/container.xml", container_ok, 0},
+        {"OPS/book.opf", opf, 0},
+        {"OPS/c.xhtml", chapter, 0},
+        {"OPS/p.png", png_1x1, sizeof png_1x1 - 1},
+    };
+    artconv_article *a = NULL;
+    artconv_error err;
+    warnings ws;
+    char *text;
+
+    if (!is_int(read_zip_warned(&a, entries, 5, &ws, &err), 0, "nested media: the book reads"))
+        printf("#   message: %s\n", err.message);
+    if (a == NULL)
+        return;
+    text = to_format(a, "text");
+    ok(text != NULL && strstr(text, "Deep text") != NULL && strstr(text, "Inner svg") != NULL &&
+           strstr(text, "Two") != NULL,
+       "the text of nested svg and fallback content is kept");
+    is_int((long long)artconv_article_resource_count(a), 1, "one resource for the one image");
+    ok(artconv_article_check(a, &err) == 0, "the article is valid");
+    free(text);
+    artconv_article_free(a);
+}
+
+/* The resource table's own rules. */
+static void test_resource_api(void)
+{
+    artconv_article *a = artconv_article_new();
+    artconv_error err;
+    size_t i;
+    char name[32];
+
+    is_int(artconv_article_resource_add(a, "b.png", "image/png", "12", 2, &err), 0, "add");
+    is_int(artconv_article_resource_add(a, "a.png", "image/png", "3", 1, &err), 0, "add another");
+    is_int(artconv_article_resource_add(a, "a.png", "image/png", "3", 1, &err), ARTCONV_EINVALID,
+           "a name already there is refused");
+    is_int(artconv_article_resource_add(a, "", "image/png", "3", 1, &err), ARTCONV_EINVALID,
+           "an empty name is refused");
+    is_int(artconv_article_resource_add(a, "c", "image", "3", 1, &err), ARTCONV_EINVALID,
+           "a media type without a subtype is refused");
+    is_int(artconv_article_resource_add(a, "d", "image/png", "3", ARTCONV_MAX_RESOURCE + 1, &err),
+           ARTCONV_ELIMIT, "a resource past ARTCONV_MAX_RESOURCE is refused");
+    is_str(artconv_resource_name(artconv_article_resource_get(a, 0)), "b.png",
+           "kept in the order added");
+    ok(artconv_article_resource_find(a, "a.png") == artconv_article_resource_get(a, 1),
+       "found by name");
+    ok(artconv_article_resource_find(a, "z.png") == NULL &&
+           artconv_article_resource_get(a, 2) == NULL,
+       "nothing past the end");
+    for (i = 2; i < ARTCONV_MAX_RESOURCES; i++) {
+        snprintf(name, sizeof name, "r%zu", i);
+        if (artconv_article_resource_add(a, name, "image/gif", "x", 1, &err) != 0)
+            break;
+    }
+    is_int(artconv_article_resource_add(a, "one-more", "image/gif", "x", 1, &err), ARTCONV_ELIMIT,
+           "at most ARTCONV_MAX_RESOURCES resources");
+    ok(artconv_article_resource_find(a, "r500") != NULL, "each still found");
+    artconv_article_free(a);
+}
+
 static void test_small_book(void)
 {
     const tz_entry entries[] = {
@@ -431,6 +620,9 @@ int main(void)
     test_cdata();
     test_marked_chapters();
     test_iri_hrefs();
+    test_images_from_the_book();
+    test_nested_media();
+    test_resource_api();
     test_other_tool("pandoc");
     test_other_tool("calibre");
     test_hostile();

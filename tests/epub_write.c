@@ -18,6 +18,7 @@
 #include "testutil.h"
 #include "internal.h"
 #include "epub.h"
+#include "resource.h"
 
 #include <dirent.h>
 #include <stdio.h>
@@ -106,6 +107,25 @@ static char *entry(const book *b, const char *name)
     if (zf != NULL)
         zip_fclose(zf);
     return data;
+}
+
+static int entry_exists(const book *b, const char *name)
+{
+    return zip_name_locate(b->za, name, 0) >= 0;
+}
+
+/* The article in `format` (free it), or NULL. */
+static char *to_format(const artconv_article *a, const char *format)
+{
+    artconv_buf out = ARTCONV_BUF_INIT;
+    artconv_error err;
+
+    if (artconv_write(&out, artconv_format_by_name(format), a, NULL, &err) < 0) {
+        printf("# write %s failed: %s\n", format, err.message);
+        artconv_buf_dispose(&out);
+        return NULL;
+    }
+    return out.ptr;
 }
 
 static int contains(const char *hay, const char *needle)
@@ -490,6 +510,160 @@ done:
     book_close(&b);
     artconv_buf_dispose(&out);
     artconv_buf_dispose(&lead);
+    artconv_article_free(a);
+}
+
+/* A 1x1 GIF. */
+static const unsigned char gif_1x1[] = {
+    0x47, 0x49, 0x46, 0x38, 0x39, 0x61, 0x01, 0x00, 0x01, 0x00, 0x80, 0x00, 0x00, 0x00, 0x00,
+    0x00, 0xff, 0xff, 0xff, 0x21, 0xf9, 0x04, 0x01, 0x00, 0x00, 0x00, 0x00, 0x2c, 0x00, 0x00,
+    0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00, 0x02, 0x02, 0x44, 0x01, 0x00, 0x3b};
+
+/* EPUB -> EPUB keeps the images and the cover: the reader puts them in
+ * the article's resources, the writer embeds them from there (no folder
+ * beside the input is looked in); HTML and Markdown write them as data:
+ * URLs, the text writer names them and never prints their bytes. */
+static void test_epub_to_epub(void)
+{
+    char dir[4096];
+    artconv_article *a = artconv_article_new(), *back = NULL;
+    artconv_buf first = ARTCONV_BUF_INIT, second = ARTCONV_BUF_INIT;
+    artconv_write_options opts;
+    artconv_error err;
+    warnings ws;
+    book b = {NULL, NULL};
+    char *opf = NULL, *ch = NULL, *html = NULL, *md = NULL, *text = NULL, *line;
+    const char *cover;
+
+    snprintf(dir, sizeof dir, "%s/input", tmpdir);
+    put_file(dir, "img/dot.gif", gif_1x1, sizeof gif_1x1);
+    artconv_article_set(a, ARTCONV_META_TITLE, "Pictures", NULL);
+    artconv_article_set(a, ARTCONV_META_IMAGE, "img/dot.png", NULL);
+    artconv_article_extra_set(a, "contributors", "[\"Eva Lind\",7,\"Tom Reid\"]", NULL);
+    add_paragraph(a, "Text.");
+    add_figure(a, "img/dot.gif", "A GIF");
+    artconv_write_options_init(&opts);
+    opts.resource_dir = dir;
+    is_int(write_book(&first, a, &opts), 0, "epub -> epub: the first book is written");
+    is_int(artconv_read(&back, epub(), first.ptr, first.len, NULL, &err), 0, "and read back");
+    if (back == NULL)
+        goto done;
+    is_int((long long)artconv_article_resource_count(back), 2,
+           "the cover and the figure's image are resources of the article read");
+    is_str(artconv_article_extra_get(back, "contributors"), "[\"Eva Lind\",\"Tom Reid\"]",
+           "the contributors come back (as dc:contributor and back)");
+    cover = artconv_article_get(back, ARTCONV_META_IMAGE);
+    ok(cover != NULL && artconv_article_resource_find(back, cover) != NULL,
+       "the article's image is the cover resource");
+    artconv_write_options_init(&opts);
+    memset(&ws, 0, sizeof ws);
+    opts.warning = collect;
+    opts.payload = &ws;
+    is_int(write_book(&second, back, &opts), 0, "the second book is written");
+    keep_book("epub-to-epub", &second);
+    ok(!contains(ws.all, "not embedded"), "no image is left out");
+    for (line = strtok(ws.all, "\n"); line != NULL; line = strtok(NULL, "\n"))
+        printf("# warning: %s\n", line);
+    if (!ok(book_open(&b, &second) == 0, "the second book is a zip"))
+        goto done;
+    opf = entry(&b, "EPUB/package.opf");
+    ch = entry(&b, "EPUB/chapter-1.xhtml");
+    ok(contains(opf, "href=\"images/cover.png\" media-type=\"image/png\" "
+                     "properties=\"cover-image\""),
+       "the cover survives");
+    ok(entry_exists(&b, "EPUB/cover.xhtml"), "with its cover page");
+    is_int(count_of(opf, "media-type=\"image/"), 2, "both images are in the book");
+    ok(contains(ch, ".gif\" alt=\"alt text\""), "the figure shows its image");
+    html = to_format(back, "html");
+    ok(contains(html, "<img src=\"data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///"
+                      "yH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==\""),
+       "HTML: the image is a data: URL");
+    ok(!contains(html, "src=\"EPUB/"), "HTML points at no file of the book");
+    md = to_format(back, "markdown");
+    ok(contains(md, "(data:image/gif;base64,R0lGOD"), "Markdown: a data: URL too");
+    text = to_format(back, "text");
+    ok(text != NULL && !contains(text, "base64") && contains(text, "EPUB/images/"),
+       "text: the image is named, its bytes never printed");
+done:
+    free(opf);
+    free(ch);
+    free(html);
+    free(md);
+    free(text);
+    book_close(&b);
+    artconv_buf_dispose(&first);
+    artconv_buf_dispose(&second);
+    artconv_article_free(back);
+    artconv_article_free(a);
+}
+
+/* The values the writer makes up for a package (a generated identifier,
+ * "Untitled", "und", the 1980-01-01 or SOURCE_DATE_EPOCH modification
+ * time) are not read back as the article's. */
+static void test_placeholders(void)
+{
+    artconv_article *a = artconv_article_new(), *back = NULL;
+    artconv_buf out = ARTCONV_BUF_INIT, stamped = ARTCONV_BUF_INIT;
+    artconv_write_options opts;
+    artconv_error err;
+    static const artconv_meta unset[] = {ARTCONV_META_TITLE, ARTCONV_META_LANGUAGE,
+                                         ARTCONV_META_MODIFIED, ARTCONV_META_ID,
+                                         ARTCONV_META_DATE};
+    size_t i;
+    int clean = 1;
+
+    add_paragraph(a, "Only text.");
+    artconv_write_options_init(&opts);
+    is_int(write_book(&out, a, &opts), 0, "placeholders: a book of an article with no metadata");
+    keep_book("placeholders", &out);
+    is_int(artconv_read(&back, epub(), out.ptr, out.len, NULL, &err), 0, "read back");
+    for (i = 0; back != NULL && i < sizeof unset / sizeof unset[0]; i++) {
+        const char *v = artconv_article_get(back, unset[i]);
+
+        if (v != NULL) {
+            printf("# %s: '%s' was made up\n", artconv_meta_name(unset[i]), v);
+            clean = 0;
+        }
+    }
+    ok(back != NULL && clean, "title, language, modified, id and date stay unset");
+    artconv_article_free(back);
+    back = NULL;
+    opts.timestamp = 1700000000;
+    artconv_article_set(a, ARTCONV_META_TITLE, "Untitled", NULL);
+    artconv_article_set(a, ARTCONV_META_ID, "urn:uuid:0b6a3a4e-1111-5222-8333-444455556666", NULL);
+    is_int(write_book(&stamped, a, &opts), 0, "a stamped book with a real title and id");
+    is_int(artconv_read(&back, epub(), stamped.ptr, stamped.len, NULL, &err), 0, "read back");
+    is_str(back != NULL ? artconv_article_get(back, ARTCONV_META_TITLE) : NULL, "Untitled",
+           "a title that is the article's own is read, even \"Untitled\"");
+    is_str(back != NULL ? artconv_article_get(back, ARTCONV_META_ID) : NULL,
+           "urn:uuid:0b6a3a4e-1111-5222-8333-444455556666", "so is the article's own urn:uuid");
+    ok(back != NULL && artconv_article_get(back, ARTCONV_META_MODIFIED) == NULL,
+           "the stamp is not the article's modification time");
+    artconv_article_free(back);
+    artconv_buf_dispose(&out);
+    artconv_buf_dispose(&stamped);
+    artconv_article_free(a);
+}
+
+/* The data: URLs of one output are bounded: each use of a resource counts
+ * against AC_DATA_URL_BUDGET (here a small budget, through the helper the
+ * HTML and Markdown writers share). */
+static void test_data_url_budget(void)
+{
+    artconv_article *a = artconv_article_new();
+    artconv_buf url = ARTCONV_BUF_INIT;
+    size_t budget = sizeof png_1x1 + 10;
+
+    artconv_article_resource_add(a, "p.png", "image/png", png_1x1, sizeof png_1x1, NULL);
+    artconv_article_resource_add(a, "s.svg", "image/svg+xml", "<svg/>", 6, NULL);
+    is_int(ac_resource_data_url(&url, a, "p.png", &budget), 1, "a PNG resource: a data: URL");
+    ok(strncmp(url.ptr, "data:image/png;base64,iVBORw0KGgo", 33) == 0, "base64 of its bytes");
+    is_int((long long)budget, 10, "its size is taken from the budget");
+    is_int(ac_resource_data_url(&url, a, "p.png", &budget), 3, "a second use does not fit");
+    is_int(ac_resource_data_url(&url, a, "s.svg", &budget), 2,
+           "an SVG resource is no data: URL");
+    is_int(ac_resource_data_url(&url, a, "img/p.png", &budget), 0, "not a resource");
+    artconv_buf_dispose(&url);
     artconv_article_free(a);
 }
 
@@ -953,6 +1127,9 @@ int main(void)
     test_identifier_stable();
     test_images();
     test_cover();
+    test_epub_to_epub();
+    test_placeholders();
+    test_data_url_budget();
     test_rtl_and_language();
     test_split();
     test_links();

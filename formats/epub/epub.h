@@ -98,6 +98,10 @@ typedef struct ac_epub_book {
     size_t image_bytes;     /* sum of the embedded images' sizes */
     artconv_buf css;
     char *identifier; /* dc:identifier */
+    /* The package values that are stand-ins, not the article's: any of
+     * "identifier title language modified", space-separated, for the
+     * reader to leave out (<meta name="artconv:placeholders">). */
+    char placeholders[48];
 } ac_epub_book;
 
 /* --- formats/epub/write.c ------------------------------------------------- */
@@ -145,6 +149,8 @@ int ac_epub_read_limited(artconv_article **out, const char *data, size_t len,
 int ac_epub_reserve(void **items, size_t *cap, size_t n, size_t size);
 /* 1 if `node` is an element called `name`. */
 int ac_epub_is_el(const xmlNode *node, const char *name);
+/* 1 if the space-separated `list` (NULL: none) holds `word`. */
+int ac_epub_has_word(const char *list, const char *word);
 /* The first child element called `name`, or NULL (also for a NULL parent). */
 xmlNodePtr ac_epub_child_named(const xmlNode *parent, const char *name);
 /* Appends a zero-filled file to the array; returns it, or NULL (no memory). */
@@ -183,6 +189,10 @@ int ac_epub_svg_is_clean(const char *data, size_t len);
  * ARTCONV_ENOMEM. */
 int ac_epub_image(ac_epub_book *book, const char *dir, const char *url, int is_cover,
                   const char **href, artconv_error *err);
+/* Embeds the article's resource named `url` (artconv_article_resource_find)
+ * when it has one, else as ac_epub_image does. */
+int ac_epub_article_image(ac_epub_book *book, const artconv_article *article, const char *dir,
+                          const char *url, int is_cover, const char **href, artconv_error *err);
 /* Embeds the file at `path` (as given by the user, not confined to a
  * folder) as the cover.  Returns 0 (cover set, or a warning) or ENOMEM. */
 int ac_epub_cover_file(ac_epub_book *book, const char *path, artconv_error *err);

@@ -36,6 +36,7 @@ typedef struct {
     int headers;          /* artconv title blocks seen in the spine */
     artconv_buf left_out; /* spine documents not read, named for a warning */
     size_t n_left_out;
+    char *cover_id; /* EPUB 2: the manifest id <meta name="cover"> names */
 } ac_epub_reader;
 
 /* --- unzip.c: the archive ----------------------------------------------------- */
@@ -65,5 +66,16 @@ int ac_epub_read_metadata(ac_epub_reader *r, const xmlNode *metadata, const char
 /* --- read_spine.c: the manifest, and the spine's documents into the body --- */
 int ac_epub_read_manifest(ac_epub_reader *r, const xmlNode *manifest, const char *opf_path);
 int ac_epub_read_spine(ac_epub_reader *r, const xmlNode *spine);
+
+/* --- read_media.c: images into the article's resources, media markup ---------- */
+/* Puts the image entry `path` in the article's resources (once); *taken
+ * says whether the article holds it.  Refusals are warnings. */
+int ac_epub_take_image(ac_epub_reader *r, const char *path, int *taken);
+/* The manifest's cover image becomes the article's image. */
+int ac_epub_read_cover(ac_epub_reader *r);
+/* Points the images of a chapter (entry `doc_path`) at their resources,
+ * flattens <svg> into its images and text, and replaces <object>,
+ * <video> and <audio> with their fallback content. */
+int ac_epub_read_media(ac_epub_reader *r, const char *doc_path, xmlNodePtr body);
 
 #endif /* ARTCONV_EPUB_READER_H */

@@ -52,7 +52,7 @@ static int fix_image(ac_epub_chapter *c, xmlNodePtr img)
     const char *href = NULL;
     int rc;
 
-    rc = ac_epub_image(c->book, c->dir, (const char *)src, 0, &href, c->err);
+    rc = ac_epub_article_image(c->book, c->article, c->dir, (const char *)src, 0, &href, c->err);
     if (rc < 0)
         goto cleanup;
     if (href != NULL) {

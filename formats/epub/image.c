@@ -137,35 +137,18 @@ done:
     return rc;
 }
 
-/* Adds the image file at `real` (a resolved path) unless it is already in
- * the book.  Returns 0 with *href set (or NULL after a warning) or ENOMEM. */
-static int add_file(ac_epub_book *book, const char *real, const char *shown, int is_cover,
-                    const char **href)
+/* Adds the image bytes in `data` (taken over) under `key`: sniffed, and
+ * refused with a warning unless a JPEG, PNG, GIF or clean SVG.  Returns 0
+ * with *href set (or NULL after a warning) or ENOMEM. */
+static int add_data(ac_epub_book *book, const char *key, const char *shown, int is_cover,
+                    artconv_buf *data, const char **href)
 {
-    artconv_buf data = ARTCONV_BUF_INIT;
     const char *type;
     ac_epub_file *file;
     char name[64];
-    size_t i;
     int rc = ARTCONV_OK;
 
-    *href = NULL;
-    for (i = 0; i < book->n_images; i++) {
-        if (strcmp(book->images[i].key, real) == 0) {
-            *href = book->images[i].href;
-            return ARTCONV_OK;
-        }
-    }
-    if (book->n_images >= AC_EPUB_MAX_IMAGES) {
-        ac_warn_write(book->opts, ARTCONV_ELIMIT,
-                      "image %s not embedded: a book holds at most %d images", shown,
-                      AC_EPUB_MAX_IMAGES);
-        goto cleanup;
-    }
-    rc = read_image(&data, book, real, shown);
-    if (rc < 0)
-        goto cleanup;
-    type = ac_epub_sniff(data.ptr != NULL ? data.ptr : "", data.len);
+    type = ac_epub_sniff(data->ptr != NULL ? data->ptr : "", data->len);
     if (type == NULL) {
         ac_warn_write(book->opts, ARTCONV_EUNSUPPORTED,
                       "image %s not embedded: not a JPEG, PNG, GIF or SVG file", shown);
@@ -178,7 +161,7 @@ static int add_file(ac_epub_book *book, const char *real, const char *shown, int
                       "image %s not embedded: WebP is not an EPUB 3.2 core media type", shown);
         goto cleanup;
     }
-    if (strcmp(type, "image/svg+xml") == 0 && !ac_epub_svg_is_clean(data.ptr, data.len)) {
+    if (strcmp(type, "image/svg+xml") == 0 && !ac_epub_svg_is_clean(data->ptr, data->len)) {
         ac_warn_write(book->opts, ARTCONV_EUNSUPPORTED,
                       "image %s not embedded: SVG with scripts, external references or errors",
                       shown);
@@ -196,11 +179,12 @@ static int add_file(ac_epub_book *book, const char *real, const char *shown, int
     file->href = ac_strndup(name, strlen(name));
     file->id = ac_strndup(is_cover ? "cover-image" : name + 7,
                           strlen(is_cover ? "cover-image" : name + 7));
-    file->key = ac_strndup(real, strlen(real));
+    file->key = ac_strndup(key, strlen(key));
     file->media_type = type;
-    book->image_bytes += data.len;
-    file->data = data;
-    data.ptr = NULL;
+    book->image_bytes += data->len;
+    file->data = *data;
+    data->ptr = NULL;
+    data->len = data->cap = 0;
     if (file->href == NULL || file->id == NULL || file->key == NULL) {
         rc = ARTCONV_ENOMEM;
         goto cleanup;
@@ -212,8 +196,82 @@ static int add_file(ac_epub_book *book, const char *real, const char *shown, int
     }
     *href = file->href;
 cleanup:
+    artconv_buf_dispose(data);
+    return rc;
+}
+
+/* The image already embedded under `key` (*href set, 1), or 0; -1 with a
+ * warning when the book holds as many images as it may. */
+static int known_or_full(ac_epub_book *book, const char *key, const char *shown, const char **href)
+{
+    size_t i;
+
+    *href = NULL;
+    for (i = 0; i < book->n_images; i++) {
+        if (strcmp(book->images[i].key, key) == 0) {
+            *href = book->images[i].href;
+            return 1;
+        }
+    }
+    if (book->n_images >= AC_EPUB_MAX_IMAGES) {
+        ac_warn_write(book->opts, ARTCONV_ELIMIT,
+                      "image %s not embedded: a book holds at most %d images", shown,
+                      AC_EPUB_MAX_IMAGES);
+        return -1;
+    }
+    return 0;
+}
+
+/* Adds the image file at `real` (a resolved path) unless it is already in
+ * the book.  Returns 0 with *href set (or NULL after a warning) or ENOMEM. */
+static int add_file(ac_epub_book *book, const char *real, const char *shown, int is_cover,
+                    const char **href)
+{
+    artconv_buf data = ARTCONV_BUF_INIT;
+    int rc;
+
+    if (known_or_full(book, real, shown, href) != 0)
+        return ARTCONV_OK;
+    rc = read_image(&data, book, real, shown);
+    if (rc == ARTCONV_OK)
+        return add_data(book, real, shown, is_cover, &data, href);
     artconv_buf_dispose(&data);
-    return rc < 0 && rc != ARTCONV_ENOMEM ? ARTCONV_OK : rc;
+    return rc == ARTCONV_ENOMEM ? rc : ARTCONV_OK;
+}
+
+/* Embeds the article's resource `res` (bounded as files are). */
+static int add_resource(ac_epub_book *book, const artconv_resource *res, int is_cover,
+                        const char **href)
+{
+    artconv_buf data = ARTCONV_BUF_INIT;
+    const char *shown = artconv_resource_name(res);
+    size_t len = artconv_resource_size(res), room = AC_EPUB_MAX_IMAGE_TOTAL - book->image_bytes;
+    char key[64];
+
+    /* The same resource once, even when several articles of a digest
+     * share a name for different bytes: the key is the resource itself. */
+    snprintf(key, sizeof key, "resource:%p", (const void *)res);
+    if (known_or_full(book, key, shown, href) != 0)
+        return ARTCONV_OK;
+    if (room > AC_EPUB_MAX_IMAGE)
+        room = AC_EPUB_MAX_IMAGE;
+    if (len > room) {
+        too_big(book, shown, room);
+        return ARTCONV_OK;
+    }
+    if (artconv_buf_put(&data, artconv_resource_data(res), len) < 0)
+        return ARTCONV_ENOMEM;
+    return add_data(book, key, shown, is_cover, &data, href);
+}
+
+int ac_epub_article_image(ac_epub_book *book, const artconv_article *article, const char *dir,
+                          const char *url, int is_cover, const char **href, artconv_error *err)
+{
+    const artconv_resource *res = artconv_article_resource_find(article, url);
+
+    if (res == NULL)
+        return ac_epub_image(book, dir, url, is_cover, href, err);
+    return add_resource(book, res, is_cover, href) == ARTCONV_ENOMEM ? ac_nomem(err) : ARTCONV_OK;
 }
 
 /* The scheme of a URL ("http"), lower-cased into `out`, or "" if none. */

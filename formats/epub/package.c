@@ -10,6 +10,7 @@
 #include "epub.h"
 #include "xhtml.h"
 
+#include <jansson.h>
 #include <libxml/xmlwriter.h>
 #include <stdio.h>
 #include <string.h>
@@ -135,6 +136,29 @@ static const char *common_meta(const ac_epub_book *book, artconv_meta field)
 }
 
 /* dc:creator for each author (of every article, once each). */
+/* dc:contributor for each name in a single article's extra field
+ * "contributors" (a JSON array, as the EPUB reader fills it; entries that
+ * are not strings are left out). */
+static int write_contributors(xmlTextWriterPtr w, const ac_epub_book *book)
+{
+    const char *text =
+        book->n_articles == 1 ? artconv_article_extra_get(book->articles[0], "contributors") : NULL;
+    json_t *list = text != NULL ? json_loads(text, 0, NULL) : NULL;
+    size_t i;
+    int rc = 0;
+
+    for (i = 0; json_is_array(list) && i < json_array_size(list) && rc == 0; i++) {
+        const char *name = json_string_value(json_array_get(list, i));
+
+        if (name != NULL && name[0] != '\0' &&
+            (xmlTextWriterStartElementNS(w, BAD_CAST "dc", BAD_CAST "contributor", NULL) < 0 ||
+             xmlTextWriterWriteString(w, BAD_CAST name) < 0 || xmlTextWriterEndElement(w) < 0))
+            rc = -1;
+    }
+    json_decref(list);
+    return rc;
+}
+
 static int write_creators(xmlTextWriterPtr w, const ac_epub_book *book)
 {
     size_t a, i, j, k, count = 0;
@@ -223,6 +247,7 @@ static int write_metadata(xmlTextWriterPtr w, const ac_epub_book *book)
     W(xmlTextWriterEndElement(w));
     W(dc(w, "title", book->title));
     W(write_creators(w, book));
+    W(write_contributors(w, book));
     W(dc(w, "language", book->language));
     value = book->n_articles == 1 ? artconv_article_get(first, ARTCONV_META_DATE) : NULL;
     if (value != NULL && ac_date_normalize(&date, value, strlen(value)) == ARTCONV_OK)
@@ -246,6 +271,9 @@ static int write_metadata(xmlTextWriterPtr w, const ac_epub_book *book)
         /* EPUB 2 reading systems find the cover through this. */
         W(meta_name(w, "cover", book->images[book->cover].id));
     }
+    /* So that reading the book back does not take them for real values. */
+    if (book->placeholders[0] != '\0')
+        W(meta_name(w, "artconv:placeholders", book->placeholders));
     W(xmlTextWriterEndElement(w));
 cleanup:
     artconv_buf_dispose(&date);

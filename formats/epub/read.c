@@ -63,6 +63,7 @@ static int read_package(ac_epub_reader *r)
     AC_CHECK(ac_epub_read_metadata(r, ac_epub_child_named(root, "metadata"), (const char *)unique));
     AC_CHECK(
         ac_epub_read_manifest(r, ac_epub_child_named(root, "manifest"), (const char *)full_path));
+    AC_CHECK(ac_epub_read_cover(r));
     AC_CHECK(ac_epub_read_spine(r, ac_epub_child_named(root, "spine")));
 cleanup:
     xmlFree(full_path);
@@ -151,6 +152,7 @@ cleanup:
         free(r.items[i].properties);
     }
     free(r.items);
+    free(r.cover_id);
     artconv_buf_dispose(&r.left_out);
     artconv_article_free(r.article);
     return rc;

@@ -4,6 +4,7 @@
  */
 #include "epub_reader.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -61,10 +62,138 @@ cleanup:
     return rc;
 }
 
+/* EPUB 2 names its cover image by manifest id in <meta name="cover">. */
+static int keep_cover_id(ac_epub_reader *r, const xmlNode *el)
+{
+    xmlChar *id = xmlGetProp(el, BAD_CAST "content");
+
+    if (id != NULL)
+        r->cover_id = ac_strndup((const char *)id, strlen((const char *)id));
+    if (id != NULL && r->cover_id == NULL) {
+        xmlFree(id);
+        return ac_nomem(r->err);
+    }
+    xmlFree(id);
+    return ARTCONV_OK;
+}
+
+/* Book producers (role "bkp": calibre, Sigil) name the software that made
+ * the file, not a contributor to the text.  EPUB 3 gives a role in a
+ * <meta refines="#id" property="role">: the ids so marked are listed first,
+ * at most this many (a bound on the lookups, which scan the list). */
+#define PRODUCERS_NAMED 8
+
+static int list_producers(artconv_buf *ids, const xmlNode *metadata)
+{
+    xmlNodePtr el;
+    size_t n = 0;
+    int rc = ARTCONV_OK;
+
+    for (el = metadata->children; el != NULL && n < PRODUCERS_NAMED && rc == 0; el = el->next) {
+        xmlChar *property = ac_epub_is_el(el, "meta") ? xmlGetProp(el, BAD_CAST "property") : NULL;
+        xmlChar *refines = property != NULL ? xmlGetProp(el, BAD_CAST "refines") : NULL;
+        xmlChar *role = refines != NULL ? xmlNodeGetContent(el) : NULL;
+
+        if (xmlStrEqual(property, BAD_CAST "role") && refines != NULL && refines[0] == '#' &&
+            role != NULL && xmlStrEqual(role, BAD_CAST "bkp")) {
+            rc = artconv_buf_puts(ids, (const char *)refines + 1) < 0 ||
+                         artconv_buf_putc(ids, ' ') < 0
+                     ? ARTCONV_ENOMEM
+                     : ARTCONV_OK;
+            n++;
+        }
+        xmlFree(property);
+        xmlFree(refines);
+        xmlFree(role);
+    }
+    return rc;
+}
+
+/* 1 if a dc:contributor is a book producer (EPUB 2's opf:role, or one of
+ * the ids list_producers found). */
+static int is_producer(const xmlNode *el, const artconv_buf *producers)
+{
+    xmlChar *role = xmlGetProp(el, BAD_CAST "role"), *id = xmlGetProp(el, BAD_CAST "id");
+    int yes = xmlStrEqual(role, BAD_CAST "bkp") ||
+              (id != NULL && ac_epub_has_word(producers->ptr, (const char *)id));
+
+    xmlFree(role);
+    xmlFree(id);
+    return yes;
+}
+
+/* Appends a dc:contributor's name to the JSON array in `list`.  The model
+ * has no contributors (only authors, who are dc:creator): they go in the
+ * extra field "contributors". */
+static int add_contributor(ac_epub_reader *r, artconv_buf *list, const xmlNode *el,
+                           const artconv_buf *producers)
+{
+    xmlChar *text = is_producer(el, producers) ? NULL : xmlNodeGetContent(el);
+    artconv_buf name = ARTCONV_BUF_INIT;
+    const unsigned char *p;
+    int rc = ARTCONV_OK;
+
+    if (text != NULL)
+        rc = ac_text_collapse(&name, (const char *)text);
+    if (rc < 0 || name.len == 0)
+        goto cleanup;
+    rc = artconv_buf_puts(list, list->len == 0 ? "[\"" : ",\"");
+    for (p = (const unsigned char *)name.ptr; *p != '\0' && rc == ARTCONV_OK; p++) {
+        char esc[8];
+
+        if (*p == '"' || *p == '\\') {
+            esc[0] = '\\';
+            esc[1] = (char)*p;
+            rc = artconv_buf_put(list, esc, 2);
+        } else if (*p < 0x20) {
+            snprintf(esc, sizeof esc, "\\u%04x", *p);
+            rc = artconv_buf_puts(list, esc);
+        } else {
+            rc = artconv_buf_putc(list, *p);
+        }
+    }
+    if (rc == ARTCONV_OK)
+        rc = artconv_buf_putc(list, '"');
+cleanup:
+    xmlFree(text);
+    artconv_buf_dispose(&name);
+    return rc < 0 ? ac_nomem(r->err) : ARTCONV_OK;
+}
+
+/* The values artconv's writer made up for a book (see epub.h) are not
+ * the article's; nor is "und" (undetermined) a language, nor the zip
+ * epoch, 1980-01-01, a time the article was modified. */
+static int drop_placeholders(ac_epub_reader *r, const char *made_up)
+{
+    static const struct {
+        const char *word;
+        artconv_meta field;
+    } words[] = {{"identifier", ARTCONV_META_ID},
+                 {"title", ARTCONV_META_TITLE},
+                 {"language", ARTCONV_META_LANGUAGE},
+                 {"modified", ARTCONV_META_MODIFIED}};
+    const char *v;
+    size_t i;
+    int rc = ARTCONV_OK;
+
+    for (i = 0; i < sizeof words / sizeof words[0] && rc == ARTCONV_OK; i++)
+        if (made_up != NULL && ac_epub_has_word(made_up, words[i].word))
+            rc = artconv_article_set(r->article, words[i].field, NULL, r->err);
+    v = artconv_article_get(r->article, ARTCONV_META_LANGUAGE);
+    if (rc == ARTCONV_OK && v != NULL && ac_strcaseeq(v, "und"))
+        rc = artconv_article_set(r->article, ARTCONV_META_LANGUAGE, NULL, r->err);
+    v = artconv_article_get(r->article, ARTCONV_META_MODIFIED);
+    if (rc == ARTCONV_OK && v != NULL && strncmp(v, "1980-01-01T00:00:00", 19) == 0)
+        rc = artconv_article_set(r->article, ARTCONV_META_MODIFIED, NULL, r->err);
+    return rc;
+}
+
 int ac_epub_read_metadata(ac_epub_reader *r, const xmlNode *metadata, const char *unique_id)
 {
     xmlNodePtr el;
-    int rc = ARTCONV_OK;
+    xmlChar *placeholders = NULL;
+    artconv_buf contributors = ARTCONV_BUF_INIT, producers = ARTCONV_BUF_INIT;
+    int rc = list_producers(&producers, metadata) < 0 ? ac_nomem(r->err) : ARTCONV_OK;
 
     for (el = metadata->children; el != NULL && rc == ARTCONV_OK; el = el->next) {
         if (is_dc(el)) {
@@ -88,6 +217,8 @@ int ac_epub_read_metadata(ac_epub_reader *r, const xmlNode *metadata, const char
                 rc = ac_epub_set_from(r, ARTCONV_META_RIGHTS, el);
             else if (strcmp(name, "source") == 0)
                 rc = ac_epub_set_from(r, ARTCONV_META_SOURCE, el);
+            else if (strcmp(name, "contributor") == 0)
+                rc = add_contributor(r, &contributors, el, &producers);
             else if (strcmp(name, "identifier") == 0) {
                 xmlChar *id = xmlGetProp(el, BAD_CAST "id");
 
@@ -98,10 +229,27 @@ int ac_epub_read_metadata(ac_epub_reader *r, const xmlNode *metadata, const char
         } else if (ac_epub_is_el(el, "meta")) {
             xmlChar *property = xmlGetProp(el, BAD_CAST "property");
 
+            xmlChar *name = xmlGetProp(el, BAD_CAST "name");
+
             if (property != NULL && xmlStrEqual(property, BAD_CAST "dcterms:modified"))
                 rc = set_date(r, ARTCONV_META_MODIFIED, el);
+            else if (name != NULL && xmlStrEqual(name, BAD_CAST "cover") && r->cover_id == NULL)
+                rc = keep_cover_id(r, el);
+            else if (name != NULL && xmlStrEqual(name, BAD_CAST "artconv:placeholders"))
+                placeholders = xmlGetProp(el, BAD_CAST "content");
             xmlFree(property);
+            xmlFree(name);
         }
     }
+    if (rc == ARTCONV_OK)
+        rc = drop_placeholders(r, (const char *)placeholders);
+    if (rc == ARTCONV_OK && contributors.len > 0) {
+        rc = artconv_buf_putc(&contributors, ']') < 0 ? ac_nomem(r->err) : ARTCONV_OK;
+        if (rc == ARTCONV_OK)
+            rc = artconv_article_extra_set(r->article, "contributors", contributors.ptr, r->err);
+    }
+    xmlFree(placeholders);
+    artconv_buf_dispose(&contributors);
+    artconv_buf_dispose(&producers);
     return rc;
 }

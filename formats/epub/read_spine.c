@@ -74,20 +74,6 @@ static ac_epub_manifest_item *find_item(const ac_epub_reader *r, const char *id)
     return NULL;
 }
 
-static int has_word(const char *list, const char *word)
-{
-    size_t n = strlen(word);
-    const char *p = list;
-
-    while (list != NULL && (p = strstr(p, word)) != NULL) {
-        if ((p == list || ac_is_space((unsigned char)p[-1])) &&
-            (p[n] == '\0' || ac_is_space((unsigned char)p[n])))
-            return 1;
-        p += n;
-    }
-    return 0;
-}
-
 /* 1 if the element's epub:type or class holds `word`. */
 static int is_marked(const xmlNode *el, const char *word)
 {
@@ -100,7 +86,7 @@ static int is_marked(const xmlNode *el, const char *word)
         if (!xmlStrEqual(attr->name, BAD_CAST "type") && !xmlStrEqual(attr->name, BAD_CAST "class"))
             continue;
         v = xmlNodeGetContent((xmlNodePtr)attr);
-        found = v != NULL && has_word((const char *)v, word);
+        found = v != NULL && ac_epub_has_word((const char *)v, word);
         xmlFree(v);
     }
     return found;
@@ -178,10 +164,27 @@ static int has_text(const xmlNode *body)
     return 0;
 }
 
+/* 1 if the body shows an image other than the book's cover: a page that
+ * is only a picture (a plate, a map) is content, a cover page is not. */
+static int shows_other_image(const ac_epub_reader *r, const xmlNode *body)
+{
+    const char *cover = artconv_article_get(r->article, ARTCONV_META_IMAGE);
+    xmlNodePtr node;
+    int other = 0;
+
+    for (node = (xmlNodePtr)body; node != NULL && !other; node = ac_xml_next(node, body, 0)) {
+        xmlChar *src = ac_epub_is_el(node, "img") ? xmlGetProp(node, BAD_CAST "src") : NULL;
+
+        other = src != NULL && (cover == NULL || strcmp((const char *)src, cover) != 0);
+        xmlFree(src);
+    }
+    return other;
+}
+
 static int has_class(const xmlNode *el, const char *cls)
 {
     xmlChar *v = xmlGetProp(el, BAD_CAST "class");
-    int found = v != NULL && has_word((const char *)v, cls);
+    int found = v != NULL && ac_epub_has_word((const char *)v, cls);
 
     xmlFree(v);
     return found;
@@ -218,7 +221,9 @@ static int read_document(ac_epub_reader *r, const ac_epub_manifest_item *item)
     body = ac_epub_child_named(root, "body");
     if (body != NULL)
         AC_CHECK(drop_title_page_repeats(r, body));
-    if (body == NULL || !has_text(body))
+    if (body != NULL)
+        AC_CHECK(ac_epub_read_media(r, item->path, body));
+    if (body == NULL || (!has_text(body) && !shows_other_image(r, body)))
         goto cleanup;
     /* artconv wraps an article in <section class="article">. */
     container = body;
@@ -295,7 +300,7 @@ int ac_epub_read_spine(ac_epub_reader *r, const xmlNode *spine)
             repeats++;
         else if (item == NULL || item->path == NULL || !is_xhtml(item))
             ; /* nothing to read: an image or an unknown id */
-        else if (item->properties != NULL && has_word(item->properties, "nav"))
+        else if (item->properties != NULL && ac_epub_has_word(item->properties, "nav"))
             rc = left_out(r, item, "the navigation document");
         else if (linear != NULL && xmlStrEqual(linear, BAD_CAST "no"))
             rc = left_out(r, item, "linear=\"no\": out of the reading order");

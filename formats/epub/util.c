@@ -33,6 +33,20 @@ int ac_epub_is_el(const xmlNode *node, const char *name)
     return node != NULL && node->type == XML_ELEMENT_NODE && xmlStrEqual(node->name, BAD_CAST name);
 }
 
+int ac_epub_has_word(const char *list, const char *word)
+{
+    size_t n = strlen(word);
+    const char *p = list;
+
+    while (list != NULL && (p = strstr(p, word)) != NULL) {
+        if ((p == list || ac_is_space((unsigned char)p[-1])) &&
+            (p[n] == '\0' || ac_is_space((unsigned char)p[n])))
+            return 1;
+        p += n;
+    }
+    return 0;
+}
+
 xmlNodePtr ac_epub_child_named(const xmlNode *parent, const char *name)
 {
     xmlNodePtr c;

@@ -22,6 +22,7 @@
 #include "format_entries.h"
 #include "xhtml.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -118,6 +119,14 @@ static long long latest_date(const ac_epub_book *book)
     return best;
 }
 
+/* Notes a package value the writer made up (see ac_epub_book). */
+static void placeholder(ac_epub_book *book, const char *what)
+{
+    size_t n = strlen(book->placeholders);
+
+    snprintf(book->placeholders + n, sizeof book->placeholders - n, "%s%s", n > 0 ? " " : "", what);
+}
+
 /* dc:identifier: the article's own id, else a UUID of the source URLs,
  * else of the content. */
 static int make_identifier(ac_epub_book *book)
@@ -132,6 +141,7 @@ static int make_identifier(ac_epub_book *book)
         book->identifier = ac_strndup(id, strlen(id));
         return book->identifier != NULL ? ARTCONV_OK : ARTCONV_ENOMEM;
     }
+    placeholder(book, "identifier");
     for (i = 0; i < book->n_articles; i++)
         if (artconv_article_get(book->articles[i], ARTCONV_META_SOURCE) == NULL)
             sources = 0;
@@ -211,22 +221,29 @@ int ac_epub_write_book(artconv_buf *out, const artconv_article *const *articles,
     if (title == NULL || *title == '\0')
         title = count == 1 ? artconv_article_get(articles[0], ARTCONV_META_TITLE) : "Digest";
     book.title = title != NULL ? title : "Untitled";
+    if (title == NULL)
+        placeholder(&book, "title");
     AC_CHECK(
         pick_language(&languages[count], artconv_article_get(articles[0], ARTCONV_META_LANGUAGE)));
     book.language = languages[count].ptr;
+    if (strcmp(book.language, "und") == 0)
+        placeholder(&book, "language");
     book.rtl = ac_epub_language_rtl(book.language);
     book.modified = opts->timestamp >= 0 ? opts->timestamp : latest_date(&book);
     if (book.modified < 0)
         book.modified = FALLBACK_TIME;
+    /* A stamp, a date or the fallback: not when the article was modified. */
+    if (count == 1 && artconv_article_get(articles[0], ARTCONV_META_MODIFIED) == NULL)
+        placeholder(&book, "modified");
 
     /* The cover first, so that it is the first image and a lead image that
      * is also the cover is stored once. */
     if (opts->cover != NULL)
         AC_CHECK(ac_epub_cover_file(&book, opts->cover, err));
     else if (count == 1)
-        AC_CHECK(ac_epub_image(&book, dir_of(&book, 0),
-                               artconv_article_get(articles[0], ARTCONV_META_IMAGE), 1, &href,
-                               err));
+        AC_CHECK(ac_epub_article_image(&book, articles[0], dir_of(&book, 0),
+                                       artconv_article_get(articles[0], ARTCONV_META_IMAGE), 1,
+                                       &href, err));
     if (book.cover >= 0)
         AC_CHECK(add_cover_page(&book, err));
     for (i = 0; i < count; i++) {

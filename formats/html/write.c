@@ -8,7 +8,9 @@
  * HTML4's elements and %-escapes the URLs in href and src.
  */
 #include "format_entries.h"
+#include "resource.h"
 #include "xhtml.h"
+#include "xml.h"
 
 #include <string.h>
 
@@ -141,6 +143,61 @@ cleanup:
     return rc == ARTCONV_ENOMEM ? ac_nomem(err) : rc;
 }
 
+/* Images whose source is one of the article's resources (an EPUB's
+ * pictures) have no file to point at: they are written as data: URLs,
+ * bounded by the model's limits on resources, and a resource a data: URL
+ * may not carry (an SVG) leaves its alt text. */
+typedef struct {
+    const artconv_article *article;
+    const artconv_write_options *opts;
+    artconv_buf url;
+    size_t budget; /* AC_DATA_URL_BUDGET, less what is written */
+    int failed;    /* no memory */
+} inline_images;
+
+static void inline_resources(xmlNodePtr holder, void *payload)
+{
+    inline_images *ii = payload;
+    xmlNodePtr node, next;
+
+    for (node = holder; node != NULL && !ii->failed; node = next) {
+        xmlChar *src = NULL, *alt = NULL;
+        xmlNodePtr text = NULL;
+        int rc;
+
+        next = ac_xml_next(node, holder, 0);
+        if (node->type != XML_ELEMENT_NODE || !xmlStrEqual(node->name, BAD_CAST "img") ||
+            (src = xmlGetProp(node, BAD_CAST "src")) == NULL)
+            continue;
+        rc = ac_resource_data_url(&ii->url, ii->article, (const char *)src, &ii->budget);
+        if (rc == 1 && ac_xhtml_set_attr(node, "src", ii->url.ptr) < 0)
+            rc = ARTCONV_ENOMEM;
+        if (rc == 2 || rc == 3) {
+            if (rc == 2)
+                ac_warn_write(ii->opts, ARTCONV_EUNSUPPORTED,
+                              "image %.200s not written: a data: URL may not carry it", src);
+            else
+                ac_warn_write(ii->opts, ARTCONV_ELIMIT,
+                              "image %.200s not written: the page's data: URLs would carry more "
+                              "than %zu bytes",
+                              src, (size_t)AC_DATA_URL_BUDGET);
+            alt = xmlGetProp(node, BAD_CAST "alt");
+            next = ac_xml_next(node, holder, 1);
+            if (alt != NULL && alt[0] != '\0' &&
+                ((text = xmlNewDocText(node->doc, alt)) == NULL ||
+                 xmlAddPrevSibling(node, text) == NULL)) {
+                xmlFreeNode(text);
+                rc = ARTCONV_ENOMEM;
+            }
+            xmlUnlinkNode(node);
+            xmlFreeNode(node);
+        }
+        ii->failed = rc == ARTCONV_ENOMEM;
+        xmlFree(src);
+        xmlFree(alt);
+    }
+}
+
 /* The status and embargo are <meta> elements of the page's head, which a
  * fragment does not have. */
 const char *ac_html_status_loss(const artconv_write_options *opts)
@@ -157,22 +214,30 @@ int ac_html_write(artconv_buf *out, const artconv_article *article,
     xmlDocPtr doc = ac_xhtml_doc_new();
     xmlNodePtr root = NULL, mark = NULL;
     ac_xhtml_options xo = {NULL};
+    inline_images ii = {article, opts, ARTCONV_BUF_INIT, AC_DATA_URL_BUDGET, 0};
     int rc;
 
     if (doc == NULL)
         return ac_nomem(err);
     AC_CHECK(build(&root, &mark, &xo, doc, article, fragment, err));
+    inline_resources(root, &ii); /* the lead image */
     if (!fragment && artconv_buf_puts(out, "<!DOCTYPE html>\n") < 0) {
         rc = ac_nomem(err);
         goto cleanup;
     }
     /* <html> 0, <body> 1, <article> 2 and its blocks 3; a fragment's
      * blocks are 1. */
-    AC_CHECK(ac_xhtml_save_around(out, root, mark, artconv_article_body(article), fragment ? 1 : 3,
-                                  &xo, NULL, NULL, err));
+    if (!ii.failed)
+        AC_CHECK(ac_xhtml_save_around(out, root, mark, artconv_article_body(article),
+                                      fragment ? 1 : 3, &xo, inline_resources, &ii, err));
+    if (ii.failed) {
+        rc = ac_nomem(err);
+        goto cleanup;
+    }
     if (artconv_buf_putc(out, '\n') < 0)
         rc = ac_nomem(err);
 cleanup:
+    artconv_buf_dispose(&ii.url);
     xmlFreeNode(root);
     xmlFreeDoc(doc);
     return rc;

@@ -38,6 +38,9 @@ typedef struct {
     int link_depth; /* links nested in links are written as their text */
     artconv_buf tmp;
     const artconv_write_options *opts;
+    const artconv_article *article; /* its resources become data: image URLs */
+    artconv_buf data_url;
+    size_t data_url_budget; /* AC_DATA_URL_BUDGET, less what is written */
     int has_raw; /* a raw inline was written: ac_mdw_check_raw_inlines has work */
 } md_writer;
 

@@ -35,6 +35,7 @@
 #include "format_entries.h"
 #include "front_matter.h"
 #include "md_writer.h"
+#include "resource.h"
 
 #include <string.h>
 
@@ -137,6 +138,8 @@ int ac_markdown_write(artconv_buf *out, const artconv_article *article,
 
     memset(&w, 0, sizeof w);
     w.opts = opts;
+    w.article = article;
+    w.data_url_budget = AC_DATA_URL_BUDGET;
     front =
         mode == ARTCONV_FRONT_MATTER_ALWAYS ||
         (mode == ARTCONV_FRONT_MATTER_AUTO && ac_front_matter_wanted(article, ARTCONV_META_TITLE));
@@ -160,5 +163,6 @@ cleanup:
     cmark_node_free(w.root);
     artconv_buf_dispose(&w.html);
     artconv_buf_dispose(&w.tmp);
+    artconv_buf_dispose(&w.data_url);
     return rc;
 }

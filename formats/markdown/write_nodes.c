@@ -4,6 +4,7 @@
  * (an unsafe URL left empty), each appended where cmark allows it.
  */
 #include "md_writer.h"
+#include "resource.h"
 #include "xhtml.h"
 
 #include <string.h>
@@ -112,6 +113,23 @@ int ac_mdw_set_destination(md_writer *w, cmark_node *node, const char *url, cons
 {
     int image = cmark_node_get_type(node) == CMARK_NODE_IMAGE, rc;
 
+    /* An image the article holds as a resource (an EPUB's) has no file to
+     * point at: a data: URL, or none when one may not carry it. */
+    if (image && url != NULL) {
+        rc = ac_resource_data_url(&w->data_url, w->article, url, &w->data_url_budget);
+        if (rc < 0)
+            return ac_nomem(err);
+        if (rc == 2)
+            ac_warn_write(w->opts, ARTCONV_EUNSUPPORTED,
+                          "image %.200s not written: a data: URL may not carry it", url);
+        else if (rc == 3)
+            ac_warn_write(w->opts, ARTCONV_ELIMIT,
+                          "image %.200s not written: the page's data: URLs would carry more "
+                          "than %zu bytes",
+                          url, (size_t)AC_DATA_URL_BUDGET);
+        if (rc > 0)
+            url = rc == 1 ? w->data_url.ptr : "";
+    }
     /* Renderers other than cmark's safe default turn a javascript: or
      * data:text/html destination into a live URL: leave it empty. */
     if (url != NULL && !ac_xhtml_url_is_safe(url, image)) {
