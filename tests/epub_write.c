@@ -539,7 +539,14 @@ static void test_epub_to_epub(void)
     put_file(dir, "img/dot.gif", gif_1x1, sizeof gif_1x1);
     artconv_article_set(a, ARTCONV_META_TITLE, "Pictures", NULL);
     artconv_article_set(a, ARTCONV_META_IMAGE, "img/dot.png", NULL);
-    artconv_article_extra_set(a, "contributors", "[\"Eva Lind\",7,\"Tom Reid\"]", NULL);
+    {
+        artconv_concept eva = {NULL, "Eva Lind", NULL, "edt"}, nameless = {"x:7", NULL, NULL, NULL},
+                        tom = {NULL, "Tom Reid", NULL, NULL};
+
+        artconv_article_concept_add(a, ARTCONV_CONCEPT_CONTRIBUTORS, &eva, NULL);
+        artconv_article_concept_add(a, ARTCONV_CONCEPT_CONTRIBUTORS, &nameless, NULL);
+        artconv_article_concept_add(a, ARTCONV_CONCEPT_CONTRIBUTORS, &tom, NULL);
+    }
     add_paragraph(a, "Text.");
     add_figure(a, "img/dot.gif", "A GIF");
     artconv_write_options_init(&opts);
@@ -550,8 +557,15 @@ static void test_epub_to_epub(void)
         goto done;
     is_int((long long)artconv_article_resource_count(back), 2,
            "the cover and the figure's image are resources of the article read");
-    is_str(artconv_article_extra_get(back, "contributors"), "[\"Eva Lind\",\"Tom Reid\"]",
-           "the contributors come back (as dc:contributor and back)");
+    {
+        artconv_concept c0, c1;
+
+        ok(artconv_article_concept_count(back, ARTCONV_CONCEPT_CONTRIBUTORS) == 2 &&
+               artconv_article_concept_get(&c0, back, ARTCONV_CONCEPT_CONTRIBUTORS, 0) == 0 &&
+               artconv_article_concept_get(&c1, back, ARTCONV_CONCEPT_CONTRIBUTORS, 1) == 0 &&
+               strcmp(c0.name, "Eva Lind") == 0 && strcmp(c1.name, "Tom Reid") == 0,
+           "the named contributors come back (as dc:contributor and back)");
+    }
     cover = artconv_article_get(back, ARTCONV_META_IMAGE);
     ok(cover != NULL && artconv_article_resource_find(back, cover) != NULL,
        "the article's image is the cover resource");

@@ -10,7 +10,6 @@
 #include "epub.h"
 #include "xhtml.h"
 
-#include <jansson.h>
 #include <libxml/xmlwriter.h>
 #include <stdio.h>
 #include <string.h>
@@ -136,26 +135,24 @@ static const char *common_meta(const ac_epub_book *book, artconv_meta field)
 }
 
 /* dc:creator for each author (of every article, once each). */
-/* dc:contributor for each name in a single article's extra field
- * "contributors" (a JSON array, as the EPUB reader fills it; entries that
- * are not strings are left out). */
+/* dc:contributor for each named contributor of a single article (a book of
+ * several has no one list of them). */
 static int write_contributors(xmlTextWriterPtr w, const ac_epub_book *book)
 {
-    const char *text =
-        book->n_articles == 1 ? artconv_article_extra_get(book->articles[0], "contributors") : NULL;
-    json_t *list = text != NULL ? json_loads(text, 0, NULL) : NULL;
-    size_t i;
+    const artconv_article *a = book->n_articles == 1 ? book->articles[0] : NULL;
+    size_t i, n = a != NULL ? artconv_article_concept_count(a, ARTCONV_CONCEPT_CONTRIBUTORS) : 0;
+    artconv_concept person;
     int rc = 0;
 
-    for (i = 0; json_is_array(list) && i < json_array_size(list) && rc == 0; i++) {
-        const char *name = json_string_value(json_array_get(list, i));
-
-        if (name != NULL && name[0] != '\0' &&
-            (xmlTextWriterStartElementNS(w, BAD_CAST "dc", BAD_CAST "contributor", NULL) < 0 ||
-             xmlTextWriterWriteString(w, BAD_CAST name) < 0 || xmlTextWriterEndElement(w) < 0))
+    for (i = 0; i < n && rc == 0; i++) {
+        if (artconv_article_concept_get(&person, a, ARTCONV_CONCEPT_CONTRIBUTORS, i) < 0 ||
+            person.name == NULL || person.name[0] == '\0')
+            continue;
+        if (xmlTextWriterStartElementNS(w, BAD_CAST "dc", BAD_CAST "contributor", NULL) < 0 ||
+            xmlTextWriterWriteString(w, BAD_CAST person.name) < 0 ||
+            xmlTextWriterEndElement(w) < 0)
             rc = -1;
     }
-    json_decref(list);
     return rc;
 }
 

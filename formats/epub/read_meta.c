@@ -8,7 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define DC_NS "http://purl.org/dc/elements/1.1/"
+#define DC_NS  "http://purl.org/dc/elements/1.1/"
+#define OPF_NS "http://www.idpf.org/2007/opf"
 
 static int is_dc(const xmlNode *node)
 {
@@ -122,42 +123,28 @@ static int is_producer(const xmlNode *el, const artconv_buf *producers)
     return yes;
 }
 
-/* Appends a dc:contributor's name to the JSON array in `list`.  The model
- * has no contributors (only authors, who are dc:creator): they go in the
- * extra field "contributors". */
-static int add_contributor(ac_epub_reader *r, artconv_buf *list, const xmlNode *el,
-                           const artconv_buf *producers)
+/* A dc:contributor that is a person (not the software that made the book)
+ * joins the article's contributors, with its EPUB 2 opf:role ("edt",
+ * "ill") when it has one. */
+static int add_contributor(ac_epub_reader *r, const xmlNode *el, const artconv_buf *producers)
 {
     xmlChar *text = is_producer(el, producers) ? NULL : xmlNodeGetContent(el);
+    xmlChar *role = text != NULL ? xmlGetNsProp(el, BAD_CAST "role", BAD_CAST OPF_NS) : NULL;
     artconv_buf name = ARTCONV_BUF_INIT;
-    const unsigned char *p;
+    artconv_concept person = {NULL, NULL, NULL, NULL};
     int rc = ARTCONV_OK;
 
-    if (text != NULL)
-        rc = ac_text_collapse(&name, (const char *)text);
-    if (rc < 0 || name.len == 0)
-        goto cleanup;
-    rc = artconv_buf_puts(list, list->len == 0 ? "[\"" : ",\"");
-    for (p = (const unsigned char *)name.ptr; *p != '\0' && rc == ARTCONV_OK; p++) {
-        char esc[8];
-
-        if (*p == '"' || *p == '\\') {
-            esc[0] = '\\';
-            esc[1] = (char)*p;
-            rc = artconv_buf_put(list, esc, 2);
-        } else if (*p < 0x20) {
-            snprintf(esc, sizeof esc, "\\u%04x", *p);
-            rc = artconv_buf_puts(list, esc);
-        } else {
-            rc = artconv_buf_putc(list, *p);
-        }
+    if (text != NULL && ac_text_collapse(&name, (const char *)text) < 0)
+        rc = ac_nomem(r->err);
+    if (rc == ARTCONV_OK && name.len > 0) {
+        person.name = name.ptr;
+        person.role = role != NULL && role[0] != '\0' ? (const char *)role : NULL;
+        rc = artconv_article_concept_add(r->article, ARTCONV_CONCEPT_CONTRIBUTORS, &person, r->err);
     }
-    if (rc == ARTCONV_OK)
-        rc = artconv_buf_putc(list, '"');
-cleanup:
     xmlFree(text);
+    xmlFree(role);
     artconv_buf_dispose(&name);
-    return rc < 0 ? ac_nomem(r->err) : ARTCONV_OK;
+    return rc;
 }
 
 /* The values artconv's writer made up for a book (see epub.h) are not
@@ -192,7 +179,7 @@ int ac_epub_read_metadata(ac_epub_reader *r, const xmlNode *metadata, const char
 {
     xmlNodePtr el;
     xmlChar *placeholders = NULL;
-    artconv_buf contributors = ARTCONV_BUF_INIT, producers = ARTCONV_BUF_INIT;
+    artconv_buf producers = ARTCONV_BUF_INIT;
     int rc = list_producers(&producers, metadata) < 0 ? ac_nomem(r->err) : ARTCONV_OK;
 
     for (el = metadata->children; el != NULL && rc == ARTCONV_OK; el = el->next) {
@@ -218,7 +205,7 @@ int ac_epub_read_metadata(ac_epub_reader *r, const xmlNode *metadata, const char
             else if (strcmp(name, "source") == 0)
                 rc = ac_epub_set_from(r, ARTCONV_META_SOURCE, el);
             else if (strcmp(name, "contributor") == 0)
-                rc = add_contributor(r, &contributors, el, &producers);
+                rc = add_contributor(r, el, &producers);
             else if (strcmp(name, "identifier") == 0) {
                 xmlChar *id = xmlGetProp(el, BAD_CAST "id");
 
@@ -243,13 +230,7 @@ int ac_epub_read_metadata(ac_epub_reader *r, const xmlNode *metadata, const char
     }
     if (rc == ARTCONV_OK)
         rc = drop_placeholders(r, (const char *)placeholders);
-    if (rc == ARTCONV_OK && contributors.len > 0) {
-        rc = artconv_buf_putc(&contributors, ']') < 0 ? ac_nomem(r->err) : ARTCONV_OK;
-        if (rc == ARTCONV_OK)
-            rc = artconv_article_extra_set(r->article, "contributors", contributors.ptr, r->err);
-    }
     xmlFree(placeholders);
-    artconv_buf_dispose(&contributors);
     artconv_buf_dispose(&producers);
     return rc;
 }
