@@ -1185,6 +1185,61 @@ static void test_one_decoder(void)
        "... naming byte 0xFF at line 2, column 8");
 }
 
+/* A product's page: its main region holds the name, a short description,
+ * the specs and a longer text, each in a box of its own.  The main content
+ * is all of them, not the longest box alone; an article's page that names
+ * itself one keeps to its prose. */
+static void test_page_kinds(void)
+{
+    static const char *const kinds[] = {
+        "<script type='application/ld+json'>{\"@context\":\"https://schema.org\","
+        "\"@type\":\"Product\",\"name\":\"Oak desk\"}</script>",
+        "<meta property='og:type' content='product'>", NULL};
+    const char *main_region =
+        "<main><div class='hero'><h2>Oak desk</h2><p>Solid oak, one hundred and twenty "
+        "centimetres wide, oiled by hand and made to order in our workshop.</p>"
+        "<p>Free delivery; assembly takes ten minutes with the key in the box.</p></div>"
+        "<div class='specs'><ul><li>Height: 74 cm</li><li>Weight: 31 kg</li>"
+        "<li>Top: 120 x 60 cm, 3 cm thick</li><li>Legs: steel, powder-coated black</li>"
+        "<li>Load: up to 80 kg, spread evenly</li><li>Finish: natural oil</li>"
+        "<li>Wood: European oak, from managed forests</li><li>Warranty: ten years</li>"
+        "<li>Delivery: two to three weeks, by appointment</li></ul></div>"
+        "<div class='about'>" PROSE "</div></main>";
+    artconv_buf page = ARTCONV_BUF_INIT;
+    artconv_article *a = NULL;
+    artconv_error err;
+    size_t k;
+
+    for (k = 0; kinds[k] != NULL; k++) {
+        artconv_buf_clear(&page);
+        artconv_buf_puts(&page, "<html><head><title>Oak desk</title>");
+        artconv_buf_puts(&page, kinds[k]);
+        artconv_buf_puts(&page, "</head><body><nav><a href='/'>Shop</a></nav>");
+        artconv_buf_puts(&page, main_region);
+        artconv_buf_puts(&page, "</body></html>");
+        if (!ok(read_html(&a, page.ptr, page.len, 0, 0, NULL, &err, NULL) == 0,
+                "product page reads"))
+            continue;
+        ok(has_text(a, "harbour authority said"), "product page: the long text is kept");
+        ok(has_text(a, "Solid oak, one hundred"), "product page: the description is kept");
+        ok(has_text(a, "Weight: 31 kg"), "product page: the specs are kept");
+        artconv_article_free(a);
+        a = NULL;
+    }
+    /* The same page named an article keeps to its prose. */
+    artconv_buf_clear(&page);
+    artconv_buf_puts(&page, "<html><head><title>Oak desk</title><meta property='og:type' "
+                            "content='article'></head><body>");
+    artconv_buf_puts(&page, main_region);
+    artconv_buf_puts(&page, "</body></html>");
+    if (ok(read_html(&a, page.ptr, page.len, 0, 0, NULL, &err, NULL) == 0, "article page reads")) {
+        ok(has_text(a, "harbour authority said"), "article page: the prose is kept");
+        ok(!has_text(a, "Weight: 31 kg"), "article page: the box beside it is not");
+        artconv_article_free(a);
+    }
+    artconv_buf_dispose(&page);
+}
+
 int main(void)
 {
     int n;
@@ -1213,6 +1268,7 @@ int main(void)
     test_fragment();
     test_one_decoder();
     test_precision();
+    test_page_kinds();
     n = golden_run("html-json", ".html", html, ".json", artconv_format_by_name("json"), NULL, NULL);
     ok(n >= 3, "golden html -> json: cases found");
     return tap_done();

@@ -115,6 +115,42 @@ static xmlNodePtr pick_top(extractor *x)
     return top;
 }
 
+/* --- 4b. the main region of a page that is not an article ------------------- */
+
+/* A top holding less than this share of its main region's text is one
+ * part of a page whose main content is the whole region. */
+#define REGION_SHARE 0.6
+
+static int is_main_region(const xmlNode *el)
+{
+    const char *role = ac_html_attr(el, "role");
+
+    return ac_html_is(el, "main") || (role != NULL && ac_strcaseeq(role, "main"));
+}
+
+/* On a product, listing, forum or landing page the main content is the
+ * whole main region (<main>, role=main): a product's name, description and
+ * specs, a listing's items, a thread's posts, each a box of its own, none
+ * of them the article the scores look for. */
+static xmlNodePtr widen_to_region(extractor *x, xmlNodePtr top)
+{
+    xmlNodePtr body = x->page->body, p;
+
+    if (x->kind == AC_KIND_ARTICLE)
+        return top;
+    for (p = top; p != NULL && p != body && p->type == XML_ELEMENT_NODE; p = p->parent) {
+        if (!is_main_region(p))
+            continue;
+        if (ac_extract_dropped(p) ||
+            (double)AC_INFO(top)->text >= REGION_SHARE * (double)AC_INFO(p)->text)
+            return top;
+        if (!(AC_INFO(p)->flags & AC_HTML_SCORED) && ac_extract_add_candidate(x, p) < 0)
+            return NULL;
+        return p;
+    }
+    return top;
+}
+
 /* --- 4. siblings ---------------------------------------------------------------- */
 
 static int ends_sentence(const char *s, size_t len)
@@ -217,7 +253,7 @@ static int attempt(extractor *x, size_t *kept)
     ac_extract_measure(x->page->body);
     if ((rc = ac_extract_score_units(x)) < 0)
         return rc;
-    if ((top = pick_top(x)) == NULL)
+    if ((top = pick_top(x)) == NULL || (top = widen_to_region(x, top)) == NULL)
         return ac_nomem(x->err);
     if ((rc = gather(x, top)) < 0)
         return rc;
@@ -249,6 +285,7 @@ int ac_html_extract(ac_html_page *page, artconv_error *err)
     memset(&x, 0, sizeof x);
     x.page = page;
     x.err = err;
+    x.kind = ac_extract_page_kind(page);
     /* Each level drops a rule; the first result long enough wins, else the
      * longest one, redone so its marks are the ones left on the tree. */
     for (level = 0; level < sizeof levels / sizeof levels[0]; level++) {
