@@ -1240,6 +1240,36 @@ static void test_page_kinds(void)
     artconv_buf_dispose(&page);
 }
 
+/* A listing without <main>: the region is the items' common box, all of
+ * them, not the one long text beside them. */
+static void test_listing_region(void)
+{
+    static const char *const items[] = {"Harbour walk", "Lamp house", "Fish market",
+                                        "Island ferry", "Old town", "Sea museum", NULL};
+    artconv_buf page = ARTCONV_BUF_INIT;
+    artconv_article *a = NULL;
+    artconv_error err;
+    size_t k;
+
+    artconv_buf_puts(&page, "<html><head><title>Things to do</title>"
+                            "<script type='application/ld+json'>{\"@type\":\"ItemList\"}"
+                            "</script></head><body><div class='page'><div class='items'>");
+    for (k = 0; items[k] != NULL; k++) {
+        artconv_buf_puts(&page, "<div class='item'><h3><a href='/x'>");
+        artconv_buf_puts(&page, items[k]);
+        artconv_buf_puts(&page, "</a></h3><p>Two hours, open all year; guides speak four "
+                                "languages.</p></div>");
+    }
+    artconv_buf_puts(&page, "</div><div class='story'>" PROSE "</div></div></body></html>");
+    if (ok(read_html(&a, page.ptr, page.len, 0, 0, NULL, &err, NULL) == 0, "listing page reads")) {
+        ok(has_text(a, "harbour authority said"), "listing page: the long text is kept");
+        ok(has_text(a, "Lamp house") && has_text(a, "Sea museum"),
+           "listing page: the items are kept");
+        artconv_article_free(a);
+    }
+    artconv_buf_dispose(&page);
+}
+
 int main(void)
 {
     int n;
@@ -1269,6 +1299,7 @@ int main(void)
     test_one_decoder();
     test_precision();
     test_page_kinds();
+    test_listing_region();
     n = golden_run("html-json", ".html", html, ".json", artconv_format_by_name("json"), NULL, NULL);
     ok(n >= 3, "golden html -> json: cases found");
     return tap_done();

@@ -120,6 +120,11 @@ static xmlNodePtr pick_top(extractor *x)
 /* A top holding less than this share of its main region's text is one
  * part of a page whose main content is the whole region. */
 #define REGION_SHARE 0.6
+/* ...of a page that names no kind at all, which may be an article still. */
+#define UNNAMED_REGION_SHARE 0.3
+/* Without a <main>, the region is the highest ancestor whose link density
+ * stays under this (menus and footers are dropped already). */
+#define REGION_MAX_LINK_DENSITY 0.55
 
 static int is_main_region(const xmlNode *el)
 {
@@ -128,27 +133,41 @@ static int is_main_region(const xmlNode *el)
     return ac_html_is(el, "main") || (role != NULL && ac_strcaseeq(role, "main"));
 }
 
+/* The main region around `top`: the <main> (or role=main) holding it, else
+ * its highest ancestor below <body> that is not mostly links; NULL when
+ * that is a dropped box. */
+static xmlNodePtr find_region(const extractor *x, xmlNodePtr top)
+{
+    xmlNodePtr body = x->page->body, p, best = top;
+
+    for (p = top; p != NULL && p != body && p->type == XML_ELEMENT_NODE; p = p->parent)
+        if (is_main_region(p))
+            return ac_extract_dropped(p) ? NULL : p;
+    for (p = top->parent; p != NULL && p != body && p->type == XML_ELEMENT_NODE; p = p->parent)
+        if (ac_extract_link_density(p) < REGION_MAX_LINK_DENSITY)
+            best = p;
+    return best;
+}
+
 /* On a product, listing, forum or landing page the main content is the
- * whole main region (<main>, role=main): a product's name, description and
- * specs, a listing's items, a thread's posts, each a box of its own, none
- * of them the article the scores look for. */
+ * whole main region: a product's name, description and specs, a listing's
+ * items, a thread's posts, each a box of its own, none of them the article
+ * the scores look for.  A page that names itself an article keeps its top;
+ * one that names nothing gives it up only when it is a small part. */
 static xmlNodePtr widen_to_region(extractor *x, xmlNodePtr top)
 {
-    xmlNodePtr body = x->page->body, p;
+    xmlNodePtr region;
+    double share = x->kind == AC_KIND_UNKNOWN ? UNNAMED_REGION_SHARE : REGION_SHARE;
 
-    if (x->kind == AC_KIND_ARTICLE)
+    if (x->kind == AC_KIND_ARTICLE || (region = find_region(x, top)) == NULL || region == top)
         return top;
-    for (p = top; p != NULL && p != body && p->type == XML_ELEMENT_NODE; p = p->parent) {
-        if (!is_main_region(p))
-            continue;
-        if (ac_extract_dropped(p) ||
-            (double)AC_INFO(top)->text >= REGION_SHARE * (double)AC_INFO(p)->text)
-            return top;
-        if (!(AC_INFO(p)->flags & AC_HTML_SCORED) && ac_extract_add_candidate(x, p) < 0)
-            return NULL;
-        return p;
-    }
-    return top;
+    if (is_main_region(region) && x->kind == AC_KIND_UNKNOWN)
+        share = REGION_SHARE;
+    if ((double)AC_INFO(top)->text >= share * (double)AC_INFO(region)->text)
+        return top;
+    if (!(AC_INFO(region)->flags & AC_HTML_SCORED) && ac_extract_add_candidate(x, region) < 0)
+        return NULL;
+    return region;
 }
 
 /* --- 4. siblings ---------------------------------------------------------------- */
