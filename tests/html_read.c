@@ -1270,6 +1270,43 @@ static void test_listing_region(void)
     artconv_buf_dispose(&page);
 }
 
+/* A thread: an opening post, then replies written with <br> and no <p>,
+ * each with an avatar and an emoji.  On a page that names itself a forum they are posts, not
+ * galleries; all of them are the main content. */
+static void test_forum_posts(void)
+{
+    static const char *const posts[] = {
+        "Which first telescope would you pick for a small balcony in town?",
+        "A small refractor on a steady mount; it cools fast and packs away.",
+        "Binoculars first, then a dobsonian once you know the sky a little.",
+        "Check the weight: you will carry it down the stairs every night.", NULL};
+    artconv_buf page = ARTCONV_BUF_INIT;
+    artconv_article *a = NULL;
+    artconv_error err;
+    size_t k;
+
+    artconv_buf_puts(&page, "<html><head><title>First telescope?</title>"
+                            "<script type='application/ld+json'>{\"@type\":"
+                            "\"DiscussionForumPosting\"}</script></head><body><div "
+                            "class='thread'><div class='post'><div class='msg'>" PROSE
+                            "</div></div>");
+    for (k = 0; posts[k] != NULL; k++) {
+        artconv_buf_puts(&page, "<div class='post'><div class='user'><img src='/a.png' alt=''>"
+                                "</div><div class='msg'><img src='/wave.png' alt=''> ");
+        artconv_buf_puts(&page, posts[k]);
+        artconv_buf_puts(&page, "<br>Whatever you choose, join a club night first: people let you "
+                                "look through theirs, and you learn what you would carry, set "
+                                "up and use.<br>Thanks, and clear skies to everyone here.</div></div>");
+    }
+    artconv_buf_puts(&page, "</div></body></html>");
+    if (ok(read_html(&a, page.ptr, page.len, 0, 0, NULL, &err, NULL) == 0, "forum page reads")) {
+        for (k = 0; posts[k] != NULL; k++)
+            ok(has_text(a, posts[k]), "forum page: each post is kept");
+        artconv_article_free(a);
+    }
+    artconv_buf_dispose(&page);
+}
+
 int main(void)
 {
     int n;
@@ -1300,6 +1337,7 @@ int main(void)
     test_precision();
     test_page_kinds();
     test_listing_region();
+    test_forum_posts();
     n = golden_run("html-json", ".html", html, ".json", artconv_format_by_name("json"), NULL, NULL);
     ok(n >= 3, "golden html -> json: cases found");
     return tap_done();

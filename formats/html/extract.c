@@ -167,6 +167,7 @@ static xmlNodePtr widen_to_region(extractor *x, xmlNodePtr top)
         return top;
     if (!(AC_INFO(region)->flags & AC_HTML_SCORED) && ac_extract_add_candidate(x, region) < 0)
         return NULL;
+    x->widened = 1;
     return region;
 }
 
@@ -265,6 +266,7 @@ static int attempt(extractor *x, size_t *kept)
 
     ac_extract_reset(x->page);
     x->n_cands = 0;
+    x->widened = 0;
     ac_extract_measure(x->page->body);
     if ((rc = ac_extract_mark(x)) < 0)
         return rc;

@@ -18,7 +18,7 @@ enum { RULE_UNLIKELY = 1, RULE_WEIGHT = 2, RULE_CLEAN = 4 };
 /* What kind of page it is, from schema.org and Open Graph (extract_kind.c). */
 typedef enum {
     AC_KIND_UNKNOWN, /* names none of the kinds below */
-    AC_KIND_ARTICLE, /* an article, a blog post, a report */
+    AC_KIND_ARTICLE, /* an article, a blog post, a report; the kinds after it are no article */
     AC_KIND_FORUM,   /* a discussion thread or a question with its answers */
     AC_KIND_PRODUCT, /* a product's page */
     AC_KIND_LISTING  /* a list of items: a category, search results */
@@ -27,6 +27,7 @@ typedef enum {
 typedef struct {
     ac_html_page *page;
     ac_page_kind kind;
+    int widened; /* 1 when the top is the page's main region (see extract.c) */
     artconv_error *err;
     unsigned rules;
     xmlNodePtr *cands;
