@@ -1307,6 +1307,40 @@ static void test_forum_posts(void)
     artconv_buf_dispose(&page);
 }
 
+/* A question with its answers, in boxes named "comment": on a page that
+ * names itself a QAPage the answers are the main content; the same page
+ * naming no kind keeps the question alone. */
+static void test_forum_comments(void)
+{
+    const char *answer = "<div class='comment'><p>Mount it on the north wall, out of the sun, "
+                         "and let the sensor hang free so the reading is the air's.</p></div>";
+    artconv_buf page = ARTCONV_BUF_INIT;
+    artconv_article *a = NULL;
+    artconv_error err;
+    int named, k;
+
+    for (named = 1; named >= 0; named--) {
+        artconv_buf_clear(&page);
+        artconv_buf_puts(&page, "<html><head><title>Where to put a thermometer?</title>");
+        if (named)
+            artconv_buf_puts(&page, "<script type='application/ld+json'>{\"@type\":\"QAPage\"}"
+                                    "</script>");
+        artconv_buf_puts(&page, "</head><body><div class='thread'><div class='question'>" PROSE
+                                "</div><div class='comments'>");
+        for (k = 0; k < 4; k++)
+            artconv_buf_puts(&page, answer);
+        artconv_buf_puts(&page, "</div></div></body></html>");
+        if (!ok(read_html(&a, page.ptr, page.len, 0, 0, NULL, &err, NULL) == 0, "Q&A page reads"))
+            continue;
+        ok(has_text(a, "harbour authority said"), "Q&A page: the question is kept");
+        ok(has_text(a, "north wall") == named,
+           named ? "QAPage: the answers are kept" : "no kind: the comments are not");
+        artconv_article_free(a);
+        a = NULL;
+    }
+    artconv_buf_dispose(&page);
+}
+
 int main(void)
 {
     int n;
@@ -1338,6 +1372,7 @@ int main(void)
     test_page_kinds();
     test_listing_region();
     test_forum_posts();
+    test_forum_comments();
     n = golden_run("html-json", ".html", html, ".json", artconv_format_by_name("json"), NULL, NULL);
     ok(n >= 3, "golden html -> json: cases found");
     return tap_done();
