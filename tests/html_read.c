@@ -1208,6 +1208,7 @@ static void test_page_kinds(void)
     artconv_buf page = ARTCONV_BUF_INIT;
     artconv_article *a = NULL;
     artconv_error err;
+    warnings ws;
     size_t k;
 
     for (k = 0; kinds[k] != NULL; k++) {
@@ -1217,9 +1218,11 @@ static void test_page_kinds(void)
         artconv_buf_puts(&page, "</head><body><nav><a href='/'>Shop</a></nav>");
         artconv_buf_puts(&page, main_region);
         artconv_buf_puts(&page, "</body></html>");
-        if (!ok(read_html(&a, page.ptr, page.len, 0, 0, NULL, &err, NULL) == 0,
+        if (!ok(read_html(&a, page.ptr, page.len, 0, 0, &ws, &err, NULL) == 0,
                 "product page reads"))
             continue;
+        ok(ws.count == 1 && strstr(ws.last, "no article (a product page)") != NULL,
+           "product page: a warning says the page is no article");
         ok(has_text(a, "harbour authority said"), "product page: the long text is kept");
         ok(has_text(a, "Solid oak, one hundred"), "product page: the description is kept");
         ok(has_text(a, "Weight: 31 kg"), "product page: the specs are kept");

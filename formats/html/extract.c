@@ -171,6 +171,20 @@ static xmlNodePtr widen_to_region(extractor *x, xmlNodePtr top)
     return region;
 }
 
+static const char *kind_name(ac_page_kind kind)
+{
+    switch (kind) {
+    case AC_KIND_FORUM:
+        return "a forum or Q&A page";
+    case AC_KIND_PRODUCT:
+        return "a product page";
+    case AC_KIND_LISTING:
+        return "a listing";
+    default:
+        return "it names no kind and reads like a landing page";
+    }
+}
+
 /* --- 4. siblings ---------------------------------------------------------------- */
 
 static int ends_sentence(const char *s, size_t len)
@@ -313,7 +327,7 @@ int ac_html_extract(ac_html_page *page, artconv_error *err)
         x.rules = levels[level];
         AC_CHECK(attempt(&x, &kept));
         if (kept >= MIN_ARTICLE_TEXT)
-            goto cleanup;
+            goto found;
         if (kept > best_kept) {
             best_kept = kept;
             best = level;
@@ -321,6 +335,19 @@ int ac_html_extract(ac_html_page *page, artconv_error *err)
     }
     x.rules = levels[best];
     AC_CHECK(attempt(&x, &kept));
+    /* Nothing kept: what is left of the page once its chrome is gone, so
+     * the body is never empty when the page has text. */
+    if (kept == 0 && AC_INFO(page->body)->text > 0) {
+        page->roots[0] = page->body;
+        page->n_roots = 1;
+        ac_warn_read(page->opts, ARTCONV_EPARSE, 0,
+                     "found no main content: the page is kept without its menus and boxes");
+    }
+found:
+    if (x.widened)
+        ac_warn_read(page->opts, ARTCONV_EPARSE, 0,
+                     "the page is no article (%s): its whole main region is kept",
+                     kind_name(x.kind));
 cleanup:
     free(x.cands);
     artconv_buf_dispose(&x.tmp);
