@@ -12,10 +12,19 @@
 
 /* schema.org types, without their URL; a page may name several. */
 static const char *const forum_types[] = {"DiscussionForumPosting", "QAPage", NULL};
-static const char *const article_types[] = {
-    "Article",       "NewsArticle",        "BlogPosting",         "ReportageNewsArticle",
-    "LiveBlogPosting", "AnalysisNewsArticle", "OpinionNewsArticle", "ReviewNewsArticle",
-    "BackgroundNewsArticle", "ScholarlyArticle", "Report", "SatiricalArticle", NULL};
+static const char *const article_types[] = {"Article",
+                                            "NewsArticle",
+                                            "BlogPosting",
+                                            "ReportageNewsArticle",
+                                            "LiveBlogPosting",
+                                            "AnalysisNewsArticle",
+                                            "OpinionNewsArticle",
+                                            "ReviewNewsArticle",
+                                            "BackgroundNewsArticle",
+                                            "ScholarlyArticle",
+                                            "Report",
+                                            "SatiricalArticle",
+                                            NULL};
 static const char *const product_types[] = {"Product", "ProductGroup", "IndividualProduct",
                                             "Vehicle", NULL};
 static const char *const listing_types[] = {"ItemList", "CollectionPage", "SearchResultsPage",
