@@ -1185,6 +1185,165 @@ static void test_one_decoder(void)
        "... naming byte 0xFF at line 2, column 8");
 }
 
+/* A product's page: its main region holds the name, a short description,
+ * the specs and a longer text, each in a box of its own.  The main content
+ * is all of them, not the longest box alone; an article's page that names
+ * itself one keeps to its prose. */
+static void test_page_kinds(void)
+{
+    static const char *const kinds[] = {
+        "<script type='application/ld+json'>{\"@context\":\"https://schema.org\","
+        "\"@type\":\"Product\",\"name\":\"Oak desk\"}</script>",
+        "<meta property='og:type' content='product'>", NULL};
+    const char *main_region =
+        "<main><div class='hero'><h2>Oak desk</h2><p>Solid oak, one hundred and twenty "
+        "centimetres wide, oiled by hand and made to order in our workshop.</p>"
+        "<p>Free delivery; assembly takes ten minutes with the key in the box.</p></div>"
+        "<div class='specs'><ul><li>Height: 74 cm</li><li>Weight: 31 kg</li>"
+        "<li>Top: 120 x 60 cm, 3 cm thick</li><li>Legs: steel, powder-coated black</li>"
+        "<li>Load: up to 80 kg, spread evenly</li><li>Finish: natural oil</li>"
+        "<li>Wood: European oak, from managed forests</li><li>Warranty: ten years</li>"
+        "<li>Delivery: two to three weeks, by appointment</li></ul></div>"
+        "<div class='about'>" PROSE "</div></main>";
+    artconv_buf page = ARTCONV_BUF_INIT;
+    artconv_article *a = NULL;
+    artconv_error err;
+    warnings ws;
+    size_t k;
+
+    for (k = 0; kinds[k] != NULL; k++) {
+        artconv_buf_clear(&page);
+        artconv_buf_puts(&page, "<html><head><title>Oak desk</title>");
+        artconv_buf_puts(&page, kinds[k]);
+        artconv_buf_puts(&page, "</head><body><nav><a href='/'>Shop</a></nav>");
+        artconv_buf_puts(&page, main_region);
+        artconv_buf_puts(&page, "</body></html>");
+        if (!ok(read_html(&a, page.ptr, page.len, 0, 0, &ws, &err, NULL) == 0,
+                "product page reads"))
+            continue;
+        ok(ws.count == 1 && strstr(ws.last, "no article (a product page)") != NULL,
+           "product page: a warning says the page is no article");
+        ok(has_text(a, "harbour authority said"), "product page: the long text is kept");
+        ok(has_text(a, "Solid oak, one hundred"), "product page: the description is kept");
+        ok(has_text(a, "Weight: 31 kg"), "product page: the specs are kept");
+        artconv_article_free(a);
+        a = NULL;
+    }
+    /* The same page named an article keeps to its prose. */
+    artconv_buf_clear(&page);
+    artconv_buf_puts(&page, "<html><head><title>Oak desk</title><meta property='og:type' "
+                            "content='article'></head><body>");
+    artconv_buf_puts(&page, main_region);
+    artconv_buf_puts(&page, "</body></html>");
+    if (ok(read_html(&a, page.ptr, page.len, 0, 0, NULL, &err, NULL) == 0, "article page reads")) {
+        ok(has_text(a, "harbour authority said"), "article page: the prose is kept");
+        ok(!has_text(a, "Weight: 31 kg"), "article page: the box beside it is not");
+        artconv_article_free(a);
+    }
+    artconv_buf_dispose(&page);
+}
+
+/* A listing without <main>: the region is the items' common box, all of
+ * them, not the one long text beside them. */
+static void test_listing_region(void)
+{
+    static const char *const items[] = {"Harbour walk", "Lamp house", "Fish market",
+                                        "Island ferry", "Old town", "Sea museum", NULL};
+    artconv_buf page = ARTCONV_BUF_INIT;
+    artconv_article *a = NULL;
+    artconv_error err;
+    size_t k;
+
+    artconv_buf_puts(&page, "<html><head><title>Things to do</title>"
+                            "<script type='application/ld+json'>{\"@type\":\"ItemList\"}"
+                            "</script></head><body><div class='page'><div class='items'>");
+    for (k = 0; items[k] != NULL; k++) {
+        artconv_buf_puts(&page, "<div class='item'><h3><a href='/x'>");
+        artconv_buf_puts(&page, items[k]);
+        artconv_buf_puts(&page, "</a></h3><p>Two hours, open all year; guides speak four "
+                                "languages.</p></div>");
+    }
+    artconv_buf_puts(&page, "</div><div class='story'>" PROSE "</div></div></body></html>");
+    if (ok(read_html(&a, page.ptr, page.len, 0, 0, NULL, &err, NULL) == 0, "listing page reads")) {
+        ok(has_text(a, "harbour authority said"), "listing page: the long text is kept");
+        ok(has_text(a, "Lamp house") && has_text(a, "Sea museum"),
+           "listing page: the items are kept");
+        artconv_article_free(a);
+    }
+    artconv_buf_dispose(&page);
+}
+
+/* A thread: an opening post, then replies written with <br> and no <p>,
+ * each with an avatar and an emoji.  On a page that names itself a forum they are posts, not
+ * galleries; all of them are the main content. */
+static void test_forum_posts(void)
+{
+    static const char *const posts[] = {
+        "Which first telescope would you pick for a small balcony in town?",
+        "A small refractor on a steady mount; it cools fast and packs away.",
+        "Binoculars first, then a dobsonian once you know the sky a little.",
+        "Check the weight: you will carry it down the stairs every night.", NULL};
+    artconv_buf page = ARTCONV_BUF_INIT;
+    artconv_article *a = NULL;
+    artconv_error err;
+    size_t k;
+
+    artconv_buf_puts(&page, "<html><head><title>First telescope?</title>"
+                            "<script type='application/ld+json'>{\"@type\":"
+                            "\"DiscussionForumPosting\"}</script></head><body><div "
+                            "class='thread'><div class='post'><div class='msg'>" PROSE
+                            "</div></div>");
+    for (k = 0; posts[k] != NULL; k++) {
+        artconv_buf_puts(&page, "<div class='post'><div class='user'><img src='/a.png' alt=''>"
+                                "</div><div class='msg'><img src='/wave.png' alt=''> ");
+        artconv_buf_puts(&page, posts[k]);
+        artconv_buf_puts(&page, "<br>Whatever you choose, join a club night first: people let you "
+                                "look through theirs, and you learn what you would carry, set "
+                                "up and use.<br>Thanks, and clear skies to everyone here.</div></div>");
+    }
+    artconv_buf_puts(&page, "</div></body></html>");
+    if (ok(read_html(&a, page.ptr, page.len, 0, 0, NULL, &err, NULL) == 0, "forum page reads")) {
+        for (k = 0; posts[k] != NULL; k++)
+            ok(has_text(a, posts[k]), "forum page: each post is kept");
+        artconv_article_free(a);
+    }
+    artconv_buf_dispose(&page);
+}
+
+/* A question with its answers, in boxes named "comment": on a page that
+ * names itself a QAPage the answers are the main content; the same page
+ * naming no kind keeps the question alone. */
+static void test_forum_comments(void)
+{
+    const char *answer = "<div class='comment'><p>Mount it on the north wall, out of the sun, "
+                         "and let the sensor hang free so the reading is the air's.</p></div>";
+    artconv_buf page = ARTCONV_BUF_INIT;
+    artconv_article *a = NULL;
+    artconv_error err;
+    int named, k;
+
+    for (named = 1; named >= 0; named--) {
+        artconv_buf_clear(&page);
+        artconv_buf_puts(&page, "<html><head><title>Where to put a thermometer?</title>");
+        if (named)
+            artconv_buf_puts(&page, "<script type='application/ld+json'>{\"@type\":\"QAPage\"}"
+                                    "</script>");
+        artconv_buf_puts(&page, "</head><body><div class='thread'><div class='question'>" PROSE
+                                "</div><div class='comments'>");
+        for (k = 0; k < 4; k++)
+            artconv_buf_puts(&page, answer);
+        artconv_buf_puts(&page, "</div></div></body></html>");
+        if (!ok(read_html(&a, page.ptr, page.len, 0, 0, NULL, &err, NULL) == 0, "Q&A page reads"))
+            continue;
+        ok(has_text(a, "harbour authority said"), "Q&A page: the question is kept");
+        ok(has_text(a, "north wall") == named,
+           named ? "QAPage: the answers are kept" : "no kind: the comments are not");
+        artconv_article_free(a);
+        a = NULL;
+    }
+    artconv_buf_dispose(&page);
+}
+
 int main(void)
 {
     int n;
@@ -1213,6 +1372,10 @@ int main(void)
     test_fragment();
     test_one_decoder();
     test_precision();
+    test_page_kinds();
+    test_listing_region();
+    test_forum_posts();
+    test_forum_comments();
     n = golden_run("html-json", ".html", html, ".json", artconv_format_by_name("json"), NULL, NULL);
     ok(n >= 3, "golden html -> json: cases found");
     return tap_done();

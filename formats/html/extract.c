@@ -115,6 +115,76 @@ static xmlNodePtr pick_top(extractor *x)
     return top;
 }
 
+/* --- 4b. the main region of a page that is not an article ------------------- */
+
+/* A top holding less than this share of its main region's text is one
+ * part of a page whose main content is the whole region. */
+#define REGION_SHARE 0.6
+/* ...of a page that names no kind at all, which may be an article still. */
+#define UNNAMED_REGION_SHARE 0.3
+/* Without a <main>, the region is the highest ancestor whose link density
+ * stays under this (menus and footers are dropped already). */
+#define REGION_MAX_LINK_DENSITY 0.55
+
+static int is_main_region(const xmlNode *el)
+{
+    const char *role = ac_html_attr(el, "role");
+
+    return ac_html_is(el, "main") || (role != NULL && ac_strcaseeq(role, "main"));
+}
+
+/* The main region around `top`: the <main> (or role=main) holding it, else
+ * its highest ancestor below <body> that is not mostly links; NULL when
+ * that is a dropped box. */
+static xmlNodePtr find_region(const extractor *x, xmlNodePtr top)
+{
+    xmlNodePtr body = x->page->body, p, best = top;
+
+    for (p = top; p != NULL && p != body && p->type == XML_ELEMENT_NODE; p = p->parent)
+        if (is_main_region(p))
+            return ac_extract_dropped(p) ? NULL : p;
+    for (p = top->parent; p != NULL && p != body && p->type == XML_ELEMENT_NODE; p = p->parent)
+        if (ac_extract_link_density(p) < REGION_MAX_LINK_DENSITY)
+            best = p;
+    return best;
+}
+
+/* On a product, listing, forum or landing page the main content is the
+ * whole main region: a product's name, description and specs, a listing's
+ * items, a thread's posts, each a box of its own, none of them the article
+ * the scores look for.  A page that names itself an article keeps its top;
+ * one that names nothing gives it up only when it is a small part. */
+static xmlNodePtr widen_to_region(extractor *x, xmlNodePtr top)
+{
+    xmlNodePtr region;
+    double share = x->kind == AC_KIND_UNKNOWN ? UNNAMED_REGION_SHARE : REGION_SHARE;
+
+    if (x->kind == AC_KIND_ARTICLE || (region = find_region(x, top)) == NULL || region == top)
+        return top;
+    if (is_main_region(region) && x->kind == AC_KIND_UNKNOWN)
+        share = REGION_SHARE;
+    if ((double)AC_INFO(top)->text >= share * (double)AC_INFO(region)->text)
+        return top;
+    if (!(AC_INFO(region)->flags & AC_HTML_SCORED) && ac_extract_add_candidate(x, region) < 0)
+        return NULL;
+    x->widened = 1;
+    return region;
+}
+
+static const char *kind_name(ac_page_kind kind)
+{
+    switch (kind) {
+    case AC_KIND_FORUM:
+        return "a forum or Q&A page";
+    case AC_KIND_PRODUCT:
+        return "a product page";
+    case AC_KIND_LISTING:
+        return "a listing";
+    default:
+        return "it names no kind and reads like a landing page";
+    }
+}
+
 /* --- 4. siblings ---------------------------------------------------------------- */
 
 static int ends_sentence(const char *s, size_t len)
@@ -210,6 +280,7 @@ static int attempt(extractor *x, size_t *kept)
 
     ac_extract_reset(x->page);
     x->n_cands = 0;
+    x->widened = 0;
     ac_extract_measure(x->page->body);
     if ((rc = ac_extract_mark(x)) < 0)
         return rc;
@@ -217,7 +288,7 @@ static int attempt(extractor *x, size_t *kept)
     ac_extract_measure(x->page->body);
     if ((rc = ac_extract_score_units(x)) < 0)
         return rc;
-    if ((top = pick_top(x)) == NULL)
+    if ((top = pick_top(x)) == NULL || (top = widen_to_region(x, top)) == NULL)
         return ac_nomem(x->err);
     if ((rc = gather(x, top)) < 0)
         return rc;
@@ -249,13 +320,14 @@ int ac_html_extract(ac_html_page *page, artconv_error *err)
     memset(&x, 0, sizeof x);
     x.page = page;
     x.err = err;
+    x.kind = ac_extract_page_kind(page);
     /* Each level drops a rule; the first result long enough wins, else the
      * longest one, redone so its marks are the ones left on the tree. */
     for (level = 0; level < sizeof levels / sizeof levels[0]; level++) {
         x.rules = levels[level];
         AC_CHECK(attempt(&x, &kept));
         if (kept >= MIN_ARTICLE_TEXT)
-            goto cleanup;
+            goto found;
         if (kept > best_kept) {
             best_kept = kept;
             best = level;
@@ -263,6 +335,19 @@ int ac_html_extract(ac_html_page *page, artconv_error *err)
     }
     x.rules = levels[best];
     AC_CHECK(attempt(&x, &kept));
+    /* Nothing kept: what is left of the page once its chrome is gone, so
+     * the body is never empty when the page has text. */
+    if (kept == 0 && AC_INFO(page->body)->text > 0) {
+        page->roots[0] = page->body;
+        page->n_roots = 1;
+        ac_warn_read(page->opts, ARTCONV_EPARSE, 0,
+                     "found no main content: the page is kept without its menus and boxes");
+    }
+found:
+    if (x.widened)
+        ac_warn_read(page->opts, ARTCONV_EPARSE, 0,
+                     "the page is no article (%s): its whole main region is kept",
+                     kind_name(x.kind));
 cleanup:
     free(x.cands);
     artconv_buf_dispose(&x.tmp);

@@ -15,8 +15,19 @@
 /* The rules an attempt applies; a retry drops some (see ac_html_extract). */
 enum { RULE_UNLIKELY = 1, RULE_WEIGHT = 2, RULE_CLEAN = 4 };
 
+/* What kind of page it is, from schema.org and Open Graph (extract_kind.c). */
+typedef enum {
+    AC_KIND_UNKNOWN, /* names none of the kinds below */
+    AC_KIND_ARTICLE, /* an article, a blog post, a report; the kinds after it are no article */
+    AC_KIND_FORUM,   /* a discussion thread or a question with its answers */
+    AC_KIND_PRODUCT, /* a product's page */
+    AC_KIND_LISTING  /* a list of items: a category, search results */
+} ac_page_kind;
+
 typedef struct {
     ac_html_page *page;
+    ac_page_kind kind;
+    int widened; /* 1 when the top is the page's main region (see extract.c) */
     artconv_error *err;
     unsigned rules;
     xmlNodePtr *cands;
@@ -40,6 +51,11 @@ int ac_extract_has_ancestor(const xmlNode *el, const char *tag, const xmlNode *s
 /* Marks chrome AC_HTML_DROP and title headings AC_HTML_TITLE; wants the
  * measures of the unmarked page. */
 int ac_extract_mark(extractor *x);
+
+/* --- the page's kind (extract_kind.c) --------------------------------------- */
+
+/* The kind of page the schema.org types and og:type name; one walk. */
+ac_page_kind ac_extract_page_kind(const ac_html_page *page);
 
 /* --- 2. measures (extract_measure.c) ---------------------------------------- */
 

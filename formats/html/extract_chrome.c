@@ -37,6 +37,11 @@ static const char *const chrome_tags[] = {"nav",    "aside",    "footer", "butto
                                           "svg",    "canvas",   "link",   "meta",     NULL};
 /* Lines sites add to every article to sell something.  Lower case. */
 
+/* Class and id words of a comment thread, which never stands for the
+ * article; on a page that names itself a forum or a question with its
+ * answers, the thread is the main content and these boxes are its posts. */
+static const char *const comment_words[] = {"comment", "disqus", "replies", "remark", NULL};
+
 /* --- attribute tests --------------------------------------------------------- */
 
 int ac_extract_contains_any(const char *s, const char *const *words)
@@ -95,7 +100,8 @@ double ac_extract_class_weight(const extractor *x, const xmlNode *el)
     if (!(x->rules & RULE_WEIGHT))
         return 0;
     for (i = 0; i < 2; i++) {
-        if (lower_attr_has(el, names[i], negative_words))
+        if (lower_attr_has(el, names[i], negative_words) &&
+            !(x->kind == AC_KIND_FORUM && lower_attr_has(el, names[i], comment_words)))
             w -= 25;
         if (lower_attr_has(el, names[i], positive_words))
             w += 25;
@@ -190,8 +196,6 @@ static int repeats_title(extractor *x, const xmlNode *h)
 
 /* --- 1. chrome ---------------------------------------------------------------- */
 
-/* Class and id words of a comment thread, which never stands for the article. */
-static const char *const comment_words[] = {"comment", "disqus", "replies", "remark", NULL};
 
 /* Tags that are not drawn at all: never the article, whatever they hold. */
 static const char *const unseen_tags[] = {"script", "style", "template", "svg", "canvas", "link",
@@ -251,6 +255,7 @@ int ac_extract_mark(extractor *x)
             continue;
         ms = ac_extract_match_string(n, buf, sizeof buf);
         if (*ms != '\0' && ac_extract_contains_any(ms, unlikely_words) &&
+            !(x->kind == AC_KIND_FORUM && ac_extract_contains_any(ms, comment_words)) &&
             !ac_extract_contains_any(ms, maybe_words) &&
             !ac_extract_has_ancestor(n, "table", body) &&
             !ac_extract_has_ancestor(n, "code", body)) {

@@ -78,6 +78,9 @@ static int is_promo(extractor *x, const xmlNode *el, int labels_only)
     return !labels_only && ac_extract_contains_any(x->tmp.ptr, promo_phrases);
 }
 
+/* A box with fewer characters than this for each image is a gallery. */
+#define GALLERY_TEXT 100
+
 /* Whether a list, table or box inside the article is chrome after all. */
 static int looks_like_chrome(extractor *x, xmlNodePtr el, const xmlNode *root)
 {
@@ -90,6 +93,10 @@ static int looks_like_chrome(extractor *x, xmlNodePtr el, const xmlNode *root)
     double p = (double)i->n_p, img = (double)i->n_img, li = (double)i->n_li - 100;
     double input = (double)i->n_input;
     double heading_density = i->text == 0 ? 0 : (double)i->heading_text / (double)i->text;
+    /* On a page that is no article, a box with more images than
+     * paragraphs is a post (avatar, emoji, a photo) or an item when it has
+     * text enough to go with them. */
+    int has_kind = x->widened || x->kind > AC_KIND_ARTICLE;
 
     if (strcmp(name, "table") == 0 && ac_html_is_data_table(el))
         return 0;
@@ -99,7 +106,7 @@ static int looks_like_chrome(extractor *x, xmlNodePtr el, const xmlNode *root)
         return 1;
     if (i->commas >= 10)
         return 0;
-    if (img > 1 && p / img < 0.5 && !in_figure)
+    if (img > 1 && p / img < 0.5 && !in_figure && !(has_kind && i->text >= GALLERY_TEXT * img))
         return 1;
     if (!is_list && li > p)
         return 1;
