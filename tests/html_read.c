@@ -1185,6 +1185,40 @@ static void test_one_decoder(void)
        "... naming byte 0xFF at line 2, column 8");
 }
 
+/* --- i15 metadata: title, authors, date ------------------------------------ */
+
+/* The title of one page, or "" (a static buffer: tests only). */
+static const char *title_of(const char *page)
+{
+    static char buf[512];
+    artconv_article *a = NULL;
+    artconv_error err;
+
+    buf[0] = '\0';
+    if (read_html(&a, page, strlen(page), 0, 0, NULL, &err, NULL) == 0 &&
+        artconv_article_get(a, ARTCONV_META_TITLE) != NULL)
+        snprintf(buf, sizeof buf, "%s", artconv_article_get(a, ARTCONV_META_TITLE));
+    artconv_article_free(a);
+    return buf;
+}
+
+/* A site named after a bar as its host name is goes, even when it signs
+ * as the author; a section or a name the host does not carry stays. */
+static void test_meta_title_bar_site(void)
+{
+    is_str(title_of("<link rel='canonical' href='https://www.harbourgazette.com/a/1'>"
+                    "<meta name='author' content='Harbour Gazette'>"
+                    "<meta property='og:title' content='Ferry timetable: what changes | "
+                    "Harbour Gazette'>"),
+           "Ferry timetable: what changes", "title: the site after a bar, named as its host, goes");
+    is_str(title_of("<meta property='og:url' content='https://example.org/post'>"
+                    "<meta property='og:title' content='Ferry timetable: what changes | Code'>"),
+           "Ferry timetable: what changes | Code", "title: a part the host does not name stays");
+    is_str(title_of("<link rel='canonical' href='https://news.example.org/a'>"
+                    "<meta property='og:title' content='Example | Bridge reopens'>"),
+           "Example | Bridge reopens", "title: one word before the bar is no headline");
+}
+
 int main(void)
 {
     int n;
@@ -1213,6 +1247,8 @@ int main(void)
     test_fragment();
     test_one_decoder();
     test_precision();
+    /* i15 metadata */
+    test_meta_title_bar_site();
     n = golden_run("html-json", ".html", html, ".json", artconv_format_by_name("json"), NULL, NULL);
     ok(n >= 3, "golden html -> json: cases found");
     return tap_done();
