@@ -1219,6 +1219,36 @@ static void test_meta_title_bar_site(void)
            "Example | Bridge reopens", "title: one word before the bar is no headline");
 }
 
+/* A byline printed as plain text near the headline, on a page whose
+ * metadata names no one: "By A on <date>" under the <h1>, or a label and
+ * the names in the next element; far below the headline (a comment) it
+ * names no author. */
+static void test_meta_byline_text(void)
+{
+    static const char *const pages[] = {
+        "<body><header><h1>Bridge to reopen</h1><div><p>By Amy Wilhelm on March 3, 2025</p>"
+        "</div></header>" PROSE "</body>",
+        "<body><h1>Bridge to reopen</h1><div><p>Written by</p><p>Edzel Tabing</p></div>" PROSE
+        "</body>",
+        "<body><h1>Bridge to reopen</h1>" PROSE PROSE PROSE "<div class='c'><p>By Some Reader</p>"
+        "</div></body>",
+    };
+    static const char *const want[] = {"Amy Wilhelm", "Edzel Tabing", ""};
+    static const char *const what[] = {"byline text: \"By A on <date>\" under the headline",
+                                       "byline text: a label, then the names",
+                                       "byline text: a \"By\" line far from the headline is none"};
+    size_t i;
+
+    for (i = 0; i < 3; i++) {
+        artconv_article *a = NULL;
+        artconv_error err;
+
+        if (read_html(&a, pages[i], strlen(pages[i]), 0, 0, NULL, &err, NULL) == 0)
+            is_str(authors_of(a), want[i], what[i]);
+        artconv_article_free(a);
+    }
+}
+
 int main(void)
 {
     int n;
@@ -1249,6 +1279,7 @@ int main(void)
     test_precision();
     /* i15 metadata */
     test_meta_title_bar_site();
+    test_meta_byline_text();
     n = golden_run("html-json", ".html", html, ".json", artconv_format_by_name("json"), NULL, NULL);
     ok(n >= 3, "golden html -> json: cases found");
     return tap_done();
