@@ -5,7 +5,7 @@
  * ("Written by", "Author") whose next element holds the names.  Runs after
  * byline.c, on pages that still have no author.
  */
-#include "html.h"
+#include "byline_text.h"
 
 #include <string.h>
 

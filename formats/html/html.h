@@ -139,10 +139,6 @@ int ac_html_meta(artconv_article *article, ac_html_page *page, artconv_error *er
  * marks it, and takes the authors from it when the page declared none; else
  * from page->weak_authors. */
 int ac_html_byline(artconv_article *article, ac_html_page *page, artconv_error *err);
-/* On a page that still names no author, the byline printed as plain text
- * near the headline ("By A, B on <date>", "Written by" above the names)
- * (byline_text.c).  Returns 0 or a negative status. */
-int ac_html_byline_text(artconv_article *article, const ac_html_page *page, artconv_error *err);
 /* Moves a dateline that opens the article's first paragraph ("LONDON —",
  * "NEW DELHI:", "MOSCOW (AP) —") into the dateline field, unless the field
  * is already set (formats/html/dateline.c). */

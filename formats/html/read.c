@@ -31,7 +31,6 @@ int ac_html_read(artconv_article **out, const char *data, size_t len,
     AC_CHECK(ac_html_page_date(article, &page, err));
     AC_CHECK(ac_html_extract(&page, err));
     AC_CHECK(ac_html_byline(article, &page, err));
-    AC_CHECK(ac_html_byline_text(article, &page, err));
     if (page.body == NULL)
         ac_warn_read(opts, ARTCONV_EPARSE, 0, "the page has no <body> (a frameset?)");
     AC_CHECK(ac_html_build(artconv_article_body(article), &page, err));
