@@ -1249,6 +1249,30 @@ static void test_meta_byline_text(void)
     }
 }
 
+/* A site that signs as its own author gives way to the person the page
+ * prints as the byline; a person the metadata names keeps the field. */
+static void test_meta_site_author(void)
+{
+    static const char site[] =
+        "<head><link rel='canonical' href='https://www.harbourgazette.com/a/1'>"
+        "<meta name='author' content='Harbour Gazette'></head>"
+        "<body><h1>Bridge to reopen</h1><p>By Amy Wilhelm</p>" PROSE "</body>";
+    static const char person[] =
+        "<head><link rel='canonical' href='https://www.harbourgazette.com/a/1'>"
+        "<meta name='author' content='Ann Lee'></head>"
+        "<body><h1>Bridge to reopen</h1><p>By Amy Wilhelm</p>" PROSE "</body>";
+    artconv_article *a = NULL;
+    artconv_error err;
+
+    if (read_html(&a, site, strlen(site), 0, 0, NULL, &err, NULL) == 0)
+        is_str(authors_of(a), "Amy Wilhelm", "site author: the printed byline replaces the site");
+    artconv_article_free(a);
+    a = NULL;
+    if (read_html(&a, person, strlen(person), 0, 0, NULL, &err, NULL) == 0)
+        is_str(authors_of(a), "Ann Lee", "site author: a declared person stays");
+    artconv_article_free(a);
+}
+
 int main(void)
 {
     int n;
@@ -1280,6 +1304,7 @@ int main(void)
     /* i15 metadata */
     test_meta_title_bar_site();
     test_meta_byline_text();
+    test_meta_site_author();
     n = golden_run("html-json", ".html", html, ".json", artconv_format_by_name("json"), NULL, NULL);
     ok(n >= 3, "golden html -> json: cases found");
     return tap_done();

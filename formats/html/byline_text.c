@@ -186,14 +186,101 @@ static const xmlNode *headline(text_ctx *c, const xmlNode *root, size_t *start, 
     return NULL;
 }
 
+/* Appends the ASCII-lower-cased letters and digits of s[0..len) to out
+ * (other UTF-8 bytes kept), at most `size` - 1 of them. */
+static size_t squash(char *out, size_t size, const char *s, size_t len)
+{
+    size_t i, n = 0;
+
+    for (i = 0; i < len && n + 1 < size; i++) {
+        unsigned char ch = (unsigned char)s[i];
+
+        if (ch >= 0x80 || (ch >= '0' && ch <= '9'))
+            out[n++] = (char)ch;
+        else if ((ch | 32) >= 'a' && (ch | 32) <= 'z')
+            out[n++] = (char)(ch | 32);
+    }
+    out[n] = '\0';
+    return n;
+}
+
+int ac_html_site_author(const artconv_article *a)
+{
+    const char *author = artconv_article_list_get(a, ARTCONV_LIST_AUTHORS, 0);
+    const char *pub = artconv_article_get(a, ARTCONV_META_PUBLISHER);
+    const char *url = artconv_article_get(a, ARTCONV_META_SOURCE), *host, *end;
+    char sa[128], sp[128], sh[256];
+    size_t na;
+
+    if (artconv_article_list_count(a, ARTCONV_LIST_AUTHORS) != 1 || author == NULL ||
+        (na = squash(sa, sizeof sa, author, strlen(author))) < 3)
+        return 0;
+    if (pub != NULL && squash(sp, sizeof sp, pub, strlen(pub)) > 0 && strcmp(sa, sp) == 0)
+        return 1;
+    if (url == NULL || (host = strstr(url, "://")) == NULL)
+        return 0;
+    host += 3;
+    for (end = host; *end != '\0' && *end != '/' && *end != ':' && *end != '?'; end++)
+        ;
+    squash(sh, sizeof sh, host, (size_t)(end - host));
+    return strstr(sh, sa) != NULL;
+}
+
+int ac_html_take_person(artconv_article *to, const artconv_article *from, artconv_error *err)
+{
+    const char *site = artconv_article_list_get(to, ARTCONV_LIST_AUTHORS, 0);
+    size_t i, n = artconv_article_list_count(from, ARTCONV_LIST_AUTHORS);
+    char ss[128], sf[256];
+
+    if (n == 0 || site == NULL || ac_html_site_author(from))
+        return 0;
+    /* "HomeAdvisor Staff Writer" is the site again. */
+    squash(ss, sizeof ss, site, strlen(site));
+    for (i = 0; i < n; i++) {
+        const char *f = artconv_article_list_get(from, ARTCONV_LIST_AUTHORS, i);
+
+        squash(sf, sizeof sf, f, strlen(f));
+        if (strstr(sf, ss) != NULL)
+            return 0;
+    }
+    artconv_article_list_clear(to, ARTCONV_LIST_AUTHORS);
+    for (i = 0; i < n; i++)
+        if (artconv_article_list_add(to, ARTCONV_LIST_AUTHORS,
+                                     artconv_article_list_get(from, ARTCONV_LIST_AUTHORS, i),
+                                     err) < 0)
+            return ARTCONV_ENOMEM;
+    return 0;
+}
+
+static int search(artconv_article *article, const ac_html_page *page, artconv_error *err);
+
 int ac_html_byline_text(artconv_article *article, const ac_html_page *page, artconv_error *err)
+{
+    artconv_article *found;
+    int rc;
+
+    if (artconv_article_list_count(article, ARTCONV_LIST_AUTHORS) == 0)
+        return search(article, page, err);
+    if (!ac_html_site_author(article))
+        return 0;
+    /* The site signs: a person's byline in the text replaces it. */
+    if ((found = artconv_article_new()) == NULL)
+        return ac_nomem(err);
+    if ((rc = search(found, page, err)) == 0)
+        rc = ac_html_take_person(article, found, err);
+    artconv_article_free(found);
+    return rc;
+}
+
+/* The search itself, into `article`. */
+static int search(artconv_article *article, const ac_html_page *page, artconv_error *err)
 {
     const xmlNode *root = page->body, *h, *n;
     text_ctx c;
     size_t pos = 0, h_start = 0, h_len = 0, h_end, from;
     int skip, rc = 0;
 
-    if (root == NULL || artconv_article_list_count(article, ARTCONV_LIST_AUTHORS) > 0)
+    if (root == NULL)
         return 0;
     memset(&c, 0, sizeof c);
     c.article = article;
