@@ -1273,6 +1273,24 @@ static void test_meta_site_author(void)
     artconv_article_free(a);
 }
 
+/* A JSON-LD author given by @id is the Person of that @id in the @graph. */
+static void test_meta_author_by_id(void)
+{
+    static const char page[] =
+        "<script type='application/ld+json'>{\"@context\":\"https://schema.org\",\"@graph\":["
+        "{\"@type\":\"Article\",\"headline\":\"Bridge to reopen\","
+        "\"author\":{\"@id\":\"https://example.org/#/person/7\"}},"
+        "{\"@type\":\"Person\",\"@id\":\"https://example.org/#/person/7\","
+        "\"name\":\"Nirmita Panchal\"}]}</script><body><h1>Bridge to reopen</h1>" PROSE
+        "</body>";
+    artconv_article *a = NULL;
+    artconv_error err;
+
+    if (read_html(&a, page, strlen(page), 0, 0, NULL, &err, NULL) == 0)
+        is_str(authors_of(a), "Nirmita Panchal", "JSON-LD author by @id: the Person's name");
+    artconv_article_free(a);
+}
+
 int main(void)
 {
     int n;
@@ -1305,6 +1323,7 @@ int main(void)
     test_meta_title_bar_site();
     test_meta_byline_text();
     test_meta_site_author();
+    test_meta_author_by_id();
     n = golden_run("html-json", ".html", html, ".json", artconv_format_by_name("json"), NULL, NULL);
     ok(n >= 3, "golden html -> json: cases found");
     return tap_done();
