@@ -1291,6 +1291,29 @@ static void test_meta_author_by_id(void)
     artconv_article_free(a);
 }
 
+/* Comment heads and form labels in an author field name no one. */
+static void test_meta_no_name_parts(void)
+{
+    static const char *const heads[] = {
+        "<meta name='author' content='Lori Campbell says'>",
+        "<meta name='author' content='Your Name: *'>",
+        "<meta name='author' content='Name (required)'>",
+    };
+    size_t i;
+
+    for (i = 0; i < 3; i++) {
+        artconv_article *a = NULL;
+        artconv_error err;
+        char page[2048];
+
+        snprintf(page, sizeof page, "%s<body><h1>Bridge to reopen</h1>%s</body>", heads[i],
+                 PROSE);
+        if (read_html(&a, page, strlen(page), 0, 0, NULL, &err, NULL) == 0)
+            is_str(authors_of(a), "", heads[i]);
+        artconv_article_free(a);
+    }
+}
+
 int main(void)
 {
     int n;
@@ -1324,6 +1347,7 @@ int main(void)
     test_meta_byline_text();
     test_meta_site_author();
     test_meta_author_by_id();
+    test_meta_no_name_parts();
     n = golden_run("html-json", ".html", html, ".json", artconv_format_by_name("json"), NULL, NULL);
     ok(n >= 3, "golden html -> json: cases found");
     return tap_done();
