@@ -1217,6 +1217,10 @@ static void test_meta_title_bar_site(void)
     is_str(title_of("<link rel='canonical' href='https://news.example.org/a'>"
                     "<meta property='og:title' content='Example | Bridge reopens'>"),
            "Example | Bridge reopens", "title: one word before the bar is no headline");
+    is_str(title_of("<link rel='canonical' href='https://www.gazette.com/a/1'>"
+                    "<meta property='og:title' content='Ferry timetable: what changes | "
+                    "Gazette Harbour Edition'>"),
+           "Ferry timetable: what changes", "title: a site part that holds the host's name goes");
 }
 
 /* A byline printed as plain text near the headline, on a page whose

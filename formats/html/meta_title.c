@@ -167,7 +167,27 @@ static int in_host(const meta_ctx *m, const char *s, size_t len)
         if (name_char((unsigned char)s[i]))
             ss[sn++] = (char)((s[i] >= 'A' && s[i] <= 'Z') ? s[i] + 32 : s[i]);
     ss[sn] = '\0';
-    return sn >= 3 && strstr(hs, ss) != NULL;
+    if (sn >= 3 && strstr(hs, ss) != NULL)
+        return 1;
+    /* Or the host's own name is in it: "TheFocus.AI Labs" on thefocus.ai. */
+    {
+        const char *dot = NULL, *prev = NULL, *p;
+        char label[128];
+        size_t ln = 0;
+
+        for (p = host; p < end; p++)
+            if (*p == '.') {
+                prev = dot;
+                dot = p;
+            }
+        if (dot == NULL)
+            return 0;
+        for (p = prev != NULL ? prev + 1 : host; p < dot && ln + 1 < sizeof label; p++)
+            if (name_char((unsigned char)*p))
+                label[ln++] = (char)((*p >= 'A' && *p <= 'Z') ? *p + 32 : *p);
+        label[ln] = '\0';
+        return ln >= 4 && strstr(ss, label) != NULL;
+    }
 }
 
 /* Cuts what follows the first " | " of m->tmp when it is the site, named
