@@ -233,7 +233,8 @@ static int same_text(const char *got, const char *want, int lower)
 }
 
 /* The expected title with a site-name part cut off, in `out`; 1 if one
- * was cut. */
+ * was cut.  A site name that is a host name counts without its last
+ * label. */
 static int cut_site(char *out, size_t size, const char *title, const char *site)
 {
     static const char *const seps[] = {" | ",        " - ",  " \xE2\x80\x93 ", " \xE2\x80\x94 ",
@@ -247,6 +248,15 @@ static int cut_site(char *out, size_t size, const char *title, const char *site)
     normalize(sn, sizeof sn, site, 0);
     tl = strlen(t);
     sl = strlen(sn);
+    /* "Factorio.com" names the site the title calls "Factorio". */
+    for (k = sl; k > 0 && k + 5 >= sl && sn[k - 1] != '.'; k--)
+        ;
+    if (k > 1 && k + 5 >= sl && sl - k >= 2 && strchr(sn, ' ') == NULL) {
+        char *name_end = sn + k - 1;
+
+        *name_end = '\0';
+        sl = k - 1;
+    }
     for (k = 0; seps[k] != NULL && sl > 0; k++) {
         size_t n = strlen(seps[k]);
 

@@ -1344,6 +1344,139 @@ static void test_forum_comments(void)
     artconv_buf_dispose(&page);
 }
 
+/* --- i15 metadata: title, authors, date ------------------------------------ */
+
+/* The title of one page, or "" (a static buffer: tests only). */
+static const char *title_of(const char *page)
+{
+    static char buf[512];
+    artconv_article *a = NULL;
+    artconv_error err;
+
+    buf[0] = '\0';
+    if (read_html(&a, page, strlen(page), 0, 0, NULL, &err, NULL) == 0 &&
+        artconv_article_get(a, ARTCONV_META_TITLE) != NULL)
+        snprintf(buf, sizeof buf, "%s", artconv_article_get(a, ARTCONV_META_TITLE));
+    artconv_article_free(a);
+    return buf;
+}
+
+/* A site named after a bar as its host name is goes, even when it signs
+ * as the author; a section or a name the host does not carry stays. */
+static void test_meta_title_bar_site(void)
+{
+    is_str(title_of("<link rel='canonical' href='https://www.harbourgazette.com/a/1'>"
+                    "<meta name='author' content='Harbour Gazette'>"
+                    "<meta property='og:title' content='Ferry timetable: what changes | "
+                    "Harbour Gazette'>"),
+           "Ferry timetable: what changes", "title: the site after a bar, named as its host, goes");
+    is_str(title_of("<meta property='og:url' content='https://example.org/post'>"
+                    "<meta property='og:title' content='Ferry timetable: what changes | Code'>"),
+           "Ferry timetable: what changes | Code", "title: a part the host does not name stays");
+    is_str(title_of("<link rel='canonical' href='https://news.example.org/a'>"
+                    "<meta property='og:title' content='Example | Bridge reopens'>"),
+           "Example | Bridge reopens", "title: one word before the bar is no headline");
+    is_str(title_of("<link rel='canonical' href='https://www.gazette.com/a/1'>"
+                    "<meta property='og:title' content='Ferry timetable: what changes | "
+                    "Gazette Harbour Edition'>"),
+           "Ferry timetable: what changes", "title: a site part that holds the host's name goes");
+}
+
+/* A byline printed as plain text near the headline, on a page whose
+ * metadata names no one: "By A on <date>" under the <h1>, or a label and
+ * the names in the next element; far below the headline (a comment) it
+ * names no author. */
+static void test_meta_byline_text(void)
+{
+    static const char *const pages[] = {
+        "<body><header><h1>Bridge to reopen</h1><div><p>By Amy Wilhelm on March 3, 2025</p>"
+        "</div></header>" PROSE "</body>",
+        "<body><h1>Bridge to reopen</h1><div><p>Written by</p><p>Edzel Tabing</p></div>" PROSE
+        "</body>",
+        "<body><h1>Bridge to reopen</h1>" PROSE PROSE PROSE "<div class='c'><p>By Some Reader</p>"
+        "</div></body>",
+    };
+    static const char *const want[] = {"Amy Wilhelm", "Edzel Tabing", ""};
+    static const char *const what[] = {"byline text: \"By A on <date>\" under the headline",
+                                       "byline text: a label, then the names",
+                                       "byline text: a \"By\" line far from the headline is none"};
+    size_t i;
+
+    for (i = 0; i < 3; i++) {
+        artconv_article *a = NULL;
+        artconv_error err;
+
+        if (read_html(&a, pages[i], strlen(pages[i]), 0, 0, NULL, &err, NULL) == 0)
+            is_str(authors_of(a), want[i], what[i]);
+        artconv_article_free(a);
+    }
+}
+
+/* A site that signs as its own author gives way to the person the page
+ * prints as the byline; a person the metadata names keeps the field. */
+static void test_meta_site_author(void)
+{
+    static const char site[] =
+        "<head><link rel='canonical' href='https://www.harbourgazette.com/a/1'>"
+        "<meta name='author' content='Harbour Gazette'></head>"
+        "<body><h1>Bridge to reopen</h1><p>By Amy Wilhelm</p>" PROSE "</body>";
+    static const char person[] =
+        "<head><link rel='canonical' href='https://www.harbourgazette.com/a/1'>"
+        "<meta name='author' content='Ann Lee'></head>"
+        "<body><h1>Bridge to reopen</h1><p>By Amy Wilhelm</p>" PROSE "</body>";
+    artconv_article *a = NULL;
+    artconv_error err;
+
+    if (read_html(&a, site, strlen(site), 0, 0, NULL, &err, NULL) == 0)
+        is_str(authors_of(a), "Amy Wilhelm", "site author: the printed byline replaces the site");
+    artconv_article_free(a);
+    a = NULL;
+    if (read_html(&a, person, strlen(person), 0, 0, NULL, &err, NULL) == 0)
+        is_str(authors_of(a), "Ann Lee", "site author: a declared person stays");
+    artconv_article_free(a);
+}
+
+/* A JSON-LD author given by @id is the Person of that @id in the @graph. */
+static void test_meta_author_by_id(void)
+{
+    static const char page[] =
+        "<script type='application/ld+json'>{\"@context\":\"https://schema.org\",\"@graph\":["
+        "{\"@type\":\"Article\",\"headline\":\"Bridge to reopen\","
+        "\"author\":{\"@id\":\"https://example.org/#/person/7\"}},"
+        "{\"@type\":\"Person\",\"@id\":\"https://example.org/#/person/7\","
+        "\"name\":\"Nirmita Panchal\"}]}</script><body><h1>Bridge to reopen</h1>" PROSE
+        "</body>";
+    artconv_article *a = NULL;
+    artconv_error err;
+
+    if (read_html(&a, page, strlen(page), 0, 0, NULL, &err, NULL) == 0)
+        is_str(authors_of(a), "Nirmita Panchal", "JSON-LD author by @id: the Person's name");
+    artconv_article_free(a);
+}
+
+/* Comment heads and form labels in an author field name no one. */
+static void test_meta_no_name_parts(void)
+{
+    static const char *const heads[] = {
+        "<meta name='author' content='Lori Campbell says'>",
+        "<meta name='author' content='Your Name: *'>",
+        "<meta name='author' content='Name (required)'>",
+    };
+    size_t i;
+
+    for (i = 0; i < 3; i++) {
+        artconv_article *a = NULL;
+        artconv_error err;
+        char page[2048];
+
+        snprintf(page, sizeof page, "%s<body><h1>Bridge to reopen</h1>%s</body>", heads[i],
+                 PROSE);
+        if (read_html(&a, page, strlen(page), 0, 0, NULL, &err, NULL) == 0)
+            is_str(authors_of(a), "", heads[i]);
+        artconv_article_free(a);
+    }
+}
+
 int main(void)
 {
     int n;
@@ -1376,6 +1509,12 @@ int main(void)
     test_listing_region();
     test_forum_posts();
     test_forum_comments();
+    /* i15 metadata */
+    test_meta_title_bar_site();
+    test_meta_byline_text();
+    test_meta_site_author();
+    test_meta_author_by_id();
+    test_meta_no_name_parts();
     n = golden_run("html-json", ".html", html, ".json", artconv_format_by_name("json"), NULL, NULL);
     ok(n >= 3, "golden html -> json: cases found");
     return tap_done();

@@ -2,8 +2,10 @@
  * byline.c - the byline a page shows (not the one its metadata declares:
  * see meta.c): an element whose class, id or itemprop says byline or
  * author, near the headline or the start of the content, and the names in
- * it.  Runs before extraction (on the whole body) and again after it.
+ * it.  Runs before extraction (on the whole body) and again after it,
+ * then hands a page that still names no one to byline_text.c.
  */
+#include "byline_text.h"
 #include "html.h"
 
 #include <string.h>
@@ -334,6 +336,8 @@ cleanup:
         artconv_article_list_count(article, ARTCONV_LIST_AUTHORS) == 0 &&
         page->weak_authors != NULL)
         rc = ac_news_add_authors(article, page->weak_authors, strlen(page->weak_authors), err);
+    if (rc == 0 && page->roots != NULL)
+        rc = ac_html_byline_text(article, page, err);
     artconv_buf_dispose(&m.tmp);
     return rc;
 }

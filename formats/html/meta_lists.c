@@ -34,6 +34,54 @@ int ac_meta_add_keywords(meta_ctx *m, const char *s, size_t len, int split)
     return 0;
 }
 
+/* Objects of the page's JSON-LD looked at for one @id: each block's top
+ * level and its @graph, no deeper, so hostile nesting costs nothing. */
+#define MAX_ID_OBJECTS 256
+
+static int same_id(const json_t *o, const char *id)
+{
+    const json_t *v = json_is_object(o) ? json_object_get(o, "@id") : NULL;
+
+    return json_is_string(v) && strcmp(json_string_value(v), id) == 0 &&
+           json_is_string(json_object_get(o, "name"));
+}
+
+/* The "name" of the JSON-LD object whose @id is `id` (an author given as
+ * {"@id": "#/schema/person/1"} and described elsewhere in the @graph), or
+ * NULL. */
+static const char *name_by_id(const meta_ctx *m, const char *id)
+{
+    size_t b, i, seen = 0;
+
+    for (b = 0; b < m->n_ld; b++) {
+        const json_t *root = m->ld[b], *list;
+
+        if (same_id(root, id))
+            return json_string_value(json_object_get(root, "name"));
+        list = json_is_array(root) ? root : json_object_get(root, "@graph");
+        for (i = 0; json_is_array(list) && i < json_array_size(list); i++) {
+            const json_t *o = json_array_get(list, i);
+
+            if (++seen > MAX_ID_OBJECTS)
+                return NULL;
+            if (same_id(o, id))
+                return json_string_value(json_object_get(o, "name"));
+            if (json_is_object(o) && json_is_array(json_object_get(o, "@graph"))) {
+                const json_t *g = json_object_get(o, "@graph");
+                size_t k;
+
+                for (k = 0; k < json_array_size(g); k++) {
+                    if (++seen > MAX_ID_OBJECTS)
+                        return NULL;
+                    if (same_id(json_array_get(g, k), id))
+                        return json_string_value(json_object_get(json_array_get(g, k), "name"));
+                }
+            }
+        }
+    }
+    return NULL;
+}
+
 static int ld_authors(meta_ctx *m, const json_t *v)
 {
     size_t i, n = json_is_array(v) ? json_array_size(v) : 1;
@@ -45,8 +93,13 @@ static int ld_authors(meta_ctx *m, const json_t *v)
 
         if (json_is_string(a))
             name = json_string_value(a);
-        else if (json_is_object(a))
+        else if (json_is_object(a)) {
+            const json_t *id = json_object_get(a, "@id");
+
             name = ac_meta_ld_string(json_object_get(a, "name"), "name");
+            if (name == NULL && json_is_string(id))
+                name = name_by_id(m, json_string_value(id));
+        }
         if (name != NULL && !ac_url_looks_like_web(name) &&
             (rc = ac_news_add_authors(m->article, name, strlen(name), m->err)) < 0)
             return rc;

@@ -147,6 +147,71 @@ static int prefer_name(meta_ctx *m, const char *headline, const char *name)
     return rc;
 }
 
+/* 1 if s[0..len), letters and digits only and case aside, is in the host
+ * name of the page's address (canonical or og:url): "Accruent" and
+ * "www.accruent.com", "Bold.org" and "bold.org". */
+static int in_host(const meta_ctx *m, const char *s, size_t len)
+{
+    const char *url = m->canonical != NULL ? m->canonical : m->slots[S_URL_OG], *host, *end;
+    char hs[256], ss[256];
+    size_t hn = 0, sn = 0, i;
+
+    if (url == NULL || (host = strstr(url, "://")) == NULL)
+        return 0;
+    host += 3;
+    for (end = host; *end != '\0' && *end != '/' && *end != ':' && *end != '?'; end++)
+        if (name_char((unsigned char)*end) && hn + 1 < sizeof hs)
+            hs[hn++] = (char)((*end >= 'A' && *end <= 'Z') ? *end + 32 : *end);
+    hs[hn] = '\0';
+    for (i = 0; i < len && sn + 1 < sizeof ss; i++)
+        if (name_char((unsigned char)s[i]))
+            ss[sn++] = (char)((s[i] >= 'A' && s[i] <= 'Z') ? s[i] + 32 : s[i]);
+    ss[sn] = '\0';
+    if (sn >= 3 && strstr(hs, ss) != NULL)
+        return 1;
+    /* Or the host's own name is in it: "TheFocus.AI Labs" on thefocus.ai. */
+    {
+        const char *dot = NULL, *prev = NULL, *p;
+        char label[128];
+        size_t ln = 0;
+
+        for (p = host; p < end; p++)
+            if (*p == '.') {
+                prev = dot;
+                dot = p;
+            }
+        if (dot == NULL)
+            return 0;
+        for (p = prev != NULL ? prev + 1 : host; p < dot && ln + 1 < sizeof label; p++)
+            if (name_char((unsigned char)*p))
+                label[ln++] = (char)((*p >= 'A' && *p <= 'Z') ? *p + 32 : *p);
+        label[ln] = '\0';
+        return ln >= 4 && strstr(ss, label) != NULL;
+    }
+}
+
+/* Cuts what follows the first " | " of m->tmp when it is the site, named
+ * as its host name is ("Headline | Accruent" on accruent.com) and what
+ * stands before reads as a headline (two words or more); a site that
+ * signs as its own author is still the site. */
+static void cut_bar(meta_ctx *m)
+{
+    const char *bar, *last;
+    size_t head;
+
+    if (m->tmp.len == 0 || (bar = strstr(m->tmp.ptr, " | ")) == NULL)
+        return;
+    head = (size_t)(bar - m->tmp.ptr);
+    /* The site is the last part: "Headline | Section | Site". */
+    for (last = bar; strstr(last + 3, " | ") != NULL; last = strstr(last + 3, " | "))
+        ;
+    if (ac_meta_count_words(m->tmp.ptr, head) < 2 ||
+        !in_host(m, last + 3, m->tmp.len - (size_t)(last + 3 - m->tmp.ptr)))
+        return;
+    m->tmp.len = head;
+    m->tmp.ptr[head] = '\0';
+}
+
 /* --- the visible headline ------------------------------------------------- */
 
 /* Elements whose <h1>s are not the page's headline: code, templates, and
@@ -395,6 +460,7 @@ int ac_meta_set_title(meta_ctx *m)
         }
     } else
         strip_site(m, site, from_tag);
+    cut_bar(m);
     if (m->tmp.len == 0)
         goto done;
     if ((rc = ac_article_set_n(m->article, ARTCONV_META_TITLE, m->tmp.ptr, m->tmp.len, m->err)) < 0)

@@ -133,9 +133,26 @@ static int is_number_or_symbol(const char *s, size_t len)
     return other;
 }
 
+/* 1 if s[0..len) heads a comment ("Lori Campbell says") or labels a form
+ * field ("Your Name: *", "Name (required)"): a comment thread and its form
+ * sit below many articles, and neither is a byline. */
+static int is_commenter(const char *s, size_t len)
+{
+    size_t i;
+
+    if (len > 5 && (ac_strncaseeq(s + len - 5, " says", 5) ||
+                    ac_strncaseeq(s + len - 5, " said", 5)))
+        return 1;
+    for (i = 0; i < len; i++)
+        if (s[i] == '*' || (i + 10 <= len && ac_strncaseeq(s + i, "(required)", 10)))
+            return 1;
+    return 0;
+}
+
 int ac_news_is_no_name(const char *s, size_t len)
 {
-    return is_number_or_symbol(s, len) || in_list(labels, s, len) || ac_news_is_month(s, len);
+    return is_number_or_symbol(s, len) || in_list(labels, s, len) || ac_news_is_month(s, len) ||
+           is_commenter(s, len);
 }
 
 /* Length of a label that opens one part ("Posted by ", "Author: "), the
