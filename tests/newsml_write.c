@@ -15,6 +15,7 @@
 #include "artconv.h"
 #include "tap.h"
 #include "testutil.h"
+#include "testzip.h"
 
 #include <dirent.h>
 #include <libxml/parser.h>
@@ -587,6 +588,43 @@ static void test_options(void)
     artconv_buf_dispose(&other);
 }
 
+/* One identifier scheme for NewsML-G2 and EPUB: an article named by its
+ * source URL gets the version 5 UUID of that URL in both. */
+static void test_guid_scheme(void)
+{
+    static const char *const pairs[] = {"title", "T", "source",
+                                        "https://news.example.org/2024/03/story", NULL};
+    artconv_article *a = article_with(pairs);
+    artconv_write_options opts = fixed_options();
+    artconv_buf out = ARTCONV_BUF_INIT, book = ARTCONV_BUF_INIT, opf = ARTCONV_BUF_INIT;
+    const char *guid;
+    char want[64];
+
+    /* Python's uuid.uuid5(uuid.NAMESPACE_URL, that URL) */
+    snprintf(want, sizeof want, "guid=\"urn:uuid:%s\"", "d5f3b338-ffb6-5710-a535-3423751fd8e7");
+    write_item(&out, a, &opts);
+    guid = strstr(out.ptr != NULL ? out.ptr : "", "guid=\"urn:uuid:");
+    ok(guid != NULL && guid[6 + 9 + 14] == '5', "the default GUID is a version 5 UUID");
+    ok(strstr(out.ptr != NULL ? out.ptr : "", want) != NULL,
+       "... of the source URL in the URL namespace");
+    if (artconv_write(&book, artconv_format_by_name("epub"), a, &opts, NULL) == 0) {
+        zip_t *za = tz_open(&book);
+        zip_int64_t at = za != NULL ? zip_name_locate(za, "EPUB/package.opf", 0) : -1;
+
+        ok(at >= 0 && tz_read_index(za, (zip_uint64_t)at, &opf) == 0 &&
+               strstr(opf.ptr, ">urn:uuid:d5f3b338-ffb6-5710-a535-3423751fd8e7<") != NULL,
+           "the EPUB of the same article has the same identifier");
+        if (za != NULL)
+            zip_discard(za);
+    } else {
+        ok(0, "the EPUB of the same article has the same identifier");
+    }
+    artconv_article_free(a);
+    artconv_buf_dispose(&out);
+    artconv_buf_dispose(&book);
+    artconv_buf_dispose(&opf);
+}
+
 /* The command-line validator agrees with the C one on the kitchen sink. */
 static void test_xmllint(void)
 {
@@ -637,6 +675,7 @@ int main(void)
     test_kitchen_sink();
     test_awkward();
     test_options();
+    test_guid_scheme();
     test_status();
     if (schema != NULL)
         test_xmllint();

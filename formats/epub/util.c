@@ -4,11 +4,11 @@
  * an XHTML node what element it is.
  */
 #include "epub.h"
+#include "stable_id.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <uuid/uuid.h>
 
 int ac_epub_reserve(void **items, size_t *cap, size_t n, size_t size)
 {
@@ -99,13 +99,9 @@ void ac_epub_book_free(ac_epub_book *book)
 
 void ac_epub_uuid(char *out, const char *name, size_t len)
 {
-    uuid_t id;
-
-    /* RFC 4122 version 5: SHA-1 of the URL namespace and the name, so the
-     * same source URL (or content) always gives the same identifier. */
-    uuid_generate_sha1(id, *uuid_get_template("url"), name, len);
-    memcpy(out, "urn:uuid:", 9);
-    uuid_unparse_lower(id, out + 9);
+    /* The writers' one scheme: the same source URL (or content) always
+     * gives the same identifier, in EPUB and NewsML-G2 alike. */
+    ac_stable_uuid(out, name, len);
 }
 
 /* Days from 1970-01-01 to the given proleptic Gregorian date (the usual

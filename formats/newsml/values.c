@@ -5,6 +5,7 @@
  * and the item's stable GUID.
  */
 #include "newsml_writer.h"
+#include "stable_id.h"
 
 #include <libxml/uri.h>
 #include <stdint.h>
@@ -162,20 +163,6 @@ const char *ac_nml_image_type(const char *url)
 
 /* --- the GUID ------------------------------------------------------------- */
 
-/* 64-bit FNV-1a, continued from `h`.  Not a cryptographic hash: the GUID only
- * has to be the same for the same article and, in practice, different for
- * different ones. */
-static uint64_t fnv1a(uint64_t h, const char *s, size_t len)
-{
-    size_t i;
-
-    for (i = 0; i < len; i++) {
-        h ^= (unsigned char)s[i];
-        h *= UINT64_C(0x100000001b3);
-    }
-    return h;
-}
-
 /* 1 if `s` can end a GUID as it is: short, and without whitespace. */
 static int is_token(const char *s)
 {
@@ -188,55 +175,44 @@ static int is_token(const char *s)
 }
 
 /* The GUID is stable across runs and versions: opts->guid_scheme followed by
- * the article's id (or a hash), else a urn:uuid whose 128 bits hash the id,
- * else the source URL, else the headline and the body.  The UUID is marked
- * version 8 (RFC 9562's custom layout), since it is neither random nor a
- * SHA-1 name-based one. */
+ * the article's id (or, for an id that cannot end a GUID, its UUID's hex
+ * digits), else the writers' one identifier (formats/shared/stable_id.c,
+ * the same as the EPUB writer's): the version 5 UUID of the source URL,
+ * else of "id:" and the id, else of the headline and the body. */
 int ac_nml_put_guid(artconv_buf *out, const artconv_article *a, const char *scheme,
                     const artconv_buf *body)
 {
     const char *id = artconv_article_get(a, ARTCONV_META_ID);
     const char *source = artconv_article_get(a, ARTCONV_META_SOURCE);
     const char *title = artconv_article_get(a, ARTCONV_META_TITLE);
-    unsigned char b[16];
-    uint64_t h1, h2;
-    char text[40];
-    int i;
+    artconv_buf name = ARTCONV_BUF_INIT;
+    char uuid[AC_STABLE_UUID_SIZE], hex[33];
+    size_t i, j;
+    int rc;
 
-    if (id != NULL) {
-        h1 = fnv1a(UINT64_C(0xcbf29ce484222325), "id\n", 3);
-        h1 = fnv1a(h1, id, strlen(id));
-    } else if (source != NULL) {
-        h1 = fnv1a(UINT64_C(0xcbf29ce484222325), "source\n", 7);
-        h1 = fnv1a(h1, source, strlen(source));
-    } else {
-        h1 = fnv1a(UINT64_C(0xcbf29ce484222325), "content\n", 8);
-        if (title != NULL)
-            h1 = fnv1a(h1, title, strlen(title) + 1);
-        h1 = fnv1a(h1, body->ptr, body->len);
+    if (source != NULL && id == NULL)
+        rc = artconv_buf_puts(&name, source);
+    else if (id != NULL)
+        rc = artconv_buf_puts(&name, "id:") < 0 ? ARTCONV_ENOMEM : artconv_buf_puts(&name, id);
+    else if ((rc = artconv_buf_puts(&name, title != NULL ? title : "")) == 0 &&
+             (rc = artconv_buf_putc(&name, '\n')) == 0)
+        rc = artconv_buf_put(&name, body->ptr != NULL ? body->ptr : "", body->len);
+    if (rc < 0) {
+        artconv_buf_dispose(&name);
+        return ARTCONV_ENOMEM;
     }
-    /* A second, different hash over the same bytes via its own seed. */
-    h2 = fnv1a(h1 ^ UINT64_C(0x9e3779b97f4a7c15), (const char *)&h1, sizeof h1);
+    ac_stable_uuid(uuid, name.ptr != NULL ? name.ptr : "", name.len);
+    artconv_buf_dispose(&name);
     if (scheme != NULL && *scheme != '\0') {
         if (artconv_buf_puts(out, scheme) < 0)
             return ARTCONV_ENOMEM;
         if (id != NULL && is_token(id))
             return artconv_buf_puts(out, id);
-        snprintf(text, sizeof text, "%016llx%016llx", (unsigned long long)h1,
-                 (unsigned long long)h2);
-        return artconv_buf_puts(out, text);
+        for (i = 9, j = 0; uuid[i] != '\0'; i++)
+            if (uuid[i] != '-')
+                hex[j++] = uuid[i];
+        hex[j] = '\0';
+        return artconv_buf_puts(out, hex);
     }
-    for (i = 0; i < 8; i++) {
-        b[i] = (unsigned char)(h1 >> (56 - 8 * i));
-        b[8 + i] = (unsigned char)(h2 >> (56 - 8 * i));
-    }
-    b[6] = (unsigned char)((b[6] & 0x0f) | 0x80);
-    b[8] = (unsigned char)((b[8] & 0x3f) | 0x80);
-    snprintf(text, sizeof text,
-             "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", b[0], b[1],
-             b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13], b[14],
-             b[15]);
-    if (artconv_buf_puts(out, "urn:uuid:") < 0)
-        return ARTCONV_ENOMEM;
-    return artconv_buf_puts(out, text);
+    return artconv_buf_puts(out, uuid);
 }
