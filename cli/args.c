@@ -43,6 +43,8 @@ static const option_spec options[] = {
     {"encoding", 0, 1, OPT_ENCODING, "NAME",
      "the input's charset (windows-1251, shift_jis...) over its own and detection"},
     {"no-extract", 0, 0, OPT_NO_EXTRACT, NULL, "html: convert the whole <body>"},
+    {"base-url", 0, 1, OPT_BASE_URL, "URL",
+     "html: the saved page's address, for its relative links (when it names none)"},
     {"max-input", 0, 1, OPT_MAX_INPUT, "BYTES", "refuse larger inputs (default 256 MiB; K/M/G)"},
     {"quiet", 'q', 0, OPT_QUIET, NULL, "print no warnings, notes, progress or summary"},
     {"json", 0, 0, OPT_JSON, NULL, "info, formats: print JSON"},
@@ -247,6 +249,13 @@ static int apply_option(cli_args *args, const option_spec *opt, const char *valu
         break;
     case OPT_STANDALONE:
         args->standalone = 1;
+        break;
+    case OPT_BASE_URL:
+        if (strncmp(value, "http://", 7) != 0 && strncmp(value, "https://", 8) != 0)
+            return cli_usage_error(args->command,
+                                   "--base-url wants an absolute http or https URL, not '%s'",
+                                   value);
+        args->base_url = value;
         break;
     case OPT_RESOURCE_PATH:
         if (value[0] == '\0')

@@ -62,7 +62,8 @@ typedef enum cli_option_id {
     OPT_NO_FILES,
     OPT_STANDALONE,
     OPT_ENCODING,
-    OPT_RESOURCE_PATH
+    OPT_RESOURCE_PATH,
+    OPT_BASE_URL
 } cli_option_id;
 
 typedef struct cli_args cli_args;
@@ -99,6 +100,7 @@ struct cli_args {
     int standalone; /* -s: accepted, the whole page is the default */
     const char *encoding; /* --encoding: the input's charset */
     const char *resource_path; /* --resource-path DIR */
+    const char *base_url;      /* --base-url URL */
     artconv_front_matter front_matter;
     int strict;
     int no_extract;

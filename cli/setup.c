@@ -68,6 +68,7 @@ void cli_settings_fill(cli_settings *settings, const cli_args *args, const char 
     settings->read.no_extract = args->no_extract;
     settings->read.max_input = args->max_input;
     settings->read.encoding = args->encoding;
+    settings->read.base_url = args->base_url;
     settings->resource_path = args->resource_path;
     set_write_options(&settings->write, args, "-", css);
     settings->metas = args->metas;

@@ -48,7 +48,7 @@ _artconv()
         compopt -o nospace 2>/dev/null
         return
         ;;
-    -w | --width | -j | --jobs | --max-input | --encoding | --provider | --guid-scheme | --item-version | --title)
+    -w | --width | -j | --jobs | --max-input | --encoding | --base-url | --provider | --guid-scheme | --item-version | --title)
         return # a value only the user knows
         ;;
     esac
@@ -56,17 +56,17 @@ _artconv()
     case $cmd in
     convert)
         opts="--from --to --output --output-dir --files-from --null --force --jobs --report
-              --meta --metadata --width --fragment --standalone --front-matter --strict --encoding --no-extract --max-input
+              --meta --metadata --width --fragment --standalone --front-matter --strict --encoding --base-url --no-extract --max-input
               --quiet --verbose --css --cover --resource-path --provider --guid-scheme --item-version --title
               --ignore-status --help"
         ;;
     batch)
-        opts="--from --to --meta --metadata --width --fragment --standalone --front-matter --strict --encoding --no-extract
+        opts="--from --to --meta --metadata --width --fragment --standalone --front-matter --strict --encoding --base-url --no-extract
               --max-input --css --cover --provider --guid-scheme --item-version --ignore-status
               --force --root --no-files --help"
         ;;
     info)
-        opts="--from --meta --strict --encoding --no-extract --max-input --quiet --json --help"
+        opts="--from --meta --strict --encoding --base-url --no-extract --max-input --quiet --json --help"
         ;;
     formats)
         opts="--json --help"

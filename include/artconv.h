@@ -499,7 +499,8 @@ ARTCONV_API size_t artconv_node_depth(const artconv_node *root);
  *  valid only during the callback (copy what you keep). */
 typedef void (*artconv_warning_fn)(const artconv_error *warning, void *payload);
 
-/* 2 added `encoding`; a caller built against version 1 never has it read. */
+/* 2 added `encoding` and `base_url`; a caller built against version 1
+ * never has them read. */
 #define ARTCONV_READ_OPTIONS_VERSION 2
 
 typedef struct artconv_read_options {
@@ -525,6 +526,12 @@ typedef struct artconv_read_options {
      * the input's own BOM or declaration, else detection.  An unknown name
      * fails with ARTCONV_EINVALID.  (Version 2.) */
     const char *encoding;
+    /* HTML: the page's address ("https://host/path/page.html"), for a saved
+     * page that names none: relative links and images resolve against it
+     * and it becomes the source when the page gives none.  A <base href>
+     * or canonical link the page has wins.  Must be an absolute http(s)
+     * URL (else ARTCONV_EINVALID); NULL: none.  (Version 2.) */
+    const char *base_url;
 } artconv_read_options;
 
 /** Fills `opts` (caller-owned) with the defaults: version set, every other

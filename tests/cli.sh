@@ -445,4 +445,20 @@ ok $? "from stdin, no folder is searched for images"
 python3 -c 'import sys,zipfile; sys.exit(0 if any(n.endswith(".png") for n in zipfile.ZipFile("stdin-pics.epub").namelist()) else 1)'
 ok $? "--resource-path DIR: the image is found there and embedded"
 
+# --base-url: a saved page that names no address of its own.
+printf '<html><head><title>Saved</title></head><body><article><h1>Saved</h1><p>Read <a href="../more.html">more</a> and see <img src="pic.jpg" alt="a pic">.</p><p>Second paragraph of the saved article, long enough to count as text.</p></article></body></html>' >saved.html
+run "$bin" convert --base-url https://news.example.org/2024/03/story.html -t json saved.html
+expect_out '"url": "https://news.example.org/2024/more.html"' "--base-url resolves a relative link"
+expect_out '"url": "https://news.example.org/2024/03/pic.jpg"' "and a relative image"
+expect_out '"source": "https://news.example.org/2024/03/story.html"' "--base-url is the source when the page names none"
+printf '<html><head><title>Saved</title><link rel="canonical" href="https://own.example/a/b.html"></head><body><article><h1>Saved</h1><p>Read <a href="c.html">more</a>.</p><p>Second paragraph of the saved article, long enough to count.</p></article></body></html>' >canon.html
+run "$bin" convert --base-url https://other.example/x/y.html -t json canon.html
+expect_out '"url": "https://own.example/a/c.html"' "the page's canonical link wins over --base-url"
+run "$bin" convert --base-url story.html -t json saved.html
+expect_status 2 "--base-url wants an absolute URL"
+
+# A quoted output of several lines stays TAP comments (meson reads every line).
+[ "$(diag "stdout was: " "$(printf 'line one\nok 99 - not a test\n')" | grep -vc '^#')" = 0 ]
+ok $? "diagnostics quote multi-line output as comment lines only"
+
 tap_done

@@ -29,7 +29,7 @@ if command -v cc >/dev/null && cc -std=c11 -I"$src/include" -x c -o "$work/sizes
 int main(void)
 {
     printf("read_options=%zu:%zu write_options=%zu:%zu error=%zu buf=%zu\n",
-           sizeof(artconv_read_options), offsetof(artconv_read_options, encoding),
+           sizeof(artconv_read_options), offsetof(artconv_read_options, base_url),
            sizeof(artconv_write_options), offsetof(artconv_write_options, root),
            sizeof(artconv_error), sizeof(artconv_buf));
     return 0;

@@ -17,17 +17,21 @@ run() { # run CMD...: sets $status, $out and $err
     out=$(cat out.txt)
     err=$(cat err.txt)
 }
+diag() { # diag LABEL TEXT: TEXT (at most 800 bytes) as TAP comment lines,
+    # each line behind "# ", so that a quoted output never breaks the stream
+    printf '%s\n' "${2:0:800}" | sed "s/^/#   $1/; 2,\$s/^#   $1/#     /"
+}
 expect_status() { # expect_status N DESCRIPTION
     [ "$status" -eq "$1" ]
     local r=$?
     ok $r "$2 (exit $1)"
-    [ $r -eq 0 ] || { echo "#   got exit $status"; echo "#   stderr: ${err:0:800}"; }
+    [ $r -eq 0 ] || { echo "#   got exit $status"; diag "stderr: " "$err"; }
 }
 expect_err() { # expect_err TEXT DESCRIPTION
-    case "$err" in *"$1"*) ok 0 "$2" ;; *) ok 1 "$2"; echo "#   stderr was: ${err:0:800}"; echo "#   wanted: $1" ;; esac
+    case "$err" in *"$1"*) ok 0 "$2" ;; *) ok 1 "$2"; diag "stderr was: " "$err"; diag "wanted: " "$1" ;; esac
 }
 expect_out() { # expect_out TEXT DESCRIPTION
-    case "$out" in *"$1"*) ok 0 "$2" ;; *) ok 1 "$2"; echo "#   stdout was: ${out:0:800}"; echo "#   wanted: $1" ;; esac
+    case "$out" in *"$1"*) ok 0 "$2" ;; *) ok 1 "$2"; diag "stdout was: " "$out"; diag "wanted: " "$1" ;; esac
 }
 tap_done() { # prints the plan; the script's status is 0 if nothing failed
     echo "1..$n"

@@ -16,10 +16,19 @@ int ac_html_read(artconv_article **out, const char *data, size_t len,
 {
     ac_html_page page;
     artconv_article *article = NULL;
+    const char *base_url =
+        opts != NULL && opts->version >= 2 && opts->base_url != NULL && opts->base_url[0] != '\0'
+            ? opts->base_url
+            : NULL;
     int rc;
 
     memset(&page, 0, sizeof page);
     *out = NULL;
+    if (base_url != NULL && !ac_strncaseeq(base_url, "http://", 7) &&
+        !ac_strncaseeq(base_url, "https://", 8))
+        return ac_error(err, ARTCONV_EINVALID,
+                        "the base URL must be an absolute http or https URL, not \"%.200s\"",
+                        base_url);
     article = artconv_article_new();
     if (article == NULL)
         return ac_nomem(err);
@@ -27,6 +36,15 @@ int ac_html_read(artconv_article **out, const char *data, size_t len,
     if (page.doc == NULL || page.html == NULL)
         goto cleanup;
     AC_CHECK(ac_html_meta(article, &page, err));
+    if (base_url != NULL) {
+        /* The caller's address, for a page that gives none of its own. */
+        if (page.base == NULL && (page.base = xmlStrdup((const xmlChar *)base_url)) == NULL) {
+            rc = ac_nomem(err);
+            goto cleanup;
+        }
+        if (artconv_article_get(article, ARTCONV_META_SOURCE) == NULL)
+            AC_CHECK(artconv_article_set(article, ARTCONV_META_SOURCE, base_url, err));
+    }
     AC_CHECK(ac_html_byline(article, &page, err));
     AC_CHECK(ac_html_page_date(article, &page, err));
     AC_CHECK(ac_html_extract(&page, err));

@@ -70,7 +70,7 @@ class _ReadOptions(ctypes.Structure):
                 ("no_extract", ctypes.c_int), ("warning", _WarningFn),
                 ("payload", ctypes.c_void_p), ("max_nodes", ctypes.c_size_t),
                 ("root", ctypes.c_char_p), ("regular_only", ctypes.c_int),
-                ("encoding", ctypes.c_char_p)]
+                ("encoding", ctypes.c_char_p), ("base_url", ctypes.c_char_p)]
 
 
 class _WriteOptions(ctypes.Structure):

@@ -27,7 +27,7 @@ def test_struct_layout_matches_the_header():
     import ctypes
     want = dict(item.split("=") for item in layout.split())
     got = {
-        "read_options": f"{ctypes.sizeof(_ReadOptions)}:{_ReadOptions.encoding.offset}",
+        "read_options": f"{ctypes.sizeof(_ReadOptions)}:{_ReadOptions.base_url.offset}",
         "write_options": f"{ctypes.sizeof(_WriteOptions)}:{_WriteOptions.root.offset}",
         "error": str(ctypes.sizeof(_ErrorStruct)),
         "buf": str(ctypes.sizeof(_Buf)),
