@@ -202,6 +202,12 @@ static void small_cases(void)
         "\xcf\xf0\xe0\xe2\xe8\xf2\xe5\xeb\xfc\xf1\xf2\xe2\xee \xf3\xf2\xe2\xe5\xf0\xe4\xe8\xeb"
         "\xee \xed\xee\xe2\xfb\xe9 \xe1\xfe\xe4\xe6\xe5\xf2\n\n\xc4\xe5\xef\xf3\xf2\xe0\xf2"
         "\xfb \xe3\xee\xeb\xee\xf1\xee\xe2\xe0\xeb\xe8 \xe2\xee \xe2\xf2\xee\xf0\xed\xe8\xea.\n";
+    static const char few_latin1[] = "Caf\xe9 cr\xe8me\n\nMore.\n";
+    static const char cafe[] = "Caf\xe9\n\nMore.\n";
+    static const char stray[] = "A\xff\n\nB\n";
+    static const char declared_1252[] =
+        "<html><head><meta charset=\"windows-1252\"><title>T</title></head><body>"
+        "<p>\xcf\xf0\xe8\xe2\xe5\xf2</p></body></html>";
 
     out = read_text("text", cyrillic, sizeof cyrillic - 1, NULL, &log, &status);
     ok(out != NULL && strstr(out, "Правительство утвердило") != NULL,
@@ -211,25 +217,22 @@ static void small_cases(void)
 
     /* A few accented letters are too few to tell: Windows-1252, as before. */
     log.count = 0;
-    out = read_text("text", "Caf\xe9 cr\xe8me\n\nMore.\n", 19, NULL, &log, &status);
+    out = read_text("text", few_latin1, sizeof few_latin1 - 1, NULL, &log, &status);
     ok(out != NULL && strstr(out, "Café crème") != NULL, "a few Latin-1 bytes stay Windows-1252");
     ok(strstr(log.last, "Windows-1252") != NULL, "and the warning says so");
     free(out);
 
     /* A named encoding wins over detection and over the page's own. */
-    out = read_text("text", "Caf\xe9\n\nMore.\n", 13, "iso-8859-5", NULL, &status);
+    out = read_text("text", cafe, sizeof cafe - 1, "iso-8859-5", NULL, &status);
     ok(out != NULL && strstr(out, "Cafщ") != NULL, "a named encoding is obeyed");
     free(out);
-    out = read_text("html",
-                    "<html><head><meta charset=\"windows-1252\"><title>T</title></head><body>"
-                    "<p>\xcf\xf0\xe8\xe2\xe5\xf2</p></body></html>",
-                    113, "windows-1251", NULL, &status);
+    out = read_text("html", declared_1252, sizeof declared_1252 - 1, "windows-1251", NULL, &status);
     ok(out != NULL && strstr(out, "Привет") != NULL, "over the page's declaration");
     free(out);
     out = read_text("text", "x\n", 2, "no-such-charset", NULL, &status);
     ok(out == NULL && status == ARTCONV_EINVALID, "an unknown encoding name is refused");
     free(out);
-    out = read_text("text", "A\xff\n\nB\n", 6, "utf-8", NULL, &status);
+    out = read_text("text", stray, sizeof stray - 1, "utf-8", NULL, &status);
     ok(out != NULL && strstr(out, "A\xef\xbf\xbd") != NULL,
        "encoding utf-8: a stray byte becomes U+FFFD, not Windows-1252");
     free(out);
