@@ -7,6 +7,28 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
+/* glibc hands freed memory back at once (trimming the heap past 128 KiB,
+ * and mapping each block over a threshold it keeps raising): converting
+ * 1,000 small articles made 6,000-24,000 madvise/mmap/munmap calls and
+ * spent a third of its time in the kernel.  A program (never the library)
+ * may choose: blocks from 4 MiB up are mapped, the heap is trimmed past
+ * 32 MiB.  95 calls then, 0.37 -> 0.09 s of system time, peak memory on a
+ * 5 MB page within 3%.  GLIBC_TUNABLES naming malloc settings wins. */
+static void tune_allocator(void)
+{
+#ifdef __GLIBC__
+    const char *tunables = getenv("GLIBC_TUNABLES");
+
+    if (tunables != NULL && strstr(tunables, "malloc.") != NULL)
+        return;
+    mallopt(M_MMAP_THRESHOLD, 4 * 1024 * 1024);
+    mallopt(M_TRIM_THRESHOLD, 32 * 1024 * 1024);
+#endif
+}
 
 /* The options each command accepts, in the order its --help lists them. */
 static const cli_option_id convert_options[] = {
@@ -141,5 +163,6 @@ int artconv_cli_main(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+    tune_allocator();
     return artconv_cli_main(argc, argv);
 }

@@ -480,4 +480,27 @@ else
     skip "the zsh completion parses" "zsh is not installed"
 fi
 
+# --- the allocator: many small articles do not churn the kernel --------------------------------
+# 200 copies of the sample page to EPUB on one thread; the system calls that
+# give memory back and take it again are counted.
+if ldd "$bin" 2>/dev/null | grep -q 'libasan\|libtsan'; then
+    skip "few allocator system calls" "a sanitizer's allocator is not glibc's"
+    skip "GLIBC_TUNABLES is obeyed" "a sanitizer's allocator is not glibc's"
+elif command -v strace >/dev/null && strace -f -o /dev/null true 2>/dev/null; then
+    mkdir -p churn-in
+    for i in $(seq 1 200); do cp "$src/samples/news-page.html" "churn-in/s$i.html"; done
+    strace -f -o churn.txt -e trace=madvise,mmap,munmap "$bin" convert -q -t epub -j1 -d churn-out churn-in/*.html
+    calls=$(grep -c -E 'madvise|mmap|munmap' churn.txt)
+    GLIBC_TUNABLES=glibc.malloc.trim_threshold=131072 strace -f -o churn2.txt \
+        -e trace=madvise,mmap,munmap "$bin" convert -q -t epub -j1 -d churn-out2 churn-in/*.html
+    calls2=$(grep -c -E 'madvise|mmap|munmap' churn2.txt)
+    [ "$calls" -lt 300 ]
+    ok $? "200 pages to EPUB make few madvise/mmap/munmap calls ($calls)"
+    [ "$calls2" -gt $((calls * 3)) ]
+    ok $? "GLIBC_TUNABLES naming malloc settings is obeyed (glibc's own trimming: $calls2 calls)"
+else
+    skip "few allocator system calls" "strace is not installed or not allowed"
+    skip "GLIBC_TUNABLES is obeyed" "strace is not installed or not allowed"
+fi
+
 tap_done
