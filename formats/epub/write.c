@@ -128,6 +128,11 @@ static int make_identifier(ac_epub_book *book)
         for (i = 0; i < book->n_texts; i++) {
             const artconv_buf *page = &book->texts[i].data;
 
+            /* The title page only repeats the metadata: leaving it out
+             * keeps the identifiers books had before there was one. */
+            if (book->has_title_page && i == (size_t)book->has_cover_page)
+                continue;
+
             ac_epub_uuid(uuid, page->ptr != NULL ? page->ptr : "", page->len);
             AC_CHECK(artconv_buf_puts(&seed, uuid));
         }
