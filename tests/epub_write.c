@@ -1070,6 +1070,191 @@ static size_t convert_inputs(void)
     return inputs;
 }
 
+/* --- the title page and the style sheet ------------------------------------ */
+
+static void test_title_page(void)
+{
+    artconv_article *a = fixture_kitchen_sink(), *back = NULL;
+    artconv_buf out = ARTCONV_BUF_INIT;
+    artconv_write_options opts;
+    artconv_write_options_init(&opts);
+    book b = {NULL, NULL};
+    char *tp = NULL, *opf = NULL, *nav = NULL, *css = NULL, *md = NULL, *md_back = NULL;
+    const char *spine;
+
+    opts.warning = NULL;
+    if (!ok(write_book(&out, a, &opts) == 0 && book_open(&b, &out) == 0, "title page: written"))
+        goto done;
+    tp = entry(&b, "EPUB/titlepage.xhtml");
+    opf = entry(&b, "EPUB/package.opf");
+    nav = entry(&b, "EPUB/nav.xhtml");
+    css = entry(&b, "EPUB/style.css");
+    ok(contains(tp, "<section epub:type=\"titlepage\" class=\"titlepage\">"),
+       "title page: marked titlepage by epub:type and class");
+    ok(contains(tp, "<h1 class=\"title\">Harbour \"bridge\" &lt;reopens&gt; &amp; traffic "
+                    "returns</h1>"),
+       "title page: the title");
+    ok(contains(tp, "<p class=\"author\">Jane Doe</p>") &&
+           contains(tp, "<p class=\"author\">Raj Patel</p>"),
+       "title page: a line per author");
+    ok(contains(tp, "<time datetime=\"2024-03-02T09:30:00Z\">"), "title page: the date");
+    ok(contains(tp, "<p class=\"publisher\">The Harbour Gazette</p>"), "title page: the publisher");
+    ok(!contains(tp, "subtitle"),
+       "title page: no subtitle when dc:description says something else");
+    spine = opf != NULL ? strstr(opf, "<spine") : NULL;
+    ok(spine != NULL && strstr(spine, "idref=\"titlepage\"") != NULL &&
+           strstr(spine, "idref=\"titlepage\"") < strstr(spine, "idref=\"chapter-1\""),
+       "title page: in the spine before the chapter");
+    ok(contains(nav, "epub:type=\"titlepage\" href=\"titlepage.xhtml\""),
+       "title page: a landmark");
+    ok(contains(css, "font-family: Charter") && contains(css, "serif;"),
+       "style sheet: a serif body");
+    ok(contains(css, "prefers-color-scheme: dark") && !contains(css, "background"),
+       "style sheet: dark mode friendly (no background colour forced)");
+    ok(contains(css, ".standfirst") && contains(css, ".byline") && contains(css, ".dateline") &&
+           contains(css, "figcaption") && contains(css, "blockquote") && contains(css, "th, td"),
+       "style sheet: title block, figures, quotes and tables");
+    /* Read back, the title page adds no text to the body. */
+    if (!ok(artconv_read(&back, epub(), out.ptr, out.len, NULL, NULL) == 0,
+            "title page: the book reads back"))
+        goto done;
+    md = to_format(a, "markdown");
+    md_back = to_format(back, "markdown");
+    is_int(count_of(md_back, "The Harbour Gazette"), count_of(md, "The Harbour Gazette"),
+           "title page: its publisher line is not read back as body text");
+    is_int(count_of(md_back, "Raj Patel"), count_of(md, "Raj Patel"),
+           "title page: its author lines are not read back as body text");
+    ok(!contains(md_back, "\n2024-03-02T09:30:00Z\n"),
+       "title page: its date line is not read back as body text");
+done:
+    free(tp);
+    free(opf);
+    free(nav);
+    free(css);
+    free(md);
+    free(md_back);
+    book_close(&b);
+    artconv_buf_dispose(&out);
+    artconv_article_free(a);
+    artconv_article_free(back);
+}
+
+static void test_title_page_subtitle(void)
+{
+    artconv_article *a = artconv_article_new();
+    artconv_buf out = ARTCONV_BUF_INIT;
+    artconv_write_options opts;
+    artconv_write_options_init(&opts);
+    book b = {NULL, NULL};
+    char *tp = NULL;
+
+    artconv_article_set(a, ARTCONV_META_TITLE, "Ferry port goes tidal", NULL);
+    artconv_article_set(a, ARTCONV_META_SUBTITLE, "Four turbines off the point", NULL);
+    add_paragraph(a, "The harbour board said on Thursday that the turbines are in.");
+    opts.warning = NULL;
+    if (ok(write_book(&out, a, &opts) == 0 && book_open(&b, &out) == 0,
+           "title page with a subtitle: written")) {
+        tp = entry(&b, "EPUB/titlepage.xhtml");
+        ok(contains(tp, "<p class=\"subtitle\">Four turbines off the point</p>"),
+           "title page: the subtitle, which dc:description carries");
+        keep_book("title-page-subtitle", &out);
+    }
+    free(tp);
+    book_close(&b);
+    artconv_buf_dispose(&out);
+    artconv_article_free(a);
+}
+
+/* The first "chromium" on PATH, or 0. */
+static int find_chromium(char *path, size_t size)
+{
+    const char *env = getenv("PATH");
+    char dirs[4096], *dir, *save = NULL;
+
+    snprintf(dirs, sizeof dirs, "%s", env != NULL ? env : "/usr/bin:/bin");
+    for (dir = strtok_r(dirs, ":", &save); dir != NULL; dir = strtok_r(NULL, ":", &save)) {
+        snprintf(path, size, "%s/chromium", dir);
+        if (access(path, X_OK) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+static void save_entry(const book *b, const char *name, const char *dir, const char *file)
+{
+    char path[4096], *data = entry(b, name);
+    FILE *fp;
+
+    snprintf(path, sizeof path, "%s/%s", dir, file);
+    fp = data != NULL ? fopen(path, "wb") : NULL;
+    if (fp != NULL) {
+        fputs(data, fp);
+        fclose(fp);
+    }
+    free(data);
+}
+
+/* Renders the kitchen sink's chapter with headless Chromium (the page as
+ * a reading system's web view shows it, with the book's style sheet) and
+ * checks that a screenshot of some size comes out.  ARTCONV_TEST_SHOT
+ * names a file to copy the screenshot to (docs/epub-chapter.png). */
+static void test_render_chapter(void)
+{
+    artconv_article *a = fixture_kitchen_sink();
+    artconv_buf out = ARTCONV_BUF_INIT, cmd = ARTCONV_BUF_INIT;
+    artconv_write_options opts;
+    artconv_write_options_init(&opts);
+    book b = {NULL, NULL};
+    char chromium[4096], dir[4200], png[4300];
+    struct stat st;
+    int rc;
+
+    if (!find_chromium(chromium, sizeof chromium)) {
+        tap_skip("render a chapter: chromium is not installed (Debian: chromium)");
+        artconv_article_free(a);
+        return;
+    }
+    opts.warning = NULL;
+    snprintf(dir, sizeof dir, "%s/render", tmpdir);
+    snprintf(png, sizeof png, "%s/chapter.png", dir);
+    if (!ok(write_book(&out, a, &opts) == 0 && book_open(&b, &out) == 0 && mkdir(dir, 0700) == 0,
+            "render: book written"))
+        goto done;
+    save_entry(&b, "EPUB/chapter-1.xhtml", dir, "chapter-1.xhtml");
+    save_entry(&b, "EPUB/style.css", dir, "style.css");
+    artconv_buf_puts(&cmd, "'");
+    artconv_buf_puts(&cmd, chromium);
+    artconv_buf_puts(&cmd, "' --headless --no-sandbox --disable-gpu --disable-background-networking"
+                           " --disable-component-update --disable-sync --no-first-run"
+                           " --user-data-dir='");
+    artconv_buf_puts(&cmd, dir);
+    artconv_buf_puts(&cmd, "/profile' --screenshot='");
+    artconv_buf_puts(&cmd, png);
+    artconv_buf_puts(&cmd, "' --window-size=800,1000 'file://");
+    artconv_buf_puts(&cmd, dir);
+    artconv_buf_puts(&cmd, "/chapter-1.xhtml' >/dev/null 2>&1 </dev/null");
+    rc = system(cmd.ptr);
+    ok(rc == 0, "render: chromium exits 0");
+    /* A blank 800x1000 PNG is about 4 KB; text, rules and a table make
+     * tens of kilobytes. */
+    ok(stat(png, &st) == 0 && st.st_size > 20000, "render: a screenshot of some size");
+    if (getenv("ARTCONV_TEST_SHOT") != NULL && stat(png, &st) == 0) {
+        artconv_buf_clear(&cmd);
+        artconv_buf_puts(&cmd, "cp '");
+        artconv_buf_puts(&cmd, png);
+        artconv_buf_puts(&cmd, "' '");
+        artconv_buf_puts(&cmd, getenv("ARTCONV_TEST_SHOT"));
+        artconv_buf_puts(&cmd, "'");
+        if (system(cmd.ptr) != 0)
+            printf("# could not copy the screenshot\n");
+    }
+done:
+    book_close(&b);
+    artconv_buf_dispose(&cmd);
+    artconv_buf_dispose(&out);
+    artconv_article_free(a);
+}
+
 /* Runs epubcheck over every kept book; one check per book. */
 static void run_epubcheck(void)
 {
@@ -1149,6 +1334,9 @@ int main(void)
     test_links();
     test_digest();
     test_round_trip();
+    test_title_page();
+    test_title_page_subtitle();
+    test_render_chapter();
     convert_inputs();
     run_epubcheck();
     if (getenv("ARTCONV_TEST_KEEP") == NULL)

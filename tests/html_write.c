@@ -700,6 +700,82 @@ static void test_tidy(void)
     artconv_buf_dispose(&out);
 }
 
+/* --- the lead image is shown once ------------------------------------------- */
+
+static long count_of(const char *hay, const char *needle)
+{
+    long n = 0;
+
+    for (; (hay = strstr(hay, needle)) != NULL; hay += strlen(needle))
+        n++;
+    return n;
+}
+
+/* Reads `page` as HTML and writes it back, `rounds` times; returns the
+ * number of <img in the last page (-1 on a failure). */
+static long images_after(const char *page, int rounds)
+{
+    const artconv_format *f = artconv_format_by_name("html");
+    artconv_buf in = ARTCONV_BUF_INIT, out = ARTCONV_BUF_INIT;
+    long n = -1;
+    int i;
+
+    if (artconv_buf_puts(&in, page) < 0)
+        return -1;
+    for (i = 0; i < rounds; i++) {
+        artconv_article *a = NULL;
+
+        if (artconv_read(&a, f, in.ptr, in.len, NULL, NULL) != 0 || write_html(&out, a, 0) != 0) {
+            artconv_article_free(a);
+            goto cleanup;
+        }
+        artconv_article_free(a);
+        artconv_buf_dispose(&in);
+        in = out;
+        out = (artconv_buf)ARTCONV_BUF_INIT;
+    }
+    n = count_of(in.ptr, "<img");
+cleanup:
+    artconv_buf_dispose(&in);
+    artconv_buf_dispose(&out);
+    return n;
+}
+
+#define LEAD_PAGE(OG, BODY)                                                                        \
+    "<!DOCTYPE html><html lang=\"en\"><head><title>Servers crash</title>"                        \
+    "<meta property=\"og:image\" content=\"https://cdn.example/up/" OG "\"></head><body>"        \
+    "<article><h1>Servers crash</h1><figure><img src=\"https://cdn.example/up/" BODY "\" "         \
+    "alt=\"A server room\"></figure><p>A flaw in a popular game lets anyone crash the server "     \
+    "hosting it, a programmer said on Thursday after he had waited two years for a fix.</p>"      \
+    "<p>The bug lies in the way the game trades the contents of inventory slots, and a crafted "  \
+    "packet of nested lists is enough to stop a server for minutes at a time.</p></article>"      \
+    "</body></html>"
+
+static void test_lead_once(void)
+{
+    static const struct {
+        const char *page, *what;
+        long images;
+    } cases[] = {
+        {LEAD_PAGE("crash-640x215.jpg", "crash-640x426.jpg"), "two sizes of one file", 1},
+        {LEAD_PAGE("13CRASH-1-facebookJumbo.jpg", "13CRASH-1-master768.jpg"),
+         "two renditions of one file", 1},
+        {LEAD_PAGE("crash.jpg", "crash.jpg"), "the same URL", 1},
+        {LEAD_PAGE("crash-getty-01.jpg", "crash-getty-4.jpg"), "two numbered photos", 2},
+    };
+    size_t i;
+    int r;
+
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        for (r = 1; r <= 3; r++) {
+            char what[128];
+
+            snprintf(what, sizeof what, "lead image, %s: %ld image(s) after %d round(s)",
+                     cases[i].what, cases[i].images, r);
+            is_int(images_after(cases[i].page, r), cases[i].images, what);
+        }
+}
+
 int main(void)
 {
     html_format = artconv_format_by_name("html");
@@ -713,5 +789,6 @@ int main(void)
     test_deep();
     test_large();
     test_tidy();
+    test_lead_once();
     return tap_done();
 }

@@ -94,6 +94,7 @@ typedef struct ac_epub_book {
     size_t n_toc, cap_toc;
     long cover; /* index in images of the cover, or -1 */
     int has_cover_page;
+    int has_title_page; /* texts[has_cover_page] is the title page */
     int images_without_alt; /* images embedded with empty alt text */
     size_t image_bytes;     /* sum of the embedded images' sizes */
     artconv_buf css;
@@ -216,6 +217,23 @@ int ac_epub_page(xmlNodePtr *root, xmlNodePtr *body, xmlDocPtr doc, const char *
                  artconv_error *err);
 /* Appends the XML declaration, the doctype and the serialised root. */
 int ac_epub_save_page(artconv_buf *out, xmlNodePtr root, artconv_error *err);
+/* Sets epub:type on an element of a page made by ac_epub_page.  0 or
+ * ARTCONV_ENOMEM. */
+int ac_epub_set_type(xmlNodePtr el, const char *type);
+/* The value of `field` when every article of the book has the same, else
+ * NULL (what the package document says for the whole book). */
+const char *ac_epub_common_meta(const ac_epub_book *book, artconv_meta field);
+
+/* --- formats/epub/style.c ------------------------------------------------------ */
+
+/* The style sheet a book gets without --css. */
+extern const char ac_epub_default_css[];
+
+/* --- formats/epub/titlepage.c ---------------------------------------------- */
+
+/* Adds the title page (after the cover page, before the chapters) unless
+ * the book's title is a stand-in. */
+int ac_epub_add_title_page(ac_epub_book *book, artconv_error *err);
 
 /* --- formats/epub/zip.c -------------------------------------------------------- */
 

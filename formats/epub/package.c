@@ -120,7 +120,7 @@ static int meta_property(xmlTextWriterPtr w, const char *property, const char *v
 }
 
 /* A value that differs between the articles of a digest is left out. */
-static const char *common_meta(const ac_epub_book *book, artconv_meta field)
+const char *ac_epub_common_meta(const ac_epub_book *book, artconv_meta field)
 {
     const char *value = artconv_article_get(book->articles[0], field);
     size_t i;
@@ -227,7 +227,7 @@ static int write_accessibility(xmlTextWriterPtr w, const ac_epub_book *book)
 static int write_metadata(xmlTextWriterPtr w, const ac_epub_book *book)
 {
     const artconv_article *first = book->articles[0];
-    const char *description = common_meta(book, ARTCONV_META_DESCRIPTION);
+    const char *description = ac_epub_common_meta(book, ARTCONV_META_DESCRIPTION);
     artconv_buf date = ARTCONV_BUF_INIT;
     const char *value;
     char modified[32];
@@ -249,13 +249,13 @@ static int write_metadata(xmlTextWriterPtr w, const ac_epub_book *book)
     value = book->n_articles == 1 ? artconv_article_get(first, ARTCONV_META_DATE) : NULL;
     if (value != NULL && ac_date_normalize(&date, value, strlen(value)) == ARTCONV_OK)
         W(dc(w, "date", date.ptr));
-    W(dc(w, "publisher", common_meta(book, ARTCONV_META_PUBLISHER)));
+    W(dc(w, "publisher", ac_epub_common_meta(book, ARTCONV_META_PUBLISHER)));
     W(dc(w, "description", description));
     for (a = 0; a < book->n_articles; a++)
         for (i = 0; i < artconv_article_list_count(book->articles[a], ARTCONV_LIST_KEYWORDS); i++)
             W(dc(w, "subject",
                  artconv_article_list_get(book->articles[a], ARTCONV_LIST_KEYWORDS, i)));
-    W(dc(w, "rights", common_meta(book, ARTCONV_META_RIGHTS)));
+    W(dc(w, "rights", ac_epub_common_meta(book, ARTCONV_META_RIGHTS)));
     /* Reading systems may offer dc:source as a link: never a javascript:
      * or data: one from an untrusted article. */
     if (book->n_articles == 1 &&
@@ -335,7 +335,7 @@ int ac_epub_opf(artconv_buf *out, const ac_epub_book *book, artconv_error *err)
         /* A digest shows its table of contents after the cover; a single
          * article keeps it out of the reading order, but in the spine so
          * the landmarks may point at it. */
-        if (i == (book->has_cover_page ? 1u : 0u))
+        if (i == (size_t)(book->has_cover_page + book->has_title_page))
             W(itemref(x.w, "nav", book->n_articles > 1));
         W(itemref(x.w, book->texts[i].id, 1));
     }
@@ -446,7 +446,7 @@ int ac_epub_save_page(artconv_buf *out, xmlNodePtr root, artconv_error *err)
     return artconv_buf_putc(out, '\n') < 0 ? ac_nomem(err) : ARTCONV_OK;
 }
 
-static int set_epub_type(xmlNodePtr el, const char *type)
+int ac_epub_set_type(xmlNodePtr el, const char *type)
 {
     xmlNsPtr ns = xmlSearchNsByHref(el->doc, el, BAD_CAST OPS_NS);
 
@@ -461,7 +461,7 @@ static int landmark(xmlNodePtr ol, const ac_xhtml_options *o, const char *type, 
     xmlNodePtr li = ac_xhtml_add(ol, o, "li"), a;
 
     if (li == NULL || (a = ac_xhtml_add_text_element(li, o, "a", NULL, label)) == NULL ||
-        set_epub_type(a, type) < 0 || ac_xhtml_set_attr(a, "href", href) < 0)
+        ac_epub_set_type(a, type) < 0 || ac_xhtml_set_attr(a, "href", href) < 0)
         return ARTCONV_ENOMEM;
     return ARTCONV_OK;
 }
@@ -482,7 +482,7 @@ int ac_epub_nav(artconv_buf *out, const ac_epub_book *book, artconv_error *err)
     AC_CHECK(ac_epub_page(&root, &body, doc, "Contents", book->language, book->rtl, "style.css",
                           &o.ns, err));
     AC_NEED(nav = ac_xhtml_add(body, &o, "nav"));
-    AC_CHECK(set_epub_type(nav, "toc"));
+    AC_CHECK(ac_epub_set_type(nav, "toc"));
     AC_CHECK(ac_xhtml_set_attr(nav, "id", "toc"));
     AC_NEED(ac_xhtml_add_text_element(nav, &o, "h1", NULL, "Contents"));
     AC_NEED(lists[0] = ac_xhtml_add(nav, &o, "ol"));
@@ -506,15 +506,19 @@ int ac_epub_nav(artconv_buf *out, const ac_epub_book *book, artconv_error *err)
     }
 
     AC_NEED(nav = ac_xhtml_add(body, &o, "nav"));
-    AC_CHECK(set_epub_type(nav, "landmarks"));
+    AC_CHECK(ac_epub_set_type(nav, "landmarks"));
     AC_CHECK(ac_xhtml_set_attr(nav, "id", "landmarks"));
     AC_CHECK(ac_xhtml_set_attr(nav, "hidden", "hidden"));
     AC_NEED(ac_xhtml_add_text_element(nav, &o, "h2", NULL, "Landmarks"));
     AC_NEED(ol = ac_xhtml_add(nav, &o, "ol"));
     if (book->has_cover_page)
         AC_CHECK(landmark(ol, &o, "cover", book->texts[0].href, "Cover"));
+    if (book->has_title_page)
+        AC_CHECK(landmark(ol, &o, "titlepage", book->texts[book->has_cover_page].href,
+                          "Title page"));
     AC_CHECK(landmark(ol, &o, "toc", "nav.xhtml#toc", "Contents"));
-    AC_CHECK(landmark(ol, &o, "bodymatter", book->texts[book->has_cover_page ? 1 : 0].href,
+    AC_CHECK(landmark(ol, &o, "bodymatter",
+                      book->texts[book->has_cover_page + book->has_title_page].href,
                       "Start of content"));
     AC_CHECK(ac_epub_save_page(out, root, err));
 cleanup:

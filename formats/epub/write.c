@@ -10,8 +10,9 @@
  * (formats/epub/image.c), remote ones dropped with their captions kept,
  * links that would dangle are made absolute from the article's source URL
  * or unwrapped.  formats/epub/package.c writes the package documents and
- * formats/epub/zip.c the container.  This file makes the book around them:
- * the style sheet, the cover, the identifier, the language and the times.
+ * formats/epub/zip.c the container, formats/epub/style.c holds the style
+ * sheet and formats/epub/titlepage.c the title page.  This file makes the
+ * book around them: the cover, the identifier, the language and the times.
  *
  * Reproducible: no clock is read.  The modification time is the caller's
  * timestamp (SOURCE_DATE_EPOCH), else the articles' latest date, else
@@ -29,37 +30,6 @@
 /* 1980-01-01T00:00:00Z, the earliest time a zip entry can hold. */
 #define FALLBACK_TIME 315532800LL
 
-static const char default_css[] =
-    "/* artconv default style sheet: replace it with --css FILE. */\n"
-    "html { -epub-hyphens: auto; hyphens: auto; }\n"
-    "body { margin: 0 0.5em; line-height: 1.5; orphans: 2; widows: 2; }\n"
-    "h1, h2, h3, h4, h5, h6 { line-height: 1.25; margin: 1.2em 0 0.5em; hyphens: manual;\n"
-    "  -epub-hyphens: manual; page-break-after: avoid; break-after: avoid; }\n"
-    "h1 { font-size: 1.6em; }\n"
-    "h2 { font-size: 1.3em; }\n"
-    "h3 { font-size: 1.15em; }\n"
-    "p { margin: 0 0 0.8em; }\n"
-    "header { margin-bottom: 1.5em; }\n"
-    "header h1 { margin-top: 0; }\n"
-    ".standfirst { font-size: 1.15em; font-style: italic; }\n"
-    ".byline, .dateline, .published, .modified { font-size: 0.9em; margin: 0.2em 0; }\n"
-    ".dateline { text-transform: uppercase; letter-spacing: 0.05em; }\n"
-    "img { max-width: 100%; height: auto; }\n"
-    "figure { margin: 1em 0; page-break-inside: avoid; break-inside: avoid; }\n"
-    "figcaption { font-size: 0.85em; margin-top: 0.3em; }\n"
-    ".credit { font-size: 0.85em; font-variant: small-caps; }\n"
-    "blockquote { margin: 1em 1.5em; font-style: italic; }\n"
-    ".attribution { font-style: normal; }\n"
-    "pre { white-space: pre-wrap; font-size: 0.85em; }\n"
-    "code { font-family: monospace; }\n"
-    "table { border-collapse: collapse; margin: 1em 0; font-size: 0.9em; }\n"
-    "th, td { border: 1px solid #999; padding: 0.2em 0.4em; text-align: start; "
-    "vertical-align: top; }\n"
-    "hr { border: 0; border-top: 1px solid #999; margin: 1.5em 20%; }\n"
-    "footer { font-size: 0.85em; margin-top: 2em; }\n"
-    ".cover { margin: 0; padding: 0; text-align: center; }\n"
-    ".cover img { max-height: 95vh; }\n"
-    "nav ol { list-style-type: none; padding-left: 1em; }\n";
 /* --- the book -------------------------------------------------------------- */
 
 static int add_cover_page(ac_epub_book *book, artconv_error *err)
@@ -158,6 +128,11 @@ static int make_identifier(ac_epub_book *book)
         for (i = 0; i < book->n_texts; i++) {
             const artconv_buf *page = &book->texts[i].data;
 
+            /* The title page only repeats the metadata: leaving it out
+             * keeps the identifiers books had before there was one. */
+            if (book->has_title_page && i == (size_t)book->has_cover_page)
+                continue;
+
             ac_epub_uuid(uuid, page->ptr != NULL ? page->ptr : "", page->len);
             AC_CHECK(artconv_buf_puts(&seed, uuid));
         }
@@ -246,6 +221,7 @@ int ac_epub_write_book(artconv_buf *out, const artconv_article *const *articles,
                                        &href, err));
     if (book.cover >= 0)
         AC_CHECK(add_cover_page(&book, err));
+    AC_CHECK(ac_epub_add_title_page(&book, err));
     for (i = 0; i < count; i++) {
         ac_epub_chapter c = {&book,
                              articles[i],
@@ -263,7 +239,7 @@ int ac_epub_write_book(artconv_buf *out, const artconv_article *const *articles,
     if (opts->stylesheet != NULL)
         AC_CHECK(artconv_buf_puts(&book.css, opts->stylesheet));
     else
-        AC_CHECK(artconv_buf_puts(&book.css, default_css));
+        AC_CHECK(artconv_buf_puts(&book.css, ac_epub_default_css));
     AC_CHECK(make_identifier(&book));
     rc = ac_epub_zip_book(out, &book, err);
 cleanup:

@@ -83,6 +83,10 @@ int ac_xhtml_body(xmlNodePtr parent, const artconv_node *root, const ac_xhtml_op
  * of them is set.  Returns 0 or ARTCONV_ENOMEM. */
 int ac_xhtml_header(xmlNodePtr parent, const artconv_article *article, const ac_xhtml_options *o,
                     artconv_error *err);
+/* 1 if the body already shows the article's lead image (the same URL, or
+ * the picture it opens with in another size: see xhtml_lead.c), so that
+ * the header leaves it out. */
+int ac_xhtml_body_shows_lead(const artconv_article *article);
 /* Appends <footer> with <p class="credit"> and <p class="rights">, or
  * nothing when neither is set.  Returns 0 or ARTCONV_ENOMEM. */
 int ac_xhtml_footer(xmlNodePtr parent, const artconv_article *article, const ac_xhtml_options *o,

@@ -83,7 +83,7 @@ int ac_xhtml_header(xmlNodePtr parent, const artconv_article *a, const ac_xhtml_
     xmlNodePtr header;
     int rc = ARTCONV_OK;
 
-    if (ac_body_shows_image(artconv_article_body(a), image))
+    if (ac_xhtml_body_shows_lead(a))
         image = NULL;
     if (title == NULL && subtitle == NULL && dateline == NULL && date == NULL && modified == NULL &&
         image == NULL && !authors)
