@@ -1514,6 +1514,14 @@ static void test_meta_headline_reworded(void)
                     "href='#x'>\xC2\xB6</a></h1>" PROSE "</body>"),
            "Evolve: shared mutable history of the tool",
            "headline: a permalink mark after the heading is dropped");
+    is_str(title_of(SEO "<body><h1><a href='/p/1'><time datetime='2025-12-18'>Dec 18 2025</time> "
+                        "Harbour bridge: reopening date and detours set</a></h1>" PROSE "</body>"),
+           "Harbour bridge: reopening date and detours set",
+           "headline: a <time> inside the <h1> is no part of it");
+    is_str(title_of(SEO "<body><h1><a href='https://example.org/'>Harbour bridge reopening "
+                        "news</a></h1>" PROSE "</body>"),
+           "Harbour bridge reopening date, cost and detours",
+           "headline: an <h1> linking to the front page is the site's name");
 #undef SEO
 }
 

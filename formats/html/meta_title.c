@@ -369,6 +369,57 @@ static int is_title_part(meta_ctx *m, const artconv_buf *h, size_t words, const 
     return 0;
 }
 
+/* The text of the heading n into `out`, as ac_html_text gives it but for
+ * the <time>s in it: a date printed inside an <h1> ("Dec 18 2025
+ * Preparing a transition") is the post's stamp, not its headline.
+ * Returns 0 or ARTCONV_ENOMEM. */
+static int headline_text(artconv_buf *out, const xmlNode *node)
+{
+    const xmlNode *n = node->children;
+    int space = 1, rc, skip;
+
+    while (n != NULL) {
+        skip = 0;
+        if (n->type == XML_ELEMENT_NODE) {
+            skip = ac_html_skipped(n) || ac_html_is(n, "time");
+            if (!skip && !space && (ac_html_is_block(n) || ac_html_is(n, "br"))) {
+                if ((rc = artconv_buf_putc(out, ' ')) < 0)
+                    return rc;
+                space = 1;
+            }
+        } else if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) &&
+                   n->content != NULL) {
+            if ((rc = ac_html_put_collapsed(out, (const char *)n->content,
+                                            strlen((const char *)n->content), &space)) < 0)
+                return rc;
+        }
+        n = ac_xml_next(n, node, skip);
+    }
+    if (out->len > 0 && out->ptr[out->len - 1] == ' ')
+        out->ptr[--out->len] = '\0';
+    return 0;
+}
+
+/* 1 if the only link of the heading n goes to the site's front page ("/",
+ * "https://host/"): the site's name set as a heading on every page. */
+static int links_home(const xmlNode *node)
+{
+    const xmlNode *n;
+    const char *href = NULL, *p;
+    int links = 0;
+
+    for (n = node->children; n != NULL; n = ac_xml_next(n, node, 0))
+        if (n->type == XML_ELEMENT_NODE && ac_html_is(n, "a") && links++ == 0)
+            href = ac_html_attr(n, "href");
+    if (links != 1 || href == NULL)
+        return 0;
+    if ((p = strstr(href, "://")) != NULL) {
+        p = strchr(p + 3, '/');
+        return p == NULL || strcmp(p, "/") == 0;
+    }
+    return strcmp(href, "/") == 0;
+}
+
 /* --- a headline in other words --------------------------------------- */
 
 /* 1 if s holds `part` (lower case), ASCII case aside. */
@@ -514,7 +565,7 @@ static int find_headline(meta_ctx *m, const char *title, size_t title_len, const
         seen++;
         artconv_buf_clear(&h);
         artconv_buf_clear(&sh);
-        if ((rc = ac_html_text(&h, n)) < 0)
+        if ((rc = headline_text(&h, n)) < 0)
             break;
         /* A permalink mark after the heading ("Title¶") is no part of it. */
         while (h.len >= 2 && (unsigned char)h.ptr[h.len - 2] == 0xC2 &&
@@ -535,7 +586,7 @@ static int find_headline(meta_ctx *m, const char *title, size_t title_len, const
             break;
         }
         if (!reworded || (score = same_subject(h.ptr, h.len, title, title_len)) <= best ||
-            site_mark(n) || site_name(m, site, h.ptr, h.len) ||
+            site_mark(n) || links_home(n) || site_name(m, site, h.ptr, h.len) ||
             names_author(m, &sh, NULL, 0, 0, sh.len))
             continue;
         if ((rc = article_follows(m, n)) <= 0) {
