@@ -1522,6 +1522,13 @@ static void test_meta_headline_reworded(void)
                         "news</a></h1>" PROSE "</body>"),
            "Harbour bridge reopening date, cost and detours",
            "headline: an <h1> linking to the front page is the site's name");
+    is_str(title_of("<meta property='og:title' content='What is mesh WiFi? | Whole home mesh "
+                    "networks'><body><h1>What is mesh WiFi?</h1><ul><li>Routers</li></ul></body>"),
+           "What is mesh WiFi?", "headline: a short <h1> that is one part of the title");
+    is_str(title_of("<meta property='og:title' content='Gazette Daily | Harbour bridge reopens "
+                    "today'><body><h1 class='logo'>Gazette Daily</h1>" PROSE "</body>"),
+           "Gazette Daily | Harbour bridge reopens today",
+           "headline: a short part that is the site's mark is not it");
 #undef SEO
 }
 

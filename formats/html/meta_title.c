@@ -347,10 +347,10 @@ static int same_but_quotes(const char *h, size_t hlen, const char *t, size_t tle
 
 /* 1 if the squashed heading h is the squashed title t, or the part of it
  * before or after one of its separators, when that part reads as a
- * headline (`words` of h more than four, as for <title> in strip_site)
- * and what is cut names no author. */
-static int is_title_part(meta_ctx *m, const artconv_buf *h, size_t words, const artconv_buf *t,
-                         const size_t *cuts, size_t n_cuts)
+ * headline (`words` of h at least `min_words`) and what is cut names no
+ * author. */
+static int is_title_part(meta_ctx *m, const artconv_buf *h, size_t words, size_t min_words,
+                         const artconv_buf *t, const size_t *cuts, size_t n_cuts)
 {
     size_t k;
 
@@ -358,7 +358,7 @@ static int is_title_part(meta_ctx *m, const artconv_buf *h, size_t words, const 
         return 0;
     if (h->len == t->len)
         return memcmp(h->ptr, t->ptr, h->len) == 0;
-    if (words <= 4)
+    if (words < min_words)
         return 0;
     for (k = 0; k < n_cuts; k++) {
         if (cuts[k] == h->len && memcmp(t->ptr, h->ptr, h->len) == 0)
@@ -543,7 +543,7 @@ static int find_headline(meta_ctx *m, const char *title, size_t title_len, const
     artconv_buf h = ARTCONV_BUF_INIT, sh = ARTCONV_BUF_INIT, st = ARTCONV_BUF_INIT;
     artconv_buf other = ARTCONV_BUF_INIT;
     size_t seen = 0, cuts[MAX_CUTS], n_cuts = 0, best = 0, score;
-    int skip, rc = 0, found = 0;
+    int skip, rc = 0, found = 0, brand;
 
     if (root == NULL || title_len == 0)
         return 0;
@@ -579,14 +579,19 @@ static int find_headline(meta_ctx *m, const char *title, size_t title_len, const
             continue;
         if ((rc = squash(&sh, h.ptr, h.len, NULL, NULL)) < 0)
             break;
-        if (is_title_part(m, &sh, ac_meta_count_words(h.ptr, h.len), &st, cuts, n_cuts)) {
+        /* A short part ("What is Mesh WiFi?" of "What is Mesh WiFi? | Whole
+         * Home Mesh WiFi") is the headline too, unless the <h1> is the
+         * site's mark or name ("Mozilla" of "Mozilla - Wikipedia"). */
+        brand = site_mark(n) || links_home(n) || site_name(m, site, h.ptr, h.len);
+        if (is_title_part(m, &sh, ac_meta_count_words(h.ptr, h.len), brand ? 5 : 2, &st, cuts,
+                          n_cuts)) {
             if (!same_but_quotes(h.ptr, h.len, title, title_len))
                 rc = artconv_buf_put(out, h.ptr, h.len);
             found = 1;
             break;
         }
         if (!reworded || (score = same_subject(h.ptr, h.len, title, title_len)) <= best ||
-            site_mark(n) || links_home(n) || site_name(m, site, h.ptr, h.len) ||
+            brand ||
             names_author(m, &sh, NULL, 0, 0, sh.len))
             continue;
         if ((rc = article_follows(m, n)) <= 0) {
