@@ -1477,6 +1477,61 @@ static void test_meta_no_name_parts(void)
     }
 }
 
+/* --- i15 metadata: the visible headline in other words --------------------- */
+
+/* The <h1> that says the metadata title's subject in other words is the
+ * title when the article's text follows it and it is no site mark, site
+ * name or one shared word; a <title> naming no site stays the document's
+ * own; among several <h1>s the closest to the title wins; a permalink
+ * mark after a heading is no part of it. */
+static void test_meta_headline_reworded(void)
+{
+#define SEO "<meta property='og:title' content='Harbour bridge reopening date, cost and detours'>"
+    is_str(title_of(SEO "<body><h1>When the harbour bridge reopens, and at what cost</h1>" PROSE
+                        "</body>"),
+           "When the harbour bridge reopens, and at what cost",
+           "headline: the <h1> in other words, over the article, wins");
+    is_str(title_of(SEO "<body><h1 class='site-logo'>Harbour bridge news and reopening</h1>" PROSE
+                        "</body>"),
+           "Harbour bridge reopening date, cost and detours", "headline: a site mark <h1> is not it");
+    is_str(title_of(SEO "<body><h1>Harbour bridge reopening, all stories</h1><ul><li><a href=a>"
+                        "One</a></li><li><a href=b>Two</a></li></ul></body>"),
+           "Harbour bridge reopening date, cost and detours",
+           "headline: an <h1> with no article text after it is not it");
+    is_str(title_of(SEO "<body><h1>Bridge news</h1>" PROSE "</body>"),
+           "Harbour bridge reopening date, cost and detours",
+           "headline: one shared word is no same subject");
+    is_str(title_of("<title>Harbour bridge reopening date and cost</title><body>"
+                    "<h1>Harbour bridge reopening: the date, the cost</h1>" PROSE "</body>"),
+           "Harbour bridge reopening date and cost",
+           "headline: a <title> naming no site is the document's own");
+    is_str(title_of(SEO "<body><h1>Harbour notes</h1><p>x</p><h1>Harbour bridge: reopening date "
+                        "and detours set</h1>" PROSE "</body>"),
+           "Harbour bridge: reopening date and detours set",
+           "headline: the <h1> on the title's subject among several");
+    is_str(title_of("<meta property='og:title' content='Evolve: shared mutable history of the "
+                    "tool - Docs'><body><h1>Evolve: shared mutable history of the tool<a "
+                    "href='#x'>\xC2\xB6</a></h1>" PROSE "</body>"),
+           "Evolve: shared mutable history of the tool",
+           "headline: a permalink mark after the heading is dropped");
+    is_str(title_of(SEO "<body><h1><a href='/p/1'><time datetime='2025-12-18'>Dec 18 2025</time> "
+                        "Harbour bridge: reopening date and detours set</a></h1>" PROSE "</body>"),
+           "Harbour bridge: reopening date and detours set",
+           "headline: a <time> inside the <h1> is no part of it");
+    is_str(title_of(SEO "<body><h1><a href='https://example.org/'>Harbour bridge reopening "
+                        "news</a></h1>" PROSE "</body>"),
+           "Harbour bridge reopening date, cost and detours",
+           "headline: an <h1> linking to the front page is the site's name");
+    is_str(title_of("<meta property='og:title' content='What is mesh WiFi? | Whole home mesh "
+                    "networks'><body><h1>What is mesh WiFi?</h1><ul><li>Routers</li></ul></body>"),
+           "What is mesh WiFi?", "headline: a short <h1> that is one part of the title");
+    is_str(title_of("<meta property='og:title' content='Gazette Daily | Harbour bridge reopens "
+                    "today'><body><h1 class='logo'>Gazette Daily</h1>" PROSE "</body>"),
+           "Gazette Daily | Harbour bridge reopens today",
+           "headline: a short part that is the site's mark is not it");
+#undef SEO
+}
+
 int main(void)
 {
     int n;
@@ -1515,6 +1570,8 @@ int main(void)
     test_meta_site_author();
     test_meta_author_by_id();
     test_meta_no_name_parts();
+    /* i15 metadata: the visible headline */
+    test_meta_headline_reworded();
     n = golden_run("html-json", ".html", html, ".json", artconv_format_by_name("json"), NULL, NULL);
     ok(n >= 3, "golden html -> json: cases found");
     return tap_done();

@@ -93,6 +93,11 @@ void ac_meta_collect(meta_ctx *m);
 const char *ac_meta_ld_string(const json_t *v, const char *key);
 /* Words in s[0..len), split at spaces (meta_values.c). */
 size_t ac_meta_count_words(const char *s, size_t len);
+/* Words of four bytes or more in a[0..alen) that b[0..blen) has too
+ * (ASCII case aside, a few empty English words aside); the count of a's
+ * such words in *of.  Costs alen * blen, so callers bound both
+ * (meta_values.c). */
+size_t ac_meta_shared_words(const char *a, size_t alen, const char *b, size_t blen, size_t *of);
 /* Appends s[0..len) to `out` with one level of HTML character references
  * decoded ("&#038;" -> "&", "&amp;#8217;" -> "&#8217;"), control
  * characters as spaces (meta_values.c).  Returns 0 or ARTCONV_ENOMEM. */

@@ -273,6 +273,10 @@ static int squash(artconv_buf *out, const char *s, size_t len, size_t *cuts, siz
             i += 3;
             continue;
         }
+        if (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] == 0xA0) { /* no-break space */
+            i += 2;
+            continue;
+        }
         if (name_char(c) && artconv_buf_putc(out, c >= 'A' && c <= 'Z' ? c + 32 : c) < 0)
             return ARTCONV_ENOMEM;
         i++;
@@ -317,7 +321,7 @@ static int names_author(meta_ctx *m, const artconv_buf *t, const size_t *cuts, s
 }
 
 /* 1 if the h1's text h is the title t but for its quotes (straight or
- * curly), which then keeps the metadata's wording. */
+ * curly) and no-break spaces, which then keeps the metadata's wording. */
 static int same_but_quotes(const char *h, size_t hlen, const char *t, size_t tlen)
 {
     size_t i = 0, j = 0;
@@ -329,6 +333,13 @@ static int same_but_quotes(const char *h, size_t hlen, const char *t, size_t tle
             j += t[j] == '\'' || t[j] == '"' ? 1 : 3;
         if (i == hlen || j == tlen)
             return i == hlen && j == tlen;
+        /* A no-break space is a space. */
+        if (i + 1 < hlen && (unsigned char)h[i] == 0xC2 && (unsigned char)h[i + 1] == 0xA0 &&
+            t[j] == ' ') {
+            i += 2;
+            j++;
+            continue;
+        }
         if (h[i++] != t[j++])
             return 0;
     }
@@ -336,10 +347,10 @@ static int same_but_quotes(const char *h, size_t hlen, const char *t, size_t tle
 
 /* 1 if the squashed heading h is the squashed title t, or the part of it
  * before or after one of its separators, when that part reads as a
- * headline (`words` of h more than four, as for <title> in strip_site)
- * and what is cut names no author. */
-static int is_title_part(meta_ctx *m, const artconv_buf *h, size_t words, const artconv_buf *t,
-                         const size_t *cuts, size_t n_cuts)
+ * headline (`words` of h at least `min_words`) and what is cut names no
+ * author. */
+static int is_title_part(meta_ctx *m, const artconv_buf *h, size_t words, size_t min_words,
+                         const artconv_buf *t, const size_t *cuts, size_t n_cuts)
 {
     size_t k;
 
@@ -347,7 +358,7 @@ static int is_title_part(meta_ctx *m, const artconv_buf *h, size_t words, const 
         return 0;
     if (h->len == t->len)
         return memcmp(h->ptr, t->ptr, h->len) == 0;
-    if (words <= 4)
+    if (words < min_words)
         return 0;
     for (k = 0; k < n_cuts; k++) {
         if (cuts[k] == h->len && memcmp(t->ptr, h->ptr, h->len) == 0)
@@ -358,18 +369,181 @@ static int is_title_part(meta_ctx *m, const artconv_buf *h, size_t words, const 
     return 0;
 }
 
+/* The text of the heading n into `out`, as ac_html_text gives it but for
+ * the <time>s in it: a date printed inside an <h1> ("Dec 18 2025
+ * Preparing a transition") is the post's stamp, not its headline.
+ * Returns 0 or ARTCONV_ENOMEM. */
+static int headline_text(artconv_buf *out, const xmlNode *node)
+{
+    const xmlNode *n = node->children;
+    int space = 1, rc, skip;
+
+    while (n != NULL) {
+        skip = 0;
+        if (n->type == XML_ELEMENT_NODE) {
+            skip = ac_html_skipped(n) || ac_html_is(n, "time");
+            if (!skip && !space && (ac_html_is_block(n) || ac_html_is(n, "br"))) {
+                if ((rc = artconv_buf_putc(out, ' ')) < 0)
+                    return rc;
+                space = 1;
+            }
+        } else if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) &&
+                   n->content != NULL) {
+            if ((rc = ac_html_put_collapsed(out, (const char *)n->content,
+                                            strlen((const char *)n->content), &space)) < 0)
+                return rc;
+        }
+        n = ac_xml_next(n, node, skip);
+    }
+    if (out->len > 0 && out->ptr[out->len - 1] == ' ')
+        out->ptr[--out->len] = '\0';
+    return 0;
+}
+
+/* 1 if the only link of the heading n goes to the site's front page ("/",
+ * "https://host/"): the site's name set as a heading on every page. */
+static int links_home(const xmlNode *node)
+{
+    const xmlNode *n;
+    const char *href = NULL, *p;
+    int links = 0;
+
+    for (n = node->children; n != NULL; n = ac_xml_next(n, node, 0))
+        if (n->type == XML_ELEMENT_NODE && ac_html_is(n, "a") && links++ == 0)
+            href = ac_html_attr(n, "href");
+    if (links != 1 || href == NULL)
+        return 0;
+    if ((p = strstr(href, "://")) != NULL) {
+        p = strchr(p + 3, '/');
+        return p == NULL || strcmp(p, "/") == 0;
+    }
+    return strcmp(href, "/") == 0;
+}
+
+/* --- a headline in other words --------------------------------------- */
+
+/* 1 if s holds `part` (lower case), ASCII case aside. */
+static int has_lower(const char *s, const char *part)
+{
+    size_t i, k, n = strlen(part);
+
+    for (i = 0; s[i] != '\0'; i++) {
+        for (k = 0; k < n && s[i + k] != '\0' && (s[i + k] | 32) == part[k]; k++)
+            ;
+        if (k == n)
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 if the class or id of n or of its two closest ancestors names the
+ * site's own mark ("site-title", "logo", "brand"): the <h1> a theme gives
+ * the site name on every page. */
+static int site_mark(const xmlNode *n)
+{
+    static const char *const marks[] = {"logo",     "site-title", "site-name", "site_title",
+                                        "sitename", "brand",      "masthead",  NULL};
+    size_t i, k, up;
+
+    for (up = 0; n != NULL && n->type == XML_ELEMENT_NODE && up < 3; up++, n = n->parent) {
+        const char *attrs[2];
+
+        attrs[0] = ac_html_attr(n, "class");
+        attrs[1] = ac_html_attr(n, "id");
+        for (i = 0; i < 2; i++)
+            for (k = 0; attrs[i] != NULL && marks[k] != NULL; k++)
+                if (has_lower(attrs[i], marks[k]))
+                    return 1;
+    }
+    return 0;
+}
+
+/* 1 if s[0..len) is the site's name: og:site_name or the publisher, or
+ * the host name of the page's address. */
+static int site_name(const meta_ctx *m, const char *site, const char *s, size_t len)
+{
+    return (site != NULL && *site != '\0' && same_name(s, len, site, strlen(site))) ||
+           in_host(m, s, len);
+}
+
+/* Elements and text looked at after an <h1> for the article under it. */
+#define MAX_AFTER_H1      300
+#define ARTICLE_FOLLOWS   200
+
+/* 1 if paragraph text follows the <h1> n before any other <h1>: an
+ * article's headline stands right before its text, a site's mark or a
+ * listing's heading before links and teasers.  Walks at most MAX_AFTER_H1
+ * elements.  Returns ARTCONV_ENOMEM when out of memory. */
+static int article_follows(meta_ctx *m, const xmlNode *n)
+{
+    const xmlNode *root = m->page->body != NULL ? m->page->body : m->page->html, *p;
+    artconv_buf t = ARTCONV_BUF_INIT;
+    size_t seen = 0, text = 0;
+    int skip = 1, rc = 0;
+
+    for (p = ac_xml_next(n, root, 1); p != NULL && seen < MAX_AFTER_H1;
+         p = ac_xml_next(p, root, skip)) {
+        skip = 0;
+        if (p->type != XML_ELEMENT_NODE)
+            continue;
+        seen++;
+        if (ac_html_in_list((const char *)p->name, passed_over) || hidden(p)) {
+            skip = 1;
+            continue;
+        }
+        if (ac_html_is(p, "h1"))
+            break;
+        if (!ac_html_is(p, "p"))
+            continue;
+        skip = 1;
+        artconv_buf_clear(&t);
+        if ((rc = ac_html_text(&t, p)) < 0)
+            break;
+        text += t.len;
+        if (text >= ARTICLE_FOLLOWS) {
+            rc = 1;
+            break;
+        }
+    }
+    artconv_buf_dispose(&t);
+    return rc;
+}
+
+/* How well the heading h says in other words what the metadata title t
+ * says, in hundredths (0 when not at all): the share of the longer words
+ * of either that the other has, when one of them has a third.  A site
+ * writes a title for search engines and a headline for readers; the two
+ * share their subject. */
+static size_t same_subject(const char *h, size_t hlen, const char *t, size_t tlen)
+{
+    size_t of_h, of_t, in_t = ac_meta_shared_words(h, hlen, t, tlen, &of_h),
+                       in_h = ac_meta_shared_words(t, tlen, h, hlen, &of_t);
+
+    /* One word of a long title ("Discord") is a name in the page, not
+     * its headline. */
+    if (in_t < 2 || of_h * 3 < of_t || (in_t * 3 < of_h && in_h * 3 < of_t))
+        return 0;
+    return in_t * 100 / of_h + in_h * 100 / of_t;
+}
+
+/* --- the visible headline ------------------------------------------------- */
+
 /* The page's visible headline into `out` (left empty when there is none):
  * the first <h1> that says what the metadata title says, or what one part
  * of it says ("Headline" of "Headline | Site"), give or take case, spacing
  * and punctuation; the page shows it, so its wording is the title's.
- * <h1>s in page furniture, code or hidden boxes do not count.  Returns 0
- * or ARTCONV_ENOMEM. */
-static int find_headline(meta_ctx *m, const char *title, size_t title_len, artconv_buf *out)
+ * Failing that, when `reworded`, the <h1> that says the most of what the
+ * title says in other words, provided it is no site name or site mark
+ * and the article's text follows it.  <h1>s in page furniture, code or
+ * hidden boxes do not count.  Returns 0 or ARTCONV_ENOMEM. */
+static int find_headline(meta_ctx *m, const char *title, size_t title_len, const char *site,
+                         int reworded, artconv_buf *out)
 {
     const xmlNode *root = m->page->body != NULL ? m->page->body : m->page->html, *n;
     artconv_buf h = ARTCONV_BUF_INIT, sh = ARTCONV_BUF_INIT, st = ARTCONV_BUF_INIT;
-    size_t seen = 0, cuts[MAX_CUTS], n_cuts = 0;
-    int skip, rc = 0;
+    artconv_buf other = ARTCONV_BUF_INIT;
+    size_t seen = 0, cuts[MAX_CUTS], n_cuts = 0, best = 0, score;
+    int skip, rc = 0, found = 0, brand;
 
     if (root == NULL || title_len == 0)
         return 0;
@@ -391,19 +565,49 @@ static int find_headline(meta_ctx *m, const char *title, size_t title_len, artco
         seen++;
         artconv_buf_clear(&h);
         artconv_buf_clear(&sh);
-        if ((rc = ac_html_text(&h, n)) < 0)
+        if ((rc = headline_text(&h, n)) < 0)
             break;
+        /* A permalink mark after the heading ("Title¶") is no part of it. */
+        while (h.len >= 2 && (unsigned char)h.ptr[h.len - 2] == 0xC2 &&
+               (unsigned char)h.ptr[h.len - 1] == 0xB6) {
+            h.len -= 2;
+            while (h.len > 0 && ac_is_space(h.ptr[h.len - 1]))
+                h.len--;
+            h.ptr[h.len] = '\0';
+        }
         if (h.len == 0 || h.len > MAX_HEADLINE)
             continue;
         if ((rc = squash(&sh, h.ptr, h.len, NULL, NULL)) < 0)
             break;
-        if (is_title_part(m, &sh, ac_meta_count_words(h.ptr, h.len), &st, cuts, n_cuts)) {
+        /* A short part ("What is Mesh WiFi?" of "What is Mesh WiFi? | Whole
+         * Home Mesh WiFi") is the headline too, unless the <h1> is the
+         * site's mark or name ("Mozilla" of "Mozilla - Wikipedia"). */
+        brand = site_mark(n) || links_home(n) || site_name(m, site, h.ptr, h.len);
+        if (is_title_part(m, &sh, ac_meta_count_words(h.ptr, h.len), brand ? 5 : 2, &st, cuts,
+                          n_cuts)) {
             if (!same_but_quotes(h.ptr, h.len, title, title_len))
                 rc = artconv_buf_put(out, h.ptr, h.len);
+            found = 1;
             break;
         }
+        if (!reworded || (score = same_subject(h.ptr, h.len, title, title_len)) <= best ||
+            brand ||
+            names_author(m, &sh, NULL, 0, 0, sh.len))
+            continue;
+        if ((rc = article_follows(m, n)) <= 0) {
+            if (rc < 0)
+                break;
+            continue;
+        }
+        artconv_buf_clear(&other);
+        if ((rc = artconv_buf_put(&other, h.ptr, h.len)) < 0)
+            break;
+        best = score;
     }
+    if (rc == 0 && !found && other.len > 0)
+        rc = artconv_buf_put(out, other.ptr, other.len);
 done:
+    artconv_buf_dispose(&other);
     artconv_buf_dispose(&h);
     artconv_buf_dispose(&sh);
     artconv_buf_dispose(&st);
@@ -416,7 +620,7 @@ int ac_meta_set_title(meta_ctx *m)
     const char *cands[8];
     artconv_buf head = ARTCONV_BUF_INIT;
     size_t i, n = 0;
-    int from_tag = 0, rc = 0;
+    int from_tag = 0, rc = 0, reworded;
 
     if (m->art != NULL) {
         const char *headline = ac_meta_ld_string(json_object_get(m->art, "headline"), "name");
@@ -449,8 +653,12 @@ int ac_meta_set_title(meta_ctx *m)
             return ac_nomem(m->err);
         from_tag = 1;
     }
+    /* A <title> that names no site is the document's own title, as its
+     * author wrote it; a metadata title or a <title> with a site part is
+     * written for search engines and sharing, the <h1> for readers. */
+    reworded = !from_tag || find_sep(m->tmp.ptr, m->tmp.len, 1, &i) != NULL;
     if ((rc = ac_meta_decode_tmp(m)) < 0 ||
-        (rc = find_headline(m, m->tmp.ptr, m->tmp.len, &head)) < 0)
+        (rc = find_headline(m, m->tmp.ptr, m->tmp.len, site, reworded, &head)) < 0)
         goto done;
     if (head.len > 0) {
         artconv_buf_clear(&m->tmp);

@@ -93,3 +93,81 @@ int ac_meta_decode_tmp(meta_ctx *m)
     artconv_buf_dispose(&dec);
     return rc;
 }
+
+/* Letters and digits of a word (UTF-8 bytes count as letters). */
+static int word_char(unsigned char c)
+{
+    return c >= 0x80 || ((c | 32) >= 'a' && (c | 32) <= 'z') || (c >= '0' && c <= '9');
+}
+
+/* English words of four letters or more that say nothing of a subject. */
+static const char *const empty_words[] = {
+    "about", "also", "been", "does", "each", "from", "have", "here", "into", "just", "like",
+    "more",  "most", "only", "over", "some", "such", "than", "that", "their", "them", "then",
+    "there", "these", "they", "this", "those", "very", "were", "what", "when", "which", "will",
+    "with",  "your", NULL};
+
+static int empty_word(const char *w, size_t n)
+{
+    size_t k, i;
+
+    for (k = 0; empty_words[k] != NULL; k++) {
+        if (strlen(empty_words[k]) != n)
+            continue;
+        for (i = 0; i < n && (w[i] | 32) == empty_words[k][i]; i++)
+            ;
+        if (i == n)
+            return 1;
+    }
+    return 0;
+}
+
+/* The next word of s[*i..len) of at least four bytes, its start in *w and
+ * its length returned (0 at the end).  Shorter words ("the", "of", "in")
+ * and empty_words tie two unrelated lines together too easily to count. */
+static size_t next_word(const char *s, size_t len, size_t *i, const char **w)
+{
+    while (*i < len) {
+        size_t start;
+
+        while (*i < len && !word_char((unsigned char)s[*i]))
+            (*i)++;
+        start = *i;
+        while (*i < len && word_char((unsigned char)s[*i]))
+            (*i)++;
+        if (*i - start >= 4 && !empty_word(s + start, *i - start)) {
+            *w = s + start;
+            return *i - start;
+        }
+    }
+    return 0;
+}
+
+static int has_word(const char *s, size_t len, const char *w, size_t wlen)
+{
+    const char *x;
+    size_t i = 0, n, k;
+
+    while ((n = next_word(s, len, &i, &x)) != 0) {
+        if (n != wlen)
+            continue;
+        for (k = 0; k < n && (x[k] | 32) == (w[k] | 32); k++)
+            ;
+        if (k == n)
+            return 1;
+    }
+    return 0;
+}
+
+size_t ac_meta_shared_words(const char *a, size_t alen, const char *b, size_t blen, size_t *of)
+{
+    const char *w;
+    size_t i = 0, n, shared = 0;
+
+    *of = 0;
+    while ((n = next_word(a, alen, &i, &w)) != 0) {
+        (*of)++;
+        shared += (size_t)has_word(b, blen, w, n);
+    }
+    return shared;
+}
