@@ -209,6 +209,11 @@ typedef struct cli_request {
     int ignore_status;
     int force_read_only; /* replace it even if it is read-only */
     cli_warnings warnings;
+    /* non-NULL: read every article the input holds (artconv_read_all, as
+     * a newsMessage's items), apply the metadata to each and hand the array
+     * here (free with artconv_articles_free), their number in all_count. */
+    artconv_article ***all_out;
+    size_t *all_count;
 } cli_request;
 
 /* Converts one request with the shared settings: read, --meta (and the

@@ -153,7 +153,7 @@ int cli_folder_of(const char *path, artconv_buf *out)
     return artconv_buf_put(out, path, (size_t)(slash - path));
 }
 
-static int read_stdin(artconv_buf *data, size_t limit, artconv_error *err)
+static int read_stream(artconv_buf *data, FILE *fp, size_t limit, artconv_error *err)
 {
     for (;;) {
         size_t n;
@@ -162,7 +162,7 @@ static int read_stdin(artconv_buf *data, size_t limit, artconv_error *err)
             snprintf(err->message, sizeof err->message, "out of memory");
             return ARTCONV_ENOMEM;
         }
-        n = fread(data->ptr + data->len, 1, data->cap - data->len - 1, stdin);
+        n = fread(data->ptr + data->len, 1, data->cap - data->len - 1, fp);
         data->len += n;
         data->ptr[data->len] = '\0';
         if (data->len > limit) {
@@ -173,7 +173,7 @@ static int read_stdin(artconv_buf *data, size_t limit, artconv_error *err)
         if (n == 0)
             break;
     }
-    if (ferror(stdin)) {
+    if (ferror(fp)) {
         snprintf(err->message, sizeof err->message, "cannot read: %s", strerror(errno));
         return ARTCONV_EIO;
     }
@@ -218,10 +218,53 @@ static int read_input(artconv_article **out, cli_result *res, const artconv_form
         return artconv_read_file(out, from, req->in_path, ropts, &res->err);
     if (!req->in_stdin)
         return artconv_read(out, from, req->in_data, req->in_len, ropts, &res->err);
-    rc = read_stdin(&data, ropts->max_input ? ropts->max_input : ARTCONV_DEFAULT_MAX_INPUT,
-                    &res->err);
+    rc = read_stream(&data, stdin, ropts->max_input ? ropts->max_input : ARTCONV_DEFAULT_MAX_INPUT,
+                     &res->err);
     if (rc == 0)
         rc = artconv_read(out, from, data.ptr, data.len, ropts, &res->err);
+    artconv_buf_dispose(&data);
+    return rc;
+}
+
+/* The read step of a request for every article (req->all_out).  A file
+ * under a root, or one that must be regular, is read by the library's
+ * checked artconv_read_file, which gives one article. */
+static int read_all_input(artconv_article ***out, size_t *count, cli_result *res,
+                          const artconv_format *from, const artconv_read_options *ropts,
+                          const cli_request *req)
+{
+    size_t limit = ropts->max_input ? ropts->max_input : ARTCONV_DEFAULT_MAX_INPUT;
+    artconv_buf data = ARTCONV_BUF_INIT;
+    FILE *fp = stdin;
+    int rc;
+
+    *out = NULL;
+    *count = 0;
+    if (!artconv_format_can_read_all(from) || ropts->root != NULL || ropts->regular_only ||
+        (req->in_path == NULL && !req->in_stdin)) {
+        artconv_article *one = NULL;
+
+        if ((rc = read_input(&one, res, from, ropts, req)) < 0)
+            return rc;
+        if ((*out = malloc(sizeof **out)) == NULL) {
+            artconv_article_free(one);
+            snprintf(res->err.message, sizeof res->err.message, "out of memory");
+            return ARTCONV_ENOMEM;
+        }
+        (*out)[0] = one;
+        *count = 1;
+        return 0;
+    }
+    if (req->in_path != NULL && (fp = fopen(req->in_path, "rb")) == NULL) {
+        res->err.file = ropts->filename;
+        snprintf(res->err.message, sizeof res->err.message, "cannot open: %s", strerror(errno));
+        return ARTCONV_EIO;
+    }
+    rc = read_stream(&data, fp, limit, &res->err);
+    if (fp != stdin)
+        fclose(fp);
+    if (rc == 0)
+        rc = artconv_read_all(out, count, from, data.ptr, data.len, ropts, &res->err);
     artconv_buf_dispose(&data);
     return rc;
 }
@@ -263,7 +306,7 @@ static int convert(cli_result *res, const cli_settings *settings, const cli_requ
     }
     if (to == NULL && req->out_path != NULL)
         to = artconv_format_by_path(req->out_path);
-    if (to == NULL && req->article_out == NULL) {
+    if (to == NULL && req->article_out == NULL && req->all_out == NULL) {
         rc = fail(res, ARTCONV_EINVALID, out_name, "%s",
                   "cannot tell the output format; give \"to\" (or --to)");
         goto cleanup;
@@ -275,8 +318,8 @@ static int convert(cli_result *res, const cli_settings *settings, const cli_requ
         rc = 0;
         goto cleanup;
     }
-    if (req->out_path == NULL && req->article_out == NULL && !req->binary_to_mem &&
-        artconv_format_is_binary(to)) {
+    if (req->out_path == NULL && req->article_out == NULL && req->all_out == NULL &&
+        !req->binary_to_mem && artconv_format_is_binary(to)) {
         rc = fail(res, ARTCONV_EINVALID, in_name,
                   "%s output is binary: give an \"output\" path to write it to",
                   artconv_format_name(to));
@@ -285,6 +328,21 @@ static int convert(cli_result *res, const cli_settings *settings, const cli_requ
     ropts.filename = in_name;
     wopts.filename = out_name;
     route_warnings(&ropts, &wopts, res, req, in_name, out_name);
+    if (req->all_out != NULL) {
+        artconv_article **all = NULL;
+        size_t n = 0, i;
+
+        rc = read_all_input(&all, &n, res, from, &ropts, req);
+        for (i = 0; rc == 0 && i < n; i++)
+            rc = apply_meta(all[i], settings, req->meta, res, in_name);
+        if (rc < 0) {
+            artconv_articles_free(all, n);
+            goto cleanup;
+        }
+        *req->all_out = all;
+        *req->all_count = n;
+        goto cleanup;
+    }
     if ((rc = read_input(&article, res, from, &ropts, req)) < 0)
         goto cleanup;
     if ((rc = apply_meta(article, settings, req->meta, res, in_name)) < 0)

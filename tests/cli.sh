@@ -445,4 +445,32 @@ ok $? "from stdin, no folder is searched for images"
 python3 -c 'import sys,zipfile; sys.exit(0 if any(n.endswith(".png") for n in zipfile.ZipFile("stdin-pics.epub").namelist()) else 1)'
 ok $? "--resource-path DIR: the image is found there and embedded"
 
+# A newsMessage of several items: -o BOOK.epub makes a digest of its text
+# items; a one-file output takes the first and warns with the count.
+nar='xmlns="http://iptc.org/std/nar/2006-10-01/"'
+item() { # item GUID HEADLINE CLASS
+    printf '<newsItem guid="%s" standard="NewsML-G2" standardversion="2.35"><itemMeta><itemClass qcode="ninat:%s"/></itemMeta><contentMeta><headline>%s</headline></contentMeta><contentSet><inlineData contenttype="text/plain">Body of %s.</inlineData></contentSet></newsItem>' "$1" "$3" "$2" "$2"
+}
+{
+    printf '<?xml version="1.0"?><newsMessage %s><header/><itemSet>' "$nar"
+    item a "Wire one" text
+    item p "A photo" picture
+    item b "Wire two" text
+    printf '</itemSet></newsMessage>'
+} >message.xml
+run "$bin" convert -o digest.epub message.xml
+expect_status 0 "a newsMessage to -o BOOK.epub"
+expect_err "item 2 of the newsMessage left out" "the picture item is left out with a warning"
+python3 -c '
+import sys, zipfile
+z = zipfile.ZipFile("digest.epub")
+text = "".join(z.read(n).decode("utf-8", "replace") for n in z.namelist() if n.endswith(".xhtml"))
+sys.exit(0 if "Wire one" in text and "Wire two" in text and "A photo" not in text else 1)'
+ok $? "the digest holds a chapter per text item"
+run "$bin" convert -t markdown message.xml
+expect_status 0 "a newsMessage to one Markdown output"
+expect_out "Wire one" "takes the first text item"
+expect_err "holds 3 items; only the first text item is read" "and warns with the count"
+case $out in *"Wire two"*) ok 1 "the second item is not in the one output" ;; *) ok 0 "the second item is not in the one output" ;; esac
+
 tap_done
