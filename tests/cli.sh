@@ -473,4 +473,15 @@ expect_out "Wire one" "takes the first text item"
 expect_err "holds 3 items; only the first text item is read" "and warns with the count"
 case $out in *"Wire two"*) ok 1 "the second item is not in the one output" ;; *) ok 0 "the second item is not in the one output" ;; esac
 
+run "$bin" convert -q -t markdown -d items-out --report items.jsonl message.xml story.txt
+expect_status 0 "-d with a newsMessage among the inputs"
+grep -q "Wire one" items-out/message.1.md && grep -q "Wire two" items-out/message.2.md
+ok $? "-d writes one file per text item, STEM.1.EXT, STEM.2.EXT"
+[ ! -e items-out/message.md ] && [ ! -e items-out/message.3.md ] && [ -e items-out/story.md ]
+ok $? "no file for the whole message nor for the picture; other inputs as before"
+grep -q '"input":"message.xml".*"items":2' items.jsonl; ok $? "the report line counts the items"
+run "$bin" convert -t markdown -d items-out message.xml
+expect_err "message.1.md exists, kept" "a second run keeps the item files"
+expect_err "skipped 1" "and counts the input as skipped"
+
 tap_done
