@@ -301,6 +301,24 @@ static void test_hostile_yaml(void)
     artconv_buf_dispose(&in);
 }
 
+/* Jekyll's names: category is the section, categories add to the tags,
+ * excerpt is the description. */
+static void test_jekyll_keys(void)
+{
+    artconv_article *a =
+        must_read("---\ntitle: J\ncategory: Politics\ncategories: [world, europe]\n"
+                  "tags: [vote]\nexcerpt: The short of it\n---\nText.\n",
+                  NULL);
+
+    is_str(artconv_article_get(a, ARTCONV_META_SECTION), "Politics", "category is the section");
+    is_int((long)artconv_article_list_count(a, ARTCONV_LIST_KEYWORDS), 3,
+           "categories and tags are the keywords");
+    is_str(artconv_article_get(a, ARTCONV_META_DESCRIPTION), "The short of it",
+           "excerpt is the description");
+    ok(artconv_article_extra_get(a, "categories") == NULL, "categories is not kept as extra");
+    artconv_article_free(a);
+}
+
 static void test_conventions(void)
 {
     artconv_article *a;
@@ -747,6 +765,7 @@ int main(void)
     test_not_front_matter();
     test_hostile_yaml();
     test_conventions();
+    test_jekyll_keys();
     test_raw_html();
     test_raw_nodes();
     test_hostile();

@@ -35,6 +35,9 @@ static const struct {
     {"tags", "keywords"},
     {"lang", "language"},
     {"summary", "description"},
+    {"excerpt", "description"}, /* Jekyll */
+    {"category", "section"},    /* Jekyll: one category is the section */
+    {"categories", "keywords"}, /* Jekyll: several go with the tags */
     {"deck", "subtitle"},
     {"cover", "image"},
     {"canonical_url", "source"},
