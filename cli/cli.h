@@ -179,6 +179,7 @@ typedef struct cli_result {
     size_t bytes;            /* size of the output */
     double ms;               /* wall time of the conversion */
     size_t words;            /* words in the body, when the request asked (count_words) */
+    size_t items;            /* split_items: the outputs written; 0 when one */
 } cli_result;
 
 /* Where the library's warnings go during one conversion. */
@@ -211,6 +212,15 @@ typedef struct cli_request {
     int ignore_status;
     int force_read_only; /* replace it even if it is read-only */
     cli_warnings warnings;
+    /* non-NULL: read every article the input holds (artconv_read_all, as
+     * a newsMessage's items), apply the metadata to each and hand the array
+     * here (free with artconv_articles_free), their number in all_count. */
+    artconv_article ***all_out;
+    size_t *all_count;
+    /* -d: an input that holds several articles (a newsMessage) writes one
+     * output per article, out_path with ".1", ".2"... before its extension
+     * (cli_item_path). */
+    int split_items;
 } cli_request;
 
 /* Converts one request with the shared settings: read, --meta (and the
@@ -226,6 +236,9 @@ void cli_convert_book(cli_result *res, const cli_settings *settings, const artco
                       const char *const *resource_dirs, const char *out_path, const char *out_name,
                       artconv_buf *out_mem);
 void cli_result_dispose(cli_result *res);
+/* Sets `out` to `path` with ".N" before its extension ("d/a.html", 2:
+ * "d/a.2.html"), the name of item N of a split input.  0 or ENOMEM. */
+int cli_item_path(artconv_buf *out, const char *path, size_t n);
 /* SOURCE_DATE_EPOCH, as reproducible builds define it, or -1 (a value that
  * is not a number of seconds is ignored with a warning). */
 long long cli_source_date_epoch(void);

@@ -58,14 +58,62 @@ static int finish(cli_result *res, int to_stdout, const artconv_buf *out)
     return status;
 }
 
-/* Several inputs (or --title) into one book: a chapter per article, the
- * images of each found beside its own input. */
+/* Every article of the input `in` (a newsMessage's items), with --meta
+ * applied, appended to the book's list; `folder` is where its images lie.
+ * Returns 0 or an exit status (printed). */
+static int load_all(artconv_article ***list, const char ***dirs, size_t *count, size_t *cap,
+                    const cli_settings *settings, const cli_args *args, const char *in,
+                    const char *folder)
+{
+    const artconv_format *from = NULL;
+    artconv_article **got = NULL;
+    size_t n = 0, i;
+    cli_request req;
+    cli_result res;
+    int status;
+
+    if ((status = cli_input_format(&from, args, in)) != 0)
+        return status;
+    cli_request_input(&req, args, from, in);
+    req.all_out = &got;
+    req.all_count = &n;
+    cli_convert_one(&res, settings, &req);
+    status = res.outcome == CLI_FAILED ? cli_report_failure(&res) : 0;
+    cli_result_dispose(&res);
+    if (status != 0)
+        return status;
+    if (*count + n > *cap) {
+        size_t want = (*count + n) * 2;
+        artconv_article **l = realloc(*list, want * sizeof *l);
+        const char **d = l != NULL ? realloc(*dirs, want * sizeof *d) : NULL;
+
+        if (l != NULL)
+            *list = l;
+        if (d == NULL) {
+            artconv_articles_free(got, n);
+            fputs("artconv: out of memory\n", stderr);
+            return EXIT_FAILED;
+        }
+        *dirs = d;
+        *cap = want;
+    }
+    for (i = 0; i < n; i++) {
+        (*list)[*count] = got[i];
+        (*dirs)[(*count)++] = folder;
+    }
+    free(got);
+    return 0;
+}
+
+/* Several inputs (or --title, or one input that holds several articles)
+ * into one book: a chapter per article, the images of each found beside
+ * its own input. */
 static int run_book(const cli_args *args, const char *out_path, const artconv_format *to,
                     const char *css)
 {
-    size_t n = args->positional_count, i;
-    artconv_article **articles = calloc(n, sizeof *articles);
-    const char **dirs = calloc(n, sizeof *dirs);
+    size_t n = args->positional_count, i, count = 0, cap = 0;
+    artconv_article **articles = NULL;
+    const char **dirs = NULL;
     artconv_buf *folders = calloc(n, sizeof *folders);
     artconv_buf out = ARTCONV_BUF_INIT;
     int to_stdout = strcmp(out_path, "-") == 0;
@@ -73,43 +121,45 @@ static int run_book(const cli_args *args, const char *out_path, const artconv_fo
     cli_result res;
     int status = 0;
 
-    if (articles == NULL || dirs == NULL || folders == NULL) {
+    if (folders == NULL) {
         fputs("artconv: out of memory\n", stderr);
         status = EXIT_FAILED;
         goto cleanup;
     }
     cli_settings_fill(&settings, args, css);
     for (i = 0; i < n; i++) {
-        if ((status = cli_load_article(&articles[i], &settings, args, args->positional[i])) != 0)
-            goto cleanup;
+        const char *dir = NULL;
+
         if (args->resource_path != NULL) {
-            dirs[i] = args->resource_path;
+            dir = args->resource_path;
         } else if (strcmp(args->positional[i], "-") != 0) {
             if (cli_folder_of(args->positional[i], &folders[i]) < 0) {
                 fputs("artconv: out of memory\n", stderr);
                 status = EXIT_FAILED;
                 goto cleanup;
             }
-            dirs[i] = folders[i].ptr;
+            dir = folders[i].ptr;
         }
+        if ((status = load_all(&articles, &dirs, &count, &cap, &settings, args, args->positional[i],
+                               dir)) != 0)
+            goto cleanup;
     }
-    cli_convert_book(&res, &settings, to, (const artconv_article *const *)articles, n, args->title,
-                     dirs, to_stdout ? NULL : out_path, to_stdout ? "<stdout>" : out_path, &out);
+    cli_convert_book(&res, &settings, to, (const artconv_article *const *)articles, count,
+                     args->title, dirs, to_stdout ? NULL : out_path,
+                     to_stdout ? "<stdout>" : out_path, &out);
     if (res.outcome == CLI_CONVERTED && !to_stdout && tell_written(args)) {
         size_t words = 0;
 
-        for (i = 0; i < n; i++)
+        for (i = 0; i < count; i++)
             words += cli_count_words(articles[i]);
-        say_written(out_path, to, n, words);
+        say_written(out_path, to, count, words);
     }
     status = finish(&res, to_stdout, &out);
 cleanup:
-    for (i = 0; articles != NULL && i < n; i++)
-        artconv_article_free(articles[i]);
+    artconv_articles_free(articles, count);
     for (i = 0; folders != NULL && i < n; i++)
         artconv_buf_dispose(&folders[i]);
     artconv_buf_dispose(&out);
-    free(articles);
     free(dirs);
     free(folders);
     return status;
@@ -238,6 +288,16 @@ static int convert_single(const cli_args *args, const char *in, const char *out_
     return status;
 }
 
+/* 1 if the input's format may hold several articles (a NewsML-G2
+ * newsMessage), so a book output takes them all. */
+static int holds_several(const cli_args *args, const char *in)
+{
+    const artconv_format *from =
+        args->from != NULL ? artconv_format_by_name(args->from) : artconv_format_by_path(in);
+
+    return artconv_format_can_read_all(from);
+}
+
 int cli_cmd_convert(const cli_args *args)
 {
     const char *stdin_only[1] = {"-"};
@@ -298,7 +358,9 @@ int cli_cmd_convert(const cli_args *args)
                 strerror(errno));
         return EXIT_FAILED;
     }
-    if (args->positional_count > 1 || args->title != NULL) {
+    /* -o BOOK.epub of one newsMessage: a digest of its items. */
+    if (args->positional_count > 1 || args->title != NULL ||
+        (artconv_format_can_write_book(to) && holds_several(args, args->positional[0]))) {
         status = run_book(args, out_path, to, css.ptr);
         goto cleanup;
     }

@@ -109,6 +109,7 @@ static void *worker(void *arg)
         req.to = q->settings->to;
         req.out_path = q->jobs[i].output;
         req.force = q->force;
+        req.split_items = 1;
         cli_convert_one(&q->jobs[i].res, q->settings, &req);
         pthread_mutex_lock(&q->lock);
         q->jobs[i].done = 1;
@@ -191,6 +192,8 @@ static int write_report_line(reporter *r, const job *j)
                             j->res.warnings != NULL ? json_incref(j->res.warnings) : json_array()) <
             0 ||
         json_object_set_new(line, "bytes", json_integer((json_int_t)j->res.bytes)) < 0 ||
+        (j->res.items > 1 &&
+         json_object_set_new(line, "items", json_integer((json_int_t)j->res.items)) < 0) ||
         json_object_set_new(line, "milliseconds", json_real(j->res.ms)) < 0)
         goto cleanup;
     text = json_dumps(line, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6));
@@ -216,8 +219,12 @@ static void report_job(reporter *r, job *j)
         r->converted++;
         if (s->verbose) {
             clear_bar(r);
-            fprintf(stderr, "artconv: %s -> %s (%zu bytes, %.1f ms)\n", j->input, j->output,
-                    j->res.bytes, j->res.ms);
+            if (j->res.items > 1)
+                fprintf(stderr, "artconv: %s -> %zu items as %s with .1 ... (%zu bytes, %.1f ms)\n",
+                        j->input, j->res.items, j->output, j->res.bytes, j->res.ms);
+            else
+                fprintf(stderr, "artconv: %s -> %s (%zu bytes, %.1f ms)\n", j->input, j->output,
+                        j->res.bytes, j->res.ms);
         }
         break;
     case CLI_FAILED:

@@ -153,7 +153,7 @@ int cli_folder_of(const char *path, artconv_buf *out)
     return artconv_buf_put(out, path, (size_t)(slash - path));
 }
 
-static int read_stdin(artconv_buf *data, size_t limit, artconv_error *err)
+static int read_stream(artconv_buf *data, FILE *fp, size_t limit, artconv_error *err)
 {
     for (;;) {
         size_t n;
@@ -162,7 +162,7 @@ static int read_stdin(artconv_buf *data, size_t limit, artconv_error *err)
             snprintf(err->message, sizeof err->message, "out of memory");
             return ARTCONV_ENOMEM;
         }
-        n = fread(data->ptr + data->len, 1, data->cap - data->len - 1, stdin);
+        n = fread(data->ptr + data->len, 1, data->cap - data->len - 1, fp);
         data->len += n;
         data->ptr[data->len] = '\0';
         if (data->len > limit) {
@@ -173,7 +173,7 @@ static int read_stdin(artconv_buf *data, size_t limit, artconv_error *err)
         if (n == 0)
             break;
     }
-    if (ferror(stdin)) {
+    if (ferror(fp)) {
         snprintf(err->message, sizeof err->message, "cannot read: %s", strerror(errno));
         return ARTCONV_EIO;
     }
@@ -218,10 +218,53 @@ static int read_input(artconv_article **out, cli_result *res, const artconv_form
         return artconv_read_file(out, from, req->in_path, ropts, &res->err);
     if (!req->in_stdin)
         return artconv_read(out, from, req->in_data, req->in_len, ropts, &res->err);
-    rc = read_stdin(&data, ropts->max_input ? ropts->max_input : ARTCONV_DEFAULT_MAX_INPUT,
-                    &res->err);
+    rc = read_stream(&data, stdin, ropts->max_input ? ropts->max_input : ARTCONV_DEFAULT_MAX_INPUT,
+                     &res->err);
     if (rc == 0)
         rc = artconv_read(out, from, data.ptr, data.len, ropts, &res->err);
+    artconv_buf_dispose(&data);
+    return rc;
+}
+
+/* The read step of a request for every article (req->all_out).  A file
+ * under a root, or one that must be regular, is read by the library's
+ * checked artconv_read_file, which gives one article. */
+static int read_all_input(artconv_article ***out, size_t *count, cli_result *res,
+                          const artconv_format *from, const artconv_read_options *ropts,
+                          const cli_request *req)
+{
+    size_t limit = ropts->max_input ? ropts->max_input : ARTCONV_DEFAULT_MAX_INPUT;
+    artconv_buf data = ARTCONV_BUF_INIT;
+    FILE *fp = stdin;
+    int rc;
+
+    *out = NULL;
+    *count = 0;
+    if (!artconv_format_can_read_all(from) || ropts->root != NULL || ropts->regular_only ||
+        (req->in_path == NULL && !req->in_stdin)) {
+        artconv_article *one = NULL;
+
+        if ((rc = read_input(&one, res, from, ropts, req)) < 0)
+            return rc;
+        if ((*out = malloc(sizeof **out)) == NULL) {
+            artconv_article_free(one);
+            snprintf(res->err.message, sizeof res->err.message, "out of memory");
+            return ARTCONV_ENOMEM;
+        }
+        (*out)[0] = one;
+        *count = 1;
+        return 0;
+    }
+    if (req->in_path != NULL && (fp = fopen(req->in_path, "rb")) == NULL) {
+        res->err.file = ropts->filename;
+        snprintf(res->err.message, sizeof res->err.message, "cannot open: %s", strerror(errno));
+        return ARTCONV_EIO;
+    }
+    rc = read_stream(&data, fp, limit, &res->err);
+    if (fp != stdin)
+        fclose(fp);
+    if (rc == 0)
+        rc = artconv_read_all(out, count, from, data.ptr, data.len, ropts, &res->err);
     artconv_buf_dispose(&data);
     return rc;
 }
@@ -237,6 +280,67 @@ static int save(cli_result *res, const artconv_buf *bytes, const char *out_path,
     return rc;
 }
 
+int cli_item_path(artconv_buf *out, const char *path, size_t n)
+{
+    const char *slash = strrchr(path, '/');
+    const char *dot = strrchr(slash != NULL ? slash + 1 : path, '.');
+    size_t stem = dot != NULL && dot != (slash != NULL ? slash + 1 : path) ? (size_t)(dot - path)
+                                                                           : strlen(path);
+    char number[32];
+
+    snprintf(number, sizeof number, ".%zu", n);
+    artconv_buf_clear(out);
+    if (artconv_buf_put(out, path, stem) < 0 || artconv_buf_puts(out, number) < 0 ||
+        artconv_buf_puts(out, path + stem) < 0)
+        return ARTCONV_ENOMEM;
+    return 0;
+}
+
+/* The write step of a split input: item k to cli_item_path(out_path, k),
+ * each by the output rules; an existing one is kept unless req->force. */
+static int write_items(cli_result *res, const artconv_format *to,
+                       const artconv_article *const *items, size_t n, const cli_request *req,
+                       const artconv_write_options *wopts)
+{
+    artconv_write_options local = *wopts;
+    artconv_buf path = ARTCONV_BUF_INIT, bytes = ARTCONV_BUF_INIT;
+    struct stat st;
+    size_t k, total = 0, written = 0;
+    int rc = 0;
+
+    for (k = 0; k < n && rc == 0; k++) {
+        if ((rc = cli_item_path(&path, req->out_path, k + 1)) < 0) {
+            snprintf(res->err.message, sizeof res->err.message, "out of memory");
+            break;
+        }
+        local.filename = path.ptr;
+        if (!req->force && lstat(path.ptr, &st) == 0) {
+            artconv_error w;
+
+            memset(&w, 0, sizeof w);
+            snprintf(w.message, sizeof w.message, "%.200s exists, kept (--force replaces it)",
+                     path.ptr);
+            if (local.warning != NULL)
+                local.warning(&w, local.payload);
+            continue;
+        }
+        artconv_buf_clear(&bytes);
+        rc = artconv_write(&bytes, to, items[k], &local, &res->err);
+        if (rc == 0)
+            rc = artconv_write_bytes_file(path.ptr, bytes.ptr, bytes.len, &local, &res->err);
+        total += bytes.len;
+        written += rc == 0;
+    }
+    res->bytes = total;
+    res->items = n;
+    /* Every item there already: the input counts as skipped, as one would. */
+    if (rc == 0 && written == 0)
+        res->outcome = CLI_SKIPPED;
+    artconv_buf_dispose(&path);
+    artconv_buf_dispose(&bytes);
+    return rc;
+}
+
 static int convert(cli_result *res, const cli_settings *settings, const cli_request *req)
 {
     const char *in_name = req->in_name != NULL   ? req->in_name
@@ -248,7 +352,8 @@ static int convert(cli_result *res, const cli_settings *settings, const cli_requ
     const artconv_format *from = req->from, *to = req->to;
     artconv_read_options ropts = settings->read;
     artconv_write_options wopts = settings->write;
-    artconv_article *article = NULL;
+    artconv_article *article = NULL, **items = NULL;
+    size_t n_items = 0, i;
     artconv_buf folder = ARTCONV_BUF_INIT;
     struct stat st;
     int rc;
@@ -263,7 +368,7 @@ static int convert(cli_result *res, const cli_settings *settings, const cli_requ
     }
     if (to == NULL && req->out_path != NULL)
         to = artconv_format_by_path(req->out_path);
-    if (to == NULL && req->article_out == NULL) {
+    if (to == NULL && req->article_out == NULL && req->all_out == NULL) {
         rc = fail(res, ARTCONV_EINVALID, out_name, "%s",
                   "cannot tell the output format; give \"to\" (or --to)");
         goto cleanup;
@@ -275,8 +380,8 @@ static int convert(cli_result *res, const cli_settings *settings, const cli_requ
         rc = 0;
         goto cleanup;
     }
-    if (req->out_path == NULL && req->article_out == NULL && !req->binary_to_mem &&
-        artconv_format_is_binary(to)) {
+    if (req->out_path == NULL && req->article_out == NULL && req->all_out == NULL &&
+        !req->binary_to_mem && artconv_format_is_binary(to)) {
         rc = fail(res, ARTCONV_EINVALID, in_name,
                   "%s output is binary: give an \"output\" path to write it to",
                   artconv_format_name(to));
@@ -285,9 +390,35 @@ static int convert(cli_result *res, const cli_settings *settings, const cli_requ
     ropts.filename = in_name;
     wopts.filename = out_name;
     route_warnings(&ropts, &wopts, res, req, in_name, out_name);
-    if ((rc = read_input(&article, res, from, &ropts, req)) < 0)
+    if (req->all_out != NULL) {
+        rc = read_all_input(&items, &n_items, res, from, &ropts, req);
+        for (i = 0; rc == 0 && i < n_items; i++)
+            rc = apply_meta(items[i], settings, req->meta, res, in_name);
+        if (rc == 0) {
+            *req->all_out = items;
+            *req->all_count = n_items;
+            items = NULL;
+            n_items = 0;
+        }
         goto cleanup;
-    if ((rc = apply_meta(article, settings, req->meta, res, in_name)) < 0)
+    }
+    if (req->split_items && req->out_path != NULL && artconv_format_can_read_all(from)) {
+        if ((rc = read_all_input(&items, &n_items, res, from, &ropts, req)) < 0)
+            goto cleanup;
+        /* One article: the request goes on as any other. */
+        if (n_items == 1) {
+            article = items[0];
+            free(items);
+            items = NULL;
+            n_items = 0;
+        }
+    } else if ((rc = read_input(&article, res, from, &ropts, req)) < 0) {
+        goto cleanup;
+    }
+    for (i = 0; i < n_items; i++)
+        if ((rc = apply_meta(items[i], settings, req->meta, res, in_name)) < 0)
+            goto cleanup;
+    if (n_items == 0 && (rc = apply_meta(article, settings, req->meta, res, in_name)) < 0)
         goto cleanup;
     if (req->article_out != NULL) {
         *req->article_out = article;
@@ -315,7 +446,9 @@ static int convert(cli_result *res, const cli_settings *settings, const cli_requ
         }
         wopts.resource_dir = folder.ptr;
     }
-    if (req->out_path != NULL) {
+    if (n_items > 1) {
+        rc = write_items(res, to, (const artconv_article *const *)items, n_items, req, &wopts);
+    } else if (req->out_path != NULL) {
         artconv_buf bytes = ARTCONV_BUF_INIT;
 
         /* In memory first, then by the output rules: the size is known
@@ -333,6 +466,7 @@ static int convert(cli_result *res, const cli_settings *settings, const cli_requ
     }
 cleanup:
     artconv_article_free(article);
+    artconv_articles_free(items, n_items);
     artconv_buf_dispose(&folder);
     return rc;
 }

@@ -657,6 +657,35 @@ ARTCONV_API int artconv_read_file(artconv_article **out, const artconv_format *f
                                   const char *path, const artconv_read_options *opts,
                                   artconv_error *err);
 
+/* ---------------------------------------------------------------------------
+ * Inputs that hold several articles: a NewsML-G2 newsMessage (one article
+ * a text item).  Every other format yields one article, as artconv_read.
+ */
+
+/* A read gives at most this many articles; more is ARTCONV_ELIMIT.  It
+ * stops a small input from making a folder of a million files (-d). */
+#define ARTCONV_MAX_ARTICLES 10000
+
+/** Returns 1 if the format's inputs may hold several articles (NewsML-G2),
+ *  0 if they hold one (artconv_read_all then gives one). */
+ARTCONV_API int artconv_format_can_read_all(const artconv_format *format);
+
+/** Reads every article of `len` bytes of `format` into a new array in
+ *  `*out` of `*count` (at least 1) articles, in input order.  The caller
+ *  frees the array and the articles with artconv_articles_free.  Items that
+ *  are no article (a picture, a package, a concept) are left out with a
+ *  warning that says why; when none is left the read fails with the reason
+ *  (ARTCONV_EUNSUPPORTED).  Otherwise the contract of artconv_read (each
+ *  article is held to opts->max_nodes), plus ELIMIT past
+ *  ARTCONV_MAX_ARTICLES; on failure `*out` is NULL and `*count` 0. */
+ARTCONV_API int artconv_read_all(artconv_article ***out, size_t *count,
+                                 const artconv_format *format, const char *data, size_t len,
+                                 const artconv_read_options *opts, artconv_error *err);
+
+/** Frees the `count` articles of an array from artconv_read_all, and the
+ *  array.  NULL does nothing. */
+ARTCONV_API void artconv_articles_free(artconv_article **articles, size_t count);
+
 /** Appends the article in `format` to `out` (caller-owned).  `opts` may be
  *  NULL.  Returns 0 or a negative status (ELIMIT for a body deeper than
  *  ARTCONV_MAX_DEPTH, EUNSUPPORTED for a story that is not usable or is

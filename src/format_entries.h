@@ -57,6 +57,9 @@ void ac_xml_prepare(void);
 /* formats/newsml/ */
 int ac_newsml_read(artconv_article **out, const char *data, size_t len,
                    const artconv_read_options *opts, artconv_error *err);
+/* Every text item of a newsMessage (one for a newsItem). */
+int ac_newsml_read_all(artconv_article ***out, size_t *count, const char *data, size_t len,
+                       const artconv_read_options *opts, artconv_error *err);
 int ac_newsml_write(artconv_buf *out, const artconv_article *article,
                     const artconv_write_options *opts, artconv_error *err);
 

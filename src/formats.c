@@ -6,6 +6,7 @@
 #include "format_entries.h"
 #include "internal.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static const char *const text_extensions[] = {".txt", ".text", NULL};
@@ -85,6 +86,7 @@ static const artconv_format format_newsml = {
     .write = ac_newsml_write,
     .status_loss = ac_status_always_carried,
     .prepare = ac_xml_prepare,
+    .read_all = ac_newsml_read_all,
 };
 
 static const artconv_format *const formats[] = {
@@ -184,6 +186,11 @@ int artconv_format_is_binary(const artconv_format *format)
     return format != NULL && format->binary;
 }
 
+int artconv_format_can_read_all(const artconv_format *format)
+{
+    return format != NULL && format->read != NULL && format->read_all != NULL;
+}
+
 /* The one place the defaults are written; fields left out are 0 or NULL. */
 void artconv_read_options_init(artconv_read_options *opts)
 {
@@ -265,6 +272,84 @@ int artconv_read(artconv_article **out, const artconv_format *format, const char
     if (rc < 0) {
         artconv_article_free(*out);
         *out = NULL;
+    }
+    return rc;
+}
+
+void artconv_articles_free(artconv_article **articles, size_t count)
+{
+    size_t i;
+
+    if (articles == NULL)
+        return;
+    for (i = 0; i < count; i++)
+        artconv_article_free(articles[i]);
+    free(articles);
+}
+
+/* A format without a read_all slot: its one article, in an array. */
+static int read_one_as_all(artconv_article ***out, size_t *count, const artconv_format *format,
+                           const char *data, size_t len, const artconv_read_options *opts,
+                           artconv_error *err)
+{
+    artconv_article **list = malloc(sizeof *list);
+    int rc;
+
+    if (list == NULL)
+        return ac_nomem(err);
+    if ((rc = format->read(&list[0], data, len, opts, err)) < 0) {
+        free(list);
+        return rc;
+    }
+    *out = list;
+    *count = 1;
+    return 0;
+}
+
+int artconv_read_all(artconv_article ***out, size_t *count, const artconv_format *format,
+                     const char *data, size_t len, const artconv_read_options *opts,
+                     artconv_error *err)
+{
+    artconv_read_options defaults;
+    size_t i;
+    int rc;
+
+    artconv_read_options_init(&defaults);
+    if (out == NULL || count == NULL)
+        return ac_error(err, ARTCONV_EINVALID, "no place for the articles");
+    *out = NULL;
+    *count = 0;
+    if (opts == NULL)
+        opts = &defaults;
+    if (err != NULL) {
+        memset(err, 0, sizeof *err);
+        err->file = opts->filename;
+    }
+    if (format == NULL || (data == NULL && len > 0))
+        return ac_error(err, ARTCONV_EINVALID, "no format or no data");
+    if (format->read == NULL)
+        return ac_error(err, ARTCONV_EUNSUPPORTED, "reading %s is not supported yet", format->name);
+    if (len > ac_max_input(opts))
+        return ac_error(err, ARTCONV_ELIMIT, "input of %zu bytes exceeds the limit of %zu bytes",
+                        len, ac_max_input(opts));
+    if (format->prepare != NULL)
+        format->prepare();
+    if (data == NULL)
+        data = "";
+    rc = format->read_all != NULL ? format->read_all(out, count, data, len, opts, err)
+                                  : read_one_as_all(out, count, format, data, len, opts, err);
+    if (rc == 0 && *count > ARTCONV_MAX_ARTICLES)
+        rc = ac_error(err, ARTCONV_ELIMIT, "the input holds %zu articles, more than %d", *count,
+                      ARTCONV_MAX_ARTICLES);
+    /* The node limit holds for each article, as for artconv_read. */
+    for (i = 0; rc == 0 && i < *count; i++)
+        if (too_many_nodes(artconv_article_body((*out)[i]), max_nodes(opts)))
+            rc = ac_error(err, ARTCONV_ELIMIT, "article %zu has more than %zu nodes", i + 1,
+                          max_nodes(opts));
+    if (rc < 0) {
+        artconv_articles_free(*out, *count);
+        *out = NULL;
+        *count = 0;
     }
     return rc;
 }

@@ -45,6 +45,11 @@ typedef const char *(*ac_status_loss_fn)(const artconv_write_options *opts);
  * each call into the format; it must be cheap after the first call and safe
  * from any thread. */
 typedef void (*ac_prepare_fn)(void);
+/* Reads every article of an input that may hold several (see
+ * artconv_read_all); `*out` gets a malloc'd array of `*count` (1 or more)
+ * articles.  Checked and limited by artconv_read_all. */
+typedef int (*ac_read_all_fn)(artconv_article ***out, size_t *count, const char *data, size_t len,
+                              const artconv_read_options *opts, artconv_error *err);
 
 struct artconv_format {
     const char *name;
@@ -60,6 +65,7 @@ struct artconv_format {
     ac_status_loss_fn status_loss;
     ac_write_book_fn write_book; /* NULL: one article per output only */
     ac_prepare_fn prepare;       /* NULL: nothing to set up */
+    ac_read_all_fn read_all;     /* NULL: an input holds one article (read) */
 };
 
 /* A status_loss for formats whose output always carries both fields. */

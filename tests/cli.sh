@@ -460,5 +460,43 @@ expect_status 2 "--base-url wants an absolute URL"
 # A quoted output of several lines stays TAP comments (meson reads every line).
 [ "$(diag "stdout was: " "$(printf 'line one\nok 99 - not a test\n')" | grep -vc '^#')" = 0 ]
 ok $? "diagnostics quote multi-line output as comment lines only"
+# A newsMessage of several items: -o BOOK.epub makes a digest of its text
+# items; a one-file output takes the first and warns with the count.
+nar='xmlns="http://iptc.org/std/nar/2006-10-01/"'
+item() { # item GUID HEADLINE CLASS
+    printf '<newsItem guid="%s" standard="NewsML-G2" standardversion="2.35"><itemMeta><itemClass qcode="ninat:%s"/></itemMeta><contentMeta><headline>%s</headline></contentMeta><contentSet><inlineData contenttype="text/plain">Body of %s.</inlineData></contentSet></newsItem>' "$1" "$3" "$2" "$2"
+}
+{
+    printf '<?xml version="1.0"?><newsMessage %s><header/><itemSet>' "$nar"
+    item a "Wire one" text
+    item p "A photo" picture
+    item b "Wire two" text
+    printf '</itemSet></newsMessage>'
+} >message.xml
+run "$bin" convert -o digest.epub message.xml
+expect_status 0 "a newsMessage to -o BOOK.epub"
+expect_err "item 2 of the newsMessage left out" "the picture item is left out with a warning"
+python3 -c '
+import sys, zipfile
+z = zipfile.ZipFile("digest.epub")
+text = "".join(z.read(n).decode("utf-8", "replace") for n in z.namelist() if n.endswith(".xhtml"))
+sys.exit(0 if "Wire one" in text and "Wire two" in text and "A photo" not in text else 1)'
+ok $? "the digest holds a chapter per text item"
+run "$bin" convert -t markdown message.xml
+expect_status 0 "a newsMessage to one Markdown output"
+expect_out "Wire one" "takes the first text item"
+expect_err "holds 3 items; only the first text item is read" "and warns with the count"
+case $out in *"Wire two"*) ok 1 "the second item is not in the one output" ;; *) ok 0 "the second item is not in the one output" ;; esac
+
+run "$bin" convert -q -t markdown -d items-out --report items.jsonl message.xml story.txt
+expect_status 0 "-d with a newsMessage among the inputs"
+grep -q "Wire one" items-out/message.1.md && grep -q "Wire two" items-out/message.2.md
+ok $? "-d writes one file per text item, STEM.1.EXT, STEM.2.EXT"
+[ ! -e items-out/message.md ] && [ ! -e items-out/message.3.md ] && [ -e items-out/story.md ]
+ok $? "no file for the whole message nor for the picture; other inputs as before"
+grep -q '"input":"message.xml".*"items":2' items.jsonl; ok $? "the report line counts the items"
+run "$bin" convert -t markdown -d items-out message.xml
+expect_err "message.1.md exists, kept" "a second run keeps the item files"
+expect_err "skipped 1" "and counts the input as skipped"
 
 tap_done

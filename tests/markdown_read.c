@@ -301,6 +301,65 @@ static void test_hostile_yaml(void)
     artconv_buf_dispose(&in);
 }
 
+/* Jekyll's names: category is the section, categories add to the tags,
+ * excerpt is the description. */
+static void test_jekyll_keys(void)
+{
+    artconv_article *a =
+        must_read("---\ntitle: J\ncategory: Politics\ncategories: [world, europe]\n"
+                  "tags: [vote]\nexcerpt: The short of it\n---\nText.\n",
+                  NULL);
+
+    is_str(artconv_article_get(a, ARTCONV_META_SECTION), "Politics", "category is the section");
+    is_int((long)artconv_article_list_count(a, ARTCONV_LIST_KEYWORDS), 3,
+           "categories and tags are the keywords");
+    is_str(artconv_article_get(a, ARTCONV_META_DESCRIPTION), "The short of it",
+           "excerpt is the description");
+    ok(artconv_article_extra_get(a, "categories") == NULL, "categories is not kept as extra");
+    artconv_article_free(a);
+}
+
+/* Hugo's TOML front matter between "+++" lines is read like YAML's; what
+ * the subset does not hold skips the block with a warning. */
+static void test_toml_front_matter(void)
+{
+    warnings ws = {0, ""};
+    artconv_article *a =
+        must_read("+++\ntitle = \"Hugo \\\"post\\\" \\u00e9\"  # comment\n"
+                  "date = 2024-03-13T07:30:00+01:00\ntags = [\"a\", 'b',\n  \"c\"]\n"
+                  "draft = false\nweight = 3\n\n[params]\nx = 1\n+++\n\nBody.\n",
+                  &ws);
+    artconv_error err;
+    char *text;
+
+    is_str(artconv_article_get(a, ARTCONV_META_TITLE), "Hugo \"post\" \xc3\xa9",
+           "TOML: a basic string with escapes");
+    is_str(artconv_article_get(a, ARTCONV_META_DATE), "2024-03-13T07:30:00+01:00", "TOML: a date");
+    is_int((long)artconv_article_list_count(a, ARTCONV_LIST_KEYWORDS), 3,
+           "TOML: an array over several lines");
+    is_str(artconv_article_extra_get(a, "draft"), "false", "TOML: a boolean kept as extra");
+    is_str(artconv_article_extra_get(a, "weight"), "3", "TOML: an integer kept as extra");
+    is_str(artconv_article_extra_get(a, "params"), "{\"x\":1}", "TOML: a table is an object");
+    text = body_text(a);
+    ok(strstr(text, "Body.") != NULL && strstr(text, "+++") == NULL &&
+           strstr(text, "title") == NULL,
+       "TOML: the block leaves the body");
+    free(text);
+    is_int(ws.count, 0, "TOML: no warning");
+    artconv_article_free(a);
+
+    a = must_read("+++\ntitle = \"T\"\nmenu = { main = 1 }\n+++\nBody.\n", &ws);
+    ok(artconv_article_get(a, ARTCONV_META_TITLE) == NULL && ws.count == 1 &&
+           strstr(ws.last, "inline tables are not read") != NULL,
+       "TOML: an inline table skips the block with the reason");
+    artconv_article_free(a);
+    a = NULL;
+    is_int(read_md(&a, "+++\n[[menu]]\n+++\nBody.\n", 22, 1, NULL, &err, NULL), ARTCONV_EPARSE,
+           "TOML: strict makes it an error");
+    ok(strstr(err.message, "arrays of tables") != NULL, "TOML: the error says why");
+    artconv_article_free(a);
+}
+
 static void test_conventions(void)
 {
     artconv_article *a;
@@ -747,6 +806,8 @@ int main(void)
     test_not_front_matter();
     test_hostile_yaml();
     test_conventions();
+    test_jekyll_keys();
+    test_toml_front_matter();
     test_raw_html();
     test_raw_nodes();
     test_hostile();

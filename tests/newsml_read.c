@@ -517,6 +517,97 @@ static void test_hostile(void)
     artconv_buf_dispose(&bomb);
 }
 
+/* Collects warnings into a buffer, one a line. */
+static void keep_warning(const artconv_error *w, void *payload)
+{
+    artconv_buf *b = payload;
+
+    artconv_buf_puts(b, w->message);
+    artconv_buf_putc(b, '\n');
+}
+
+#define TEXT_ITEM(guid, title)                                                                     \
+    "<newsItem guid=\"" guid "\" standard=\"NewsML-G2\" standardversion=\"2.35\">"                \
+    "<itemMeta><itemClass qcode=\"ninat:text\"/></itemMeta><contentMeta><headline>" title         \
+    "</headline></contentMeta><contentSet><inlineData contenttype=\"text/plain\">Body of " title  \
+    ".</inlineData></contentSet></newsItem>"
+#define PICTURE_ITEM                                                                               \
+    "<newsItem guid=\"pic\" standard=\"NewsML-G2\" standardversion=\"2.35\">"                    \
+    "<itemMeta><itemClass qcode=\"ninat:picture\"/></itemMeta></newsItem>"
+#define MESSAGE(items) "<?xml version=\"1.0\"?><newsMessage " NAR "><header/><itemSet>" items \
+    "</itemSet></newsMessage>"
+
+/* artconv_read_all: one article a text item of a newsMessage, in order;
+ * other items left out with their reason; the one-article read takes the
+ * first text item and says how many there were. */
+static void test_read_all(void)
+{
+    const char *message = MESSAGE(TEXT_ITEM("a", "First") PICTURE_ITEM
+                                      "<packageItem guid=\"p\"/>" TEXT_ITEM("b", "Second"));
+    const char *pictures = MESSAGE(PICTURE_ITEM PICTURE_ITEM);
+    const char *single = "<newsItem " NAR "><itemMeta><itemClass qcode=\"ninat:text\"/>"
+                         "</itemMeta><contentMeta><headline>Alone</headline></contentMeta>"
+                         "</newsItem>";
+    artconv_read_options opts;
+    artconv_article **list = NULL, *a = NULL;
+    artconv_buf warnings = ARTCONV_BUF_INIT;
+    artconv_error err;
+    size_t n = 99;
+    int rc;
+
+    ok(artconv_format_can_read_all(newsml), "NewsML-G2 can hold several articles");
+    ok(!artconv_format_can_read_all(artconv_format_by_name("markdown")),
+       "Markdown holds one article");
+    artconv_read_options_init(&opts);
+    opts.warning = keep_warning;
+    opts.payload = &warnings;
+    rc = artconv_read_all(&list, &n, newsml, message, strlen(message), &opts, &err);
+    if (!is_int(rc, 0, "a newsMessage of two text items, a picture and a package is read"))
+        printf("#   %s\n", err.message);
+    is_int((long)n, 2, "one article a text item");
+    if (rc == 0 && n == 2) {
+        is_str(artconv_article_get(list[0], ARTCONV_META_TITLE), "First", "the first in order");
+        is_str(artconv_article_get(list[1], ARTCONV_META_TITLE), "Second", "the second in order");
+        is_int(count_kind(list[1], ARTCONV_NODE_PARAGRAPH), 1, "each has its own body");
+    }
+    ok(warnings.ptr != NULL && strstr(warnings.ptr, "item 2 of the newsMessage left out") != NULL &&
+           strstr(warnings.ptr, "ninat:picture") != NULL,
+       "the picture item is left out with its reason");
+    ok(warnings.ptr != NULL && strstr(warnings.ptr, "item 3") != NULL &&
+           strstr(warnings.ptr, "packageItem") != NULL,
+       "the package is left out with its reason");
+    artconv_articles_free(list, n);
+
+    artconv_buf_clear(&warnings);
+    ok(artconv_read(&a, newsml, message, strlen(message), &opts, &err) == 0 && a != NULL,
+       "artconv_read of the same message");
+    is_str(a != NULL ? artconv_article_get(a, ARTCONV_META_TITLE) : NULL, "First",
+           "artconv_read takes the first text item");
+    ok(warnings.ptr != NULL && strstr(warnings.ptr, "holds 4 items; only the first text item") !=
+                                   NULL,
+       "and warns with the count");
+    artconv_article_free(a);
+
+    list = (artconv_article **)1;
+    rc = artconv_read_all(&list, &n, newsml, pictures, strlen(pictures), NULL, &err);
+    is_int(rc, ARTCONV_EUNSUPPORTED, "a message of pictures only is refused");
+    ok(list == NULL && n == 0, "with nothing handed back");
+    ok(strstr(err.message, "none is a text newsItem") != NULL &&
+           strstr(err.message, "ninat:picture") != NULL,
+       "the refusal gives the reason");
+
+    rc = artconv_read_all(&list, &n, newsml, single, strlen(single), NULL, &err);
+    ok(rc == 0 && n == 1 && strcmp(artconv_article_get(list[0], ARTCONV_META_TITLE), "Alone") == 0,
+       "a lone newsItem gives one article");
+    artconv_articles_free(list, n);
+    rc = artconv_read_all(&list, &n, artconv_format_by_name("text"), "Title\n\nBody.\n", 13, NULL,
+                          &err);
+    ok(rc == 0 && n == 1, "a format without the slot gives its one article");
+    artconv_articles_free(list, n);
+    artconv_articles_free(NULL, 3);
+    artconv_buf_dispose(&warnings);
+}
+
 int main(void)
 {
     newsml = artconv_format_by_name("newsml");
@@ -528,5 +619,6 @@ int main(void)
     test_not_articles();
     test_status();
     test_hostile();
+    test_read_all();
     return tap_done();
 }

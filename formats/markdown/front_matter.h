@@ -31,6 +31,14 @@
 int ac_front_matter_read(artconv_article *article, size_t *body, int *lines, const char *data,
                          size_t len, const artconv_read_options *opts, artconv_error *err);
 
+/* front_matter_toml.c: the TOML subset of Hugo's "+++" front matter
+ * (listed at the top of that file) into a new JSON object in *out.
+ * Returns 0; 1 when the block is not that subset, with *problem (the
+ * reason, malloc'd) and *problem_line (in the block) set; or ENOMEM. */
+struct json_t;
+int ac_fm_toml_parse(struct json_t **out, const char *s, size_t len, char **problem,
+                     int *problem_line);
+
 /* front_matter_write.c */
 
 /* 1 if the article has metadata other than field `except` (-1: none),

@@ -35,6 +35,9 @@ static const struct {
     {"tags", "keywords"},
     {"lang", "language"},
     {"summary", "description"},
+    {"excerpt", "description"}, /* Jekyll */
+    {"category", "section"},    /* Jekyll: one category is the section */
+    {"categories", "keywords"}, /* Jekyll: several go with the tags */
     {"deck", "subtitle"},
     {"cover", "image"},
     {"canonical_url", "source"},
@@ -513,6 +516,72 @@ static int looks_like_mapping(const char *s, size_t len)
     return 0;
 }
 
+/* Hugo's TOML front matter, from `open` (after the "+++" line) to the
+ * next "+++" line: mapped like YAML's.  A block that is not the subset
+ * front_matter_toml.c reads is skipped with a warning (an error under
+ * strict); one never closed is Markdown, with a warning. */
+static int read_toml(artconv_article *article, size_t *body, int *lines, const char *data,
+                     size_t len, size_t open, const artconv_read_options *opts, artconv_error *err)
+{
+    size_t i, close = 0, after = 0;
+    int line = 2, rc, problem_line;
+    char *problem = NULL;
+    json_t *object = NULL, *value;
+    const char *key;
+    fm_reader r;
+
+    for (i = open; i < len; line++) {
+        if ((after = fence_line(data, len, i, "+++")) > 0) {
+            close = i;
+            break;
+        }
+        while (i < len && eol_len(data, len, i) == 0)
+            i++;
+        i += eol_len(data, len, i);
+    }
+    if (after == 0) {
+        if (opts != NULL && opts->strict)
+            return ac_error_at(err, ARTCONV_EPARSE, 1, 1, 0,
+                               "the TOML front matter is never closed by a '+++' line");
+        ac_warn_read(opts, ARTCONV_EPARSE, 1,
+                     "the TOML front matter is never closed by a '+++' line; read as Markdown");
+        return ARTCONV_OK;
+    }
+    rc = ac_fm_toml_parse(&object, data + open, close - open, &problem, &problem_line);
+    if (rc < 0)
+        return ac_nomem(err);
+    if (rc == 1) {
+        if (opts != NULL && opts->strict)
+            rc = ac_error_at(err, ARTCONV_EPARSE, problem_line + 1, 0, 0,
+                             "the TOML front matter cannot be read: %s", problem);
+        else
+            ac_warn_read(opts, ARTCONV_EPARSE, problem_line + 1,
+                         "the TOML front matter cannot be read: %s; skipped", problem);
+        free(problem);
+        if (rc < 0)
+            return rc;
+        *body = after;
+        *lines = line;
+        return ARTCONV_OK;
+    }
+    memset(&r, 0, sizeof r);
+    r.opts = opts;
+    r.err = err;
+    r.first_line = 2;
+    json_object_foreach(object, key, value)
+    {
+        if ((rc = apply(&r, article, key, value)) < 0)
+            break;
+    }
+    json_decref(object);
+    artconv_buf_dispose(&r.tmp);
+    if (rc < 0)
+        return rc;
+    *body = after;
+    *lines = line;
+    return ARTCONV_OK;
+}
+
 int ac_front_matter_read(artconv_article *article, size_t *body, int *lines, const char *data,
                          size_t len, const artconv_read_options *opts, artconv_error *err)
 {
@@ -526,6 +595,8 @@ int ac_front_matter_read(artconv_article *article, size_t *body, int *lines, con
     *lines = 0;
     if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0)
         start = 3;
+    if ((open = fence_line(data, len, start, "+++")) > 0 && open < len)
+        return read_toml(article, body, lines, data, len, open, opts, err);
     if ((open = fence_line(data, len, start, "---")) == 0 || open == len)
         return ARTCONV_OK;
     /* The closing line: the first "---" or "..." line. */
