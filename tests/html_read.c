@@ -1477,6 +1477,31 @@ static void test_meta_no_name_parts(void)
     }
 }
 
+/* --- i15 extraction, round 2 --- */
+
+/* A page streamed in parts sends its article ahead in a box with the
+ * `hidden` attribute, for a script to move in place; a box hidden by its
+ * style, or a short hidden box, stays out. */
+static void test_extract_deferred_box(void)
+{
+    const char *page =
+        "<html><head><title>Bridge to reopen</title></head><body>"
+        "<div class='hero'><p>Read the whole story about the bridge below.</p></div>"
+        "<div hidden id='S:0'><div class='story'><h1>Bridge to reopen</h1>" PROSE "</div></div>"
+        "<div hidden><p>Your session is about to end, sign in again to keep reading.</p></div>"
+        "<div style='display:none'><p>A styled-away box that should never be read at all.</p>"
+        "</div></body></html>";
+    artconv_article *a = NULL;
+    artconv_error err;
+
+    if (ok(read_html(&a, page, strlen(page), 0, 0, NULL, &err, NULL) == 0, "deferred page reads")) {
+        ok(has_text(a, "harbour authority said"), "deferred box: the article in it is kept");
+        ok(!has_text(a, "session is about to end"), "deferred box: a short hidden box stays out");
+        ok(!has_text(a, "styled-away"), "deferred box: a box hidden by style stays out");
+        artconv_article_free(a);
+    }
+}
+
 int main(void)
 {
     int n;
@@ -1515,6 +1540,8 @@ int main(void)
     test_meta_site_author();
     test_meta_author_by_id();
     test_meta_no_name_parts();
+    /* i15 extraction, round 2 */
+    test_extract_deferred_box();
     n = golden_run("html-json", ".html", html, ".json", artconv_format_by_name("json"), NULL, NULL);
     ok(n >= 3, "golden html -> json: cases found");
     return tap_done();
