@@ -1502,6 +1502,38 @@ static void test_extract_deferred_box(void)
     }
 }
 
+/* A header the page leaves open swallows the article and all the page
+ * after it: its class says chrome, but it is the page.  The note outside
+ * is long enough for a reader that drops the header to stop there. */
+#define NOTE                                                                                       \
+    "The Harbour Times is published by the Harbour Press company, which also runs the evening "    \
+    "paper, the weekly guide to the north shore, and the radio station on the quay."
+static void test_extract_swallowing_header(void)
+{
+    artconv_buf page = ARTCONV_BUF_INIT;
+    artconv_article *a = NULL;
+    artconv_error err;
+    int k;
+
+    artconv_buf_puts(&page, "<html><head><title>Bridge to reopen</title></head><body>"
+                            "<div class='site-header'><a href='/'>Home</a>"
+                            "<div class='story'><h1>Bridge to reopen</h1>");
+    for (k = 0; k < 16; k++)
+        artconv_buf_puts(&page, PROSE);
+    artconv_buf_puts(&page, "</div></div><div class='site-header'><a href='/'>Home</a> "
+                            "<a href='/world'>World news</a></div>"
+                            "<div class='note'><p>" NOTE "</p><p>" NOTE "</p><p>" NOTE "</p><p>" NOTE
+                            "</p></div></body></html>");
+    if (ok(read_html(&a, page.ptr, page.len, 0, 0, NULL, &err, NULL) == 0,
+           "swallowing header page reads")) {
+        ok(has_text(a, "harbour authority said") && has_text(a, "welcomed the news"),
+           "swallowing header: the article in it is kept");
+        ok(!has_text(a, "World news"), "swallowing header: a real header still goes");
+        artconv_article_free(a);
+    }
+    artconv_buf_dispose(&page);
+}
+
 int main(void)
 {
     int n;
@@ -1542,6 +1574,7 @@ int main(void)
     test_meta_no_name_parts();
     /* i15 extraction, round 2 */
     test_extract_deferred_box();
+    test_extract_swallowing_header();
     n = golden_run("html-json", ".html", html, ".json", artconv_format_by_name("json"), NULL, NULL);
     ok(n >= 3, "golden html -> json: cases found");
     return tap_done();

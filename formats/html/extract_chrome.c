@@ -231,6 +231,17 @@ static int holds_article(const xmlNode *n, const xmlNode *body)
     return i->n_p >= 3 && i->text * 2 >= AC_INFO(body)->text && i->link_text * 3 < i->text;
 }
 
+/* A box whose class or id names chrome ("header", "menu") that holds the
+ * article and nearly the whole page besides: a tag the page left open
+ * swallowed the rest. */
+#define SWALLOWED_SHARE 0.9
+
+static int swallowed_page(const xmlNode *n, const xmlNode *body)
+{
+    return holds_article(n, body) &&
+           (double)AC_INFO(n)->text >= SWALLOWED_SHARE * (double)AC_INFO(body)->text;
+}
+
 int ac_extract_mark(extractor *x)
 {
     xmlNodePtr body = x->page->body, n;
@@ -271,7 +282,7 @@ int ac_extract_mark(extractor *x)
             !(x->kind == AC_KIND_FORUM && ac_extract_contains_any(ms, comment_words)) &&
             !ac_extract_contains_any(ms, maybe_words) &&
             !ac_extract_has_ancestor(n, "table", body) &&
-            !ac_extract_has_ancestor(n, "code", body)) {
+            !ac_extract_has_ancestor(n, "code", body) && !swallowed_page(n, body)) {
             info->flags |= AC_HTML_DROP;
             skip = 1;
         }
