@@ -1534,6 +1534,27 @@ static void test_extract_swallowing_header(void)
     artconv_buf_dispose(&page);
 }
 
+/* A paywall's notice inside the article box is no line of the article. */
+static void test_extract_paywall_notice(void)
+{
+    const char *page =
+        "<html><head><title>Bridge to reopen</title></head><body><article>"
+        "<h1>Bridge to reopen</h1>" PROSE
+        "<p>To view the full story, please subscribe to the Harbour Times.</p>"
+        "<p>If you are already a subscriber, log in for immediate access to this story.</p>"
+        "</article></body></html>";
+    artconv_article *a = NULL;
+    artconv_error err;
+
+    if (ok(read_html(&a, page, strlen(page), 0, 0, NULL, &err, NULL) == 0,
+           "paywall notice page reads")) {
+        ok(has_text(a, "harbour authority said"), "paywall notice: the article is kept");
+        ok(!has_text(a, "please subscribe") && !has_text(a, "already a subscriber"),
+           "paywall notice: its lines go");
+        artconv_article_free(a);
+    }
+}
+
 int main(void)
 {
     int n;
@@ -1575,6 +1596,7 @@ int main(void)
     /* i15 extraction, round 2 */
     test_extract_deferred_box();
     test_extract_swallowing_header();
+    test_extract_paywall_notice();
     n = golden_run("html-json", ".html", html, ".json", artconv_format_by_name("json"), NULL, NULL);
     ok(n >= 3, "golden html -> json: cases found");
     return tap_done();
