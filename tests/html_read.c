@@ -1532,6 +1532,84 @@ static void test_meta_headline_reworded(void)
 #undef SEO
 }
 
+/* --- i15 extraction, round 2 --- */
+
+/* A page streamed in parts sends its article ahead in a box with the
+ * `hidden` attribute, for a script to move in place; a box hidden by its
+ * style, or a short hidden box, stays out. */
+static void test_extract_deferred_box(void)
+{
+    const char *page =
+        "<html><head><title>Bridge to reopen</title></head><body>"
+        "<div class='hero'><p>Read the whole story about the bridge below.</p></div>"
+        "<div hidden id='S:0'><div class='story'><h1>Bridge to reopen</h1>" PROSE "</div></div>"
+        "<div hidden><p>Your session is about to end, sign in again to keep reading.</p></div>"
+        "<div style='display:none'><p>A styled-away box that should never be read at all.</p>"
+        "</div></body></html>";
+    artconv_article *a = NULL;
+    artconv_error err;
+
+    if (ok(read_html(&a, page, strlen(page), 0, 0, NULL, &err, NULL) == 0, "deferred page reads")) {
+        ok(has_text(a, "harbour authority said"), "deferred box: the article in it is kept");
+        ok(!has_text(a, "session is about to end"), "deferred box: a short hidden box stays out");
+        ok(!has_text(a, "styled-away"), "deferred box: a box hidden by style stays out");
+        artconv_article_free(a);
+    }
+}
+
+/* A header the page leaves open swallows the article and all the page
+ * after it: its class says chrome, but it is the page.  The note outside
+ * is long enough for a reader that drops the header to stop there. */
+#define NOTE                                                                                       \
+    "The Harbour Times is published by the Harbour Press company, which also runs the evening "    \
+    "paper, the weekly guide to the north shore, and the radio station on the quay."
+static void test_extract_swallowing_header(void)
+{
+    artconv_buf page = ARTCONV_BUF_INIT;
+    artconv_article *a = NULL;
+    artconv_error err;
+    int k;
+
+    artconv_buf_puts(&page, "<html><head><title>Bridge to reopen</title></head><body>"
+                            "<div class='site-header'><a href='/'>Home</a>"
+                            "<div class='story'><h1>Bridge to reopen</h1>");
+    for (k = 0; k < 16; k++)
+        artconv_buf_puts(&page, PROSE);
+    artconv_buf_puts(&page, "</div></div><div class='site-header'><a href='/'>Home</a> "
+                            "<a href='/world'>World news</a></div>"
+                            "<div class='note'><p>" NOTE "</p><p>" NOTE "</p><p>" NOTE "</p><p>" NOTE
+                            "</p></div></body></html>");
+    if (ok(read_html(&a, page.ptr, page.len, 0, 0, NULL, &err, NULL) == 0,
+           "swallowing header page reads")) {
+        ok(has_text(a, "harbour authority said") && has_text(a, "welcomed the news"),
+           "swallowing header: the article in it is kept");
+        ok(!has_text(a, "World news"), "swallowing header: a real header still goes");
+        artconv_article_free(a);
+    }
+    artconv_buf_dispose(&page);
+}
+
+/* A paywall's notice inside the article box is no line of the article. */
+static void test_extract_paywall_notice(void)
+{
+    const char *page =
+        "<html><head><title>Bridge to reopen</title></head><body><article>"
+        "<h1>Bridge to reopen</h1>" PROSE
+        "<p>To view the full story, please subscribe to the Harbour Times.</p>"
+        "<p>If you are already a subscriber, log in for immediate access to this story.</p>"
+        "</article></body></html>";
+    artconv_article *a = NULL;
+    artconv_error err;
+
+    if (ok(read_html(&a, page, strlen(page), 0, 0, NULL, &err, NULL) == 0,
+           "paywall notice page reads")) {
+        ok(has_text(a, "harbour authority said"), "paywall notice: the article is kept");
+        ok(!has_text(a, "please subscribe") && !has_text(a, "already a subscriber"),
+           "paywall notice: its lines go");
+        artconv_article_free(a);
+    }
+}
+
 int main(void)
 {
     int n;
@@ -1572,6 +1650,10 @@ int main(void)
     test_meta_no_name_parts();
     /* i15 metadata: the visible headline */
     test_meta_headline_reworded();
+    /* i15 extraction, round 2 */
+    test_extract_deferred_box();
+    test_extract_swallowing_header();
+    test_extract_paywall_notice();
     n = golden_run("html-json", ".html", html, ".json", artconv_format_by_name("json"), NULL, NULL);
     ok(n >= 3, "golden html -> json: cases found");
     return tap_done();

@@ -132,6 +132,19 @@ static int is_hidden(const xmlNode *el)
     return 0;
 }
 
+/* 1 for a box hidden by the `hidden` attribute alone, no style: what a
+ * page streamed in parts sends ahead (React's <div hidden id="S:0">) for a
+ * script to move in place.  It is shown once the page is done loading, so
+ * it may hold the article (see holds_article); a box hidden by its style is
+ * never shown. */
+static int is_deferred(const xmlNode *el)
+{
+    const char *aria = ac_html_attr(el, "aria-hidden");
+
+    return ac_html_attr(el, "hidden") != NULL && ac_html_attr(el, "style") == NULL &&
+           (aria == NULL || !ac_strcaseeq(aria, "true"));
+}
+
 int ac_extract_in_words(const char *s, const char *const *list)
 {
     size_t i;
@@ -218,6 +231,17 @@ static int holds_article(const xmlNode *n, const xmlNode *body)
     return i->n_p >= 3 && i->text * 2 >= AC_INFO(body)->text && i->link_text * 3 < i->text;
 }
 
+/* A box whose class or id names chrome ("header", "menu") that holds the
+ * article and nearly the whole page besides: a tag the page left open
+ * swallowed the rest. */
+#define SWALLOWED_SHARE 0.9
+
+static int swallowed_page(const xmlNode *n, const xmlNode *body)
+{
+    return holds_article(n, body) &&
+           (double)AC_INFO(n)->text >= SWALLOWED_SHARE * (double)AC_INFO(body)->text;
+}
+
 int ac_extract_mark(extractor *x)
 {
     xmlNodePtr body = x->page->body, n;
@@ -239,7 +263,7 @@ int ac_extract_mark(extractor *x)
         role = ac_html_attr(n, "role");
         if (ac_extract_in_words((const char *)n->name, chrome_tags) || is_hidden(n) ||
             (role != NULL && ac_extract_in_words(role, chrome_roles))) {
-            if (is_hidden(n) || !holds_article(n, body)) {
+            if ((is_hidden(n) && !is_deferred(n)) || !holds_article(n, body)) {
                 info->flags |= AC_HTML_DROP;
                 skip = 1;
             }
@@ -258,7 +282,7 @@ int ac_extract_mark(extractor *x)
             !(x->kind == AC_KIND_FORUM && ac_extract_contains_any(ms, comment_words)) &&
             !ac_extract_contains_any(ms, maybe_words) &&
             !ac_extract_has_ancestor(n, "table", body) &&
-            !ac_extract_has_ancestor(n, "code", body)) {
+            !ac_extract_has_ancestor(n, "code", body) && !swallowed_page(n, body)) {
             info->flags |= AC_HTML_DROP;
             skip = 1;
         }

@@ -28,6 +28,8 @@ static const char *const promo_phrases[] = {"join our channel",
                                             "read more:",
                                             "also read:",
                                             "recommended for you",
+                                            "please subscribe",
+                                            "already a subscriber",
                                             NULL};
 
 /* An author's box (portrait, bio, links) longer than this is content. */
