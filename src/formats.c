@@ -239,31 +239,45 @@ static int too_many_nodes(const artconv_node *root, size_t limit)
     return 0;
 }
 
+/* What artconv_read and artconv_read_all check before a reader runs: the
+ * error cleared and named after the input, a readable format, data, the
+ * input size limit; then the format's one-time preparation.  `*opts` is
+ * replaced by `defaults` (filled here) when it is NULL. */
+static int start_read(const artconv_format *format, const char *data, size_t len,
+                      const artconv_read_options **opts, artconv_read_options *defaults,
+                      artconv_error *err)
+{
+    if (*opts == NULL) {
+        artconv_read_options_init(defaults);
+        *opts = defaults;
+    }
+    if (err != NULL) {
+        memset(err, 0, sizeof *err);
+        err->file = (*opts)->filename;
+    }
+    if (format == NULL || (data == NULL && len > 0))
+        return ac_error(err, ARTCONV_EINVALID, "no format or no data");
+    if (format->read == NULL)
+        return ac_error(err, ARTCONV_EUNSUPPORTED, "reading %s is not supported yet", format->name);
+    if (len > ac_max_input(*opts))
+        return ac_error(err, ARTCONV_ELIMIT, "input of %zu bytes exceeds the limit of %zu bytes",
+                        len, ac_max_input(*opts));
+    if (format->prepare != NULL)
+        format->prepare();
+    return ARTCONV_OK;
+}
+
 int artconv_read(artconv_article **out, const artconv_format *format, const char *data, size_t len,
                  const artconv_read_options *opts, artconv_error *err)
 {
     artconv_read_options defaults;
     int rc;
 
-    artconv_read_options_init(&defaults);
     if (out == NULL)
         return ac_error(err, ARTCONV_EINVALID, "no place for the article");
     *out = NULL;
-    if (opts == NULL)
-        opts = &defaults;
-    if (err != NULL) {
-        memset(err, 0, sizeof *err);
-        err->file = opts->filename;
-    }
-    if (format == NULL || (data == NULL && len > 0))
-        return ac_error(err, ARTCONV_EINVALID, "no format or no data");
-    if (format->read == NULL)
-        return ac_error(err, ARTCONV_EUNSUPPORTED, "reading %s is not supported yet", format->name);
-    if (len > ac_max_input(opts))
-        return ac_error(err, ARTCONV_ELIMIT, "input of %zu bytes exceeds the limit of %zu bytes",
-                        len, ac_max_input(opts));
-    if (format->prepare != NULL)
-        format->prepare();
+    if ((rc = start_read(format, data, len, &opts, &defaults, err)) < 0)
+        return rc;
     rc = format->read(out, data == NULL ? "" : data, len, opts, err);
     /* Checked once the reader is done, so it holds for every reader; the
      * input size limit has already bounded how large the tree could get. */
@@ -314,26 +328,12 @@ int artconv_read_all(artconv_article ***out, size_t *count, const artconv_format
     size_t i;
     int rc;
 
-    artconv_read_options_init(&defaults);
     if (out == NULL || count == NULL)
         return ac_error(err, ARTCONV_EINVALID, "no place for the articles");
     *out = NULL;
     *count = 0;
-    if (opts == NULL)
-        opts = &defaults;
-    if (err != NULL) {
-        memset(err, 0, sizeof *err);
-        err->file = opts->filename;
-    }
-    if (format == NULL || (data == NULL && len > 0))
-        return ac_error(err, ARTCONV_EINVALID, "no format or no data");
-    if (format->read == NULL)
-        return ac_error(err, ARTCONV_EUNSUPPORTED, "reading %s is not supported yet", format->name);
-    if (len > ac_max_input(opts))
-        return ac_error(err, ARTCONV_ELIMIT, "input of %zu bytes exceeds the limit of %zu bytes",
-                        len, ac_max_input(opts));
-    if (format->prepare != NULL)
-        format->prepare();
+    if ((rc = start_read(format, data, len, &opts, &defaults, err)) < 0)
+        return rc;
     if (data == NULL)
         data = "";
     rc = format->read_all != NULL ? format->read_all(out, count, data, len, opts, err)

@@ -114,6 +114,11 @@ int ac_html_put_collapsed(artconv_buf *out, const char *s, size_t len, int *spac
 
 int ac_html_text(artconv_buf *out, const xmlNode *node)
 {
+    return ac_html_text_without(out, node, NULL);
+}
+
+int ac_html_text_without(artconv_buf *out, const xmlNode *node, const char *left_out)
+{
     const xmlNode *n = node->children;
     size_t start = out->len;
     int space = 1, rc, skip;
@@ -121,7 +126,7 @@ int ac_html_text(artconv_buf *out, const xmlNode *node)
     while (n != NULL) {
         skip = 0;
         if (n->type == XML_ELEMENT_NODE) {
-            skip = ac_html_skipped(n);
+            skip = ac_html_skipped(n) || (left_out != NULL && ac_html_is(n, left_out));
             if (!skip && !space && (ac_html_is_block(n) || ac_html_is(n, "br"))) {
                 if ((rc = artconv_buf_putc(out, ' ')) < 0)
                     return rc;

@@ -104,6 +104,8 @@ int ac_html_is_block(const xmlNode *node);
 /* Appends the element's text, whitespace collapsed and trimmed, skipping
  * dropped elements.  Returns 0 or ARTCONV_ENOMEM. */
 int ac_html_text(artconv_buf *out, const xmlNode *node);
+/* The same, also leaving out the elements named `left_out` (NULL: none). */
+int ac_html_text_without(artconv_buf *out, const xmlNode *node, const char *left_out);
 /* Borrowed attribute value of an element, or NULL (no allocation: HTML
  * attributes hold one text child). */
 const char *ac_html_attr(const xmlNode *node, const char *name);

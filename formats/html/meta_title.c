@@ -375,29 +375,7 @@ static int is_title_part(meta_ctx *m, const artconv_buf *h, size_t words, size_t
  * Returns 0 or ARTCONV_ENOMEM. */
 static int headline_text(artconv_buf *out, const xmlNode *node)
 {
-    const xmlNode *n = node->children;
-    int space = 1, rc, skip;
-
-    while (n != NULL) {
-        skip = 0;
-        if (n->type == XML_ELEMENT_NODE) {
-            skip = ac_html_skipped(n) || ac_html_is(n, "time");
-            if (!skip && !space && (ac_html_is_block(n) || ac_html_is(n, "br"))) {
-                if ((rc = artconv_buf_putc(out, ' ')) < 0)
-                    return rc;
-                space = 1;
-            }
-        } else if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) &&
-                   n->content != NULL) {
-            if ((rc = ac_html_put_collapsed(out, (const char *)n->content,
-                                            strlen((const char *)n->content), &space)) < 0)
-                return rc;
-        }
-        n = ac_xml_next(n, node, skip);
-    }
-    if (out->len > 0 && out->ptr[out->len - 1] == ' ')
-        out->ptr[--out->len] = '\0';
-    return 0;
+    return ac_html_text_without(out, node, "time");
 }
 
 /* 1 if the only link of the heading n goes to the site's front page ("/",
