@@ -404,6 +404,13 @@ static void test_images(void)
     add_figure(a, "img/dot.png", "The same PNG again");
     add_figure(a, "drawing.svg", "A clean SVG");
     add_figure(a, "https://example.org/remote.jpg", "A remote photo keeps its caption");
+    {
+        artconv_node *bare = artconv_node_new(ARTCONV_NODE_FIGURE);
+
+        artconv_node_set_url(bare, "https://example.org/bare.jpg", NULL);
+        artconv_node_set_alt(bare, "A harbour at dawn, no caption", NULL);
+        artconv_node_append(artconv_article_body(a), bare, NULL);
+    }
     add_figure(a, "../secret.png", "Outside the folder");
     add_figure(a, "img/../../secret.png", "Outside by a detour");
     add_figure(a, outside, "An absolute path");
@@ -429,6 +436,8 @@ static void test_images(void)
     ok(zip_name_locate(b.za, "EPUB/images/image-1.png", 0) >= 0, "the image is in the archive");
     is_int(count_of(opf, "<item id=\"image-"), 2, "nothing else was embedded");
     ok(contains(ch, "A remote photo keeps its caption"), "a remote image's caption stays");
+    ok(contains(ch, "<figcaption>A harbour at dawn, no caption</figcaption>"),
+       "a remote image with no caption keeps its alt text, as the caption");
     ok(!contains(ch, "example.org/remote.jpg"), "the remote image is not referenced");
     ok(contains(ws.all, "remote images are not fetched"), "warned: remote");
     is_int(count_of(ws.all, "refused: it is outside the input's folder"), 2,

@@ -63,20 +63,36 @@ static int fix_image(ac_epub_chapter *c, xmlNodePtr img)
         goto cleanup;
     }
     /* Not embedded: a figure keeps its caption, an inline image its alt
-     * text; an empty figure goes. */
-    if (!ac_epub_is_el(parent, "figure")) {
-        alt = xmlGetProp(img, BAD_CAST "alt");
-        if (alt != NULL && alt[0] != '\0') {
-            text = xmlNewDocText(img->doc, alt);
-            if (text == NULL || xmlAddPrevSibling(img, text) == NULL) {
-                xmlFreeNode(text);
-                rc = ARTCONV_ENOMEM;
-                goto cleanup;
-            }
+     * text; a figure with no caption shows its alt text as the caption
+     * (what the picture was is still worth telling); an empty one goes. */
+    alt = xmlGetProp(img, BAD_CAST "alt");
+    if (!ac_epub_is_el(parent, "figure") && alt != NULL && alt[0] != '\0') {
+        text = xmlNewDocText(img->doc, alt);
+        if (text == NULL || xmlAddPrevSibling(img, text) == NULL) {
+            xmlFreeNode(text);
+            rc = ARTCONV_ENOMEM;
+            goto cleanup;
         }
     }
     xmlUnlinkNode(img);
     xmlFreeNode(img);
+    if (ac_epub_is_el(parent, "figure") && !has_content(parent) && alt != NULL &&
+        alt[0] != '\0') {
+        xmlNodePtr caption = xmlNewDocNode(parent->doc, parent->ns, BAD_CAST "figcaption", NULL);
+
+        text = xmlNewDocText(parent->doc, alt);
+        if (caption == NULL || text == NULL || xmlAddChild(caption, text) == NULL) {
+            xmlFreeNode(caption);
+            xmlFreeNode(text);
+            rc = ARTCONV_ENOMEM;
+            goto cleanup;
+        }
+        if (xmlAddChild(parent, caption) == NULL) {
+            xmlFreeNode(caption);
+            rc = ARTCONV_ENOMEM;
+            goto cleanup;
+        }
+    }
     if (ac_epub_is_el(parent, "figure") && !has_content(parent)) {
         xmlUnlinkNode(parent);
         xmlFreeNode(parent);
