@@ -368,6 +368,32 @@ static void add_paragraph(artconv_article *a, const char *s)
     artconv_node_append(artconv_article_body(a), p, NULL);
 }
 
+/* A remote lead image is reported once: by the chapter that shows it, not
+ * again by the search for a cover. */
+static void test_remote_lead_warned_once(void)
+{
+    artconv_article *a = artconv_article_new();
+    artconv_write_options opts;
+    artconv_buf out = ARTCONV_BUF_INIT;
+    warnings ws;
+    const char *p;
+    int n = 0;
+
+    memset(&ws, 0, sizeof ws);
+    artconv_article_set(a, ARTCONV_META_TITLE, "Lead", NULL);
+    artconv_article_set(a, ARTCONV_META_IMAGE, "https://example.org/lead.jpg", NULL);
+    add_paragraph(a, "Text.");
+    artconv_write_options_init(&opts);
+    opts.warning = collect;
+    opts.payload = &ws;
+    is_int(write_book(&out, a, &opts), 0, "remote lead: written");
+    for (p = ws.all; (p = strstr(p, "lead.jpg not embedded")) != NULL; p++)
+        n++;
+    is_int(n, 1, "a remote lead image is warned about once");
+    artconv_article_free(a);
+    artconv_buf_dispose(&out);
+}
+
 static void test_images(void)
 {
     static const char svg_ok[] = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" "
@@ -1334,6 +1360,7 @@ int main(void)
     test_reproducible();
     test_identifier_stable();
     test_images();
+    test_remote_lead_warned_once();
     test_cover();
     test_epub_to_epub();
     test_placeholders();

@@ -213,12 +213,21 @@ int ac_epub_write_book(artconv_buf *out, const artconv_article *const *articles,
 
     /* The cover first, so that it is the first image and a lead image that
      * is also the cover is stored once. */
-    if (opts->cover != NULL)
+    if (opts->cover != NULL) {
         AC_CHECK(ac_epub_cover_file(&book, opts->cover, err));
-    else if (count == 1)
-        AC_CHECK(ac_epub_article_image(&book, articles[0], dir_of(&book, 0),
-                                       artconv_article_get(articles[0], ARTCONV_META_IMAGE), 1,
-                                       &href, err));
+    } else if (count == 1) {
+        /* The chapter shows the lead image too and reports what keeps it
+         * out (a remote URL...): said once, there, not here as well. */
+        artconv_write_options quiet = *opts;
+
+        quiet.warning = NULL;
+        book.opts = &quiet;
+        rc = ac_epub_article_image(&book, articles[0], dir_of(&book, 0),
+                                   artconv_article_get(articles[0], ARTCONV_META_IMAGE), 1, &href,
+                                   err);
+        book.opts = opts;
+        AC_CHECK(rc);
+    }
     if (book.cover >= 0)
         AC_CHECK(add_cover_page(&book, err));
     AC_CHECK(ac_epub_add_title_page(&book, err));
