@@ -516,6 +516,27 @@ static int looks_like_mapping(const char *s, size_t len)
     return 0;
 }
 
+/* The first line from `open` on that is the fence `a` (or `b`, when not
+ * NULL): returns where the text after it starts and sets *close to the
+ * fence line's start, counting lines into *line; 0 when there is none. */
+static size_t closing_fence(const char *data, size_t len, size_t open, const char *a,
+                            const char *b, size_t *close, int *line)
+{
+    size_t i, after;
+
+    for (i = open; i < len; (*line)++) {
+        if ((after = fence_line(data, len, i, a)) > 0 ||
+            (b != NULL && (after = fence_line(data, len, i, b)) > 0)) {
+            *close = i;
+            return after;
+        }
+        while (i < len && eol_len(data, len, i) == 0)
+            i++;
+        i += eol_len(data, len, i);
+    }
+    return 0;
+}
+
 /* Hugo's TOML front matter, from `open` (after the "+++" line) to the
  * next "+++" line: mapped like YAML's.  A block that is not the subset
  * front_matter_toml.c reads is skipped with a warning (an error under
@@ -523,22 +544,14 @@ static int looks_like_mapping(const char *s, size_t len)
 static int read_toml(artconv_article *article, size_t *body, int *lines, const char *data,
                      size_t len, size_t open, const artconv_read_options *opts, artconv_error *err)
 {
-    size_t i, close = 0, after = 0;
+    size_t close = 0, after = 0;
     int line = 2, rc, problem_line;
     char *problem = NULL;
     json_t *object = NULL, *value;
     const char *key;
     fm_reader r;
 
-    for (i = open; i < len; line++) {
-        if ((after = fence_line(data, len, i, "+++")) > 0) {
-            close = i;
-            break;
-        }
-        while (i < len && eol_len(data, len, i) == 0)
-            i++;
-        i += eol_len(data, len, i);
-    }
+    after = closing_fence(data, len, open, "+++", NULL, &close, &line);
     if (after == 0) {
         if (opts != NULL && opts->strict)
             return ac_error_at(err, ARTCONV_EPARSE, 1, 1, 0,
@@ -586,7 +599,7 @@ int ac_front_matter_read(artconv_article *article, size_t *body, int *lines, con
                          size_t len, const artconv_read_options *opts, artconv_error *err)
 {
     fm_reader r;
-    size_t start = 0, open, i, close = 0, after = 0;
+    size_t start = 0, open, close = 0, after = 0;
     int line = 2, rc = ARTCONV_OK, d;
     const char *key;
     json_t *value;
@@ -600,16 +613,7 @@ int ac_front_matter_read(artconv_article *article, size_t *body, int *lines, con
     if ((open = fence_line(data, len, start, "---")) == 0 || open == len)
         return ARTCONV_OK;
     /* The closing line: the first "---" or "..." line. */
-    for (i = open; i < len; line++) {
-        if ((after = fence_line(data, len, i, "---")) > 0 ||
-            (after = fence_line(data, len, i, "...")) > 0) {
-            close = i;
-            break;
-        }
-        while (i < len && eol_len(data, len, i) == 0)
-            i++;
-        i += eol_len(data, len, i);
-    }
+    after = closing_fence(data, len, open, "---", "...", &close, &line);
     if (after == 0) {
         if (looks_like_mapping(data + open, len - open)) {
             if (opts != NULL && opts->strict)
