@@ -35,6 +35,8 @@ int ac_html_write(artconv_buf *out, const artconv_article *article,
 const char *ac_html_status_loss(const artconv_write_options *opts);
 
 /* formats/json/ */
+int ac_json_read(artconv_article **out, const char *data, size_t len,
+                 const artconv_read_options *opts, artconv_error *err);
 int ac_json_write(artconv_buf *out, const artconv_article *article,
                   const artconv_write_options *opts, artconv_error *err);
 

@@ -60,6 +60,7 @@ static const artconv_format format_json = {
     .extensions = json_extensions,
     .media_type = "application/json",
     .description = "JSON of the article model",
+    .read = ac_json_read,
     .write = ac_json_write,
     .writes_raw_html = 1,
     .status_loss = ac_status_always_carried,

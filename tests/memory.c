@@ -26,6 +26,7 @@
 #include "testzip.h"
 
 #include <errno.h>
+#include <jansson.h>
 #include <malloc.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -518,6 +519,63 @@ static void test_shapes(int check_rss)
     }
 }
 
+/* --- the JSON reader on the same shapes ---------------------------------------- */
+
+/* `pretty` without its indentation and line breaks, as a JSON tool that
+ * writes compactly would give it: the densest JSON of the same model. */
+static int compact_json(artconv_buf *out, const artconv_buf *pretty)
+{
+    json_t *root = json_loadb(pretty->ptr, pretty->len, 0, NULL);
+    char *text = root != NULL ? json_dumps(root, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
+    int rc = text != NULL ? artconv_buf_puts(out, text) : -1;
+
+    free(text);
+    json_decref(root);
+    return rc;
+}
+
+static void test_json_shapes(int check_rss)
+{
+    static const char *const writers[] = {"json", "text"};
+    static const struct {
+        const char *name;
+        void (*make)(artconv_buf *);
+    } shapes[] = {{"links", links}, {"emphasis", emphasis}, {"quotes", quotes}, {"lists", lists}};
+    size_t s, w, c;
+
+    for (s = 0; s < sizeof shapes / sizeof shapes[0]; s++) {
+        artconv_buf md = ARTCONV_BUF_INIT, json[2] = {ARTCONV_BUF_INIT, ARTCONV_BUF_INIT};
+        artconv_article *a = NULL;
+
+        shapes[s].make(&md);
+        if (artconv_read(&a, artconv_format_by_name("markdown"), md.ptr, md.len, NULL, NULL) != 0 ||
+            artconv_write(&json[0], artconv_format_by_name("json"), a, NULL, NULL) != 0 ||
+            compact_json(&json[1], &json[0]) < 0) {
+            okf(0, "%s: JSON made for the reader", shapes[s].name);
+            continue;
+        }
+        artconv_article_free(a);
+        artconv_buf_dispose(&md);
+        malloc_trim(0);
+        for (c = 0; c < 2; c++) {
+            for (w = 0; w < sizeof writers / sizeof writers[0]; w++) {
+                job j = {json[c].ptr, json[c].len, "json", writers[w], NULL, NULL, 60};
+                outcome o;
+                char shape[64];
+
+                if (!check_rss)
+                    j.timeout *= 10;
+                o = run(&j);
+                snprintf(shape, sizeof shape, "%s (%s)", shapes[s].name,
+                         c == 0 ? "as written" : "compact");
+                check_budget(shape, "json", writers[w], json[c].len, &o, check_rss);
+            }
+        }
+        artconv_buf_dispose(&json[0]);
+        artconv_buf_dispose(&json[1]);
+    }
+}
+
 /* --- the lead image is written once ------------------------------------------- */
 
 static size_t occurrences(const char *hay, const char *needle)
@@ -689,6 +747,7 @@ int main(void)
     test_spine_repeat(check_rss);
     test_big_chapters(check_rss);
     test_shapes(check_rss);
+    test_json_shapes(check_rss);
     test_lead_image_once();
     test_fifo_image();
     test_epub_image_stays_inside();

@@ -52,7 +52,7 @@ def test_version_and_libraries():
 def test_formats():
     by_name = {f["name"]: f for f in artconv.formats()}
     assert by_name["epub"]["binary"] and by_name["epub"]["read"] and by_name["epub"]["write"]
-    assert by_name["json"]["write"] and not by_name["json"]["read"]
+    assert by_name["json"]["write"] and by_name["json"]["read"]
     assert by_name["markdown"]["media_type"] == "text/markdown"
 
 
@@ -133,8 +133,9 @@ def test_strict_refuses_invalid_utf8_and_default_repairs_with_a_warning():
 def test_unknown_format_and_bad_meta():
     with pytest.raises(ValueError):
         artconv.convert("x", from_="nosuch", to="text")
-    with pytest.raises(ValueError):
+    with pytest.raises(artconv.Error) as caught:
         artconv.convert("x", from_="json", to="text")
+    assert caught.value.line == 1 and caught.value.column == 1
     with pytest.raises(artconv.Error) as caught:
         artconv.convert("T\n\nBody.\n", from_="text", to="text", meta={"nosuchkey": "v"})
     assert "nosuchkey" in caught.value.message
@@ -146,3 +147,11 @@ def test_threads_convert_at_once():
     with ThreadPoolExecutor(4) as pool:
         outs = list(pool.map(lambda _: artconv.convert(page, from_="html", to="text"), range(16)))
     assert len(set(outs)) == 1
+
+
+def test_json_reads_back():
+    page = sample("news-page.html")
+    as_json = artconv.convert(page, from_="html", to="json")
+    assert artconv.convert(as_json, from_="json", to="json") == as_json
+    assert artconv.convert(as_json, from_="json", to="markdown") == artconv.convert(
+        page, from_="html", to="markdown")
