@@ -248,7 +248,8 @@ ARTCONV_API void artconv_node_unlink(artconv_node *node);
 
 /** Literal text of TEXT, CODE and CODE_BLOCK nodes; the HTML source of
  *  RAW_HTML_BLOCK and RAW_HTML_INLINE nodes, which must be tags, comments
- *  and white space only (ARTCONV_EINVALID otherwise). */
+ *  and white space only (ARTCONV_EINVALID otherwise).  "" when never set
+ *  (NULL for the kinds that have none). */
 ARTCONV_API const char *artconv_node_get_literal(const artconv_node *node);
 ARTCONV_API int artconv_node_set_literal(artconv_node *node, const char *text, artconv_error *err);
 /** Heading level, 1-6; 0 for other kinds. */

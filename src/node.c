@@ -303,7 +303,13 @@ static int set_public(artconv_node *node, enum field field, const char *s, artco
 
 const char *artconv_node_get_literal(const artconv_node *node)
 {
-    return get_field(node, F_LITERAL);
+    const char *literal = get_field(node, F_LITERAL);
+
+    /* A text node made and never given text is empty text: no writer has
+     * to tell the two apart (JSON writes both as a text without "text"). */
+    if (literal == NULL && node != NULL && field_slot((artconv_node *)node, F_LITERAL) != NULL)
+        return "";
+    return literal;
 }
 
 int artconv_node_set_literal(artconv_node *node, const char *text, artconv_error *err)

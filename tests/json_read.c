@@ -328,6 +328,34 @@ static void test_bad_bytes(void)
     artconv_article_free(a);
 }
 
+/* A text node without "text" (the writer leaves empty strings out) is
+ * empty text, and every writer takes it. */
+static void test_empty_text(void)
+{
+    static const char json[] =
+        "{\"body\": [{\"type\": \"paragraph\", \"children\": [{\"type\": \"text\"}, "
+        "{\"type\": \"code\"}, {\"type\": \"text\", \"text\": \"after\"}]}, "
+        "{\"type\": \"code_block\"}]}";
+    static const char *const writers[] = {"text", "markdown", "html", "json", "newsml", "epub"};
+    artconv_article *a = NULL;
+    artconv_error err;
+    size_t i;
+
+    if (!is_int(read_json(&a, json, sizeof json - 1, NULL, &err), 0, "text nodes without text read"))
+        return;
+    for (i = 0; i < sizeof writers / sizeof writers[0]; i++) {
+        artconv_buf out = ARTCONV_BUF_INIT;
+        artconv_write_options wo;
+
+        artconv_write_options_init(&wo);
+        wo.timestamp = 0;
+        okf(artconv_write(&out, artconv_format_by_name(writers[i]), a, &wo, &err) == 0,
+            "an empty text node is written as %s", writers[i]);
+        artconv_buf_dispose(&out);
+    }
+    artconv_article_free(a);
+}
+
 int main(void)
 {
     ok(json_format() != NULL && artconv_format_can_read(json_format()), "json is readable");
@@ -339,5 +367,6 @@ int main(void)
     test_depth();
     test_unsafe();
     test_bad_bytes();
+    test_empty_text();
     return tap_done();
 }
