@@ -162,7 +162,7 @@ static int enter(md_reader *r, cmark_iter *it, cmark_node *node)
 {
     artconv_node *made;
     const char *s;
-    int rc;
+    int rc, ordered;
 
     if (cmark_node_get_type(node) == CMARK_NODE_TEXT)
         return add_text(r, cmark_node_get_literal(node));
@@ -176,8 +176,10 @@ static int enter(md_reader *r, cmark_iter *it, cmark_node *node)
     case CMARK_NODE_LIST:
         if ((rc = ac_mdr_open_node(r, node, NULL, ARTCONV_NODE_LIST, 3, &made)) < 0 || made == NULL)
             return rc;
-        return artconv_node_set_list(made, cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,
-                                     cmark_node_get_list_start(node),
+        /* cmark gives a bullet list the start 0; the model's bullet lists
+         * start at 1, as every other reader makes them. */
+        ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST;
+        return artconv_node_set_list(made, ordered, ordered ? cmark_node_get_list_start(node) : 1,
                                      cmark_node_get_list_tight(node), r->err);
     case CMARK_NODE_ITEM:
         return ac_mdr_open_node(r, node, NULL, ARTCONV_NODE_ITEM, 2, NULL);
