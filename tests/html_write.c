@@ -776,6 +776,70 @@ static void test_lead_once(void)
         }
 }
 
+/* A page artconv wrote reads back with the metadata it shows: every
+ * field HTML carries, every author, keywords holding commas whole, and the
+ * body as it was (issue 16). */
+static void test_reads_back(void)
+{
+    /* What a web page has no place for: the wire's housekeeping. */
+    static const artconv_meta not_carried[] = {ARTCONV_META_URGENCY, ARTCONV_META_FIRSTCREATED,
+                                               ARTCONV_META_VERSIONCREATED,
+                                               ARTCONV_META_CONTENTCREATED};
+    artconv_article *a = fixture_kitchen_sink(), *back = NULL;
+    artconv_buf page = ARTCONV_BUF_INIT, body1 = ARTCONV_BUF_INIT, body2 = ARTCONV_BUF_INIT;
+    artconv_error err;
+    size_t i, k, same = 0, fields = 0;
+    char what[128];
+    int m;
+
+    artconv_article_list_add(a, ARTCONV_LIST_KEYWORDS, "Portsmouth, Hampshire", NULL);
+    if (!ok(a != NULL && artconv_write(&page, html_format, a, NULL, &err) == 0 &&
+                artconv_read(&back, html_format, page.ptr, page.len, NULL, &err) == 0,
+            "the kitchen sink as HTML reads back"))
+        goto cleanup;
+    for (m = 0; m < ARTCONV_META_COUNT; m++) {
+        const char *want = artconv_article_get(a, (artconv_meta)m);
+        const char *got = artconv_article_get(back, (artconv_meta)m);
+        int carried = 1;
+
+        for (k = 0; k < sizeof not_carried / sizeof not_carried[0]; k++)
+            carried &= not_carried[k] != (artconv_meta)m;
+        if (!carried || want == NULL)
+            continue;
+        fields++;
+        if (got != NULL && strcmp(got, want) == 0)
+            same++;
+        else
+            printf("#   %s: \"%s\" came back as \"%s\"\n", artconv_meta_name((artconv_meta)m), want,
+                   got != NULL ? got : "(unset)");
+    }
+    ok(fields >= 15 && same == fields, "every field a page carries comes back the same");
+    for (m = 0; m < ARTCONV_LIST_COUNT; m++) {
+        size_t n = artconv_article_list_count(a, (artconv_meta_list)m);
+        int equal = n == artconv_article_list_count(back, (artconv_meta_list)m);
+
+        if ((artconv_meta_list)m == ARTCONV_LIST_EDNOTES)
+            continue; /* notes to editors are not for a page's readers */
+        for (i = 0; equal && i < n; i++)
+            equal = strcmp(artconv_article_list_get(a, (artconv_meta_list)m, i),
+                           artconv_article_list_get(back, (artconv_meta_list)m, i)) == 0;
+        snprintf(what, sizeof what, "every %s comes back, in order (%zu)",
+                 artconv_meta_list_name((artconv_meta_list)m), n);
+        ok(equal, what);
+    }
+    /* The body: the same JSON, but for line ends inside paragraphs (in
+     * HTML a space) and a code block's last line end. */
+    if (artconv_write(&body1, artconv_format_by_name("text"), a, NULL, NULL) == 0 &&
+        artconv_write(&body2, artconv_format_by_name("text"), back, NULL, NULL) == 0)
+        is_str(body2.ptr, body1.ptr, "the text of the page read back is the same");
+cleanup:
+    artconv_buf_dispose(&page);
+    artconv_buf_dispose(&body1);
+    artconv_buf_dispose(&body2);
+    artconv_article_free(a);
+    artconv_article_free(back);
+}
+
 int main(void)
 {
     html_format = artconv_format_by_name("html");
@@ -790,5 +854,6 @@ int main(void)
     test_large();
     test_tidy();
     test_lead_once();
+    test_reads_back();
     return tap_done();
 }

@@ -128,6 +128,17 @@ int ac_html_is_space(int c);
  * dropped, at the start of a block).  Returns 0 or ARTCONV_ENOMEM. */
 int ac_html_put_collapsed(artconv_buf *out, const char *s, size_t len, int *space);
 
+/* --- pages artconv wrote (formats/html/read_own.c) ------------------------ */
+
+/* The page's <article> when artconv's HTML writer made the page (its
+ * generator meta and a body of one <article>), else NULL. */
+xmlNodePtr ac_html_own_article(const ac_html_page *page);
+/* Reads the metadata the writer put in the article's header and footer
+ * and in <head>, over what ac_html_meta found, and sets page->roots to the
+ * article's other children: nothing is extracted. */
+int ac_html_read_own(artconv_article *a, ac_html_page *page, xmlNodePtr article,
+                     artconv_error *err);
+
 /* --- metadata (meta.c; ac_html_byline is byline.c's) ------------------------ */
 
 /* Fills the article's metadata from the page (JSON-LD, Open Graph, meta,

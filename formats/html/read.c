@@ -20,6 +20,7 @@ int ac_html_read(artconv_article **out, const char *data, size_t len,
         opts != NULL && opts->version >= 2 && opts->base_url != NULL && opts->base_url[0] != '\0'
             ? opts->base_url
             : NULL;
+    xmlNodePtr own = NULL;
     int rc;
 
     memset(&page, 0, sizeof page);
@@ -45,15 +46,24 @@ int ac_html_read(artconv_article **out, const char *data, size_t len,
         if (artconv_article_get(article, ARTCONV_META_SOURCE) == NULL)
             AC_CHECK(artconv_article_set(article, ARTCONV_META_SOURCE, base_url, err));
     }
-    AC_CHECK(ac_html_byline(article, &page, err));
-    AC_CHECK(ac_html_page_date(article, &page, err));
-    AC_CHECK(ac_html_extract(&page, err));
-    AC_CHECK(ac_html_byline(article, &page, err));
+    own = opts != NULL && opts->no_extract ? NULL : ac_html_own_article(&page);
+    if (own != NULL) {
+        AC_CHECK(ac_html_read_own(article, &page, own, err));
+    } else {
+        AC_CHECK(ac_html_byline(article, &page, err));
+        AC_CHECK(ac_html_page_date(article, &page, err));
+        AC_CHECK(ac_html_extract(&page, err));
+        AC_CHECK(ac_html_byline(article, &page, err));
+    }
     if (page.body == NULL)
         ac_warn_read(opts, ARTCONV_EPARSE, 0, "the page has no <body> (a frameset?)");
     AC_CHECK(ac_html_build(artconv_article_body(article), &page, err));
-    AC_CHECK(ac_news_lead_image(article, err));
-    if (opts == NULL || !opts->no_extract)
+    /* artconv's own page names its lead image (og:image) when it has one:
+     * no other figure is made the lead, but the one that shows it gives
+     * its caption and credit. */
+    if (own == NULL || artconv_article_get(article, ARTCONV_META_IMAGE) != NULL)
+        AC_CHECK(ac_news_lead_image(article, err));
+    if ((opts == NULL || !opts->no_extract) && own == NULL)
         AC_CHECK(ac_html_dateline(article, err));
 cleanup:
     ac_html_page_free(&page);

@@ -47,6 +47,23 @@ static int add_meta(xmlNodePtr head, const ac_xhtml_options *o, const char *name
     return ARTCONV_OK;
 }
 
+/* <meta property=...>, as Open Graph names its values. */
+static int add_property(xmlNodePtr head, const ac_xhtml_options *o, const char *property,
+                        const char *content)
+{
+    xmlNodePtr meta;
+
+    if (content == NULL)
+        return ARTCONV_OK;
+    meta = ac_xhtml_add(head, o, "meta");
+    if (meta == NULL || ac_xhtml_set_attr(meta, "property", property) < 0 ||
+        ac_xhtml_set_attr(meta, "content", content) < 0)
+        return ARTCONV_ENOMEM;
+    return ARTCONV_OK;
+}
+
+/* The keywords as one comma-separated list; when a keyword holds a comma,
+ * one article:tag each instead, which the reader takes whole. */
 static int add_keywords(xmlNodePtr head, const ac_xhtml_options *o, const artconv_article *a)
 {
     size_t i, n = artconv_article_list_count(a, ARTCONV_LIST_KEYWORDS);
@@ -55,6 +72,15 @@ static int add_keywords(xmlNodePtr head, const ac_xhtml_options *o, const artcon
 
     if (n == 0)
         return ARTCONV_OK;
+    for (i = 0; i < n; i++)
+        if (strchr(artconv_article_list_get(a, ARTCONV_LIST_KEYWORDS, i), ',') != NULL)
+            break;
+    if (i < n) {
+        for (i = 0; i < n && rc == 0; i++)
+            rc = add_property(head, o, "article:tag",
+                              artconv_article_list_get(a, ARTCONV_LIST_KEYWORDS, i));
+        return rc;
+    }
     for (i = 0; i < n; i++) {
         if (i > 0)
             AC_CHECK(artconv_buf_puts(&joined, ", "));
@@ -73,6 +99,7 @@ static int add_head(xmlNodePtr head, const ac_xhtml_options *o, const artconv_ar
     const char *source = artconv_article_get(a, ARTCONV_META_SOURCE);
     const char *pubstatus = artconv_article_get(a, ARTCONV_META_PUBSTATUS);
     const char *embargoed = artconv_article_get(a, ARTCONV_META_EMBARGOED);
+    const char *image = artconv_article_get(a, ARTCONV_META_IMAGE);
     xmlNodePtr el;
     size_t i;
     int rc = ARTCONV_OK;
@@ -89,7 +116,24 @@ static int add_head(xmlNodePtr head, const ac_xhtml_options *o, const artconv_ar
     for (i = 0; i < artconv_article_list_count(a, ARTCONV_LIST_AUTHORS); i++)
         AC_CHECK(add_meta(head, o, "author", artconv_article_list_get(a, ARTCONV_LIST_AUTHORS, i)));
     AC_CHECK(add_keywords(head, o, a));
-    /* Under the names the HTML reader takes back (formats/html/meta.c). */
+    /* Under the names the HTML reader takes back (formats/html/meta.c and,
+     * for the rest, read_own.c, which the generator's name turns on). */
+    AC_CHECK(add_meta(head, o, "generator", "artconv"));
+    AC_CHECK(add_property(head, o, "og:site_name", artconv_article_get(a, ARTCONV_META_PUBLISHER)));
+    AC_CHECK(
+        add_property(head, o, "article:section", artconv_article_get(a, ARTCONV_META_SECTION)));
+    AC_CHECK(
+        add_property(head, o, "article:published_time", artconv_article_get(a, ARTCONV_META_DATE)));
+    AC_CHECK(add_property(head, o, "article:modified_time",
+                          artconv_article_get(a, ARTCONV_META_MODIFIED)));
+    /* The lead image even when the body shows it (and the header not). */
+    if (image != NULL && ac_xhtml_url_is_safe(image, 1)) {
+        AC_CHECK(add_property(head, o, "og:image", image));
+        AC_CHECK(
+            add_property(head, o, "og:image:alt", artconv_article_get(a, ARTCONV_META_IMAGE_ALT)));
+    }
+    if (artconv_article_get(a, ARTCONV_META_ID) != NULL)
+        AC_CHECK(add_meta(head, o, "dcterms.identifier", artconv_article_get(a, ARTCONV_META_ID)));
     if (pubstatus != NULL)
         AC_CHECK(add_meta(head, o, "pubstatus", pubstatus));
     if (embargoed != NULL)
