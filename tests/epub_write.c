@@ -1132,7 +1132,8 @@ static void test_title_page(void)
     ok(contains(tp, "<p class=\"author\">Jane Doe</p>") &&
            contains(tp, "<p class=\"author\">Raj Patel</p>"),
        "title page: a line per author");
-    ok(contains(tp, "<time datetime=\"2024-03-02T09:30:00Z\">"), "title page: the date");
+    ok(contains(tp, "<time datetime=\"2024-03-02T09:30:00Z\">2 March 2024, 09:30 UTC</time>"),
+       "title page: the date as a person writes it, the package's value in datetime");
     ok(contains(tp, "<p class=\"publisher\">The Harbour Gazette</p>"), "title page: the publisher");
     ok(!contains(tp, "subtitle"),
        "title page: no subtitle when dc:description says something else");

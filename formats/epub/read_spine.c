@@ -112,6 +112,31 @@ static int is_metadata_value(const ac_epub_reader *r, const char *text)
     return 0;
 }
 
+/* 1 if the element is a line of one <time> whose datetime is the
+ * article's date: the title page shows the date for people, and keeps the
+ * package's value in the attribute. */
+static int is_date_line(const ac_epub_reader *r, const xmlNode *el)
+{
+    const char *date = artconv_article_get(r->article, ARTCONV_META_DATE);
+    artconv_buf a = ARTCONV_BUF_INIT, b = ARTCONV_BUF_INIT;
+    const xmlNode *t;
+    int same = 0;
+
+    for (t = el->children; date != NULL && t != NULL && !same; t = t->next) {
+        xmlChar *v = ac_epub_is_el(t, "time") ? xmlGetProp(t, BAD_CAST "datetime") : NULL;
+
+        artconv_buf_clear(&a);
+        artconv_buf_clear(&b);
+        same = v != NULL &&
+               ac_date_normalize(&a, (const char *)v, strlen((const char *)v)) == ARTCONV_OK &&
+               ac_date_normalize(&b, date, strlen(date)) == ARTCONV_OK && strcmp(a.ptr, b.ptr) == 0;
+        xmlFree(v);
+    }
+    artconv_buf_dispose(&a);
+    artconv_buf_dispose(&b);
+    return same;
+}
+
 /* A title page (epub:type or class "titlepage": pandoc's, calibre's) is
  * read like any chapter, but its blocks that only repeat the metadata
  * (the title, an author, the publisher, the date, the rights) are
@@ -137,7 +162,8 @@ static int drop_title_page_repeats(const ac_epub_reader *r, xmlNodePtr body)
             artconv_buf_clear(&text);
             rc = content != NULL ? ac_text_collapse(&text, (const char *)content) : ARTCONV_OK;
             xmlFree(content);
-            if (rc == ARTCONV_OK && text.ptr != NULL && is_metadata_value(r, text.ptr)) {
+            if (rc == ARTCONV_OK && text.ptr != NULL &&
+                (is_metadata_value(r, text.ptr) || is_date_line(r, child))) {
                 xmlUnlinkNode(child);
                 xmlFreeNode(child);
             }

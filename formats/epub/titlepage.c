@@ -7,8 +7,9 @@
  * dc:description, dc:creator, dc:date, dc:publisher).  artconv's EPUB
  * reader drops such lines of a title page (formats/epub/read_spine.c), so
  * the page is not read back as body text; a line the package would not
- * carry is therefore not shown here at all.  That is why the date is the
- * package's ISO value: a date written for people would be read back.
+ * carry is therefore not shown here at all.  The date is shown as a
+ * person writes it, in the book's language, and its <time datetime> holds
+ * the package's value: the reader drops the line by that value.
  */
 #include "epub.h"
 #include "xhtml.h"
@@ -79,14 +80,19 @@ static int add_date(xmlNodePtr section, const ac_xhtml_options *o, const ac_epub
     xmlNodePtr p, t;
     int rc = ARTCONV_OK;
 
+    artconv_buf shown = ARTCONV_BUF_INIT;
+
     if (value == NULL || ac_date_normalize(&iso, value, strlen(value)) != ARTCONV_OK)
         goto cleanup;
-    if ((p = ac_xhtml_add_text_element(section, o, "p", "date", NULL)) == NULL ||
-        (t = ac_xhtml_add_text_element(p, o, "time", NULL, iso.ptr)) == NULL ||
+    if (ac_date_for_people(&shown, value,
+                           artconv_article_get(book->articles[0], ARTCONV_META_LANGUAGE)) < 0 ||
+        (p = ac_xhtml_add_text_element(section, o, "p", "date", NULL)) == NULL ||
+        (t = ac_xhtml_add_text_element(p, o, "time", NULL, shown.ptr)) == NULL ||
         ac_xhtml_set_attr(t, "datetime", iso.ptr) < 0)
         rc = ARTCONV_ENOMEM;
 cleanup:
     artconv_buf_dispose(&iso);
+    artconv_buf_dispose(&shown);
     return rc;
 }
 
