@@ -36,13 +36,16 @@ static const option_spec options[] = {
      "set metadata, e.g. --meta title=\"...\" (repeatable; also -M, --metadata)"},
     {"width", 'w', 1, OPT_WIDTH, "N", "wrap text output at N columns; 0 = no wrapping (72)"},
     {"fragment", 0, 0, OPT_FRAGMENT, NULL, "html: write the <article> element only"},
-    {"standalone", 's', 0, OPT_STANDALONE, NULL, "html: a whole page (the default; as pandoc's -s)"},
+    {"standalone", 's', 0, OPT_STANDALONE, NULL,
+     "html: a whole page (the default; as pandoc's -s)"},
     {"front-matter", 0, 1, OPT_FRONT_MATTER, "WHEN",
      "markdown: auto (default), always or never write YAML front matter"},
     {"strict", 0, 0, OPT_STRICT, NULL, "fail on input that needs repair (bad encoding, NUL)"},
     {"encoding", 0, 1, OPT_ENCODING, "NAME",
      "the input's charset (windows-1251, shift_jis...) over its own and detection"},
     {"no-extract", 0, 0, OPT_NO_EXTRACT, NULL, "html: convert the whole <body>"},
+    {"smart", 0, 0, OPT_SMART, NULL,
+     "typographic quotes, dashes and ellipses (\"--\" to an en dash)"},
     {"base-url", 0, 1, OPT_BASE_URL, "URL",
      "html: the saved page's address, for its relative links (when it names none)"},
     {"max-input", 0, 1, OPT_MAX_INPUT, "BYTES", "refuse larger inputs (default 256 MiB; K/M/G)"},
@@ -247,14 +250,16 @@ static int apply_option(cli_args *args, const option_spec *opt, const char *valu
     case OPT_FRAGMENT:
         args->fragment = 1;
         break;
+    case OPT_SMART:
+        args->smart = 1;
+        break;
     case OPT_STANDALONE:
         args->standalone = 1;
         break;
     case OPT_BASE_URL:
         if (strncmp(value, "http://", 7) != 0 && strncmp(value, "https://", 8) != 0)
-            return cli_usage_error(args->command,
-                                   "--base-url wants an absolute http or https URL, not '%s'",
-                                   value);
+            return cli_usage_error(
+                args->command, "--base-url wants an absolute http or https URL, not '%s'", value);
         args->base_url = value;
         break;
     case OPT_RESOURCE_PATH:

@@ -63,7 +63,8 @@ typedef enum cli_option_id {
     OPT_STANDALONE,
     OPT_ENCODING,
     OPT_RESOURCE_PATH,
-    OPT_BASE_URL
+    OPT_BASE_URL,
+    OPT_SMART
 } cli_option_id;
 
 typedef struct cli_args cli_args;
@@ -101,6 +102,7 @@ struct cli_args {
     const char *encoding; /* --encoding: the input's charset */
     const char *resource_path; /* --resource-path DIR */
     const char *base_url;      /* --base-url URL */
+    int smart;                 /* --smart: typographic quotes and dashes */
     artconv_front_matter front_matter;
     int strict;
     int no_extract;
@@ -158,6 +160,7 @@ typedef struct cli_settings {
     int timestamp_at_write;
     /* --resource-path: local images are looked up here, not beside each input */
     const char *resource_path;
+    int smart; /* --smart: artconv_article_smarten after reading */
 } cli_settings;
 
 /* --- the one conversion (convert_one.c) -------------------------------------- */

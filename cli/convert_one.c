@@ -59,7 +59,8 @@ static int fail(cli_result *res, int code, const char *file, const char *fmt, ..
     return code;
 }
 
-/* --meta first, then the request's own "meta" object (batch). */
+/* --smart first, then --meta, then the request's own "meta" object
+ * (batch): what the user sets is kept as typed. */
 static int apply_meta(artconv_article *article, const cli_settings *settings, const json_t *meta,
                       cli_result *res, const char *name)
 {
@@ -69,6 +70,8 @@ static int apply_meta(artconv_article *article, const cli_settings *settings, co
     size_t i;
     int rc = 0;
 
+    if (settings->smart && (rc = artconv_article_smarten(article, &res->err)) < 0)
+        goto cleanup;
     for (i = 0; i < settings->meta_count; i++) {
         if ((rc = artconv_article_set_meta_arg(article, settings->metas[i], &res->err)) < 0) {
             res->bad_meta = settings->metas[i];

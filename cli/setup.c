@@ -70,6 +70,7 @@ void cli_settings_fill(cli_settings *settings, const cli_args *args, const char 
     settings->read.encoding = args->encoding;
     settings->read.base_url = args->base_url;
     settings->resource_path = args->resource_path;
+    settings->smart = args->smart;
     set_write_options(&settings->write, args, "-", css);
     settings->metas = args->metas;
     settings->meta_count = args->meta_count;

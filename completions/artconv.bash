@@ -58,12 +58,12 @@ _artconv()
         opts="--from --to --output --output-dir --files-from --null --force --jobs --report
               --meta --metadata --width --fragment --standalone --front-matter --strict --encoding --base-url --no-extract --max-input
               --quiet --verbose --css --cover --resource-path --provider --guid-scheme --item-version --title
-              --ignore-status --help"
+              --ignore-status --smart --help"
         ;;
     batch)
         opts="--from --to --meta --metadata --width --fragment --standalone --front-matter --strict --encoding --base-url --no-extract
               --max-input --css --cover --provider --guid-scheme --item-version --ignore-status
-              --force --root --no-files --help"
+              --force --root --no-files --smart --help"
         ;;
     info)
         opts="--from --meta --strict --encoding --base-url --no-extract --max-input --quiet --json --help"

@@ -477,6 +477,13 @@ ARTCONV_API const char *artconv_concept_list_name(artconv_concept_list list);
 /** Looks up a concept list by canonical name; 0 or ARTCONV_EINVALID. */
 ARTCONV_API int artconv_concept_list_from_name(artconv_concept_list *out, const char *name);
 
+/** Typographic punctuation (the CLI's --smart): straight double and single
+ *  quotes become curly ones (an apostrophe a right single quote), "--" an en
+ *  dash, "---" an em dash and "..." an ellipsis, in the body's text (not in
+ *  code or raw HTML) and in the title, subtitle, description and lead image
+ *  caption.  Returns 0, ARTCONV_EINVALID or ARTCONV_ENOMEM. */
+ARTCONV_API int artconv_article_smarten(artconv_article *article, artconv_error *err);
+
 /** Sets metadata from "key=value" (as `--meta` does): a single field is
  *  replaced, a list field ("authors", "keywords") is replaced by the value
  *  split at commas.  Returns 0, ARTCONV_EINVALID or ARTCONV_ENOMEM. */

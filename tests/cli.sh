@@ -395,6 +395,11 @@ run env SOURCE_DATE_EPOCH=soon "$bin" convert --to text no-such-input.md
 case "$err" in *SOURCE_DATE_EPOCH*) ok 1 "a failed read never gets to SOURCE_DATE_EPOCH" ;; *) ok 0 "a failed read never gets to SOURCE_DATE_EPOCH" ;; esac
 
 # --- pandoc's spellings ------------------------------------------------------
+run "$bin" convert --to text story.txt -
+case "$out" in *'"It is good'*) ok 0 "straight quotes stay without --smart" ;; *) ok 1 "straight quotes stay without --smart" ;; esac
+run "$bin" convert --smart --to text story.txt -
+expect_status 0 "--smart"
+case "$out" in *'“It is good to have our bridge back,” the mayor'*) ok 0 "--smart curls the quotes" ;; *) ok 1 "--smart curls the quotes" ;; esac
 run "$bin" --list-input-formats
 expect_status 0 "--list-input-formats"
 [ "$out" = "$(printf 'text\nmarkdown\nhtml\njson\nepub\nnewsml')" ]; ok $? "--list-input-formats lists the readers, one a line"
