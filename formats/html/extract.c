@@ -14,9 +14,9 @@
  * 5. Inside that, drop lists, tables and boxes that look like chrome
  *    (mostly links, more images than text, inputs) and promotional lines.
  * When the result is short, it is tried again with fewer rules: a page whose
- * article sits in a box named "comment-body" must still be read.  On a page
- * that is no article, a grid of same-shaped items (extract_grid.c) holding
- * much more text than what was kept is kept instead, with its heading.
+ * article sits in a box named "comment-body" must still be read.  A grid of
+ * same-shaped items (extract_grid.c) holding much more text than what was
+ * kept is kept instead, with its heading: a page of products or results.
  *
  * Every pass is a flat walk; the measures are computed once, so the whole
  * extraction is linear in the size of the page.
@@ -280,6 +280,10 @@ static int gather(extractor *x, xmlNodePtr top)
 #define GRID_MIN_TEXT 400
 /* The grid wins when what the attempt kept is less than this share of it. */
 #define GRID_KEPT_SHARE 0.3
+/* ...on a page named an article: what was kept is shorter than this
+ * (characters) and this share of the grid. */
+#define GRID_ARTICLE_MAX_KEPT 3000
+#define GRID_ARTICLE_KEPT_SHARE 0.15
 /* Around the grid, an ancestor adding at most this share of text holds
  * the grid's heading and its short introduction. */
 #define GRID_CONTEXT 0.25
@@ -344,13 +348,22 @@ done:
     return rc;
 }
 
-/* On a page that is no article, the last attempt again with the grid as
- * the top when the grid holds much more text than what was kept: a page of
- * products or results kept its header or a newsletter box. */
+/* The last attempt again with the grid as the top when the grid holds
+ * much more text than what was kept: a page of products or results kept
+ * its header or a newsletter box.  A page that names itself an article
+ * gives up its text only when that is short and the grid far longer: a
+ * site's index or a category that its CMS calls an article. */
 static int keep_grid(extractor *x, size_t *kept)
 {
-    if (x->kind == AC_KIND_ARTICLE || x->page_grid == NULL || x->page_grid_text < GRID_MIN_TEXT ||
-        (double)*kept >= GRID_KEPT_SHARE * (double)x->page_grid_text)
+    double share = GRID_KEPT_SHARE;
+
+    if (x->kind == AC_KIND_ARTICLE) {
+        if (*kept >= GRID_ARTICLE_MAX_KEPT)
+            return 0;
+        share = GRID_ARTICLE_KEPT_SHARE;
+    }
+    if (x->page_grid == NULL || x->page_grid_text < GRID_MIN_TEXT ||
+        (double)*kept >= share * (double)x->page_grid_text)
         return 0;
     x->grid = x->page_grid;
     return attempt(x, kept);
