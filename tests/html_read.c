@@ -1610,6 +1610,100 @@ static void test_extract_paywall_notice(void)
     }
 }
 
+/* i15 page kinds: a grid of items */
+
+/* A category page: a heading, a few paragraphs about the range, and a
+ * grid of product cards, each a link, a price and a rating, that holds
+ * most of the page's text.  The cards are the main content too, not only
+ * the paragraphs. */
+static void grid_page(artconv_buf *page, const char *type)
+{
+    static const char *const names[] = {"Canvas tote", "Linen apron", "Wool blanket",
+                                        "Cotton scarf", "Clay mug", "Oak tray", NULL};
+    size_t k, round;
+
+    artconv_buf_puts(page, "<html><head><title>Home goods</title>");
+    if (type != NULL) {
+        artconv_buf_puts(page, "<script type='application/ld+json'>{\"@type\":\"");
+        artconv_buf_puts(page, type);
+        artconv_buf_puts(page, "\"}</script>");
+    }
+    artconv_buf_puts(page, "</head><body><div class='shop'><h1>Home goods</h1>"
+                           "<div class='intro'>" PROSE "</div><div class='grid'>");
+    for (round = 0; round < 12; round++) {
+        for (k = 0; names[k] != NULL; k++) {
+            artconv_buf_puts(page, "<div class='card'><a href='/p/");
+            artconv_buf_puts(page, names[k]);
+            artconv_buf_puts(page, "'>");
+            artconv_buf_puts(page, names[k]);
+            artconv_buf_puts(page, " in natural colours</a><span class='price'>$24.00</span>"
+                                   "<span>4.5 out of 5 stars</span></div>");
+        }
+    }
+    artconv_buf_puts(page, "</div></div></body></html>");
+}
+
+static void test_kinds_grid(void)
+{
+    artconv_buf page = ARTCONV_BUF_INIT;
+    artconv_article *a = NULL;
+    artconv_error err;
+
+    grid_page(&page, NULL);
+    if (ok(read_html(&a, page.ptr, page.len, 0, 0, NULL, &err, NULL) == 0, "grid page reads")) {
+        ok(has_text(a, "Canvas tote in natural colours") && has_text(a, "Oak tray"),
+           "grid page: the cards are kept");
+        ok(has_text(a, "$24.00"), "grid page: with their prices");
+        ok(has_text(a, "harbour authority said"), "grid page: and the text above them");
+        artconv_article_free(a);
+    }
+    artconv_buf_clear(&page);
+    grid_page(&page, "ItemList");
+    if (ok(read_html(&a, page.ptr, page.len, 0, 0, NULL, &err, NULL) == 0,
+           "grid page named a list reads")) {
+        ok(has_text(a, "Canvas tote in natural colours") && has_text(a, "Oak tray"),
+           "grid page named a list: the cards are kept");
+        artconv_article_free(a);
+    }
+    /* Some CMSs name every page an article. */
+    artconv_buf_clear(&page);
+    grid_page(&page, "Article");
+    if (ok(read_html(&a, page.ptr, page.len, 0, 0, NULL, &err, NULL) == 0,
+           "grid page named an article reads")) {
+        ok(has_text(a, "Canvas tote in natural colours") && has_text(a, "Oak tray"),
+           "grid page named an article: the cards are kept");
+        artconv_article_free(a);
+    }
+    artconv_buf_dispose(&page);
+}
+
+/* An article with a grid of links to other stories below it keeps its text
+ * and not the grid. */
+static void test_kinds_grid_article(void)
+{
+    artconv_buf page = ARTCONV_BUF_INIT;
+    artconv_article *a = NULL;
+    artconv_error err;
+    size_t k;
+
+    artconv_buf_puts(&page, "<html><head><title>Bridge to reopen</title>"
+                            "<script type='application/ld+json'>{\"@type\":\"NewsArticle\"}"
+                            "</script></head><body>"
+                            "<article><h1>Bridge to reopen</h1>" PROSE "</article><div class='more'>");
+    for (k = 0; k < 20; k++)
+        artconv_buf_puts(&page, "<div class='teaser'><a href='/s'>Another story from the "
+                                "harbour, with a longer headline</a><span>3 min read</span></div>");
+    artconv_buf_puts(&page, "</div></body></html>");
+    if (ok(read_html(&a, page.ptr, page.len, 0, 0, NULL, &err, NULL) == 0,
+           "article with a grid reads")) {
+        ok(has_text(a, "harbour authority said"), "article with a grid: the article is kept");
+        ok(!has_text(a, "Another story from the harbour"),
+           "article with a grid: the grid is not");
+        artconv_article_free(a);
+    }
+    artconv_buf_dispose(&page);
+}
+
 int main(void)
 {
     int n;
@@ -1654,6 +1748,9 @@ int main(void)
     test_extract_deferred_box();
     test_extract_swallowing_header();
     test_extract_paywall_notice();
+    /* i15 page kinds: a grid of items */
+    test_kinds_grid();
+    test_kinds_grid_article();
     n = golden_run("html-json", ".html", html, ".json", artconv_format_by_name("json"), NULL, NULL);
     ok(n >= 3, "golden html -> json: cases found");
     return tap_done();

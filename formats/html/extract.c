@@ -14,14 +14,16 @@
  * 5. Inside that, drop lists, tables and boxes that look like chrome
  *    (mostly links, more images than text, inputs) and promotional lines.
  * When the result is short, it is tried again with fewer rules: a page whose
- * article sits in a box named "comment-body" must still be read.
+ * article sits in a box named "comment-body" must still be read.  A grid of
+ * same-shaped items (extract_grid.c) holding much more text than what was
+ * kept is kept instead, with its heading: a page of products or results.
  *
  * Every pass is a flat walk; the measures are computed once, so the whole
  * extraction is linear in the size of the page.
  *
  * This file holds step 4 and runs the steps in order; extract.h lists the
- * others: extract_chrome.c (1), extract_measure.c (2), extract_score.c (3)
- * and extract_clean.c (5).
+ * others: extract_chrome.c (1), extract_measure.c (2), extract_score.c (3),
+ * extract_clean.c (5), extract_kind.c and extract_grid.c.
  */
 #include "extract.h"
 
@@ -272,9 +274,42 @@ static int gather(extractor *x, xmlNodePtr top)
     return 0;
 }
 
+/* --- 4c. a grid of items ------------------------------------------------------ */
+
+/* A grid holding less text than this is a box of a few links. */
+#define GRID_MIN_TEXT 400
+/* The grid wins when what the attempt kept is less than this share of it. */
+#define GRID_KEPT_SHARE 0.3
+/* ...on a page named an article: what was kept is shorter than this
+ * (characters) and this share of the grid. */
+#define GRID_ARTICLE_MAX_KEPT 3000
+#define GRID_ARTICLE_KEPT_SHARE 0.15
+/* Around the grid, an ancestor adding at most this share of text holds
+ * the grid's heading and its short introduction. */
+#define GRID_CONTEXT 0.25
+
+/* The grid with its heading: its highest ancestor below <body> that adds
+ * little text to it. */
+static xmlNodePtr grid_region(const extractor *x, xmlNodePtr grid)
+{
+    xmlNodePtr p, top = grid;
+    double limit = (1 + GRID_CONTEXT) * (double)AC_INFO(grid)->text;
+
+    for (p = grid->parent; p != NULL && p != x->page->body && p->type == XML_ELEMENT_NODE;
+         p = p->parent) {
+        if ((double)AC_INFO(p)->text > limit)
+            break;
+        top = p;
+    }
+    return top;
+}
+
+/* Steps 1 to 5.  With x->grid set, the grid is the top; else the grid
+ * of the page is found on the way, in x->page_grid. */
 static int attempt(extractor *x, size_t *kept)
 {
     xmlNodePtr top;
+    unsigned rules = x->rules;
     size_t i;
     int rc;
 
@@ -288,15 +323,50 @@ static int attempt(extractor *x, size_t *kept)
     ac_extract_measure(x->page->body);
     if ((rc = ac_extract_score_units(x)) < 0)
         return rc;
-    if ((top = pick_top(x)) == NULL || (top = widen_to_region(x, top)) == NULL)
-        return ac_nomem(x->err);
+    if (x->grid != NULL) {
+        top = grid_region(x, x->grid);
+        if (!(AC_INFO(top)->flags & AC_HTML_SCORED) && ac_extract_add_candidate(x, top) < 0)
+            return ac_nomem(x->err);
+        /* Each item is a box of links to the item's own page: the cleaning
+         * that drops such boxes from an article would drop them all. */
+        x->rules &= ~(unsigned)RULE_CLEAN;
+        x->widened = 1;
+    } else {
+        if ((top = pick_top(x)) == NULL || (top = widen_to_region(x, top)) == NULL)
+            return ac_nomem(x->err);
+        /* Before cleaning, which drops the items. */
+        x->page_grid = ac_extract_find_grid(x->page, &x->page_grid_text);
+    }
     if ((rc = gather(x, top)) < 0)
-        return rc;
+        goto done;
     for (i = 0; i < x->page->n_roots; i++)
         if ((rc = ac_extract_clean(x, x->page->roots[i])) < 0)
-            return rc;
+            goto done;
     *kept = ac_extract_kept_text(x->page);
-    return 0;
+done:
+    x->rules = rules;
+    return rc;
+}
+
+/* The last attempt again with the grid as the top when the grid holds
+ * much more text than what was kept: a page of products or results kept
+ * its header or a newsletter box.  A page that names itself an article
+ * gives up its text only when that is short and the grid far longer: a
+ * site's index or a category that its CMS calls an article. */
+static int keep_grid(extractor *x, size_t *kept)
+{
+    double share = GRID_KEPT_SHARE;
+
+    if (x->kind == AC_KIND_ARTICLE) {
+        if (*kept >= GRID_ARTICLE_MAX_KEPT)
+            return 0;
+        share = GRID_ARTICLE_KEPT_SHARE;
+    }
+    if (x->page_grid == NULL || x->page_grid_text < GRID_MIN_TEXT ||
+        (double)*kept >= share * (double)x->page_grid_text)
+        return 0;
+    x->grid = x->page_grid;
+    return attempt(x, kept);
 }
 
 int ac_html_extract(ac_html_page *page, artconv_error *err)
@@ -335,6 +405,7 @@ int ac_html_extract(ac_html_page *page, artconv_error *err)
     }
     x.rules = levels[best];
     AC_CHECK(attempt(&x, &kept));
+    AC_CHECK(keep_grid(&x, &kept));
     /* Nothing kept: what is left of the page once its chrome is gone, so
      * the body is never empty when the page has text. */
     if (kept == 0 && AC_INFO(page->body)->text > 0) {
@@ -343,8 +414,14 @@ int ac_html_extract(ac_html_page *page, artconv_error *err)
         ac_warn_read(page->opts, ARTCONV_EPARSE, 0,
                      "found no main content: the page is kept without its menus and boxes");
     }
+    goto warn;
 found:
-    if (x.widened)
+    AC_CHECK(keep_grid(&x, &kept));
+warn:
+    if (x.grid != NULL)
+        ac_warn_read(page->opts, ARTCONV_EPARSE, 0,
+                     "the page is no article but a list of items: the list is kept");
+    else if (x.widened)
         ac_warn_read(page->opts, ARTCONV_EPARSE, 0,
                      "the page is no article (%s): its whole main region is kept",
                      kind_name(x.kind));

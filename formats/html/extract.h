@@ -28,6 +28,9 @@ typedef struct {
     ac_html_page *page;
     ac_page_kind kind;
     int widened; /* 1 when the top is the page's main region (see extract.c) */
+    xmlNodePtr grid;      /* set: the attempt keeps this grid (see extract_grid.c) */
+    xmlNodePtr page_grid; /* the grid the last attempt found, or NULL */
+    size_t page_grid_text;
     artconv_error *err;
     unsigned rules;
     xmlNodePtr *cands;
@@ -56,6 +59,12 @@ int ac_extract_mark(extractor *x);
 
 /* The kind of page the schema.org types and og:type name; one walk. */
 ac_page_kind ac_extract_page_kind(const ac_html_page *page);
+
+/* --- the grid of same-shaped items (extract_grid.c) ------------------------- */
+
+/* The element whose same-shaped children (cards, results) hold the most
+ * text of the page, and that text in *text; NULL and 0 when there is none. */
+xmlNodePtr ac_extract_find_grid(const ac_html_page *page, size_t *text);
 
 /* --- 2. measures (extract_measure.c) ---------------------------------------- */
 
