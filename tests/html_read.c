@@ -1684,6 +1684,12 @@ static void test_dates_time_and_late(void)
                     "2026</time></div>",
                     "2026-02-24T04:13:00Z",
                     "dates: a <time> within a day of its datetime: the datetime stands");
+    /* A teaser beside the headline (another story's title and date) is
+     * nearer than the byline's stamp. */
+    check_page_date("<meta property='article:published_time' content='2025-01-31T12:00:00Z'>",
+                    "<div><a href='/a'>Council budget passes after a long night of debate</a> "
+                    "12/04/2025</div><p>Lead.</p><div class='meta'>March 1, 2017</div>",
+                    "2017-03-01", "dates: a teaser's date beside the headline is passed over");
     /* A stamp set under a long story, far past the window round the headline. */
     artconv_buf_puts(&page,
                      "<html><head><title>Bridge to reopen at the end of the month</title>"

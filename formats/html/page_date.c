@@ -48,7 +48,10 @@
 /* A date printed on the page overrides the metadata's only this close to
  * the headline: a contradiction needs the byline's own stamp, not a teaser
  * or a list of updates further down. */
-#define OVERRIDE_DISTANCE 200
+#define OVERRIDE_DISTANCE 400
+/* A link with this many bytes of text in a date's line is another story's
+ * headline: the line is a teaser ("Council budget passes 12/04/2025"). */
+#define TEASER_LINK 40
 
 /* Elements whose text is no line of the page, or whose dates are other
  * things' (menus, footers, sidebars, comments in asides). */
@@ -393,6 +396,28 @@ static void consider(date_ctx *c, size_t start)
     }
 }
 
+/* 1 if a line's element holds a link with a headline's length of text
+ * (read within MAX_LINE_NODES nodes, as the line was). */
+static int is_teaser(const xmlNode *el)
+{
+    const xmlNode *n, *t;
+    size_t nodes = 0, len;
+
+    for (n = el->children; n != NULL && nodes < MAX_LINE_NODES;
+         n = ac_xml_next(n, el, 0), nodes++) {
+        if (!ac_html_is(n, "a"))
+            continue;
+        len = 0;
+        for (t = n->children; t != NULL && nodes < MAX_LINE_NODES;
+             t = ac_xml_next(t, n, 0), nodes++)
+            if (t->type == XML_TEXT_NODE && t->content != NULL)
+                len += collapsed_len((const char *)t->content);
+        if (len >= TEASER_LINK)
+            return 1;
+    }
+    return 0;
+}
+
 /* Walks the window around the headline and keeps the nearest line with a
  * date.  An <aside> or <footer> there may hold the article's own stamp (a
  * column with date and author, an article's footer), so it is entered, but
@@ -452,7 +477,8 @@ static int find_near_headline(date_ctx *c, const xmlNode *root)
         if (rc < 0)
             return rc;
         if (rc == 1) {
-            consider(c, pos);
+            if (!is_teaser(n))
+                consider(c, pos);
             if (aside == 0)
                 pos += c->line.len;
             skip = 1;
