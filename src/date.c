@@ -658,7 +658,8 @@ static void find_time(const token *t, int n, int i, parsed *p)
     *p = q;
 }
 
-int ac_date_find(char out[AC_DATE_ISO_MAX], const char *s, size_t len, int order)
+int ac_date_find_span(char out[AC_DATE_ISO_MAX], const char *s, size_t len, int order,
+                      size_t *start, size_t *end)
 {
     token toks[FIND_MAX_TOKENS];
     parsed p;
@@ -676,9 +677,18 @@ int ac_date_find(char out[AC_DATE_ISO_MAX], const char *s, size_t len, int order
         if (j < 0 || !date_valid(&p) || p.year < FIND_MIN_YEAR || p.year > FIND_MAX_YEAR ||
             inside_number_run(toks, n, i, j))
             continue;
+        *start = (size_t)(toks[i].s - s);
+        *end = (size_t)(toks[j - 1].s + toks[j - 1].len - s);
         find_time(toks, n, j, &p);
         format_iso(out, AC_DATE_ISO_MAX, &p);
         return 1;
     }
     return 0;
+}
+
+int ac_date_find(char out[AC_DATE_ISO_MAX], const char *s, size_t len, int order)
+{
+    size_t start, end;
+
+    return ac_date_find_span(out, s, len, order, &start, &end);
 }

@@ -251,6 +251,11 @@ enum { AC_DATE_MONTH_FIRST = 1, AC_DATE_DAY_FIRST = 2 };
  * outside 1900-2100 are passed over.  Only the first 1,024 bytes are read.
  * Returns 1, or 0 (out is "") when there is none.  (src/date.c) */
 int ac_date_find(char out[AC_DATE_ISO_MAX], const char *s, size_t len, int order);
+/* As ac_date_find, and sets s[*start..*end) to the date's text (without the
+ * time after it), so that a caller can read the words before it ("Updated")
+ * and look for another date after it. */
+int ac_date_find_span(char out[AC_DATE_ISO_MAX], const char *s, size_t len, int order,
+                      size_t *start, size_t *end);
 
 /* The input size limit in force for these options (NULL: the default). */
 size_t ac_max_input(const artconv_read_options *opts);

@@ -294,6 +294,26 @@ static void test_normalize(void)
     artconv_buf_dispose(&buf);
 }
 
+/* i15 dates: where in the line the date found lies (page_date.c reads the
+ * words before it and looks for another after it). */
+static void test_span(void)
+{
+    static const char line[] = "Updated June 1, 2025 at 9:30 \xc2\xb7 Published March 3, 2024";
+    char out[AC_DATE_ISO_MAX];
+    size_t start = 0, end = 0;
+
+    ok(ac_date_find_span(out, line, strlen(line), AC_DATE_DAY_FIRST, &start, &end) == 1,
+       "span: a date found");
+    is_str(out, "2025-06-01T09:30:00", "span: the first date, with its time");
+    is_int((int)start, 8, "span: starts at the month");
+    is_int((int)end, 20, "span: ends after the year, before the time");
+    ok(ac_date_find_span(out, line + end, strlen(line) - end, AC_DATE_DAY_FIRST, &start, &end),
+       "span: the next date after the first");
+    is_str(out, "2024-03-03", "span: the second date");
+    ok(!ac_date_find_span(out, "5 min read", 10, AC_DATE_DAY_FIRST, &start, &end) && out[0] == '\0',
+       "span: none in a line without a date");
+}
+
 int main(void)
 {
     test_find();
@@ -302,5 +322,6 @@ int main(void)
     test_prefixes();
     test_long();
     test_normalize();
+    test_span();
     return tap_done();
 }

@@ -1704,6 +1704,102 @@ static void test_kinds_grid_article(void)
     artconv_buf_dispose(&page);
 }
 
+/* i15 dates: the date the page prints against the metadata's */
+
+/* The date a page_article() page gets, copied (NULL when none). */
+static char *page_date_of(const char *head, const char *top)
+{
+    artconv_article *a = page_article(head, "", top);
+    const char *d = a != NULL ? artconv_article_get(a, ARTCONV_META_DATE) : NULL;
+    char *copy = d != NULL ? strdup(d) : NULL;
+
+    artconv_article_free(a);
+    return copy;
+}
+
+static void check_page_date(const char *head, const char *top, const char *want, const char *what)
+{
+    char *got = page_date_of(head, top);
+
+    is_str(got, want, what);
+    free(got);
+}
+
+static void test_dates_printed_earlier(void)
+{
+    check_page_date("<meta property='article:published_time' content='2025-06-01T10:00:00Z'>",
+                    "<p class='byline'>By Jane Doe | March 3, 2024</p>", "2024-03-03",
+                    "dates: an earlier day printed in the byline beats the metadata's");
+    check_page_date("<meta property='article:published_time' content='2024-03-03T10:00:00Z'>",
+                    "<p class='byline'>By Jane Doe | June 1, 2025</p>", "2024-03-03T10:00:00Z",
+                    "dates: a later printed day is an update; the metadata's stands");
+    check_page_date("<meta property='article:published_time' content='2024-03-04T02:00:00Z'>",
+                    "<p class='byline'>By Jane Doe | March 3, 2024</p>", "2024-03-04T02:00:00Z",
+                    "dates: a day off is the same time in another zone; the metadata's stands");
+}
+
+static void test_dates_updated_words(void)
+{
+    check_page_date("", "<p>Updated June 1, 2025 &middot; Originally published March 3, 2024</p>",
+                    "2024-03-03", "dates: the published date of a line, not its update");
+    check_page_date("", "<p>Last updated: June 1, 2025</p>", "2025-06-01",
+                    "dates: an update stamp stands in when the page has no other date");
+    check_page_date("<meta property='article:modified_time' content='2024-05-05T08:00:00Z'>", "",
+                    "2024-05-05T08:00:00Z",
+                    "dates: the metadata's modification date when there is no other");
+    check_page_date("<meta name='published' content='July 17, 2025'>", "", "2025-07-17",
+                    "dates: <meta name=published>");
+}
+
+static void test_dates_time_and_late(void)
+{
+    artconv_buf page = ARTCONV_BUF_INIT;
+    artconv_article *a = NULL;
+    artconv_error err;
+    int i;
+
+    /* A teaser's <time> comes first, so the metadata takes its date; the
+     * byline's <time> reads "03/01/2017" day first, and its attribute says
+     * March. */
+    a = page_article(
+        "",
+        "<time datetime='2025-01-31T12:00:00Z'>01/31/2025</time>"
+        "<p><a href='/budget'>Council budget passes after a long night</a></p>"
+        "<p>The vote came after eleven hours of debate over the cost of the new ferry "
+        "terminal.</p>",
+        "<div class='meta'><time datetime='2017-03-01T12:00:00Z'>03/01/2017</time></div>");
+    if (ok(a != NULL, "dates: <time> page reads"))
+        is_str(artconv_article_get(a, ARTCONV_META_DATE), "2017-03-01T12:00:00Z",
+               "dates: a <time> whose text is days off its datetime is read by the attribute");
+    artconv_article_free(a);
+    a = NULL;
+    check_page_date("",
+                    "<div class='meta'><time datetime='2026-02-24T04:13:00Z'>February 23, "
+                    "2026</time></div>",
+                    "2026-02-24T04:13:00Z",
+                    "dates: a <time> within a day of its datetime: the datetime stands");
+    /* A teaser beside the headline (another story's title and date) is
+     * nearer than the byline's stamp. */
+    check_page_date("<meta property='article:published_time' content='2025-01-31T12:00:00Z'>",
+                    "<div><a href='/a'>Council budget passes after a long night of debate</a> "
+                    "12/04/2025</div><p>Lead.</p><div class='meta'>March 1, 2017</div>",
+                    "2017-03-01", "dates: a teaser's date beside the headline is passed over");
+    /* A stamp set under a long story, far past the window round the headline. */
+    artconv_buf_puts(&page,
+                     "<html><head><title>Bridge to reopen at the end of the month</title>"
+                     "</head><body><article><h1>Bridge to reopen at the end of the month</h1>");
+    for (i = 0; i < 12; i++)
+        artconv_buf_puts(&page, PROSE);
+    artconv_buf_puts(&page, "<p>Posted on the 15/12/2025 at 19:00 by Guillaume</p>"
+                            "<p>Posted on 01/01/2026 by a reader</p></article></body></html>");
+    if (ok(read_html(&a, page.ptr, page.len, 0, 0, NULL, &err, NULL) == 0,
+           "dates: long page reads"))
+        is_str(artconv_article_get(a, ARTCONV_META_DATE), "2025-12-15T19:00:00",
+               "dates: a 'Posted on' line under a long story, the first one");
+    artconv_article_free(a);
+    artconv_buf_dispose(&page);
+}
+
 int main(void)
 {
     int n;
@@ -1751,6 +1847,10 @@ int main(void)
     /* i15 page kinds: a grid of items */
     test_kinds_grid();
     test_kinds_grid_article();
+    /* i15 dates */
+    test_dates_printed_earlier();
+    test_dates_updated_words();
+    test_dates_time_and_late();
     n = golden_run("html-json", ".html", html, ".json", artconv_format_by_name("json"), NULL, NULL);
     ok(n >= 3, "golden html -> json: cases found");
     return tap_done();

@@ -60,6 +60,13 @@ static const struct {
     {"sailthru.date", S_PUB_OTHER},
     {"citation_publication_date", S_PUB_OTHER},
     {"datepublished", S_PUB_OTHER},
+    /* Names CMSs and analytics tags give the publication date. */
+    {"published", S_PUB_OTHER},
+    {"published-date", S_PUB_OTHER},
+    {"published_date", S_PUB_OTHER},
+    {"publication_date", S_PUB_OTHER},
+    {"publication-date", S_PUB_OTHER},
+    {"og:article:published_time", S_PUB_ARTICLE},
     {"article:modified_time", S_MOD_ARTICLE},
     {"og:updated_time", S_MOD_OG},
     {"article:section", S_SECTION},

@@ -1,6 +1,7 @@
 /*
- * page_date.c - the date a page shows beside its headline, for pages whose
- * metadata (JSON-LD, <meta>, <time datetime>) gave none.
+ * page_date.c - the date a page prints beside its headline: for pages whose
+ * metadata (JSON-LD, <meta>, <time datetime>) gave none, and against a
+ * metadata date the page contradicts.
  *
  * Sites print the date in a short line next to the headline: a byline
  * ("By Jane Doe | March 3, 2024"), a stamp ("Updated on 23 Oct 2025"), a
@@ -9,12 +10,23 @@
  * run of its text, and once more to read the short lines around it: block
  * text of at most MAX_LINE characters, an element whose class, id or
  * itemprop names a date or a byline, a <time>, each at most MAX_LABELLED.
- * The nearest line that holds a full date (src/date.c, ac_date_find) gives
- * it.  Page furniture (nav, footer, aside), script and data tables are
- * passed over: they hold other dates (today's, comments', a table's).
+ * The nearest line that holds a full date (src/date.c) gives it; in a line,
+ * a date the words before it give as an update ("Updated", "Last
+ * modified") counts only when the page has no other.  Past the window, the
+ * walk goes on only for a line that names its date the publication
+ * ("Posted on 15/12/2025 by ...", set under some stories).  Page furniture
+ * (nav, footer, aside), script and data tables are passed over: they hold
+ * other dates (today's, comments', a table's).
+ *
+ * The metadata's publication date stands unless the page prints an
+ * earlier day near the headline (metadata_stands): that page was first
+ * published then, and its metadata is an import's or a re-publication's.
+ * A later printed date is an update, labelled or not, and the publication
+ * date is the one wanted.
  */
 #include "html.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* Internal limits.  A "line" is short by definition, and these caps keep
@@ -32,7 +44,14 @@
  * what comes before it (a kicker, a stamp above the title), more of what
  * follows (byline, lead image and caption, the first paragraphs). */
 #define WINDOW_BEFORE 600
-#define WINDOW_AFTER 2000
+#define WINDOW_AFTER  4000
+/* A date printed on the page overrides the metadata's only this close to
+ * the headline: a contradiction needs the byline's own stamp, not a teaser
+ * or a list of updates further down. */
+#define OVERRIDE_DISTANCE 400
+/* A link with this many bytes of text in a date's line is another story's
+ * headline: the line is a teaser ("Council budget passes 12/04/2025"). */
+#define TEASER_LINK 40
 
 /* Elements whose text is no line of the page, or whose dates are other
  * things' (menus, footers, sidebars, comments in asides). */
@@ -51,8 +70,19 @@ typedef struct {
     artconv_buf line;
     int order;
     size_t headline_start, headline_end; /* in bytes of collapsed text */
-    size_t best_distance;
-    char best[AC_DATE_ISO_MAX];
+    /* The nearest date given as the story's (published or unlabelled), and
+     * the nearest given as its last change ("Updated ..."). */
+    size_t best_distance, update_distance;
+    char best[AC_DATE_ISO_MAX], update[AC_DATE_ISO_MAX];
+    /* The nearest date in the window that its line names the publication
+     * ("Published August 13, 2025"). */
+    char named[AC_DATE_ISO_MAX];
+    /* The first date after the window that its line names the publication
+     * ("Posted on 15/12/2025 by ..." under the story); the walk goes on
+     * through the page until it has one. */
+    char late[AC_DATE_ISO_MAX];
+    /* The datetime attribute of the <time> being read, or NULL. */
+    const char *machine;
 } date_ctx;
 
 static int passed(const xmlNode *n)
@@ -109,10 +139,11 @@ static int labelled(const xmlNode *n)
 static int read_line(date_ctx *c, const xmlNode *el, size_t max)
 {
     const xmlNode *n;
-    size_t nodes = 0;
+    size_t nodes = 0, times = 0;
     int space = 1, skip, rc;
 
     artconv_buf_clear(&c->line);
+    c->machine = ac_html_is(el, "time") ? ac_html_attr(el, "datetime") : NULL;
     for (n = el->children; n != NULL; n = ac_xml_next(n, el, skip)) {
         skip = 0;
         if (++nodes > MAX_LINE_NODES)
@@ -128,6 +159,10 @@ static int read_line(date_ctx *c, const xmlNode *el, size_t max)
         }
         if (n->type == XML_ELEMENT_NODE) {
             skip = passed(n);
+            /* The one <time> of a line lends it its datetime; two or more
+             * (published and updated) leave the text to decide. */
+            if (!skip && ac_html_is(n, "time") && ac_html_attr(n, "datetime") != NULL)
+                c->machine = times++ == 0 ? ac_html_attr(n, "datetime") : NULL;
         } else if (n->type == XML_TEXT_NODE && n->content != NULL) {
             if ((rc = ac_html_put_collapsed(&c->line, (const char *)n->content,
                                             strlen((const char *)n->content), &space)) < 0)
@@ -237,11 +272,101 @@ static int place_headline(date_ctx *c, const xmlNode *root)
     return have_h1 ? 1 : place_title(c, root);
 }
 
+/* Words before a date that give it as the story's last change rather than
+ * its publication, and words that give it as the publication; the later of
+ * the two before a date decides ("Updated May 2 · Originally published
+ * April 9").  Matched as prefixes, without ASCII case. */
+static const char *const update_words[] = {"updat",        "modif",     "revised", "edited",
+                                           "aktualisiert", "actualiz",  "à jour",  "aggiornat",
+                                           "bijgewerkt",   "atualizad", NULL};
+static const char *const publish_words[] = {"publi", "posted", "veröffentlicht", "erschienen",
+                                            NULL};
+
+/* The offset just past the last of `words` in s[0..len), or 0. */
+static size_t last_word(const char *s, size_t len, const char *const *words)
+{
+    size_t i, k, wl, last = 0;
+
+    for (i = 0; words[i] != NULL; i++) {
+        wl = strlen(words[i]);
+        for (k = 0; k + wl <= len; k++)
+            if (ac_strncaseeq(s + k, words[i], wl) && k + wl > last)
+                last = k + wl;
+    }
+    return last;
+}
+
+/* Finds in the line its first date given as the story's (into `pub`) and,
+ * failing that, its first date given as an update (into `upd`).  Returns 1
+ * when words before `pub` name it the publication. */
+static int read_dates(const date_ctx *c, char pub[AC_DATE_ISO_MAX], char upd[AC_DATE_ISO_MAX])
+{
+    const char *s = c->line.ptr;
+    size_t len = c->line.len, from = 0, start, end;
+    char iso[AC_DATE_ISO_MAX];
+
+    pub[0] = upd[0] = '\0';
+    while (from < len && ac_date_find_span(iso, s + from, len - from, c->order, &start, &end)) {
+        size_t said_updated = last_word(s + from, start, update_words);
+        size_t said_published = last_word(s + from, start, publish_words);
+
+        if (said_updated > said_published) {
+            if (upd[0] == '\0')
+                memcpy(upd, iso, sizeof iso);
+        } else {
+            memcpy(pub, iso, sizeof iso);
+            return said_published > 0;
+        }
+        from += end;
+    }
+    return 0;
+}
+
+/* The day number of an ISO date's calendar day ("2024-03-14..."), or -1. */
+static long day_number(const char *iso)
+{
+    long y, m, d;
+
+    if (iso == NULL || strlen(iso) < 10 || iso[4] != '-' || iso[7] != '-')
+        return -1;
+    y = strtol(iso, NULL, 10);
+    m = strtol(iso + 5, NULL, 10);
+    d = strtol(iso + 8, NULL, 10);
+    if (m < 1 || m > 12 || d < 1 || d > 31)
+        return -1;
+    /* Days from a fixed epoch, March-based years (leap day last). */
+    if (m <= 2)
+        y--, m += 12;
+    return 365 * y + y / 4 - y / 100 + y / 400 + (153 * (m - 3) + 2) / 5 + d;
+}
+
+/* A <time> whose text and datetime attribute are more than a day apart
+ * (its text a teaser's, or "03/01/2017" read the wrong way round) is read
+ * by its attribute; within a day, the text is the site's own local day of
+ * a time the attribute may give in UTC. */
+static void machine_date(const date_ctx *c, char iso[AC_DATE_ISO_MAX])
+{
+    artconv_buf norm = ARTCONV_BUF_INIT;
+    long a, b;
+
+    if (c->machine == NULL || iso[0] == '\0')
+        return;
+    if (ac_date_normalize(&norm, c->machine, strlen(c->machine)) == 0 && norm.len > 0 &&
+        norm.len < AC_DATE_ISO_MAX) {
+        a = day_number(iso);
+        b = day_number(norm.ptr);
+        if (a >= 0 && b >= 0 && (a - b > 1 || b - a > 1))
+            memcpy(iso, norm.ptr, norm.len + 1);
+    }
+    artconv_buf_dispose(&norm);
+}
+
 /* Reads one candidate line that spans [start, start + len) of the text. */
 static void consider(date_ctx *c, size_t start)
 {
     size_t end = start + c->line.len, distance;
-    char iso[AC_DATE_ISO_MAX];
+    char pub[AC_DATE_ISO_MAX], upd[AC_DATE_ISO_MAX];
+    int named;
 
     if (end <= c->headline_start)
         distance = c->headline_start - end;
@@ -249,12 +374,48 @@ static void consider(date_ctx *c, size_t start)
         distance = start - c->headline_end;
     else
         distance = 0;
-    if (distance >= c->best_distance)
+    if (start > c->headline_end + WINDOW_AFTER) {
+        if (c->late[0] == '\0' && read_dates(c, pub, upd))
+            memcpy(c->late, pub, sizeof pub);
         return;
-    if (ac_date_find(iso, c->line.ptr, c->line.len, c->order)) {
-        memcpy(c->best, iso, sizeof iso);
+    }
+    if (distance >= c->best_distance && distance >= c->update_distance && c->named[0] != '\0')
+        return;
+    named = read_dates(c, pub, upd);
+    machine_date(c, pub);
+    machine_date(c, upd);
+    if (named && c->named[0] == '\0')
+        memcpy(c->named, pub, sizeof pub);
+    if (pub[0] != '\0' && distance < c->best_distance) {
+        memcpy(c->best, pub, sizeof pub);
         c->best_distance = distance;
     }
+    if (upd[0] != '\0' && distance < c->update_distance) {
+        memcpy(c->update, upd, sizeof upd);
+        c->update_distance = distance;
+    }
+}
+
+/* 1 if a line's element holds a link with a headline's length of text
+ * (read within MAX_LINE_NODES nodes, as the line was). */
+static int is_teaser(const xmlNode *el)
+{
+    const xmlNode *n, *t;
+    size_t nodes = 0, len;
+
+    for (n = el->children; n != NULL && nodes < MAX_LINE_NODES;
+         n = ac_xml_next(n, el, 0), nodes++) {
+        if (!ac_html_is(n, "a"))
+            continue;
+        len = 0;
+        for (t = n->children; t != NULL && nodes < MAX_LINE_NODES;
+             t = ac_xml_next(t, n, 0), nodes++)
+            if (t->type == XML_TEXT_NODE && t->content != NULL)
+                len += collapsed_len((const char *)t->content);
+        if (len >= TEASER_LINK)
+            return 1;
+    }
+    return 0;
 }
 
 /* Walks the window around the headline and keeps the nearest line with a
@@ -270,7 +431,7 @@ static int find_near_headline(date_ctx *c, const xmlNode *root)
     size_t to = c->headline_end + WINDOW_AFTER;
     int skip = 0, rc;
 
-    for (n = root->children; n != NULL && pos <= to;
+    for (n = root->children; n != NULL && (pos <= to || c->late[0] == '\0');
          n = ac_xml_next_level(n, root, skip, &level)) {
         if (aside != 0 && level < aside)
             aside = 0;
@@ -281,11 +442,12 @@ static int find_near_headline(date_ctx *c, const xmlNode *root)
             /* A stamp in an inline element of a longer block ("<div>By
              * <a>Jane Doe</a> <span>Dec 18, 2025</span> · 3 min</div>"); not in
              * a paragraph, whose pieces between links are the story's. */
-            if (pos >= from && len > 0 && len <= MAX_LINE &&
-                !ac_html_is(n->parent, "p")) {
+            if (pos >= from && len > 0 && len <= MAX_LINE && !ac_html_is(n->parent, "p")) {
                 int space = 1;
 
                 artconv_buf_clear(&c->line);
+                c->machine =
+                    ac_html_is(n->parent, "time") ? ac_html_attr(n->parent, "datetime") : NULL;
                 if ((rc = ac_html_put_collapsed(&c->line, (const char *)n->content,
                                                 strlen((const char *)n->content), &space)) < 0)
                     return rc;
@@ -315,7 +477,8 @@ static int find_near_headline(date_ctx *c, const xmlNode *root)
         if (rc < 0)
             return rc;
         if (rc == 1) {
-            consider(c, pos);
+            if (!is_teaser(n))
+                consider(c, pos);
             if (aside == 0)
                 pos += c->line.len;
             skip = 1;
@@ -324,25 +487,79 @@ static int find_near_headline(date_ctx *c, const xmlNode *root)
     return 0;
 }
 
+/* 1 if the metadata's publication date stands against the date the page
+ * shows: the page's date is later (an update, printed without saying so,
+ * or another story's: the publication date the issue asks for is the
+ * earliest), the same day or a day off (the page prints its local day of a
+ * time the metadata gives in UTC, or the other way), or day and month read
+ * the other way round (the page's language misled the order of
+ * "09.10.2024").  A page that prints an earlier date than its metadata was
+ * first published then, and its metadata is a re-publication's or an
+ * import's. */
+static int metadata_stands(const char *shown, const char *published)
+{
+    long a = day_number(shown), b = day_number(published);
+    char swapped[11];
+
+    if (a < 0 || b < 0 || a + 1 >= b)
+        return 1;
+    memcpy(swapped, shown, 10);
+    swapped[10] = '\0';
+    memcpy(swapped + 5, shown + 8, 2);
+    memcpy(swapped + 8, shown + 5, 2);
+    return strncmp(swapped, published, 10) == 0;
+}
+
+/* The date to set, or NULL to keep the metadata's.  What the page prints as
+ * the story's date beside its headline (or names its publication date
+ * further down) beats a metadata date it contradicts; on a page with no
+ * metadata date, the printed date, then an update stamp, then the
+ * metadata's modification date stand in. */
+static const char *choose(const date_ctx *c, const char *have, const char *modified)
+{
+    if (have != NULL) {
+        if (c->best[0] != '\0' && c->best_distance <= OVERRIDE_DISTANCE &&
+            !metadata_stands(c->best, have))
+            return c->best;
+        if (c->named[0] != '\0')
+            return metadata_stands(c->named, have) ? NULL : c->named;
+        if (c->late[0] != '\0' && !metadata_stands(c->late, have))
+            return c->late;
+        return NULL;
+    }
+    if (c->best[0] != '\0')
+        return c->best;
+    if (c->update[0] != '\0')
+        return c->update;
+    return c->late[0] != '\0' ? c->late : modified;
+}
+
 int ac_html_page_date(artconv_article *article, const ac_html_page *page, artconv_error *err)
 {
     date_ctx c;
     const char *lang = artconv_article_get(article, ARTCONV_META_LANGUAGE);
+    const char *have = artconv_article_get(article, ARTCONV_META_DATE);
+    const char *modified = artconv_article_get(article, ARTCONV_META_MODIFIED);
+    const char *take;
     int rc = 0;
 
-    if (page->body == NULL || artconv_article_get(article, ARTCONV_META_DATE) != NULL)
+    if (page->body == NULL)
         return 0;
     memset(&c, 0, sizeof c);
     c.page = page;
-    c.best_distance = (size_t)-1;
-    c.order = lang != NULL && ac_strncaseeq(lang, "en-us", 5) ? AC_DATE_MONTH_FIRST
-                                                              : AC_DATE_DAY_FIRST;
-    if ((rc = place_headline(&c, page->body)) <= 0)
+    c.best_distance = c.update_distance = (size_t)-1;
+    /* Plain "en" stays day first: it is as often British as American, and
+     * metadata_stands() tries a date the other way round. */
+    c.order =
+        lang != NULL && ac_strncaseeq(lang, "en-us", 5) ? AC_DATE_MONTH_FIRST : AC_DATE_DAY_FIRST;
+    if ((rc = place_headline(&c, page->body)) < 0)
         goto cleanup;
-    if ((rc = find_near_headline(&c, page->body)) < 0)
+    if (rc == 1 && (rc = find_near_headline(&c, page->body)) < 0)
         goto cleanup;
-    if (c.best[0] != '\0')
-        rc = ac_article_set_n(article, ARTCONV_META_DATE, c.best, strlen(c.best), err);
+    rc = 0;
+    take = choose(&c, have, modified);
+    if (take != NULL)
+        rc = ac_article_set_n(article, ARTCONV_META_DATE, take, strlen(take), err);
 cleanup:
     artconv_buf_dispose(&c.line);
     return rc == ARTCONV_ENOMEM ? ac_nomem(err) : rc < 0 ? rc : 0;
