@@ -1610,6 +1610,96 @@ static void test_extract_paywall_notice(void)
     }
 }
 
+/* --- i15 extraction: cleaning (caption boxes, credit and ad lines) --------- */
+
+/* 1 if some node of `kind` holds `needle` in its text. */
+static int kind_has_text(const artconv_article *a, artconv_node_kind kind, const char *needle)
+{
+    artconv_iter *it = artconv_iter_new(artconv_article_body(a));
+    artconv_event ev;
+    int depth = 0, found = 0;
+    const char *s;
+
+    while (!found && (ev = artconv_iter_next(it)) != ARTCONV_EVENT_DONE) {
+        const artconv_node *n = artconv_iter_node(it);
+
+        if (artconv_node_get_kind(n) == kind)
+            depth += ev == ARTCONV_EVENT_ENTER ? 1 : ev == ARTCONV_EVENT_EXIT ? -1 : 0;
+        if (depth > 0 && ev == ARTCONV_EVENT_ENTER && (s = artconv_node_get_literal(n)) != NULL)
+            found = strstr(s, needle) != NULL;
+    }
+    artconv_iter_free(it);
+    return found;
+}
+
+/* A box with one picture and a caption class is a figure in all but name:
+ * its words become the figure's caption, not a paragraph of the text. */
+static void test_clean_caption_box(void)
+{
+    const char *page = "<html><head><title>Bridge to reopen</title></head><body><article>"
+                       "<h1>Bridge to reopen</h1>" PROSE
+                       "<div class='wp-caption'><img src='https://example.org/bridge.jpg'>"
+                       "<p class='wp-caption-text'>The bridge at dawn, seen from the quay.</p>"
+                       "</div>" PROSE "</article></body></html>";
+    artconv_article *a = NULL;
+    artconv_error err;
+
+    if (ok(read_html(&a, page, strlen(page), 0, 0, NULL, &err, NULL) == 0,
+           "caption box page reads")) {
+        ok(find_kind(a, ARTCONV_NODE_FIGURE) != NULL, "caption box: it is a figure");
+        ok(kind_has_text(a, ARTCONV_NODE_CAPTION, "The bridge at dawn"),
+           "caption box: its text is the caption");
+        ok(!kind_has_text(a, ARTCONV_NODE_PARAGRAPH, "The bridge at dawn"),
+           "caption box: not a paragraph");
+        ok(has_text(a, "harbour authority said"), "caption box: the article is kept");
+        artconv_article_free(a);
+    }
+}
+
+/* On a listing, boxes like that are the items' cards, and the main text. */
+static void test_clean_cards_stay(void)
+{
+    artconv_buf page = ARTCONV_BUF_INIT;
+    artconv_article *a = NULL;
+    artconv_error err;
+    int k;
+
+    artconv_buf_puts(&page, "<html><head><title>Stories</title></head><body><main>");
+    for (k = 0; k < 8; k++)
+        artconv_buf_puts(&page, "<div class='card'><img src='https://example.org/c.jpg'>"
+                                "<div class='card-caption'>The harbour authority said on Tuesday "
+                                "that the bridge, closed since the storm, would reopen soon."
+                                "</div></div>");
+    artconv_buf_puts(&page, "</main></body></html>");
+    if (ok(read_html(&a, page.ptr, page.len, 0, 0, NULL, &err, NULL) == 0, "cards page reads")) {
+        ok(kind_has_text(a, ARTCONV_NODE_PARAGRAPH, "harbour authority said"),
+           "cards: their text stays paragraphs");
+        artconv_article_free(a);
+    }
+    artconv_buf_dispose(&page);
+}
+
+/* A picture credit left outside any figure, and an ad label with more
+ * after a dash, are no lines of the article. */
+static void test_clean_credit_and_ad_lines(void)
+{
+    const char *page = "<html><head><title>Bridge to reopen</title></head><body><article>"
+                       "<h1>Bridge to reopen</h1><p><em>Photo: Harbour Press</em></p>" PROSE
+                       "<div>Advertisement - Continue Reading Below</div>" PROSE
+                       "<p>Photo credit: example agency</p></article></body></html>";
+    artconv_article *a = NULL;
+    artconv_error err;
+
+    if (ok(read_html(&a, page, strlen(page), 0, 0, NULL, &err, NULL) == 0,
+           "credit lines page reads")) {
+        ok(has_text(a, "harbour authority said"), "credit lines: the article is kept");
+        ok(!has_text(a, "Harbour Press") && !has_text(a, "example agency"),
+           "credit lines: the stray credits go");
+        ok(!has_text(a, "Continue Reading"), "credit lines: the ad label goes");
+        artconv_article_free(a);
+    }
+}
+
 int main(void)
 {
     int n;
@@ -1654,6 +1744,10 @@ int main(void)
     test_extract_deferred_box();
     test_extract_swallowing_header();
     test_extract_paywall_notice();
+    /* i15 extraction: cleaning */
+    test_clean_caption_box();
+    test_clean_cards_stay();
+    test_clean_credit_and_ad_lines();
     n = golden_run("html-json", ".html", html, ".json", artconv_format_by_name("json"), NULL, NULL);
     ok(n >= 3, "golden html -> json: cases found");
     return tap_done();
