@@ -1700,6 +1700,57 @@ static void test_clean_credit_and_ad_lines(void)
     }
 }
 
+/* A teaser of another post inside the article (its class says "teaser",
+ * it links away) goes, long as it is; the article's own lead, a
+ * "teaser-text" without links, stays. */
+static void test_clean_teaser(void)
+{
+    const char *page =
+        "<html><head><title>Bridge to reopen</title></head><body><article>"
+        "<h1>Bridge to reopen</h1><div class='teaser-text'><p>The bridge closed by the storm "
+        "opens again at the end of the month, the authority says.</p></div>" PROSE
+        "<div class='teaser'><img src='https://example.org/t.jpg'>"
+        "<a href='/other'>Ferry fares to rise in spring</a><p>The operators say fuel costs "
+        "leave them no choice but to charge more from April, and the council, which owns two "
+        "of the boats, has agreed to the rise after a long debate in which the members for "
+        "the north shore argued against it at length.</p></div>" PROSE "</article></body></html>";
+    artconv_article *a = NULL;
+    artconv_error err;
+
+    if (ok(read_html(&a, page, strlen(page), 0, 0, NULL, &err, NULL) == 0,
+           "teaser page reads")) {
+        ok(has_text(a, "harbour authority said"), "teaser: the article is kept");
+        ok(has_text(a, "opens again at the end"), "teaser: the article's own lead stays");
+        ok(!has_text(a, "Ferry fares") && !has_text(a, "fuel costs"),
+           "teaser: another post's teaser goes");
+        artconv_article_free(a);
+    }
+}
+
+/* An author's box that the article's parts take as one of their own is
+ * measured against the whole article, not against that part alone. */
+#define BIO                                                                                        \
+    "<p>Jo Marsh covers the harbour, its ferries and the council for the Harbour Times, and has "  \
+    "done so for a decade or more, after years on the evening paper, where she wrote about "      \
+    "courts, schools, and the port.</p>"
+static void test_clean_author_part(void)
+{
+    const char *page = "<html><head><title>Bridge to reopen</title></head><body>"
+                       "<div class='story'><div class='nav'><a href='/a'>Home</a> "
+                       "<a href='/b'>News</a></div><div class='part'><h1>Bridge to reopen</h1>"
+                       PROSE PROSE PROSE PROSE "</div><div class='part'><div class='author-box'>"
+                       BIO BIO "</div></div></div></body></html>";
+    artconv_article *a = NULL;
+    artconv_error err;
+
+    if (ok(read_html(&a, page, strlen(page), 0, 0, NULL, &err, NULL) == 0,
+           "author part page reads")) {
+        ok(has_text(a, "harbour authority said"), "author part: the article is kept");
+        ok(!has_text(a, "Jo Marsh covers"), "author part: the author's box goes");
+        artconv_article_free(a);
+    }
+}
+
 int main(void)
 {
     int n;
@@ -1748,6 +1799,8 @@ int main(void)
     test_clean_caption_box();
     test_clean_cards_stay();
     test_clean_credit_and_ad_lines();
+    test_clean_teaser();
+    test_clean_author_part();
     n = golden_run("html-json", ".html", html, ".json", artconv_format_by_name("json"), NULL, NULL);
     ok(n >= 3, "golden html -> json: cases found");
     return tap_done();

@@ -192,14 +192,63 @@ static int looks_like_chrome(extractor *x, xmlNodePtr el, const xmlNode *root)
 
 /* 1 for a box about the author: its class or id says so, and it is short
  * beside the article it sits in. */
-static int is_author_box(const xmlNode *el, const xmlNode *root)
+static int is_author_box(const xmlNode *el, size_t article_text)
 {
     char buf[512];
     const char *ms = ac_extract_match_string(el, buf, sizeof buf);
     size_t text = AC_INFO(el)->text;
 
     return strstr(ms, "author") != NULL && ac_extract_contains_any(ms, author_box_words) &&
-           text < AUTHOR_BOX_MAX_TEXT && text * 2 < AC_INFO(root)->text;
+           text < AUTHOR_BOX_MAX_TEXT && text * 2 < article_text;
+}
+
+/* Text under all the roots: the article, which may be split in parts (a
+ * box about the author can be a part of its own). */
+static size_t roots_text(const ac_html_page *page)
+{
+    size_t i, text = 0;
+
+    for (i = 0; i < page->n_roots; i++)
+        text += AC_INFO(page->roots[i])->text;
+    return text;
+}
+
+/* Class words of a teaser: another post's title, picture and first lines,
+ * or this one's lead ("teaser-text" in many CMSs), which has no link. */
+static const char *const teaser_words[] = {"teaser", NULL};
+
+/* 1 for a teaser of another page: its class says so and it links away,
+ * with a picture or mostly as links. */
+static int is_teaser(const xmlNode *el)
+{
+    char buf[512];
+    const ac_html_info *i = AC_INFO(el);
+
+    if (i->link_text == 0 || (i->n_img == 0 && i->link_text * 3 < i->text))
+        return 0;
+    return ac_extract_contains_any(ac_extract_match_string(el, buf, sizeof buf), teaser_words);
+}
+
+/* Text of the teasers under `root`: when they make half of it, the page
+ * is a list of them, and they are its content. */
+static size_t teaser_text(const xmlNode *root)
+{
+    const xmlNode *n;
+    size_t text = 0;
+    int skip;
+
+    for (n = root; n != NULL; n = ac_xml_next(n, root, skip)) {
+        skip = 0;
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        if (ac_extract_dropped(n)) {
+            skip = 1;
+        } else if (n != root && ac_html_is_block(n) && is_teaser(n)) {
+            text += AC_INFO(n)->text;
+            skip = 1;
+        }
+    }
+    return text;
 }
 
 /* 1 for a short paragraph that is all link: a pointer to another page. */
@@ -376,8 +425,11 @@ int ac_extract_clean(extractor *x, xmlNodePtr root)
 {
     xmlNodePtr n;
     char buf[512];
-    int skip, promo;
+    int skip, promo, teasers;
+    size_t article_text = roots_text(x->page);
 
+    teasers = (x->rules & RULE_CLEAN) && !x->widened && x->kind <= AC_KIND_ARTICLE &&
+              teaser_text(root) * 2 < AC_INFO(root)->text;
     for (n = root; n != NULL; n = ac_xml_next(n, root, skip)) {
         const char *name;
         ac_html_info *info;
@@ -419,7 +471,12 @@ int ac_extract_clean(extractor *x, xmlNodePtr root)
         if ((x->rules & RULE_CLEAN) &&
             (strcmp(name, "div") == 0 || strcmp(name, "section") == 0 ||
              strcmp(name, "aside") == 0 || strcmp(name, "p") == 0) &&
-            is_author_box(n, root)) {
+            is_author_box(n, article_text)) {
+            info->flags |= AC_HTML_DROP;
+            skip = 1;
+            continue;
+        }
+        if (teasers && ac_html_is_block(n) && is_teaser(n)) {
             info->flags |= AC_HTML_DROP;
             skip = 1;
             continue;
