@@ -1751,6 +1751,26 @@ static void test_clean_author_part(void)
     }
 }
 
+/* The row under a blog post that says where it was filed ("This entry
+ * was posted in ...", a theme's "entry-utility" or "postmetadata"). */
+static void test_clean_post_utility(void)
+{
+    const char *page = "<html><head><title>Bridge to reopen</title></head><body><article>"
+                       "<h1>Bridge to reopen</h1>" PROSE PROSE
+                       "<div class='entry-utility'>This entry was posted in <a href='/n'>News"
+                       "</a> and tagged <a href='/t'>bridge</a>. Bookmark the <a href='/p'>"
+                       "permalink</a>.</div></article></body></html>";
+    artconv_article *a = NULL;
+    artconv_error err;
+
+    if (ok(read_html(&a, page, strlen(page), 0, 0, NULL, &err, NULL) == 0,
+           "post utility page reads")) {
+        ok(has_text(a, "harbour authority said"), "post utility: the article is kept");
+        ok(!has_text(a, "entry was posted"), "post utility: the filing row goes");
+        artconv_article_free(a);
+    }
+}
+
 int main(void)
 {
     int n;
@@ -1801,6 +1821,7 @@ int main(void)
     test_clean_credit_and_ad_lines();
     test_clean_teaser();
     test_clean_author_part();
+    test_clean_post_utility();
     n = golden_run("html-json", ".html", html, ".json", artconv_format_by_name("json"), NULL, NULL);
     ok(n >= 3, "golden html -> json: cases found");
     return tap_done();
