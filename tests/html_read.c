@@ -1771,6 +1771,27 @@ static void test_clean_post_utility(void)
     }
 }
 
+/* A disclaimer or licence box inside the article is the site's notice. */
+static void test_clean_disclaimer(void)
+{
+    const char *page = "<html><head><title>Bridge to reopen</title></head><body><article>"
+                       "<h1>Bridge to reopen</h1>" PROSE PROSE
+                       "<div class='affiliate-disclaimer'><p>We may earn a commission when you "
+                       "buy through the links on this page.</p></div>"
+                       "<div class='licenceInfo'><p>Protected by copyright; no reuse without "
+                       "the publisher's consent.</p></div></article></body></html>";
+    artconv_article *a = NULL;
+    artconv_error err;
+
+    if (ok(read_html(&a, page, strlen(page), 0, 0, NULL, &err, NULL) == 0,
+           "disclaimer page reads")) {
+        ok(has_text(a, "harbour authority said"), "disclaimer: the article is kept");
+        ok(!has_text(a, "earn a commission") && !has_text(a, "no reuse"),
+           "disclaimer: the notices go");
+        artconv_article_free(a);
+    }
+}
+
 int main(void)
 {
     int n;
@@ -1822,6 +1843,7 @@ int main(void)
     test_clean_teaser();
     test_clean_author_part();
     test_clean_post_utility();
+    test_clean_disclaimer();
     n = golden_run("html-json", ".html", html, ".json", artconv_format_by_name("json"), NULL, NULL);
     ok(n >= 3, "golden html -> json: cases found");
     return tap_done();
