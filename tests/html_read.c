@@ -1792,6 +1792,25 @@ static void test_clean_disclaimer(void)
     }
 }
 
+/* The comment thread's own short lines, left in the article's box. */
+static void test_clean_comment_lines(void)
+{
+    const char *page = "<html><head><title>Bridge to reopen</title></head><body><article>"
+                       "<h1>Bridge to reopen</h1>" PROSE PROSE
+                       "<p>Comments are closed.</p><div>Keine Kommentare</div>"
+                       "</article></body></html>";
+    artconv_article *a = NULL;
+    artconv_error err;
+
+    if (ok(read_html(&a, page, strlen(page), 0, 0, NULL, &err, NULL) == 0,
+           "comment lines page reads")) {
+        ok(has_text(a, "harbour authority said"), "comment lines: the article is kept");
+        ok(!has_text(a, "Comments are closed") && !has_text(a, "Keine Kommentare"),
+           "comment lines: they go");
+        artconv_article_free(a);
+    }
+}
+
 int main(void)
 {
     int n;
@@ -1844,6 +1863,7 @@ int main(void)
     test_clean_author_part();
     test_clean_post_utility();
     test_clean_disclaimer();
+    test_clean_comment_lines();
     n = golden_run("html-json", ".html", html, ".json", artconv_format_by_name("json"), NULL, NULL);
     ok(n >= 3, "golden html -> json: cases found");
     return tap_done();

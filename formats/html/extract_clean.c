@@ -69,6 +69,14 @@ static const char *const credit_starts[] = {"photo:",         "photos:",        
                                             "fotos:",         "bild:",          "bilder:",
                                             "cr\xC3\xA9" "dit photo", "cr\xC3\xA9" "dits photo",
                                             "cr\xC3\xA9" "dito:", NULL};
+/* Words of the comment thread's own lines ("No comments", "Comments are
+ * closed", "Kommentare schreiben"), in the languages of the corpora;
+ * lower case.  A line as short as COMMENT_LINE_MAX_TEXT that holds one is
+ * the thread's furniture left behind when its box is not named so. */
+static const char *const comment_line_words[] = {"comment", "kommentar", "komentarz",
+                                                 "comentario", NULL};
+#define COMMENT_LINE_MAX_TEXT 48
+
 /* A credit line longer than this is a sentence about a photo. */
 #define CREDIT_LINE_MAX_TEXT 120
 
@@ -131,6 +139,9 @@ static int is_promo(extractor *x, const xmlNode *el, int labels_only)
         starts_with_any(x->tmp.ptr, x->tmp.len, credit_starts) &&
         !ac_extract_has_ancestor(el, "figure", NULL) && el->parent != NULL &&
         AC_INFO(el->parent)->n_img == 0)
+        return 1;
+    if (x->tmp.len < COMMENT_LINE_MAX_TEXT && x->kind != AC_KIND_FORUM &&
+        ac_extract_contains_any(x->tmp.ptr, comment_line_words))
         return 1;
     return ac_extract_contains_any(x->tmp.ptr, promo_phrases);
 }
