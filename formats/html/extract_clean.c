@@ -141,7 +141,8 @@ static int is_promo(extractor *x, const xmlNode *el, int labels_only)
         AC_INFO(el->parent)->n_img == 0)
         return 1;
     if (x->tmp.len < COMMENT_LINE_MAX_TEXT && x->kind != AC_KIND_FORUM &&
-        ac_extract_contains_any(x->tmp.ptr, comment_line_words))
+        ac_extract_contains_any(x->tmp.ptr, comment_line_words) &&
+        !ac_extract_has_ancestor(el, "table", NULL))
         return 1;
     return ac_extract_contains_any(x->tmp.ptr, promo_phrases);
 }
