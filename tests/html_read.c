@@ -1811,6 +1811,28 @@ static void test_clean_comment_lines(void)
     }
 }
 
+/* An ad label set in bold at the head of a box of shop links goes; a line
+ * that announces a commentary is no comment thread's and stays. */
+static void test_clean_bold_ad_label(void)
+{
+    const char *page = "<html><head><title>Bridge to reopen</title></head><body><article>"
+                       "<h1>Bridge to reopen</h1>" PROSE
+                       "<div><b>Anzeige - Heute im Angebot:</b> fish and chips at the "
+                       "harbour shop, with a free drink for every reader who shows this page "
+                       "at the counter before Sunday, <a href='/s1'>at the quay</a>.</div>" PROSE
+                       "<p><em>And here is the commentary section:</em></p>" PROSE
+                       "</article></body></html>";
+    artconv_article *a = NULL;
+    artconv_error err;
+
+    if (ok(read_html(&a, page, strlen(page), 0, 0, NULL, &err, NULL) == 0,
+           "bold ad label page reads")) {
+        ok(!has_text(a, "Heute im Angebot"), "bold ad label: it goes");
+        ok(has_text(a, "commentary section"), "bold ad label: a commentary's line stays");
+        artconv_article_free(a);
+    }
+}
+
 int main(void)
 {
     int n;
@@ -1864,6 +1886,7 @@ int main(void)
     test_clean_post_utility();
     test_clean_disclaimer();
     test_clean_comment_lines();
+    test_clean_bold_ad_label();
     n = golden_run("html-json", ".html", html, ".json", artconv_format_by_name("json"), NULL, NULL);
     ok(n >= 3, "golden html -> json: cases found");
     return tap_done();

@@ -72,7 +72,8 @@ static const char *const credit_starts[] = {"photo:",         "photos:",        
 /* Words of the comment thread's own lines ("No comments", "Comments are
  * closed", "Kommentare schreiben"), in the languages of the corpora;
  * lower case.  A line as short as COMMENT_LINE_MAX_TEXT that holds one is
- * the thread's furniture left behind when its box is not named so. */
+ * the thread's furniture left behind when its box is not named so (but a
+ * "commentary" is an essay, and a table's column may be named Comment). */
 static const char *const comment_line_words[] = {"comment", "kommentar", "komentarz",
                                                  "comentario", NULL};
 #define COMMENT_LINE_MAX_TEXT 48
@@ -142,7 +143,7 @@ static int is_promo(extractor *x, const xmlNode *el, int labels_only)
         return 1;
     if (x->tmp.len < COMMENT_LINE_MAX_TEXT && x->kind != AC_KIND_FORUM &&
         ac_extract_contains_any(x->tmp.ptr, comment_line_words) &&
-        !ac_extract_has_ancestor(el, "table", NULL))
+        strstr(x->tmp.ptr, "commentary") == NULL && !ac_extract_has_ancestor(el, "table", NULL))
         return 1;
     return ac_extract_contains_any(x->tmp.ptr, promo_phrases);
 }
@@ -471,7 +472,9 @@ int ac_extract_clean(extractor *x, xmlNodePtr root)
         }
         if (strcmp(name, "p") == 0 || strcmp(name, "div") == 0 || strcmp(name, "li") == 0 ||
             strcmp(name, "section") == 0 || strcmp(name, "aside") == 0 ||
-            strcmp(name, "strong") == 0 || strcmp(name, "span") == 0) {
+            strcmp(name, "strong") == 0 || strcmp(name, "span") == 0 ||
+            strcmp(name, "b") == 0 || strcmp(name, "em") == 0 || strcmp(name, "small") == 0 ||
+            strcmp(name, "center") == 0) {
             if ((promo = is_promo(x, n, 0)) < 0)
                 return ac_nomem(x->err);
             if (promo) {
