@@ -1800,6 +1800,229 @@ static void test_dates_time_and_late(void)
     artconv_buf_dispose(&page);
 }
 
+/* --- i15 extraction: cleaning (caption boxes, credit and ad lines) --------- */
+
+/* 1 if some node of `kind` holds `needle` in its text. */
+static int kind_has_text(const artconv_article *a, artconv_node_kind kind, const char *needle)
+{
+    artconv_iter *it = artconv_iter_new(artconv_article_body(a));
+    artconv_event ev;
+    int depth = 0, found = 0;
+    const char *s;
+
+    while (!found && (ev = artconv_iter_next(it)) != ARTCONV_EVENT_DONE) {
+        const artconv_node *n = artconv_iter_node(it);
+
+        if (artconv_node_get_kind(n) == kind)
+            depth += ev == ARTCONV_EVENT_ENTER ? 1 : ev == ARTCONV_EVENT_EXIT ? -1 : 0;
+        if (depth > 0 && ev == ARTCONV_EVENT_ENTER && (s = artconv_node_get_literal(n)) != NULL)
+            found = strstr(s, needle) != NULL;
+    }
+    artconv_iter_free(it);
+    return found;
+}
+
+/* A box with one picture and a caption class is a figure in all but name:
+ * its words become the figure's caption, not a paragraph of the text. */
+static void test_clean_caption_box(void)
+{
+    const char *page = "<html><head><title>Bridge to reopen</title></head><body><article>"
+                       "<h1>Bridge to reopen</h1>" PROSE
+                       "<div class='wp-caption'><img src='https://example.org/bridge.jpg'>"
+                       "<p class='wp-caption-text'>The bridge at dawn, seen from the quay.</p>"
+                       "</div>" PROSE "</article></body></html>";
+    artconv_article *a = NULL;
+    artconv_error err;
+
+    if (ok(read_html(&a, page, strlen(page), 0, 0, NULL, &err, NULL) == 0,
+           "caption box page reads")) {
+        ok(find_kind(a, ARTCONV_NODE_FIGURE) != NULL, "caption box: it is a figure");
+        ok(kind_has_text(a, ARTCONV_NODE_CAPTION, "The bridge at dawn"),
+           "caption box: its text is the caption");
+        ok(!kind_has_text(a, ARTCONV_NODE_PARAGRAPH, "The bridge at dawn"),
+           "caption box: not a paragraph");
+        ok(has_text(a, "harbour authority said"), "caption box: the article is kept");
+        artconv_article_free(a);
+    }
+}
+
+/* On a listing, boxes like that are the items' cards, and the main text. */
+static void test_clean_cards_stay(void)
+{
+    artconv_buf page = ARTCONV_BUF_INIT;
+    artconv_article *a = NULL;
+    artconv_error err;
+    int k;
+
+    artconv_buf_puts(&page, "<html><head><title>Stories</title></head><body><main>");
+    for (k = 0; k < 8; k++)
+        artconv_buf_puts(&page, "<div class='card'><img src='https://example.org/c.jpg'>"
+                                "<div class='card-caption'>The harbour authority said on Tuesday "
+                                "that the bridge, closed since the storm, would reopen soon."
+                                "</div></div>");
+    artconv_buf_puts(&page, "</main></body></html>");
+    if (ok(read_html(&a, page.ptr, page.len, 0, 0, NULL, &err, NULL) == 0, "cards page reads")) {
+        ok(kind_has_text(a, ARTCONV_NODE_PARAGRAPH, "harbour authority said"),
+           "cards: their text stays paragraphs");
+        artconv_article_free(a);
+    }
+    artconv_buf_dispose(&page);
+}
+
+/* A picture credit left outside any figure, and an ad label with more
+ * after a dash, are no lines of the article. */
+static void test_clean_credit_and_ad_lines(void)
+{
+    const char *page = "<html><head><title>Bridge to reopen</title></head><body><article>"
+                       "<h1>Bridge to reopen</h1><p><em>Photo: Harbour Press</em></p>" PROSE
+                       "<div>Advertisement - Continue Reading Below</div>" PROSE
+                       "<p>Photo credit: example agency</p></article></body></html>";
+    artconv_article *a = NULL;
+    artconv_error err;
+
+    if (ok(read_html(&a, page, strlen(page), 0, 0, NULL, &err, NULL) == 0,
+           "credit lines page reads")) {
+        ok(has_text(a, "harbour authority said"), "credit lines: the article is kept");
+        ok(!has_text(a, "Harbour Press") && !has_text(a, "example agency"),
+           "credit lines: the stray credits go");
+        ok(!has_text(a, "Continue Reading"), "credit lines: the ad label goes");
+        artconv_article_free(a);
+    }
+}
+
+/* A teaser of another post inside the article (its class says "teaser",
+ * it links away) goes, long as it is; the article's own lead, a
+ * "teaser-text" without links, stays. */
+static void test_clean_teaser(void)
+{
+    const char *page =
+        "<html><head><title>Bridge to reopen</title></head><body><article>"
+        "<h1>Bridge to reopen</h1><div class='teaser-text'><p>The bridge closed by the storm "
+        "opens again at the end of the month, the authority says.</p></div>" PROSE
+        "<div class='teaser'><img src='https://example.org/t.jpg'>"
+        "<a href='/other'>Ferry fares to rise in spring</a><p>The operators say fuel costs "
+        "leave them no choice but to charge more from April, and the council, which owns two "
+        "of the boats, has agreed to the rise after a long debate in which the members for "
+        "the north shore argued against it at length.</p></div>" PROSE "</article></body></html>";
+    artconv_article *a = NULL;
+    artconv_error err;
+
+    if (ok(read_html(&a, page, strlen(page), 0, 0, NULL, &err, NULL) == 0,
+           "teaser page reads")) {
+        ok(has_text(a, "harbour authority said"), "teaser: the article is kept");
+        ok(has_text(a, "opens again at the end"), "teaser: the article's own lead stays");
+        ok(!has_text(a, "Ferry fares") && !has_text(a, "fuel costs"),
+           "teaser: another post's teaser goes");
+        artconv_article_free(a);
+    }
+}
+
+/* An author's box that the article's parts take as one of their own is
+ * measured against the whole article, not against that part alone. */
+#define BIO                                                                                        \
+    "<p>Jo Marsh covers the harbour, its ferries and the council for the Harbour Times, and has "  \
+    "done so for a decade or more, after years on the evening paper, where she wrote about "      \
+    "courts, schools, and the port.</p>"
+static void test_clean_author_part(void)
+{
+    const char *page = "<html><head><title>Bridge to reopen</title></head><body>"
+                       "<div class='story'><div class='nav'><a href='/a'>Home</a> "
+                       "<a href='/b'>News</a></div><div class='part'><h1>Bridge to reopen</h1>"
+                       PROSE PROSE PROSE PROSE "</div><div class='part'><div class='author-box'>"
+                       BIO BIO "</div></div></div></body></html>";
+    artconv_article *a = NULL;
+    artconv_error err;
+
+    if (ok(read_html(&a, page, strlen(page), 0, 0, NULL, &err, NULL) == 0,
+           "author part page reads")) {
+        ok(has_text(a, "harbour authority said"), "author part: the article is kept");
+        ok(!has_text(a, "Jo Marsh covers"), "author part: the author's box goes");
+        artconv_article_free(a);
+    }
+}
+
+/* The row under a blog post that says where it was filed ("This entry
+ * was posted in ...", a theme's "entry-utility" or "postmetadata"). */
+static void test_clean_post_utility(void)
+{
+    const char *page = "<html><head><title>Bridge to reopen</title></head><body><article>"
+                       "<h1>Bridge to reopen</h1>" PROSE PROSE
+                       "<div class='entry-utility'>This entry was posted in <a href='/n'>News"
+                       "</a> and tagged <a href='/t'>bridge</a>. Bookmark the <a href='/p'>"
+                       "permalink</a>.</div></article></body></html>";
+    artconv_article *a = NULL;
+    artconv_error err;
+
+    if (ok(read_html(&a, page, strlen(page), 0, 0, NULL, &err, NULL) == 0,
+           "post utility page reads")) {
+        ok(has_text(a, "harbour authority said"), "post utility: the article is kept");
+        ok(!has_text(a, "entry was posted"), "post utility: the filing row goes");
+        artconv_article_free(a);
+    }
+}
+
+/* A disclaimer or licence box inside the article is the site's notice. */
+static void test_clean_disclaimer(void)
+{
+    const char *page = "<html><head><title>Bridge to reopen</title></head><body><article>"
+                       "<h1>Bridge to reopen</h1>" PROSE PROSE
+                       "<div class='affiliate-disclaimer'><p>We may earn a commission when you "
+                       "buy through the links on this page.</p></div>"
+                       "<div class='licenceInfo'><p>Protected by copyright; no reuse without "
+                       "the publisher's consent.</p></div></article></body></html>";
+    artconv_article *a = NULL;
+    artconv_error err;
+
+    if (ok(read_html(&a, page, strlen(page), 0, 0, NULL, &err, NULL) == 0,
+           "disclaimer page reads")) {
+        ok(has_text(a, "harbour authority said"), "disclaimer: the article is kept");
+        ok(!has_text(a, "earn a commission") && !has_text(a, "no reuse"),
+           "disclaimer: the notices go");
+        artconv_article_free(a);
+    }
+}
+
+/* The comment thread's own short lines, left in the article's box. */
+static void test_clean_comment_lines(void)
+{
+    const char *page = "<html><head><title>Bridge to reopen</title></head><body><article>"
+                       "<h1>Bridge to reopen</h1>" PROSE PROSE
+                       "<p>Comments are closed.</p><div>Keine Kommentare</div>"
+                       "</article></body></html>";
+    artconv_article *a = NULL;
+    artconv_error err;
+
+    if (ok(read_html(&a, page, strlen(page), 0, 0, NULL, &err, NULL) == 0,
+           "comment lines page reads")) {
+        ok(has_text(a, "harbour authority said"), "comment lines: the article is kept");
+        ok(!has_text(a, "Comments are closed") && !has_text(a, "Keine Kommentare"),
+           "comment lines: they go");
+        artconv_article_free(a);
+    }
+}
+
+/* An ad label set in bold at the head of a box of shop links goes; a line
+ * that announces a commentary is no comment thread's and stays. */
+static void test_clean_bold_ad_label(void)
+{
+    const char *page = "<html><head><title>Bridge to reopen</title></head><body><article>"
+                       "<h1>Bridge to reopen</h1>" PROSE
+                       "<div><b>Anzeige - Heute im Angebot:</b> fish and chips at the "
+                       "harbour shop, with a free drink for every reader who shows this page "
+                       "at the counter before Sunday, <a href='/s1'>at the quay</a>.</div>" PROSE
+                       "<p><em>And here is the commentary section:</em></p>" PROSE
+                       "</article></body></html>";
+    artconv_article *a = NULL;
+    artconv_error err;
+
+    if (ok(read_html(&a, page, strlen(page), 0, 0, NULL, &err, NULL) == 0,
+           "bold ad label page reads")) {
+        ok(!has_text(a, "Heute im Angebot"), "bold ad label: it goes");
+        ok(has_text(a, "commentary section"), "bold ad label: a commentary's line stays");
+        artconv_article_free(a);
+    }
+}
+
 int main(void)
 {
     int n;
@@ -1851,6 +2074,16 @@ int main(void)
     test_dates_printed_earlier();
     test_dates_updated_words();
     test_dates_time_and_late();
+    /* i15 extraction: cleaning */
+    test_clean_caption_box();
+    test_clean_cards_stay();
+    test_clean_credit_and_ad_lines();
+    test_clean_teaser();
+    test_clean_author_part();
+    test_clean_post_utility();
+    test_clean_disclaimer();
+    test_clean_comment_lines();
+    test_clean_bold_ad_label();
     n = golden_run("html-json", ".html", html, ".json", artconv_format_by_name("json"), NULL, NULL);
     ok(n >= 3, "golden html -> json: cases found");
     return tap_done();

@@ -15,7 +15,7 @@ static const char *const unlikely_words[] = {
     "menu",       "related", "remark",     "replies",      "rss",       "shoutbox", "sidebar",
     "skyscraper", "social",  "sponsor",    "supplemental", "ad-break",  "agegate",  "pagination",
     "pager",      "popup",   "yom-remote", "newsletter",   "subscribe", "signup",   "cookie",
-    "outbrain",   "taboola", "recirc",     "most-popular", "trending",  NULL};
+    "outbrain",   "taboola", "recirc",     "most-popular", "trending",  "postmetadata", "entry-utility", "entry-tools", "article-tools", "licence", "disclaimer", NULL};
 static const char *const maybe_words[] = {"and",  "article", "body",   "column", "content",
                                           "main", "mathjax", "shadow", NULL};
 static const char *const positive_words[] = {"article", "body", "content", "entry",      "hentry",
