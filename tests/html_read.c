@@ -1610,6 +1610,45 @@ static void test_extract_paywall_notice(void)
     }
 }
 
+/* --- i15 metadata, round 3: titles and authors --- */
+
+/* JSON-LD's headline, written for search engines, gives way to the <h1>
+ * that another of the page's titles (og:title, <title>) repeats; a title
+ * that is only the site's name is none; an <h1> that is the whole
+ * <title> keeps its parts; a screen-reader-only <h1> is not shown. */
+static void test_meta_title_agreeing_h1(void)
+{
+#define LD_SEO                                                                                     \
+    "<script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"headline\":"              \
+    "\"Amp trainer review with photos\"}</script>"
+    is_str(title_of(LD_SEO "<meta property='og:title' content='I crossed the harbour bridge on "
+                           "its first day back'><body><h1>I crossed the harbour bridge on its "
+                           "first day back</h1>" PROSE "</body>"),
+           "I crossed the harbour bridge on its first day back",
+           "title: the <h1> that og:title repeats beats JSON-LD's headline");
+    is_str(title_of(LD_SEO "<body><h1>Ferry queues at the north shore</h1>" PROSE "</body>"),
+           "Amp trainer review with photos",
+           "title: an <h1> no title repeats does not beat JSON-LD's headline");
+    is_str(title_of("<meta property='og:site_name' content='Gazette Daily'>"
+                    "<meta property='og:title' content='Gazette Daily'>"
+                    "<meta name='twitter:title' content='Bridge reopens at the end of the month "
+                    "| Gazette Daily'><body><h1>Bridge reopens at the end of the month</h1>" PROSE
+                    "</body>"),
+           "Bridge reopens at the end of the month",
+           "title: an og:title that is the site's name is passed over");
+    is_str(title_of("<title>The harbour bridge death spiral - how small towns lose their "
+                    "ferries</title><body><h1>The harbour bridge death spiral - how small towns "
+                    "lose their ferries</h1>" PROSE "</body>"),
+           "The harbour bridge death spiral - how small towns lose their ferries",
+           "title: an <h1> that is the whole <title> keeps what follows its dash");
+    is_str(title_of("<meta property='og:title' content='Harbour bridge reopening date, cost and "
+                    "detours'><body><h1 class='sr-only'>Harbour bridge reopening: the date, the "
+                    "cost, the detours</h1>" PROSE "</body>"),
+           "Harbour bridge reopening date, cost and detours",
+           "title: an <h1> for screen readers only is not the visible headline");
+#undef LD_SEO
+}
+
 int main(void)
 {
     int n;
@@ -1654,6 +1693,8 @@ int main(void)
     test_extract_deferred_box();
     test_extract_swallowing_header();
     test_extract_paywall_notice();
+    /* i15 metadata, round 3: titles and authors */
+    test_meta_title_agreeing_h1();
     n = golden_run("html-json", ".html", html, ".json", artconv_format_by_name("json"), NULL, NULL);
     ok(n >= 3, "golden html -> json: cases found");
     return tap_done();
