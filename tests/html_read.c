@@ -1649,6 +1649,45 @@ static void test_meta_title_agreeing_h1(void)
 #undef LD_SEO
 }
 
+/* A page whose byline is only a link to the author's page: taken when the
+ * link's text is the name its address spells, not when it says something
+ * else ("Meet the team"). */
+static void test_meta_author_link(void)
+{
+    static const struct {
+        const char *link, *want, *what;
+    } cases[] = {
+        {"<a href='/authors/trevor-jackins'>Trevor Jackins</a>", "Trevor Jackins",
+         "author link: the name its address spells"},
+        {"<a href='https://example.org/author/moses-kim-and-kate-shokurova/'>Moses Kim and Kate "
+         "Shokurova</a>",
+         "Moses Kim; Kate Shokurova", "author link: two names split"},
+        {"<a href='/authors/'>Meet the team</a>", "", "author link: no name in the address"},
+        {"<a href='/author/jane-roe'>Our writers</a>", "",
+         "author link: text that is not the address's name"},
+        {"<nav><a href='/author/jane-roe'>Jane Roe</a></nav>", "",
+         "author link: none in the navigation"},
+    };
+    size_t i;
+
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        artconv_buf page = ARTCONV_BUF_INIT;
+        artconv_article *a = NULL;
+        artconv_error err;
+
+        artconv_buf_puts(&page, "<html><head><title>Bridge to reopen</title></head><body>"
+                                "<article><h1>Bridge to reopen at the end of the month</h1>");
+        artconv_buf_puts(&page, PROSE "<div class='card'>");
+        artconv_buf_puts(&page, cases[i].link);
+        artconv_buf_puts(&page, "</div></article></body></html>");
+        if (ok(read_html(&a, page.ptr, page.len, 0, 0, NULL, &err, NULL) == 0,
+               "author link: the page reads"))
+            is_str(authors_of(a), cases[i].want, cases[i].what);
+        artconv_article_free(a);
+        artconv_buf_dispose(&page);
+    }
+}
+
 int main(void)
 {
     int n;
@@ -1695,6 +1734,7 @@ int main(void)
     test_extract_paywall_notice();
     /* i15 metadata, round 3: titles and authors */
     test_meta_title_agreeing_h1();
+    test_meta_author_link();
     n = golden_run("html-json", ".html", html, ".json", artconv_format_by_name("json"), NULL, NULL);
     ok(n >= 3, "golden html -> json: cases found");
     return tap_done();

@@ -2,7 +2,8 @@
  * byline_text.c - the byline a page prints in plain text near its headline
  * when neither its metadata nor a byline element names anyone: a line that
  * opens with "By" or "Written by" ("By A, B on <date>"), or a label
- * ("Written by", "Author") whose next element holds the names.  Runs after
+ * ("Written by", "Author") whose next element holds the names; failing
+ * those, a link to the author's page (author_link.c).  Runs after
  * byline.c, on pages that still have no author.
  */
 #include "byline_text.h"
@@ -259,8 +260,12 @@ int ac_html_byline_text(artconv_article *article, const ac_html_page *page, artc
     artconv_article *found;
     int rc;
 
-    if (artconv_article_list_count(article, ARTCONV_LIST_AUTHORS) == 0)
-        return search(article, page, err);
+    if (artconv_article_list_count(article, ARTCONV_LIST_AUTHORS) == 0) {
+        if ((rc = search(article, page, err)) < 0 ||
+            artconv_article_list_count(article, ARTCONV_LIST_AUTHORS) > 0)
+            return rc;
+        return ac_html_author_link(article, page, err);
+    }
     if (!ac_html_site_author(article))
         return 0;
     /* The site signs: a person's byline in the text replaces it. */
