@@ -1667,6 +1667,13 @@ static void test_meta_author_link(void)
          "author link: text that is not the address's name"},
         {"<nav><a href='/author/jane-roe'>Jane Roe</a></nav>", "",
          "author link: none in the navigation"},
+        {"<p>Written by John Crenshaw</p>", "John Crenshaw",
+         "labelled byline: \"Written by\" after the story"},
+        {"<div>Written by</div><div>Jack Shepherd</div><div>Co-founder</div>", "Jack Shepherd",
+         "labelled byline: the label above the names"},
+        {"<div class='comment-list'><p>Posted by Jane Roe</p></div>", "",
+         "labelled byline: a comment's \"Posted by\" is not the author's"},
+        {"<p>Reviewed by Jane Roe</p>", "", "labelled byline: \"Reviewed by\" names a reviewer"},
     };
     size_t i;
 
@@ -1677,7 +1684,7 @@ static void test_meta_author_link(void)
 
         artconv_buf_puts(&page, "<html><head><title>Bridge to reopen</title></head><body>"
                                 "<article><h1>Bridge to reopen at the end of the month</h1>");
-        artconv_buf_puts(&page, PROSE "<div class='card'>");
+        artconv_buf_puts(&page, PROSE PROSE "<div class='card'>");
         artconv_buf_puts(&page, cases[i].link);
         artconv_buf_puts(&page, "</div></article></body></html>");
         if (ok(read_html(&a, page.ptr, page.len, 0, 0, NULL, &err, NULL) == 0,
@@ -1685,6 +1692,21 @@ static void test_meta_author_link(void)
             is_str(authors_of(a), cases[i].want, cases[i].what);
         artconv_article_free(a);
         artconv_buf_dispose(&page);
+    }
+    {
+        static const char signed_by_site[] =
+            "<html><head><link rel='canonical' href='https://www.harbourgazette.com/a/1'>"
+            "<meta name='author' content='Harbour Gazette'></head><body><article><h1>Bridge "
+            "to reopen at the end of the month</h1>" PROSE
+            "<a href='/authors/spencer-mcintyre'>Spencer McIntyre</a></article></body></html>";
+        artconv_article *a = NULL;
+        artconv_error err;
+
+        if (ok(read_html(&a, signed_by_site, strlen(signed_by_site), 0, 0, NULL, &err, NULL) == 0,
+               "author link: the page reads"))
+            is_str(authors_of(a), "Spencer McIntyre",
+                   "author link: the person's link replaces the site as author");
+        artconv_article_free(a);
     }
 }
 
