@@ -1646,6 +1646,16 @@ static void test_meta_title_agreeing_h1(void)
                     "cost, the detours</h1>" PROSE "</body>"),
            "Harbour bridge reopening date, cost and detours",
            "title: an <h1> for screen readers only is not the visible headline");
+    is_str(title_of("<meta property='og:title' content='Harbour bridge reopens at the end of "
+                    "the month \xE2\x80\x94 Gazette'><body><div hidden><article><h1>Harbour "
+                    "bridge reopens at the end of the month</h1>" PROSE "</article></div></body>"),
+           "Harbour bridge reopens at the end of the month",
+           "title: the <h1> of a box a streamed page sends ahead (hidden, at the body's top)");
+    is_str(title_of("<meta property='og:title' content='Harbour bridge reopens at the end of "
+                    "the month \xE2\x80\x94 Gazette'><body><main><div hidden><h1>Harbour "
+                    "bridge reopens at the end of the month</h1></div>" PROSE "</main></body>"),
+           "Harbour bridge reopens at the end of the month \xE2\x80\x94 Gazette",
+           "title: a hidden box deeper in the page is not shown");
 #undef LD_SEO
 }
 

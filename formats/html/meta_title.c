@@ -235,7 +235,13 @@ static int hidden(const xmlNode *n)
     char buf[256];
     size_t i, k = 0;
 
-    if (ac_html_attr(n, "hidden") != NULL || (aria != NULL && ac_strcaseeq(aria, "true")))
+    if (aria != NULL && ac_strcaseeq(aria, "true"))
+        return 1;
+    /* A box with `hidden` alone at the top of <body> is what a page
+     * streamed in parts sends ahead for a script to move in place
+     * (<div hidden id="S:0">): it is shown once the page has loaded. */
+    if (ac_html_attr(n, "hidden") != NULL &&
+        (style != NULL || n->parent == NULL || !ac_html_is(n->parent, "body")))
         return 1;
     for (i = 0; cls != NULL && off_screen[i] != NULL; i++)
         if (has_lower(cls, off_screen[i]))
