@@ -257,8 +257,8 @@ static int search(artconv_article *article, const ac_html_page *page, artconv_er
 
 /* Label words that only a byline opens with, anywhere in the page: "By"
  * alone opens sentences too, and "Reviewed by" names someone else. */
-static const char *const strong_labels[] = {"written by", "posted by", "authored by", "words by",
-                                            "author:", NULL};
+static const char *const strong_labels[] = {"written by", "posted by", "authored by",
+                                            "words by",   "author:",   NULL};
 
 /* The length of the strong label s[0..len) opens with (and the spaces
  * after it), or 0. */
