@@ -2023,6 +2023,116 @@ static void test_clean_bold_ad_label(void)
     }
 }
 
+/* --- i15 metadata, round 3: titles and authors --- */
+
+/* JSON-LD's headline, written for search engines, gives way to the <h1>
+ * that another of the page's titles (og:title, <title>) repeats; a title
+ * that is only the site's name is none; an <h1> that is the whole
+ * <title> keeps its parts; a screen-reader-only <h1> is not shown. */
+static void test_meta_title_agreeing_h1(void)
+{
+#define LD_SEO                                                                                     \
+    "<script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"headline\":"              \
+    "\"Amp trainer review with photos\"}</script>"
+    is_str(title_of(LD_SEO "<meta property='og:title' content='I crossed the harbour bridge on "
+                           "its first day back'><body><h1>I crossed the harbour bridge on its "
+                           "first day back</h1>" PROSE "</body>"),
+           "I crossed the harbour bridge on its first day back",
+           "title: the <h1> that og:title repeats beats JSON-LD's headline");
+    is_str(title_of(LD_SEO "<body><h1>Ferry queues at the north shore</h1>" PROSE "</body>"),
+           "Amp trainer review with photos",
+           "title: an <h1> no title repeats does not beat JSON-LD's headline");
+    is_str(title_of("<meta property='og:site_name' content='Gazette Daily'>"
+                    "<meta property='og:title' content='Gazette Daily'>"
+                    "<meta name='twitter:title' content='Bridge reopens at the end of the month "
+                    "| Gazette Daily'><body><h1>Bridge reopens at the end of the month</h1>" PROSE
+                    "</body>"),
+           "Bridge reopens at the end of the month",
+           "title: an og:title that is the site's name is passed over");
+    is_str(title_of("<title>The harbour bridge death spiral - how small towns lose their "
+                    "ferries</title><body><h1>The harbour bridge death spiral - how small towns "
+                    "lose their ferries</h1>" PROSE "</body>"),
+           "The harbour bridge death spiral - how small towns lose their ferries",
+           "title: an <h1> that is the whole <title> keeps what follows its dash");
+    is_str(title_of("<meta property='og:title' content='Harbour bridge reopening date, cost and "
+                    "detours'><body><h1 class='sr-only'>Harbour bridge reopening: the date, the "
+                    "cost, the detours</h1>" PROSE "</body>"),
+           "Harbour bridge reopening date, cost and detours",
+           "title: an <h1> for screen readers only is not the visible headline");
+    is_str(title_of("<meta property='og:title' content='Harbour bridge reopens at the end of "
+                    "the month \xE2\x80\x94 Gazette'><body><div hidden><article><h1>Harbour "
+                    "bridge reopens at the end of the month</h1>" PROSE "</article></div></body>"),
+           "Harbour bridge reopens at the end of the month",
+           "title: the <h1> of a box a streamed page sends ahead (hidden, at the body's top)");
+    is_str(title_of("<meta property='og:title' content='Harbour bridge reopens at the end of "
+                    "the month \xE2\x80\x94 Gazette'><body><main><div hidden><h1>Harbour "
+                    "bridge reopens at the end of the month</h1></div>" PROSE "</main></body>"),
+           "Harbour bridge reopens at the end of the month \xE2\x80\x94 Gazette",
+           "title: a hidden box deeper in the page is not shown");
+#undef LD_SEO
+}
+
+/* A page whose byline is only a link to the author's page: taken when the
+ * link's text is the name its address spells, not when it says something
+ * else ("Meet the team"). */
+static void test_meta_author_link(void)
+{
+    static const struct {
+        const char *link, *want, *what;
+    } cases[] = {
+        {"<a href='/authors/trevor-jackins'>Trevor Jackins</a>", "Trevor Jackins",
+         "author link: the name its address spells"},
+        {"<a href='https://example.org/author/moses-kim-and-kate-shokurova/'>Moses Kim and Kate "
+         "Shokurova</a>",
+         "Moses Kim; Kate Shokurova", "author link: two names split"},
+        {"<a href='/authors/'>Meet the team</a>", "", "author link: no name in the address"},
+        {"<a href='/author/jane-roe'>Our writers</a>", "",
+         "author link: text that is not the address's name"},
+        {"<nav><a href='/author/jane-roe'>Jane Roe</a></nav>", "",
+         "author link: none in the navigation"},
+        {"<p>Written by John Crenshaw</p>", "John Crenshaw",
+         "labelled byline: \"Written by\" after the story"},
+        {"<div>Written by</div><div>Jack Shepherd</div><div>Co-founder</div>", "Jack Shepherd",
+         "labelled byline: the label above the names"},
+        {"<div class='comment-list'><p>Posted by Jane Roe</p></div>", "",
+         "labelled byline: a comment's \"Posted by\" is not the author's"},
+        {"<p>Reviewed by Jane Roe</p>", "", "labelled byline: \"Reviewed by\" names a reviewer"},
+    };
+    size_t i;
+
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        artconv_buf page = ARTCONV_BUF_INIT;
+        artconv_article *a = NULL;
+        artconv_error err;
+
+        artconv_buf_puts(&page, "<html><head><title>Bridge to reopen</title></head><body>"
+                                "<article><h1>Bridge to reopen at the end of the month</h1>");
+        artconv_buf_puts(&page, PROSE PROSE "<div class='card'>");
+        artconv_buf_puts(&page, cases[i].link);
+        artconv_buf_puts(&page, "</div></article></body></html>");
+        if (ok(read_html(&a, page.ptr, page.len, 0, 0, NULL, &err, NULL) == 0,
+               "author link: the page reads"))
+            is_str(authors_of(a), cases[i].want, cases[i].what);
+        artconv_article_free(a);
+        artconv_buf_dispose(&page);
+    }
+    {
+        static const char signed_by_site[] =
+            "<html><head><link rel='canonical' href='https://www.harbourgazette.com/a/1'>"
+            "<meta name='author' content='Harbour Gazette'></head><body><article><h1>Bridge "
+            "to reopen at the end of the month</h1>" PROSE
+            "<a href='/authors/spencer-mcintyre'>Spencer McIntyre</a></article></body></html>";
+        artconv_article *a = NULL;
+        artconv_error err;
+
+        if (ok(read_html(&a, signed_by_site, strlen(signed_by_site), 0, 0, NULL, &err, NULL) == 0,
+               "author link: the page reads"))
+            is_str(authors_of(a), "Spencer McIntyre",
+                   "author link: the person's link replaces the site as author");
+        artconv_article_free(a);
+    }
+}
+
 int main(void)
 {
     int n;
@@ -2084,6 +2194,9 @@ int main(void)
     test_clean_disclaimer();
     test_clean_comment_lines();
     test_clean_bold_ad_label();
+    /* i15 metadata, round 3: titles and authors */
+    test_meta_title_agreeing_h1();
+    test_meta_author_link();
     n = golden_run("html-json", ".html", html, ".json", artconv_format_by_name("json"), NULL, NULL);
     ok(n >= 3, "golden html -> json: cases found");
     return tap_done();

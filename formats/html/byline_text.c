@@ -2,7 +2,8 @@
  * byline_text.c - the byline a page prints in plain text near its headline
  * when neither its metadata nor a byline element names anyone: a line that
  * opens with "By" or "Written by" ("By A, B on <date>"), or a label
- * ("Written by", "Author") whose next element holds the names.  Runs after
+ * ("Written by", "Author") whose next element holds the names; failing
+ * those, a link to the author's page (author_link.c).  Runs after
  * byline.c, on pages that still have no author.
  */
 #include "byline_text.h"
@@ -254,19 +255,131 @@ int ac_html_take_person(artconv_article *to, const artconv_article *from, artcon
 
 static int search(artconv_article *article, const ac_html_page *page, artconv_error *err);
 
+/* Label words that only a byline opens with, anywhere in the page: "By"
+ * alone opens sentences too, and "Reviewed by" names someone else. */
+static const char *const strong_labels[] = {"written by", "posted by", "authored by",
+                                            "words by",   "author:",   NULL};
+
+/* The length of the strong label s[0..len) opens with (and the spaces
+ * after it), or 0. */
+static size_t strong_label(const char *s, size_t len)
+{
+    size_t k, n;
+
+    for (k = 0; strong_labels[k] != NULL; k++) {
+        n = strlen(strong_labels[k]);
+        /* "Written byJack": text run together across elements. */
+        if (len >= n && ac_strncaseeq(s, strong_labels[k], n) &&
+            (len == n || s[n] == ' ' || s[n - 1] == ':')) {
+            while (n < len && s[n] == ' ')
+                n++;
+            return n;
+        }
+    }
+    return 0;
+}
+
+/* 1 if n or an ancestor below root is a comment thread: its commenters
+ * "posted by" are not the article's author. */
+static int in_comments(const xmlNode *n, const xmlNode *root)
+{
+    for (; n != NULL && n != root; n = n->parent) {
+        const char *cls = ac_html_attr(n, "class"), *id = ac_html_attr(n, "id");
+
+        if ((cls != NULL && strstr(cls, "comment") != NULL) ||
+            (id != NULL && strstr(id, "comment") != NULL))
+            return 1;
+    }
+    return 0;
+}
+
+/* Tries n as a strong label's line anywhere in the page: "Written by Jane
+ * Roe", or "Written by" alone above the names.  Returns 1 when it gave
+ * authors, 0 if not, or a negative status. */
+static int try_labelled(text_ctx *c, const xmlNode *n, const xmlNode *root)
+{
+    const xmlNode *next;
+    size_t at, k;
+    int rc;
+
+    if ((rc = short_text(&c->line, n, MAX_LINE)) <= 0 || c->line.len == 0 ||
+        (at = strong_label(c->line.ptr, c->line.len)) == 0 || in_comments(n, root))
+        return rc < 0 ? ac_nomem(c->err) : 0;
+    if (at == c->line.len) {
+        if ((next = next_element(n, root)) == NULL ||
+            (rc = short_text(&c->line, next, MAX_LINE)) <= 0)
+            return rc < 0 ? ac_nomem(c->err) : 0;
+        at = 0;
+    }
+    k = names_len(c->line.ptr + at, c->line.len - at);
+    if (k == 0 || !ac_news_looks_like_name(c->line.ptr + at, k))
+        return 0;
+    rc = ac_news_add_authors(c->article, c->line.ptr + at, k, c->err);
+    return rc < 0 ? rc : artconv_article_list_count(c->article, ARTCONV_LIST_AUTHORS) > 0;
+}
+
+/* 1 if an element child of n is a block: the lines are in the children,
+ * each tried on its own. */
+static int has_block_child(const xmlNode *n)
+{
+    const xmlNode *k;
+
+    for (k = n->children; k != NULL; k = k->next)
+        if (k->type == XML_ELEMENT_NODE && ac_html_is_block(k))
+            return 1;
+    return 0;
+}
+
+/* The first strong label's line anywhere in the page, into `article`: an
+ * author box after the story ("Written by Jane Roe") when nothing near
+ * the headline names anyone.  Returns 0 or a negative status. */
+static int labelled(artconv_article *article, const ac_html_page *page, artconv_error *err)
+{
+    const xmlNode *root = page->body, *n;
+    text_ctx c;
+    int skip, rc = 0;
+
+    memset(&c, 0, sizeof c);
+    c.article = article;
+    c.err = err;
+    for (n = root == NULL ? NULL : root->children; n != NULL && rc == 0;
+         n = ac_xml_next(n, root, skip)) {
+        skip = 0;
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        if (passed(n)) {
+            skip = 1;
+            continue;
+        }
+        if ((ac_html_is_block(n) || ac_html_is(n, "span")) && !has_block_child(n))
+            rc = try_labelled(&c, n, root);
+    }
+    artconv_buf_dispose(&c.line);
+    return rc < 0 ? rc : 0;
+}
+
 int ac_html_byline_text(artconv_article *article, const ac_html_page *page, artconv_error *err)
 {
     artconv_article *found;
     int rc;
 
-    if (artconv_article_list_count(article, ARTCONV_LIST_AUTHORS) == 0)
-        return search(article, page, err);
+    if (artconv_article_list_count(article, ARTCONV_LIST_AUTHORS) == 0) {
+        if ((rc = search(article, page, err)) < 0 ||
+            artconv_article_list_count(article, ARTCONV_LIST_AUTHORS) > 0 ||
+            (rc = labelled(article, page, err)) < 0 ||
+            artconv_article_list_count(article, ARTCONV_LIST_AUTHORS) > 0)
+            return rc;
+        return ac_html_author_link(article, page, err);
+    }
     if (!ac_html_site_author(article))
         return 0;
     /* The site signs: a person's byline in the text replaces it. */
     if ((found = artconv_article_new()) == NULL)
         return ac_nomem(err);
-    if ((rc = search(found, page, err)) == 0)
+    if ((rc = search(found, page, err)) == 0 &&
+        artconv_article_list_count(found, ARTCONV_LIST_AUTHORS) == 0)
+        rc = ac_html_author_link(found, page, err);
+    if (rc == 0)
         rc = ac_html_take_person(article, found, err);
     artconv_article_free(found);
     return rc;

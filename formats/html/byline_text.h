@@ -20,4 +20,9 @@ int ac_html_site_author(const artconv_article *a);
  * are the site again.  Returns 0 or ARTCONV_ENOMEM. */
 int ac_html_take_person(artconv_article *to, const artconv_article *from, artconv_error *err);
 
+/* On a page that names no author still, the name that a link to the
+ * author's page shows and its address spells ("/authors/jane-roe", "Jane
+ * Roe"; author_link.c).  Returns 0 or a negative status. */
+int ac_html_author_link(artconv_article *article, const ac_html_page *page, artconv_error *err);
+
 #endif

@@ -150,7 +150,7 @@ static int prefer_name(meta_ctx *m, const char *headline, const char *name)
 /* 1 if s[0..len), letters and digits only and case aside, is in the host
  * name of the page's address (canonical or og:url): "Accruent" and
  * "www.accruent.com", "Bold.org" and "bold.org". */
-static int in_host(const meta_ctx *m, const char *s, size_t len)
+static int in_host(const meta_ctx *m, const char *s, size_t len, int or_label)
 {
     const char *url = m->canonical != NULL ? m->canonical : m->slots[S_URL_OG], *host, *end;
     char hs[256], ss[256];
@@ -169,6 +169,8 @@ static int in_host(const meta_ctx *m, const char *s, size_t len)
     ss[sn] = '\0';
     if (sn >= 3 && strstr(hs, ss) != NULL)
         return 1;
+    if (!or_label)
+        return 0;
     /* Or the host's own name is in it: "TheFocus.AI Labs" on thefocus.ai. */
     {
         const char *dot = NULL, *prev = NULL, *p;
@@ -206,7 +208,7 @@ static void cut_bar(meta_ctx *m)
     for (last = bar; strstr(last + 3, " | ") != NULL; last = strstr(last + 3, " | "))
         ;
     if (ac_meta_count_words(m->tmp.ptr, head) < 2 ||
-        !in_host(m, last + 3, m->tmp.len - (size_t)(last + 3 - m->tmp.ptr)))
+        !in_host(m, last + 3, m->tmp.len - (size_t)(last + 3 - m->tmp.ptr), 1))
         return;
     m->tmp.len = head;
     m->tmp.ptr[head] = '\0';
@@ -220,14 +222,30 @@ static const char *const passed_over[] = {"head",   "script", "style",  "templat
                                           "nav",    "footer", "aside",  "svg",      "select",
                                           "dialog", "button", "iframe", NULL};
 
+static int has_lower(const char *s, const char *part);
+
+/* Classes that keep text for screen readers only, off the screen. */
+static const char *const off_screen[] = {"sr-only", "visually-hidden", "visuallyhidden",
+                                         "screen-reader-text", NULL};
+
 static int hidden(const xmlNode *n)
 {
     const char *style = ac_html_attr(n, "style"), *aria = ac_html_attr(n, "aria-hidden");
+    const char *cls = ac_html_attr(n, "class");
     char buf[256];
     size_t i, k = 0;
 
-    if (ac_html_attr(n, "hidden") != NULL || (aria != NULL && ac_strcaseeq(aria, "true")))
+    if (aria != NULL && ac_strcaseeq(aria, "true"))
         return 1;
+    /* A box with `hidden` alone at the top of <body> is what a page
+     * streamed in parts sends ahead for a script to move in place
+     * (<div hidden id="S:0">): it is shown once the page has loaded. */
+    if (ac_html_attr(n, "hidden") != NULL &&
+        (style != NULL || n->parent == NULL || !ac_html_is(n->parent, "body")))
+        return 1;
+    for (i = 0; cls != NULL && off_screen[i] != NULL; i++)
+        if (has_lower(cls, off_screen[i]))
+            return 1;
     if (style == NULL)
         return 0;
     for (i = 0; style[i] != '\0' && k + 1 < sizeof buf; i++)
@@ -441,12 +459,23 @@ static int site_mark(const xmlNode *n)
 static int site_name(const meta_ctx *m, const char *site, const char *s, size_t len)
 {
     return (site != NULL && *site != '\0' && same_name(s, len, site, strlen(site))) ||
-           in_host(m, s, len);
+           in_host(m, s, len, 1);
+}
+
+/* 1 if the metadata title s is the site's name and nothing else:
+ * og:site_name or the publisher, or in the host name ("Robomow" on
+ * robomow.com). */
+static int only_site_name(const meta_ctx *m, const char *site, const char *s)
+{
+    size_t len = strlen(s);
+
+    return (site != NULL && *site != '\0' && same_name(s, len, site, strlen(site))) ||
+           in_host(m, s, len, 0);
 }
 
 /* Elements and text looked at after an <h1> for the article under it. */
-#define MAX_AFTER_H1      300
-#define ARTICLE_FOLLOWS   200
+#define MAX_AFTER_H1    300
+#define ARTICLE_FOLLOWS 200
 
 /* 1 if paragraph text follows the <h1> n before any other <h1>: an
  * article's headline stands right before its text, a site's mark or a
@@ -515,7 +544,7 @@ static size_t same_subject(const char *h, size_t hlen, const char *t, size_t tle
  * and the article's text follows it.  <h1>s in page furniture, code or
  * hidden boxes do not count.  Returns 0 or ARTCONV_ENOMEM. */
 static int find_headline(meta_ctx *m, const char *title, size_t title_len, const char *site,
-                         int reworded, artconv_buf *out)
+                         int reworded, artconv_buf *out, int *matched)
 {
     const xmlNode *root = m->page->body != NULL ? m->page->body : m->page->html, *n;
     artconv_buf h = ARTCONV_BUF_INIT, sh = ARTCONV_BUF_INIT, st = ARTCONV_BUF_INIT;
@@ -566,11 +595,12 @@ static int find_headline(meta_ctx *m, const char *title, size_t title_len, const
             if (!same_but_quotes(h.ptr, h.len, title, title_len))
                 rc = artconv_buf_put(out, h.ptr, h.len);
             found = 1;
+            *matched = 1;
             break;
         }
-        if (!reworded || (score = same_subject(h.ptr, h.len, title, title_len)) <= best ||
-            brand ||
-            names_author(m, &sh, NULL, 0, 0, sh.len))
+        if (!reworded || brand || names_author(m, &sh, NULL, 0, 0, sh.len))
+            continue;
+        if ((score = same_subject(h.ptr, h.len, title, title_len)) <= best)
             continue;
         if ((rc = article_follows(m, n)) <= 0) {
             if (rc < 0)
@@ -592,13 +622,45 @@ done:
     return rc < 0 ? ac_nomem(m->err) : 0;
 }
 
+/* The <h1> that is, give or take case and punctuation, one of the titles
+ * cands[0..n) (and <title> when `with_tag`) into `out`, its text or the
+ * title's when they differ only in quotes.  Sets *matched.  Returns 0 or
+ * ARTCONV_ENOMEM. */
+static int other_title_headline(meta_ctx *m, const char *const *cands, size_t n, int with_tag,
+                                const char *site, artconv_buf *out, int *matched)
+{
+    artconv_buf raw = ARTCONV_BUF_INIT, dec = ARTCONV_BUF_INIT;
+    size_t i;
+    int rc = 0;
+
+    for (i = 0; i < n + (with_tag != 0) && !*matched && rc == 0; i++) {
+        artconv_buf_clear(&raw);
+        artconv_buf_clear(&dec);
+        if (i < n && cands[i] == NULL)
+            continue;
+        if (i < n)
+            rc = ac_text_put_collapsed(&raw, cands[i], strlen(cands[i]));
+        else if (m->title_el != NULL)
+            rc = ac_html_text(&raw, m->title_el);
+        if (rc < 0 || raw.len == 0 || (rc = ac_meta_decode_refs(&dec, raw.ptr, raw.len)) < 0 ||
+            dec.len == 0)
+            continue;
+        if ((rc = find_headline(m, dec.ptr, dec.len, site, 0, out, matched)) == 0 && *matched &&
+            out->len == 0)
+            rc = artconv_buf_put(out, dec.ptr, dec.len);
+    }
+    artconv_buf_dispose(&raw);
+    artconv_buf_dispose(&dec);
+    return rc < 0 ? ac_nomem(m->err) : 0;
+}
+
 int ac_meta_set_title(meta_ctx *m)
 {
     const char *site = m->slots[S_SITE_OG];
     const char *cands[8];
     artconv_buf head = ARTCONV_BUF_INIT;
-    size_t i, n = 0;
-    int from_tag = 0, rc = 0, reworded;
+    size_t i, n = 0, n_ld = 0, first = 0;
+    int from_tag = 0, rc = 0, reworded, matched = 0;
 
     if (m->art != NULL) {
         const char *headline = ac_meta_ld_string(json_object_get(m->art, "headline"), "name");
@@ -616,6 +678,7 @@ int ac_meta_set_title(meta_ctx *m)
         cands[n++] = name;
         if (site == NULL)
             site = ac_meta_ld_string(json_object_get(m->art, "publisher"), "name");
+        n_ld = n;
     }
     cands[n++] = m->slots[S_TITLE_DC];
     cands[n++] = m->slots[S_TITLE_OG];
@@ -623,20 +686,36 @@ int ac_meta_set_title(meta_ctx *m)
     cands[n++] = m->slots[S_TITLE_TW];
     cands[n++] = m->slots[S_TITLE_PARSELY];
     artconv_buf_clear(&m->tmp);
+    /* A title that is only the site's name ("Robomow" on robomow.com)
+     * names no article. */
     for (i = 0; i < n && m->tmp.len == 0; i++)
-        if (cands[i] != NULL && ac_text_put_collapsed(&m->tmp, cands[i], strlen(cands[i])) < 0)
-            return ac_nomem(m->err);
+        if (cands[i] != NULL && !only_site_name(m, site, cands[i])) {
+            if (ac_text_put_collapsed(&m->tmp, cands[i], strlen(cands[i])) < 0)
+                return ac_nomem(m->err);
+            first = i;
+        }
     if (m->tmp.len == 0 && m->title_el != NULL) {
         if (ac_html_text(&m->tmp, m->title_el) < 0)
             return ac_nomem(m->err);
         from_tag = 1;
+        first = n;
     }
     /* A <title> that names no site is the document's own title, as its
      * author wrote it; a metadata title or a <title> with a site part is
      * written for search engines and sharing, the <h1> for readers. */
     reworded = !from_tag || find_sep(m->tmp.ptr, m->tmp.len, 1, &i) != NULL;
     if ((rc = ac_meta_decode_tmp(m)) < 0 ||
-        (rc = find_headline(m, m->tmp.ptr, m->tmp.len, site, reworded, &head)) < 0)
+        (rc = find_headline(m, m->tmp.ptr, m->tmp.len, site, 0, &head, &matched)) < 0)
+        goto done;
+    /* No <h1> is JSON-LD's headline or a part of it: one that is one of
+     * the page's other titles comes next (JSON-LD's "Review With Photos"
+     * for search engines, og:title and the <h1> "I Tried ..." for
+     * readers), then one in other words. */
+    if (!matched && first < n_ld &&
+        (rc = other_title_headline(m, cands + n_ld, n - n_ld, 1, site, &head, &matched)) < 0)
+        goto done;
+    if (!matched && reworded &&
+        (rc = find_headline(m, m->tmp.ptr, m->tmp.len, site, 1, &head, &matched)) < 0)
         goto done;
     if (head.len > 0) {
         artconv_buf_clear(&m->tmp);
@@ -645,7 +724,9 @@ int ac_meta_set_title(meta_ctx *m)
             goto done;
         }
     } else
-        strip_site(m, site, from_tag);
+        /* An <h1> that is the whole title says that its parts are the
+         * headline's, but a known site name still goes. */
+        strip_site(m, site, matched ? 0 : from_tag);
     cut_bar(m);
     if (m->tmp.len == 0)
         goto done;
