@@ -55,8 +55,9 @@ static const struct {
     const char *what;
     double floor;
 } floors[] = {
-    {"text F1", 0.970},                 /* measured 0.9725 (P 0.9788, R 0.9662) */
-    {"title exact", 0.869},             /* measured 113/130 = 0.869 (the visible headline) */
+    {"text F1", 0.970},     /* measured 0.9725 (P 0.9788, R 0.9662) */
+    {"title exact", 0.859}, /* measured 112/130 = 0.862: the issue scores titles with the site name
+                               aside (next line); keep-tabular-data expects "| Factorio" kept */
     {"title (site name aside)", 0.915}, /* measured 119/130 = 0.915 */
     {"byline", 0.860},                  /* measured 67/76 = 0.882 (first line) */
     {"byline (whole text)", 0.820},     /* measured 63/76 = 0.829 */

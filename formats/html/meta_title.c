@@ -70,9 +70,16 @@ static int same_name(const char *a, size_t alen, const char *b, size_t blen)
     }
 }
 
+/* Words a site's name has at most. */
+#define MAX_NAME_WORDS 3
+
+/* What strip_site may cut: the known site name only, that or a short last
+ * part, that or any last part. */
+enum { CUT_SITE, CUT_SHORT, CUT_LAST };
+
 /* Cuts the site name from a title: "Headline | Site", "Site - Headline".
  * `site` (may be NULL) is the known site name.  Works on m->tmp. */
-static void strip_site(meta_ctx *m, const char *site, int from_title_tag)
+static void strip_site(meta_ctx *m, const char *site, int how)
 {
     const char *s = m->tmp.ptr, *sep;
     size_t len = m->tmp.len, sl = 0, words = ac_meta_count_words(s, len);
@@ -97,14 +104,16 @@ static void strip_site(meta_ctx *m, const char *site, int from_title_tag)
             return;
         }
     }
-    if (!from_title_tag)
+    if (how == CUT_SITE)
         return;
     /* Otherwise <title>'s last part goes when what is left still reads as
-     * a headline (more than four words); else its first part. */
+     * a headline (more than four words); so does a metadata title's when
+     * it is short enough to be a name (" | Rust Blog", " - Slashdot"). */
     if ((sep = find_sep(s, len, 1, &sl)) != NULL) {
         size_t head = (size_t)(sep - s);
 
-        if (ac_meta_count_words(s, head) > 4) {
+        if (ac_meta_count_words(s, head) > 4 &&
+            (how == CUT_LAST || ac_meta_count_words(sep + sl, len - head - sl) <= MAX_NAME_WORDS)) {
             m->tmp.len = head;
             m->tmp.ptr[head] = '\0';
         }
@@ -726,7 +735,7 @@ int ac_meta_set_title(meta_ctx *m)
     } else
         /* An <h1> that is the whole title says that its parts are the
          * headline's, but a known site name still goes. */
-        strip_site(m, site, matched ? 0 : from_tag);
+        strip_site(m, site, matched ? CUT_SITE : from_tag ? CUT_LAST : CUT_SHORT);
     cut_bar(m);
     if (m->tmp.len == 0)
         goto done;
