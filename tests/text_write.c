@@ -309,6 +309,85 @@ static void test_layout(void)
     artconv_article_free(a);
 }
 
+/* A table of one header row and two rows, the last cell long. */
+static artconv_article *wide_table(int in_quote)
+{
+    static const char *const cells[3][3] = {
+        {"Route", "Minutes", "Notes"},
+        {"Bridge", "4", "The quickest way across when the bridge is open, which it is again from "
+                        "Saturday morning, the council said"},
+        {"Ferry", "25", "Runs every half hour"}};
+    artconv_article *a = artconv_article_new();
+    artconv_node *parent = artconv_article_body(a), *table, *row, *cell, *text;
+    int r, c;
+
+    if (in_quote) {
+        artconv_node *q = artconv_node_new(ARTCONV_NODE_BLOCKQUOTE);
+
+        artconv_node_append(parent, q, NULL);
+        parent = q;
+    }
+    table = artconv_node_new(ARTCONV_NODE_TABLE);
+    artconv_node_append(parent, table, NULL);
+    for (r = 0; r < 3; r++) {
+        row = artconv_node_new(ARTCONV_NODE_TABLE_ROW);
+        artconv_node_set_header(row, r == 0, NULL);
+        artconv_node_append(table, row, NULL);
+        for (c = 0; c < 3; c++) {
+            cell = artconv_node_new(ARTCONV_NODE_TABLE_CELL);
+            artconv_node_append(row, cell, NULL);
+            text = artconv_node_new(ARTCONV_NODE_TEXT);
+            artconv_node_set_literal(text, cells[r][c], NULL);
+            artconv_node_append(cell, text, NULL);
+        }
+    }
+    return a;
+}
+
+/* A table wider than the output wraps its cells in their columns, fits,
+ * and reads back as the same table (issue 16). */
+static void test_table_width(void)
+{
+    static const int widths[] = {40, 50, 72};
+    size_t k;
+    int q;
+
+    for (q = 0; q < 2; q++) {
+        artconv_article *a = wide_table(q);
+
+        for (k = 0; k < sizeof widths / sizeof widths[0]; k++) {
+            artconv_buf out = ARTCONV_BUF_INIT, json1 = ARTCONV_BUF_INIT,
+                        json2 = ARTCONV_BUF_INIT;
+            artconv_article *back = NULL;
+            const char *bad = NULL;
+            size_t bad_len = 0;
+            char what[120];
+
+            snprintf(what, sizeof what, "table%s at width %d: every line fits",
+                     q ? " in a quote" : "", widths[k]);
+            if (write_text(&out, a, widths[k]) < 0 || out.ptr == NULL) {
+                ok(0, what);
+                continue;
+            }
+            if (!ok(lines_fit(out.ptr, widths[k], &bad, &bad_len), what))
+                printf("#   line: %.*s\n", (int)bad_len, bad);
+            snprintf(what, sizeof what, "table%s at width %d: reads back as the same table",
+                     q ? " in a quote" : "", widths[k]);
+            ok(artconv_read(&back, text_format, out.ptr, out.len, NULL, NULL) == 0 &&
+                   artconv_write(&json1, artconv_format_by_name("json"), a, NULL, NULL) == 0 &&
+                   artconv_write(&json2, artconv_format_by_name("json"), back, NULL, NULL) == 0 &&
+                   strcmp(json1.ptr, json2.ptr) == 0,
+               what);
+            round_trip(a, widths[k], q ? "wide table in a quote" : "wide table");
+            artconv_article_free(back);
+            artconv_buf_dispose(&out);
+            artconv_buf_dispose(&json1);
+            artconv_buf_dispose(&json2);
+        }
+        artconv_article_free(a);
+    }
+}
+
 int main(void)
 {
     text_format = artconv_format_by_name("text");
@@ -316,5 +395,6 @@ int main(void)
     test_widths();
     test_round_trips();
     test_golden();
+    test_table_width();
     return tap_done();
 }

@@ -69,6 +69,7 @@ static int close_leaf(reader *r)
     }
     r->leaf = LEAF_NONE;
     r->leaf_node = NULL;
+    r->table_wrapped = 0;
     return rc;
 }
 
@@ -175,17 +176,18 @@ static int reference(reader *r, const char *s, size_t len)
     return 1;
 }
 
-/* Column starts of a table's separator line ("-----  ---"), or 0. */
-static size_t table_columns(reader *r, const char *s, size_t len)
+/* Column starts of a table's separator line ("-----  ---", of `rule`
+ * characters), or 0. */
+static size_t table_columns(reader *r, const char *s, size_t len, char rule)
 {
     size_t i = 0, n = 0;
 
     while (i < len) {
         size_t run = i;
 
-        if (s[i] != '-')
+        if (s[i] != rule)
             return 0;
-        while (i < len && s[i] == '-')
+        while (i < len && s[i] == rule)
             i++;
         if (i - run < 3 || n == MAX_TABLE_COLUMNS)
             return 0;
@@ -201,20 +203,42 @@ static size_t table_columns(reader *r, const char *s, size_t len)
     return n >= 2 ? n : 0;
 }
 
-/* Adds a table row: the line cut at the separator's columns, by width. */
-static int table_row(reader *r, const char *s, size_t len, int header)
+/* Adds `len` bytes of text to a cell, after a space when it has some. */
+static int add_cell_text(reader *r, artconv_node *cell, const char *s, size_t len)
 {
-    artconv_node *row = ac_node_add(r->leaf_node, ARTCONV_NODE_TABLE_ROW, r->err);
+    artconv_node *last = artconv_node_last_child(cell);
+    artconv_buf joined = ARTCONV_BUF_INIT;
+    int rc;
+
+    if (last == NULL || artconv_node_get_kind(last) != ARTCONV_NODE_TEXT)
+        return ac_node_add_text(cell, s, len, r->err) == NULL ? fail(r) : 0;
+    if (artconv_buf_puts(&joined, artconv_node_get_literal(last)) < 0 ||
+        artconv_buf_putc(&joined, ' ') < 0 || artconv_buf_put(&joined, s, len) < 0)
+        rc = nomem(r);
+    else
+        rc = ac_node_set_literal_n(last, joined.ptr, joined.len, r->err);
+    artconv_buf_dispose(&joined);
+    return rc;
+}
+
+/* Adds a table row: the line cut at the separator's columns, by width.
+ * `append`: the line goes on the last row's cells (a wrapped table). */
+static int table_row(reader *r, const char *s, size_t len, int header, int append)
+{
+    artconv_node *row = append ? artconv_node_last_child(r->leaf_node) : NULL;
+    artconv_node *cell = NULL;
     size_t col = 0, i = 0, k;
     int rc = 0;
 
-    if (row == NULL)
+    if (row == NULL && (row = ac_node_add(r->leaf_node, ARTCONV_NODE_TABLE_ROW, r->err)) == NULL)
         return fail(r);
     if (header && (rc = artconv_node_set_header(row, 1, r->err)) < 0)
         return rc;
+    if (append)
+        cell = artconv_node_first_child(row);
     for (k = 0; k < r->ncols; k++) {
         size_t start = i, end;
-        const char *cell;
+        const char *text;
         size_t clen;
         artconv_node *c;
 
@@ -226,13 +250,17 @@ static int table_row(reader *r, const char *s, size_t len, int header)
             i += (size_t)(n > 0 ? n : 1);
         }
         end = i;
-        cell = s + start;
+        text = s + start;
         clen = end - start;
-        trim(&cell, &clen);
-        if ((c = ac_node_add(row, ARTCONV_NODE_TABLE_CELL, r->err)) == NULL)
+        trim(&text, &clen);
+        if (append && cell != NULL) {
+            c = cell;
+            cell = artconv_node_next(cell);
+        } else if ((c = ac_node_add(row, ARTCONV_NODE_TABLE_CELL, r->err)) == NULL) {
             return fail(r);
-        if (clen > 0 && ac_node_add_text(c, cell, clen, r->err) == NULL)
-            return fail(r);
+        }
+        if (clen > 0 && (rc = add_cell_text(r, c, text, clen)) < 0)
+            return rc;
     }
     return 0;
 }
@@ -288,8 +316,10 @@ static int setext(reader *r, int level)
     return 0;
 }
 
-/* Turns the open one-line paragraph into a table's header row. */
-static int start_table(reader *r, size_t ncols)
+/* Turns the open one-line paragraph into a table's header row; `wrapped`
+ * for the layout of wrapped cells (an '=' rule under the header, rows
+ * apart by blank lines, an '=' rule at the end: see text/write_table.c). */
+static int start_table(reader *r, size_t ncols, int wrapped)
 {
     record *rec = &r->recs[r->nrecs - 1];
     const line_ref *l = &r->lines[rec->first];
@@ -308,7 +338,9 @@ static int start_table(reader *r, size_t ncols)
     r->ncols = ncols;
     r->leaf = LEAF_TABLE;
     r->leaf_node = t;
-    return table_row(r, r->text.ptr + l->start, l->len, 1);
+    r->table_wrapped = wrapped;
+    r->row_open = 0;
+    return table_row(r, r->text.ptr + l->start, l->len, 1, 0);
 }
 
 static int close_containers(reader *r, int keep)
@@ -429,6 +461,11 @@ static int process_line(reader *r, const char *s, size_t len)
     p = rest + ind;
     plen = rlen - ind;
     if (plen == 0) {
+        /* A wrapped table's rows are apart by blank lines. */
+        if (r->leaf == LEAF_TABLE && r->table_wrapped) {
+            r->row_open = 0;
+            return 0;
+        }
         if (r->leaf == LEAF_CODE)
             r->code_blanks++;
         else if ((rc = close_leaf(r)) < 0)
@@ -449,7 +486,15 @@ static int process_line(reader *r, const char *s, size_t len)
     }
     if (r->leaf == LEAF_TABLE && !opened) {
         r->prev_blank = 0;
-        return table_row(r, p, plen, 0);
+        if (!r->table_wrapped)
+            return table_row(r, p, plen, 0, 0);
+        /* The closing rule, or a line of a row: its empty first cells
+         * are spaces, so the columns count from the line's start. */
+        if (table_columns(r, p, plen, '=') > 0)
+            return close_leaf(r);
+        rc = table_row(r, rest, rlen, 0, r->row_open);
+        r->row_open = 1;
+        return rc;
     }
     if (r->leaf == LEAF_PARA && !opened) {
         size_t ncols;
@@ -458,8 +503,12 @@ static int process_line(reader *r, const char *s, size_t len)
             return setext(r, 1);
         if (ac_all_of(p, plen, '-') && plen >= 3 && ind < 4)
             return setext(r, 2);
-        if (r->recs[r->nrecs - 1].count == 1 && ind < 4 && (ncols = table_columns(r, p, plen)) > 0)
-            return start_table(r, ncols);
+        if (r->recs[r->nrecs - 1].count == 1 && ind < 4 &&
+            (ncols = table_columns(r, p, plen, '-')) > 0)
+            return start_table(r, ncols, 0);
+        if (r->recs[r->nrecs - 1].count == 1 && ind < 4 &&
+            (ncols = table_columns(r, p, plen, '=')) > 0)
+            return start_table(r, ncols, 1);
     }
     if (r->leaf != LEAF_PARA && ind >= 4) {
         if ((rc = close_leaf(r)) < 0)

@@ -71,6 +71,8 @@ typedef struct reader {
     size_t code_blanks; /* blank lines not yet known to be inside the code */
     size_t col_start[MAX_TABLE_COLUMNS];
     size_t ncols;
+    int table_wrapped; /* a table of wrapped cells (text/write_table.c) */
+    int row_open;      /* its last row takes the next line */
     int prev_blank;
     int underline_line; /* the line number of the last setext underline */
     size_t *refs;       /* pairs (start, len) of reference URLs in r->text */
