@@ -94,7 +94,7 @@ static void each_page(const char *dir, const char *suffix, tally *t)
     struct dirent *de;
 
     while (d != NULL && (de = readdir(d)) != NULL) {
-        char path[4096];
+        char path[4096 + 260];
         size_t n = strlen(de->d_name), k = strlen(suffix);
 
         if (de->d_name[0] == '.')
@@ -103,7 +103,7 @@ static void each_page(const char *dir, const char *suffix, tally *t)
         if (n > k && strcmp(de->d_name + n - k, suffix) == 0)
             round_trip(path, t);
         else if (strchr(de->d_name, '.') == NULL) {
-            char inner[4200];
+            char inner[4096 + 280];
 
             snprintf(inner, sizeof inner, "%s/source.html", path);
             round_trip(inner, t);

@@ -19,7 +19,7 @@
 /* One TAP line named "name: what". */
 static void okf_name(int cond, const char *name, const char *what)
 {
-    char line[300];
+    char line[600];
 
     snprintf(line, sizeof line, "%s: %s", name, what);
     ok(cond, line);
@@ -80,7 +80,7 @@ static void same_model(const artconv_article *a, const char *name)
     write_as(&want, "json", a);
     for (w = 0; w < sizeof whole / sizeof whole[0]; w++) {
         artconv_article *b = NULL;
-        char what[160];
+        char what[400];
 
         snprintf(what, sizeof what, "%s -> %s -> the same model", name, whole[w]);
         ok(write_as(&out, whole[w], a) == 0 && read_as(&b, whole[w], &out) == 0 &&
@@ -101,7 +101,7 @@ static size_t each_file(const char *dir, int newsml)
     size_t n = 0;
 
     while (d != NULL && (de = readdir(d)) != NULL) {
-        char path[4096];
+        char path[4096 + 260];
         artconv_article *a = NULL;
         artconv_error err;
 
