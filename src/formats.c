@@ -19,6 +19,7 @@ static const char *const json_extensions[] = {".json", NULL};
 static const char *const epub_extensions[] = {".epub", NULL};
 static const char *const epub_aliases[] = {"epub3", NULL};
 static const char *const newsml_extensions[] = {".xml", ".newsml", NULL};
+static const char *const ninjs_extensions[] = {".ninjs", NULL};
 static const char *const newsml_aliases[] = {"newsml-g2", "nml", NULL};
 
 /* One row a format; a slot left out is NULL (the format cannot do that). */
@@ -90,8 +91,19 @@ static const artconv_format format_newsml = {
     .read_all = ac_newsml_read_all,
 };
 
+static const artconv_format format_ninjs = {
+    .name = "ninjs",
+    .extensions = ninjs_extensions,
+    .media_type = "application/ninjs+json",
+    .description = "IPTC ninjs 3.1 news item (News in JSON)",
+    .write = ac_ninjs_write,
+    .status_loss = ac_status_always_carried,
+    .prepare = ac_xml_prepare,
+};
+
 static const artconv_format *const formats[] = {
-    &format_text, &format_markdown, &format_html, &format_json, &format_epub, &format_newsml,
+    &format_text, &format_markdown, &format_html, &format_json,
+    &format_epub, &format_newsml,   &format_ninjs,
 };
 
 #define FORMAT_COUNT (sizeof formats / sizeof formats[0])
