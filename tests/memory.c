@@ -468,7 +468,7 @@ static void check_budget(const char *shape, const char *from, const char *to, si
 
 static void test_shapes(int check_rss)
 {
-    static const char *const writers[] = {"json", "text", "html", "markdown", "newsml", "epub"};
+    static const char *const writers[] = {"json", "text", "html", "markdown", "newsml", "epub", "ninjs"};
     static const struct {
         const char *name;
         void (*make)(artconv_buf *);
