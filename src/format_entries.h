@@ -41,6 +41,8 @@ int ac_json_write(artconv_buf *out, const artconv_article *article,
                   const artconv_write_options *opts, artconv_error *err);
 
 /* formats/ninjs/ */
+int ac_ninjs_read(artconv_article **out, const char *data, size_t len,
+                  const artconv_read_options *opts, artconv_error *err);
 int ac_ninjs_write(artconv_buf *out, const artconv_article *article,
                    const artconv_write_options *opts, artconv_error *err);
 

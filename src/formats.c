@@ -96,6 +96,7 @@ static const artconv_format format_ninjs = {
     .extensions = ninjs_extensions,
     .media_type = "application/ninjs+json",
     .description = "IPTC ninjs 3.1 news item (News in JSON)",
+    .read = ac_ninjs_read,
     .write = ac_ninjs_write,
     .status_loss = ac_status_always_carried,
     .prepare = ac_xml_prepare,

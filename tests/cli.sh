@@ -402,7 +402,7 @@ expect_status 0 "--smart"
 case "$out" in *'“It is good to have our bridge back,” the mayor'*) ok 0 "--smart curls the quotes" ;; *) ok 1 "--smart curls the quotes" ;; esac
 run "$bin" --list-input-formats
 expect_status 0 "--list-input-formats"
-[ "$out" = "$(printf 'text\nmarkdown\nhtml\njson\nepub\nnewsml')" ]; ok $? "--list-input-formats lists the readers, one a line"
+[ "$out" = "$(printf 'text\nmarkdown\nhtml\njson\nepub\nnewsml\nninjs')" ]; ok $? "--list-input-formats lists the readers, one a line"
 run "$bin" --list-output-formats
 printf '%s\n' "$out" | grep -qx json && printf '%s\n' "$out" | grep -qx epub
 ok $? "--list-output-formats lists the writers"
