@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # fuzz/run.sh - build the libFuzzer harnesses and run one or all of them.
 #
-#   fuzz/run.sh SECONDS [READER...]     (readers: text markdown html json epub newsml)
+#   fuzz/run.sh SECONDS [READER...]     (readers: text markdown html json ninjs epub newsml)
 #
 # Each harness starts from a seed corpus made of the project's own inputs
 # (samples/, tests/golden/, tests/regress/, fuzz/seeds/READER/) and keeps
@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.." || exit 1
 seconds=${1:?usage: fuzz/run.sh SECONDS [READER...]}
 shift
 readers=("$@")
-[ ${#readers[@]} -gt 0 ] || readers=(text markdown html json epub newsml)
+[ ${#readers[@]} -gt 0 ] || readers=(text markdown html json ninjs epub newsml)
 build=${FUZZ_BUILD:-build-fuzz}
 
 if [ ! -f "$build/build.ninja" ]; then
@@ -24,7 +24,7 @@ fi
 ninja -C "$build" >/dev/null || exit 1
 
 declare -A extensions=([text]="txt text" [markdown]="md markdown" [html]="html htm xhtml"
-                       [json]="json" [epub]="epub" [newsml]="xml newsml")
+                       [json]="json" [ninjs]="ninjs json" [epub]="epub" [newsml]="xml newsml")
 status=0
 for reader in "${readers[@]}"; do
     corpus="$build/corpus/$reader"
