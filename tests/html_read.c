@@ -2194,6 +2194,22 @@ static void test_meta2_author_box(void)
     }
 }
 
+/* i15 dates, meta2: a vendor's name for the publication date meta */
+static void test_meta2_vendor_date(void)
+{
+    check_page_date("<meta name='w-published-date' content='2025-05-27T06:03:43Z'>", "<p>Text</p>",
+                    "2025-05-27T06:03:43Z", "dates: a vendor-prefixed published-date meta");
+    check_page_date("<meta name='published-time' content='2026-03-09T08:45:32Z'>"
+                    "<meta name='published-date' content='2021-02-16'>",
+                    "<p>Text</p>", "2021-02-16", "dates: a listed date meta beats a vendor's");
+    {
+        char *got = page_date_of("<meta name='auto-publish' content='2025-05-27'>", "<p>Text</p>");
+
+        ok(got == NULL, "dates: a name that only holds 'publish' is no date");
+        free(got);
+    }
+}
+
 int main(void)
 {
     int n;
@@ -2262,6 +2278,7 @@ int main(void)
     test_meta_title_short_suffix();
     /* i15 metadata, meta2 */
     test_meta2_author_box();
+    test_meta2_vendor_date();
     n = golden_run("html-json", ".html", html, ".json", artconv_format_by_name("json"), NULL, NULL);
     ok(n >= 3, "golden html -> json: cases found");
     return tap_done();
