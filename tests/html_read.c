@@ -2147,6 +2147,69 @@ static void test_meta_title_short_suffix(void)
            "title: a long last part of og:title stays");
 }
 
+/* i15 authors, meta2: author boxes with no label or link */
+static void test_meta2_author_box(void)
+{
+    static const struct {
+        const char *box, *want, *what;
+    } cases[] = {
+        {"<div><img alt='Jane Roe' src='j.jpg'><div>Jane Roe</div><p>Jane Roe is a reporter "
+         "who covers the harbour.</p></div>",
+         "Jane Roe", "author box: a name alone, then a biography that opens with it"},
+        {"<p><img alt='Jane Roe, Staff Writer' src='j.jpg'></p><p>Jane has written about "
+         "boats for ten years.</p>",
+         "Jane Roe", "author box: a photo's alt text, the biography by the first name"},
+        {"<div><div>Jane Roe</div><p>The mayor said the bridge would open.</p></div>", "",
+         "author box: a name with no biography is no author"},
+        {"<p>Jane Roe is a reporter.</p><div>Jane Roe</div>", "",
+         "author box: the biography comes after the name"},
+        {"<h3>Author</h3><p>Lisa D. Ellis</p>", "Lisa D. Ellis",
+         "author box: \"Author\" alone over the name"},
+        {"<h2>Article by</h2><div>Matias Heikkila</div>", "Matias Heikkila",
+         "author box: \"Article by\" alone over the name"},
+        {"<p>About the Author:</p><p>Juliette Carreiro is a skilled content creator with over "
+         "five years of experience in marketing, and she writes about code for the blog.</p>",
+         "Juliette Carreiro", "author box: \"About the Author\" over a long biography"},
+        {"<p>About the Author:</p><p>The team at the harbour office writes these notes every "
+         "week for the people who live and work along the water.</p>",
+         "", "author box: a biography that opens with no name gives none"},
+    };
+    size_t i;
+
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        artconv_buf page = ARTCONV_BUF_INIT;
+        artconv_article *a = NULL;
+        artconv_error err;
+
+        artconv_buf_puts(&page, "<html><head><title>Bridge to reopen</title></head><body>"
+                                "<article><h1>Bridge to reopen at the end of the month</h1>");
+        artconv_buf_puts(&page, PROSE PROSE "</article><section class='box'>");
+        artconv_buf_puts(&page, cases[i].box);
+        artconv_buf_puts(&page, "</section></body></html>");
+        if (ok(read_html(&a, page.ptr, page.len, 0, 0, NULL, &err, NULL) == 0,
+               "author box: the page reads"))
+            is_str(authors_of(a), cases[i].want, cases[i].what);
+        artconv_article_free(a);
+        artconv_buf_dispose(&page);
+    }
+}
+
+/* i15 dates, meta2: a vendor's name for the publication date meta */
+static void test_meta2_vendor_date(void)
+{
+    check_page_date("<meta name='w-published-date' content='2025-05-27T06:03:43Z'>", "<p>Text</p>",
+                    "2025-05-27T06:03:43Z", "dates: a vendor-prefixed published-date meta");
+    check_page_date("<meta name='published-time' content='2026-03-09T08:45:32Z'>"
+                    "<meta name='published-date' content='2021-02-16'>",
+                    "<p>Text</p>", "2021-02-16", "dates: a listed date meta beats a vendor's");
+    {
+        char *got = page_date_of("<meta name='auto-publish' content='2025-05-27'>", "<p>Text</p>");
+
+        ok(got == NULL, "dates: a name that only holds 'publish' is no date");
+        free(got);
+    }
+}
+
 int main(void)
 {
     int n;
@@ -2213,6 +2276,9 @@ int main(void)
     test_meta_author_link();
     /* i15 titles: short site suffix */
     test_meta_title_short_suffix();
+    /* i15 metadata, meta2 */
+    test_meta2_author_box();
+    test_meta2_vendor_date();
     n = golden_run("html-json", ".html", html, ".json", artconv_format_by_name("json"), NULL, NULL);
     ok(n >= 3, "golden html -> json: cases found");
     return tap_done();
