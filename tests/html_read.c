@@ -2023,6 +2023,43 @@ static void test_clean_bold_ad_label(void)
     }
 }
 
+/* i15 page kinds: service and forum pages */
+
+/* An FAQ accordion: each answer is hidden (aria-hidden, display:none) until
+ * its button opens it; the answers are content.  A menu that a button opens
+ * the same way stays out, and so does a hidden box no button opens. */
+static void test_kinds_open_panels(void)
+{
+    const char *page =
+        "<html><head><title>Boat repairs</title></head><body>"
+        "<button aria-expanded='false' aria-controls='menu'>Menu</button>"
+        "<div id='menu' hidden><a href='/a'>Home of the harbour shop</a> "
+        "<a href='/b'>About the harbour shop</a> <a href='/c'>Contact the harbour shop</a></div>"
+        "<main><h1>Boat repairs</h1>" PROSE "<h2>Questions</h2><div class='faq'>"
+        "<h3><button id='q1' aria-expanded='false' aria-controls='a1'>How long?</button></h3>"
+        "<div id='a1' aria-hidden='true'><p>Most hulls are back in the water within a week, "
+        "sooner when the yard has the parts in stock.</p></div>"
+        "<h3><button id='q2' aria-expanded='false'>What does it cost?</button></h3>"
+        "<div aria-labelledby='q2' style='display: none'><p>A survey costs forty pounds, "
+        "and the yard quotes the repair before any work starts.</p></div>"
+        "</div><div style='display:none'><p>A promotion that the page never shows to anyone "
+        "at all, with no button to open it.</p></div></main></body></html>";
+    artconv_article *a = NULL;
+    artconv_error err;
+
+    if (ok(read_html(&a, page, strlen(page), 0, 0, NULL, &err, NULL) == 0,
+           "accordion page reads")) {
+        ok(has_text(a, "harbour authority said"), "accordion page: the text is kept");
+        ok(has_text(a, "back in the water within a week"),
+           "accordion page: a panel named by aria-controls is kept");
+        ok(has_text(a, "survey costs forty pounds"),
+           "accordion page: a panel naming its button is kept");
+        ok(!has_text(a, "About the harbour shop"), "accordion page: the menu stays out");
+        ok(!has_text(a, "never shows to anyone"), "accordion page: a box no button opens stays out");
+        artconv_article_free(a);
+    }
+}
+
 int main(void)
 {
     int n;
@@ -2084,6 +2121,8 @@ int main(void)
     test_clean_disclaimer();
     test_clean_comment_lines();
     test_clean_bold_ad_label();
+    /* i15 page kinds: service and forum pages */
+    test_kinds_open_panels();
     n = golden_run("html-json", ".html", html, ".json", artconv_format_by_name("json"), NULL, NULL);
     ok(n >= 3, "golden html -> json: cases found");
     return tap_done();
