@@ -2060,6 +2060,35 @@ static void test_kinds_open_panels(void)
     }
 }
 
+/* A landing page whose <main> is the best box: its feature sections, each
+ * two icons and a line of text, are the page's content, not galleries. */
+static void test_kinds_main_is_region(void)
+{
+    artconv_buf page = ARTCONV_BUF_INIT;
+    artconv_article *a = NULL;
+    artconv_error err;
+    size_t k;
+
+    artconv_buf_puts(&page, "<html><head><title>Boat repairs</title></head><body>"
+                            "<main><h1>Boat repairs</h1>" PROSE);
+    for (k = 0; k < 3; k++)
+        artconv_buf_puts(&page, "<section><img src='/i1.png'><img src='/i2.png'>"
+                                "<div>Our yard mends hulls, masts and engines of every size, "
+                                "from a dinghy to a trawler, with parts kept in stock and a "
+                                "quote given before any work starts, so that every owner knows "
+                                "the cost of the repair and the day the boat is back.</div>"
+                                "</section>");
+    artconv_buf_puts(&page, "</main></body></html>");
+    if (ok(read_html(&a, page.ptr, page.len, 0, 0, NULL, &err, NULL) == 0,
+           "landing page in main reads")) {
+        ok(has_text(a, "harbour authority said"), "landing page in main: the text is kept");
+        ok(has_text(a, "mends hulls, masts and engines"),
+           "landing page in main: its feature sections are kept");
+        artconv_article_free(a);
+    }
+    artconv_buf_dispose(&page);
+}
+
 int main(void)
 {
     int n;
@@ -2123,6 +2152,7 @@ int main(void)
     test_clean_bold_ad_label();
     /* i15 page kinds: service and forum pages */
     test_kinds_open_panels();
+    test_kinds_main_is_region();
     n = golden_run("html-json", ".html", html, ".json", artconv_format_by_name("json"), NULL, NULL);
     ok(n >= 3, "golden html -> json: cases found");
     return tap_done();

@@ -162,8 +162,15 @@ static xmlNodePtr widen_to_region(extractor *x, xmlNodePtr top)
     xmlNodePtr region;
     double share = x->kind == AC_KIND_UNKNOWN ? UNNAMED_REGION_SHARE : REGION_SHARE;
 
-    if (x->kind == AC_KIND_ARTICLE || (region = find_region(x, top)) == NULL || region == top)
+    if (x->kind == AC_KIND_ARTICLE || (region = find_region(x, top)) == NULL)
         return top;
+    /* The top is the main region already: the whole body, the <main>, or
+     * on a page that names its kind, the box that holds it all. */
+    if (top == x->page->body || is_main_region(top) ||
+        (region == top && x->kind != AC_KIND_UNKNOWN)) {
+        x->widened = 1;
+        return top;
+    }
     if (is_main_region(region) && x->kind == AC_KIND_UNKNOWN)
         share = REGION_SHARE;
     if ((double)AC_INFO(top)->text >= share * (double)AC_INFO(region)->text)
