@@ -26,7 +26,7 @@ TXT
 run "$bin" --version
 expect_status 0 "--version"
 [ "$(printf '%s\n' "$out" | head -n 1)" = "artconv 0.1.0" ]; ok $? "--version prints 'artconv 0.1.0'"
-for lib in libxml2 cmark libzip libyaml jansson libunistring; do
+for lib in libxml2 cmark-gfm libzip libyaml jansson libunistring; do
     printf '%s\n' "$out" | grep -Eq "^$lib [0-9]+\.[0-9]+"
     ok $? "--version names the $lib in use with its version"
 done

@@ -3,6 +3,7 @@
  * and the functions its files share (names start ac_mdw_, "Markdown
  * writer").  The files lean one way, each on those listed before it:
  *   write_nodes.c       cmark nodes made from model text
+ *   write_fenced.c      code cmark-gfm's renderer would write wrongly
  *   write_html_block.c  tables and HTML figures as HTML blocks
  *   write_raw_html.c    raw HTML nodes, and the check that they read back
  *   write_tidy.c        white space at the edges of emphasis and lines
@@ -17,7 +18,7 @@
 
 #include "internal.h"
 
-#include <cmark.h>
+#include <cmark-gfm.h>
 
 /* Table sections opened so far. */
 enum { SECTION_NONE, SECTION_HEAD, SECTION_BODY };
@@ -74,6 +75,18 @@ int ac_mdw_set_destination(md_writer *w, cmark_node *node, const char *url, cons
 int ac_mdw_add_text(md_writer *w, cmark_node *parent, const char *s, int soft, artconv_error *err);
 int ac_mdw_add_image(md_writer *w, cmark_node *parent, const char *url, const char *alt,
                      const char *title, artconv_error *err);
+
+/* write_fenced.c */
+/* Marks the literal code spans of ac_mdw_add_blank_code (no raw HTML). */
+extern const char ac_mdw_code_mark;
+/* Appends a fenced code block to w->cur as literal Markdown (for a code
+ * block right after a list; uses w->tmp). */
+int ac_mdw_add_fenced_code(md_writer *w, const char *literal, const char *info,
+                           artconv_error *err);
+/* 1 if the code span `s` is spaces only (and not empty). */
+int ac_mdw_is_blank_code(const char *s);
+/* Appends such a code span as literal Markdown (uses w->tmp). */
+int ac_mdw_add_blank_code(md_writer *w, const char *spaces, artconv_error *err);
 
 /* write_html_block.c: the HTML of a table or figure collects in w->html
  * and becomes one HTML block when it ends. */

@@ -17,10 +17,21 @@
  * inline HTML and keep blank lines out of the HTML block. */
 static int put_inline_html(artconv_buf *out, cmark_node *paragraph, artconv_error *err)
 {
-    char *html = cmark_render_html(paragraph, CMARK_OPT_DEFAULT);
+    cmark_node *doc = cmark_node_new(CMARK_NODE_DOCUMENT);
+    char *html;
     size_t len, i;
     int rc = ARTCONV_OK;
 
+    /* cmark-gfm's HTML renderer reads a paragraph's parent: the detached
+     * paragraph is lent to a document while it renders. */
+    if (doc == NULL || !cmark_node_append_child(doc, paragraph)) {
+        if (doc != NULL)
+            cmark_node_free(doc);
+        return ac_nomem(err);
+    }
+    html = cmark_render_html(paragraph, CMARK_OPT_DEFAULT, NULL);
+    cmark_node_unlink(paragraph);
+    cmark_node_free(doc);
     if (html == NULL)
         return ac_nomem(err);
     len = strlen(html);

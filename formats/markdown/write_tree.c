@@ -108,6 +108,8 @@ static int enter_code_block(md_writer *w, const artconv_node *code, artconv_erro
     cmark_node *node;
     int rc;
 
+    if (artconv_node_get_kind(artconv_node_prev(code)) == ARTCONV_NODE_LIST)
+        return ac_mdw_add_fenced_code(w, literal != NULL ? literal : "", info, err);
     if ((rc = ac_mdw_add(&node, w->cur, CMARK_NODE_CODE_BLOCK, err)) < 0)
         return rc;
     if (info != NULL) {
@@ -237,6 +239,8 @@ static int enter(md_writer *w, const artconv_node *node, artconv_error *err)
         /* A code span's line endings read back as spaces anyway. */
         if ((rc = ac_mdw_one_line(w, artconv_node_get_literal(node), err)) < 0)
             return rc;
+        if (ac_mdw_is_blank_code(w->tmp.ptr))
+            return ac_mdw_add_blank_code(w, w->tmp.ptr, err);
         return ac_mdw_add_literal(w->cur, CMARK_NODE_CODE, w->tmp.ptr, err);
     case ARTCONV_NODE_EMPH:
     case ARTCONV_NODE_STRONG:
