@@ -1417,6 +1417,180 @@ static void test_deep(void)
     artconv_buf_dispose(&out);
 }
 
+/* --- GFM pipe tables (issue 18) ------------------------------------------- */
+
+/* A table of `rows` rows of `cols` cells "rN cM", the first a header row
+ * when `header`. */
+static artconv_node *gfm_table(artconv_node *body, int rows, int cols, int header)
+{
+    artconv_node *table = add(body, ARTCONV_NODE_TABLE), *row;
+    char text[32];
+    int r, c;
+
+    for (r = 0; r < rows; r++) {
+        row = add(table, ARTCONV_NODE_TABLE_ROW);
+        artconv_node_set_header(row, header && r == 0, NULL);
+        for (c = 0; c < cols; c++) {
+            snprintf(text, sizeof text, "r%d c%d", r, c);
+            wrap(row, ARTCONV_NODE_TABLE_CELL, text);
+        }
+    }
+    return table;
+}
+
+static char *write_format(const artconv_article *a, const char *format)
+{
+    artconv_buf out = ARTCONV_BUF_INIT;
+    artconv_write_options opts;
+    artconv_error err;
+
+    artconv_write_options_init(&opts);
+    opts.front_matter = ARTCONV_FRONT_MATTER_NEVER;
+    if (artconv_write(&out, artconv_format_by_name(format), a, &opts, &err) != 0) {
+        printf("# cannot write %s: %s\n", format, err.message);
+        artconv_buf_dispose(&out);
+        return NULL;
+    }
+    artconv_buf_put(&out, "", 0);
+    return artconv_buf_detach(&out);
+}
+
+/* The body of `a` as JSON, to compare two models. */
+static char *body_json(const artconv_article *a)
+{
+    char *json = write_format(a, "json");
+    char *body = json != NULL ? strstr(json, "\"body\"") : NULL;
+    char *copy = body != NULL ? strdup(body) : NULL;
+
+    free(json);
+    return copy;
+}
+
+static void test_gfm_pipe_table(void)
+{
+    artconv_article *a = new_article(), *back = NULL;
+    artconv_node *body = artconv_article_body(a), *table, *cell, *link;
+    char *md, *html, *want, *got;
+
+    wrap(body, ARTCONV_NODE_PARAGRAPH, "Before the table.");
+    table = gfm_table(body, 3, 2, 1);
+    /* A "|" in a cell, inline formatting, a code span with a "|", a link. */
+    cell = artconv_node_first_child(artconv_node_next(artconv_node_first_child(table)));
+    artconv_node_free(artconv_node_first_child(cell));
+    add_text(cell, "a | b ");
+    wrap(cell, ARTCONV_NODE_EMPH, "em");
+    cell = artconv_node_next(cell);
+    artconv_node_free(artconv_node_first_child(cell));
+    artconv_node_set_literal(add(cell, ARTCONV_NODE_CODE), "x|y", NULL);
+    add_text(cell, " ");
+    link = add(cell, ARTCONV_NODE_LINK);
+    artconv_node_set_url(link, "https://example.org/t", NULL);
+    add_text(link, "link");
+    wrap(body, ARTCONV_NODE_PARAGRAPH, "After the table.");
+    md = write_format(a, "gfm");
+    is_str(md,
+           "Before the table.\n\n"
+           "| r0 c0 | r0 c1 |\n"
+           "| --- | --- |\n"
+           "| a \\| b *em* | `x\\|y` [link](https://example.org/t) |\n"
+           "| r2 c0 | r2 c1 |\n\n"
+           "After the table.\n",
+           "gfm: a table with a header row is a pipe table, its cells escaped");
+    ok(md != NULL && artconv_read(&back, artconv_format_by_name("gfm"), md, strlen(md), NULL,
+                                  NULL) == 0,
+       "gfm: the pipe table reads back");
+    want = body_json(a);
+    got = back != NULL ? body_json(back) : NULL;
+    is_str(got, want, "gfm: the table round-trips to the same model");
+    free(want);
+    free(got);
+    artconv_article_free(back);
+    back = NULL;
+    /* The same table through CommonMark stays an HTML table. */
+    html = write_format(a, "markdown");
+    ok(html != NULL && strstr(html, "<table>\n<thead>\n<tr><th>r0 c0</th>") != NULL &&
+           strstr(html, "| --- |") == NULL,
+       "markdown: the table is still a raw HTML table");
+    ok(html != NULL && artconv_read(&back, markdown(), html, strlen(html), NULL, NULL) == 0,
+       "markdown: the HTML table reads back");
+    want = body_json(a);
+    got = back != NULL ? body_json(back) : NULL;
+    is_str(got, want, "markdown: the HTML table round-trips to the same model");
+    free(want);
+    free(got);
+    free(md);
+    free(html);
+    artconv_article_free(back);
+    artconv_article_free(a);
+}
+
+/* What a pipe table cannot hold stays an HTML table in GFM too. */
+static void test_gfm_fallback(void)
+{
+    static const char *const what[] = {
+        "gfm: a table without a header row is an HTML table",
+        "gfm: a table with two header rows is an HTML table",
+        "gfm: a table with ragged rows is an HTML table",
+        "gfm: a table with a line break in a cell is an HTML table",
+        "gfm: a table with a '|' in a link URL is an HTML table",
+    };
+    int i;
+
+    for (i = 0; i < 5; i++) {
+        artconv_article *a = new_article();
+        artconv_node *table = gfm_table(artconv_article_body(a), 2, 2, i != 0);
+        artconv_node *row = artconv_node_next(artconv_node_first_child(table));
+        artconv_node *cell = artconv_node_first_child(row), *link;
+        char *md;
+
+        if (i == 1)
+            artconv_node_set_header(row, 1, NULL);
+        if (i == 2)
+            artconv_node_free(artconv_node_last_child(row));
+        if (i == 3)
+            add(cell, ARTCONV_NODE_LINEBREAK);
+        if (i == 4) {
+            link = add(cell, ARTCONV_NODE_LINK);
+            artconv_node_set_url(link, "https://example.org/a|b", NULL);
+            add_text(link, "l");
+        }
+        md = write_format(a, "gfm");
+        ok(md != NULL && strncmp(md, "<table>\n", 8) == 0 && strstr(md, "| --- |") == NULL,
+           what[i]);
+        free(md);
+        artconv_article_free(a);
+    }
+}
+
+/* The readers read pipe tables, so CommonMark output escapes what would
+ * make one: every "|" of text, and a line that could be a delimiter row. */
+static void test_no_accidental_table(void)
+{
+    static const char *const lines[][2] = {
+        {"a | b", "| --- | --- |"}, {"head", ":--"}, {"head", "-:"}, {"x | y", ":-: | --"}};
+    size_t i;
+
+    for (i = 0; i < sizeof lines / sizeof lines[0]; i++) {
+        artconv_article *a = new_article(), *back = NULL;
+        artconv_node *p = wrap(artconv_article_body(a), ARTCONV_NODE_PARAGRAPH, lines[i][0]);
+        char *md, *want, *got;
+
+        add(p, ARTCONV_NODE_SOFTBREAK);
+        add_text(p, lines[i][1]);
+        md = write_format(a, "markdown");
+        ok(md != NULL && artconv_read(&back, markdown(), md, strlen(md), NULL, NULL) == 0,
+           "pipes in text: the Markdown reads back");
+        want = body_json(a);
+        got = back != NULL ? body_json(back) : NULL;
+        is_str(got, want, "pipes in text: still one paragraph, no table");
+        free(md);
+        free(want);
+        free(got);
+        artconv_article_free(back);
+        artconv_article_free(a);
+    }
+}
+
 int main(void)
 {
     test_golden();
@@ -1431,5 +1605,8 @@ int main(void)
     test_empty();
     test_long_body();
     test_deep();
+    test_gfm_pipe_table();
+    test_gfm_fallback();
+    test_no_accidental_table();
     return tap_done();
 }

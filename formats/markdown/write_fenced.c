@@ -7,7 +7,8 @@
  *    fenced block ends the list by itself;
  *  - a code span of spaces only: cmark-gfm pads it with one more space on
  *    each side, which a code span of spaces only keeps, so it would grow
- *    on every pass.
+ *    on every pass;
+ *  - a code span in a pipe table's cell: its "|" must be escaped there.
  */
 #include "md_writer.h"
 
@@ -87,24 +88,42 @@ int ac_mdw_is_blank_code(const char *s)
     return *s != '\0' && s[strspn(s, " ")] == '\0';
 }
 
-int ac_mdw_add_blank_code(md_writer *w, const char *spaces, artconv_error *err)
+/* The backticks around `s`: one more than its longest run of them. */
+static int put_ticks(artconv_buf *b, size_t n)
 {
-    cmark_node *node;
-    size_t n = strlen(spaces); /* `spaces` may be w->tmp's own */
-    int rc;
-
-    artconv_buf_clear(&w->tmp);
-    if (artconv_buf_putc(&w->tmp, '`') < 0)
-        return ac_nomem(err);
     while (n-- > 0)
-        if (artconv_buf_putc(&w->tmp, ' ') < 0)
-            return ac_nomem(err);
-    if (artconv_buf_putc(&w->tmp, '`') < 0)
-        return ac_nomem(err);
-    if ((rc = ac_mdw_add(&node, w->cur, CMARK_NODE_HTML_INLINE, err)) < 0)
-        return rc;
-    if (!cmark_node_set_literal(node, w->tmp.ptr) ||
-        !cmark_node_set_user_data(node, (void *)&ac_mdw_code_mark))
-        return ac_mdw_cmark_failed(err, "a code span");
+        if (artconv_buf_putc(b, '`') < 0)
+            return ARTCONV_ENOMEM;
     return ARTCONV_OK;
+}
+
+int ac_mdw_add_code_markdown(md_writer *w, const char *code, int escape_pipes,
+                             artconv_error *err)
+{
+    artconv_buf b = ARTCONV_BUF_INIT;
+    size_t ticks = longest_run(code, '`') + 1, len = strlen(code);
+    /* A reader strips one space at each end when both are there, unless
+     * the span is spaces only; a backtick at an end needs a space too. */
+    int pad = !ac_mdw_is_blank_code(code) && len > 0 &&
+              (code[0] == ' ' || code[0] == '`' || code[len - 1] == ' ' || code[len - 1] == '`');
+    cmark_node *node;
+    int rc = ARTCONV_OK;
+
+    if (put_ticks(&b, ticks) < 0 || (pad && artconv_buf_putc(&b, ' ') < 0))
+        goto nomem;
+    for (; *code != '\0'; code++)
+        if ((escape_pipes && *code == '|' && artconv_buf_putc(&b, '\\') < 0) ||
+            artconv_buf_putc(&b, *code) < 0)
+            goto nomem;
+    if ((pad && artconv_buf_putc(&b, ' ') < 0) || put_ticks(&b, ticks) < 0)
+        goto nomem;
+    if ((rc = ac_mdw_add(&node, w->cur, CMARK_NODE_HTML_INLINE, err)) == 0 &&
+        (!cmark_node_set_literal(node, b.ptr) ||
+         !cmark_node_set_user_data(node, (void *)&ac_mdw_code_mark)))
+        rc = ac_mdw_cmark_failed(err, "a code span");
+    artconv_buf_dispose(&b);
+    return rc;
+nomem:
+    artconv_buf_dispose(&b);
+    return ac_nomem(err);
 }

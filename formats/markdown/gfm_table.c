@@ -1,0 +1,72 @@
+/*
+ * gfm_table.c - cmark-gfm's table extension, the one GFM extension the
+ * Markdown reader turns on (docs/markdown.md, "GFM").  cmark-gfm keeps its
+ * extensions in a process-wide registry that registers without a lock, so
+ * the registration runs once, under pthread_once, before any parser asks
+ * for the extension.
+ */
+#include "md_table.h"
+
+#include <cmark-gfm-core-extensions.h>
+#include <pthread.h>
+#include <string.h>
+
+static pthread_once_t register_once = PTHREAD_ONCE_INIT;
+
+static void register_extensions(void)
+{
+    cmark_gfm_core_extensions_ensure_registered();
+}
+
+cmark_syntax_extension *ac_md_table_extension(void)
+{
+    /* pthread_once fails only on invalid arguments. */
+    (void)pthread_once(&register_once, register_extensions);
+    return cmark_find_syntax_extension("table");
+}
+
+cmark_node *ac_md_parse(const char *data, size_t len)
+{
+    cmark_syntax_extension *table = ac_md_table_extension();
+    cmark_parser *parser = cmark_parser_new(CMARK_OPT_DEFAULT);
+    cmark_node *doc;
+
+    if (parser == NULL)
+        return NULL;
+    if (table != NULL)
+        cmark_parser_attach_syntax_extension(parser, table);
+    cmark_parser_feed(parser, data, len);
+    doc = cmark_parser_finish(parser);
+    cmark_parser_free(parser);
+    return doc;
+}
+
+/* The extension's node types are variables its headers do not declare:
+ * its nodes are told by their type names. */
+static int has_type(cmark_node *node, const char *name)
+{
+    const char *type = cmark_node_get_type_string(node);
+
+    return type != NULL && strcmp(type, name) == 0;
+}
+
+int ac_md_is_table(cmark_node *node)
+{
+    return has_type(node, "table");
+}
+
+/* cmark-gfm names a header row "table_header", any other "table_row". */
+int ac_md_is_table_row(cmark_node *node)
+{
+    return has_type(node, "table_row") || has_type(node, "table_header");
+}
+
+int ac_md_is_table_cell(cmark_node *node)
+{
+    return has_type(node, "table_cell");
+}
+
+int ac_md_is_header_row(cmark_node *node)
+{
+    return cmark_gfm_extensions_get_table_row_is_header(node);
+}
