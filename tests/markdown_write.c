@@ -1524,6 +1524,25 @@ static void test_gfm_pipe_table(void)
     artconv_article_free(a);
 }
 
+/* The kitchen sink as GFM: the Markdown golden file's body, with its table
+ * as a pipe table. */
+static void test_gfm_golden(void)
+{
+    artconv_article *sink = fixture_kitchen_sink();
+    artconv_write_options opts;
+    artconv_buf out = ARTCONV_BUF_INIT;
+    char path[4096];
+
+    artconv_write_options_init(&opts);
+    snprintf(path, sizeof path, "%s/golden/markdown_write/kitchen-sink-gfm.md", test_dir());
+    if (ok(sink != NULL && artconv_write(&out, artconv_format_by_name("gfm"), sink, &opts,
+                                         NULL) == 0,
+           "gfm: the kitchen sink is written"))
+        golden_check(path, out.ptr, out.len, "golden kitchen-sink-gfm.md");
+    artconv_buf_dispose(&out);
+    artconv_article_free(sink);
+}
+
 /* What a pipe table cannot hold stays an HTML table in GFM too. */
 static void test_gfm_fallback(void)
 {
@@ -1606,6 +1625,7 @@ int main(void)
     test_long_body();
     test_deep();
     test_gfm_pipe_table();
+    test_gfm_golden();
     test_gfm_fallback();
     test_no_accidental_table();
     return tap_done();
