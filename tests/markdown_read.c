@@ -848,6 +848,38 @@ static void test_pipe_tables(void)
     }
 }
 
+/* cmark-gfm fills each short row of a pipe table up to the header's width:
+ * a header of 1,000 cells over 4,000 one-cell rows (12 KB) would be four
+ * million cells.  Such input is read with its tables as text, with a
+ * warning, in linear time. */
+static void test_pipe_table_amplification(void)
+{
+    artconv_buf in = ARTCONV_BUF_INIT;
+    artconv_article *a = NULL;
+    warnings ws;
+    artconv_error err;
+    double seconds = 0;
+    int i;
+
+    artconv_buf_putc(&in, '|');
+    for (i = 0; i < 1000; i++)
+        artconv_buf_puts(&in, "a|");
+    artconv_buf_puts(&in, "\n|");
+    for (i = 0; i < 1000; i++)
+        artconv_buf_puts(&in, "-|");
+    artconv_buf_putc(&in, '\n');
+    for (i = 0; i < 4000; i++)
+        artconv_buf_puts(&in, "x\n");
+    ok(read_md(&a, in.ptr, in.len, 0, &ws, &err, &seconds) == 0,
+       "a pipe table that would fill millions of cells reads");
+    ok(ws.count == 1 && strstr(ws.last, "read as text") != NULL,
+       "with a warning that its tables are read as text");
+    ok(a != NULL && find(artconv_article_body(a), ARTCONV_NODE_TABLE) == NULL, "no table is built");
+    ok(seconds < 2.0, "in well under two seconds");
+    artconv_article_free(a);
+    artconv_buf_dispose(&in);
+}
+
 int main(void)
 {
     md = artconv_format_by_name("markdown");
@@ -865,6 +897,7 @@ int main(void)
     test_one_decoder();
     test_sample_to_every_writer();
     test_pipe_tables();
+    test_pipe_table_amplification();
     ok(golden_run("markdown-json", ".md", md, ".json", artconv_format_by_name("json"), NULL,
                   NULL) >= 2,
        "golden Markdown -> JSON cases ran");

@@ -25,9 +25,63 @@ cmark_syntax_extension *ac_md_table_extension(void)
     return cmark_find_syntax_extension("table");
 }
 
-cmark_node *ac_md_parse(const char *data, size_t len)
+/* The line from `s` (not past `end`) without its line ending, and where
+ * the next line starts. */
+static const char *line_end(const char *s, const char *end, const char **next)
 {
-    cmark_syntax_extension *table = ac_md_table_extension();
+    const char *nl = memchr(s, '\n', (size_t)(end - s));
+
+    *next = nl != NULL ? nl + 1 : end;
+    return nl != NULL ? nl : end;
+}
+
+/* The columns of `line` if it could be a delimiter row once the quote
+ * markers and indentation before it are skipped (only "|", ":", "-" and
+ * blanks, one "-" at least), else 0; `*blank` says whether it is blank. */
+static size_t delimiter_columns(const char *s, const char *e, int *blank)
+{
+    size_t pipes = 0;
+    int dash = 0;
+
+    while (s < e && (*s == ' ' || *s == '\t' || *s == '>'))
+        s++;
+    *blank = s == e || (s + 1 == e && *s == '\r');
+    for (; s < e; s++) {
+        if (*s == '|')
+            pipes++;
+        else if (*s == '-')
+            dash = 1;
+        else if (*s != ':' && *s != ' ' && *s != '\t' && *s != '\r')
+            return 0;
+    }
+    return dash ? pipes + 1 : 0;
+}
+
+size_t ac_md_table_cells_bound(const char *data, size_t len)
+{
+    const char *s = data, *end = data + len, *e, *next;
+    size_t columns = 0, total = 0, c;
+    int blank;
+
+    for (; s < end; s = next) {
+        e = line_end(s, end, &next);
+        c = delimiter_columns(s, e, &blank);
+        if (blank)
+            columns = 0; /* a blank line ends a table */
+        else if (c > columns) {
+            total += c; /* a table could start here: its header row */
+            columns = c;
+        }
+        total += columns;
+        if (total > (size_t)-1 / 2)
+            return total;
+    }
+    return total;
+}
+
+cmark_node *ac_md_parse(const char *data, size_t len, int tables)
+{
+    cmark_syntax_extension *table = tables ? ac_md_table_extension() : NULL;
     cmark_parser *parser = cmark_parser_new(CMARK_OPT_DEFAULT);
     cmark_node *doc;
 

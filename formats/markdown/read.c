@@ -393,7 +393,7 @@ int ac_markdown_read(artconv_article **out, const char *data, size_t len,
     artconv_buf input = ARTCONV_BUF_INIT;
     cmark_node *doc = NULL;
     size_t body = 0;
-    int rc = ARTCONV_OK;
+    int rc = ARTCONV_OK, tables;
 
     *out = NULL;
     memset(&r, 0, sizeof r);
@@ -409,7 +409,14 @@ int ac_markdown_read(artconv_article **out, const char *data, size_t len,
     }
     AC_CHECK(ac_front_matter_read(r.article, &body, &r.line_offset, data, len, opts, err));
     /* cmark aborts if memory runs out; the rest of the library reports it. */
-    doc = ac_md_parse(data + body, len - body);
+    /* Pipe tables whose cells could far outnumber the input's bytes are
+     * read as text (md_table.h). */
+    tables = ac_md_table_cells_bound(data + body, len - body) <= 2 * (len - body) + 65536;
+    if (!tables)
+        ac_warn_read(opts, ARTCONV_ELIMIT, 0,
+                     "pipe tables could have far more cells than the input has bytes; "
+                     "read as text");
+    doc = ac_md_parse(data + body, len - body, tables);
     if (doc == NULL) {
         rc = ac_nomem(err);
         goto cleanup;
