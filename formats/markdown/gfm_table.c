@@ -35,48 +35,63 @@ static const char *line_end(const char *s, const char *end, const char **next)
     return nl != NULL ? nl : end;
 }
 
-/* The columns of `line` if it could be a delimiter row once the quote
- * markers and indentation before it are skipped (only "|", ":", "-" and
- * blanks, one "-" at least), else 0; `*blank` says whether it is blank. */
-static size_t delimiter_columns(const char *s, const char *e, int *blank)
+/* The columns of a line (from `s` to `e`) if it could be a delimiter row
+ * once the quote markers and indentation before it are skipped (only "|",
+ * ":", "-" and blanks, one "-" at least), else 0; `*blank` says whether it
+ * is blank and `*pipes` counts its "|". */
+static size_t delimiter_columns(const char *s, const char *e, int *blank, size_t *pipes)
 {
-    size_t pipes = 0;
-    int dash = 0;
+    int dash = 0, other = 0;
 
+    *pipes = 0;
     while (s < e && (*s == ' ' || *s == '\t' || *s == '>'))
         s++;
     *blank = s == e || (s + 1 == e && *s == '\r');
     for (; s < e; s++) {
         if (*s == '|')
-            pipes++;
+            (*pipes)++;
         else if (*s == '-')
             dash = 1;
         else if (*s != ':' && *s != ' ' && *s != '\t' && *s != '\r')
-            return 0;
+            other = 1;
     }
-    return dash ? pipes + 1 : 0;
+    return dash && !other ? *pipes + 1 : 0;
 }
 
-size_t ac_md_table_cells_bound(const char *data, size_t len)
+/* Adds without overflow (saturating). */
+static size_t add_sat(size_t a, size_t b)
+{
+    return a > (size_t)-1 - b ? (size_t)-1 : a + b;
+}
+
+static size_t square_sat(size_t a)
+{
+    return a != 0 && a > (size_t)-1 / a ? (size_t)-1 : a * a;
+}
+
+int ac_md_tables_too_costly(const char *data, size_t len)
 {
     const char *s = data, *end = data + len, *e, *next;
-    size_t columns = 0, total = 0, c;
+    size_t columns = 0, cells = 0, work = 0, c, pipes, prev_pipes = 0;
     int blank;
 
-    for (; s < end; s = next) {
+    for (; s < end; s = next, prev_pipes = pipes) {
         e = line_end(s, end, &next);
-        c = delimiter_columns(s, e, &blank);
-        if (blank)
+        c = delimiter_columns(s, e, &blank, &pipes);
+        if (blank) {
             columns = 0; /* a blank line ends a table */
-        else if (c > columns) {
-            total += c; /* a table could start here: its header row */
+        } else if (c > columns) {
+            /* A table could start here, below its header row. */
+            cells = add_sat(cells, c);
+            work = add_sat(work, square_sat(prev_pipes + 1));
             columns = c;
         }
-        total += columns;
-        if (total > (size_t)-1 / 2)
-            return total;
+        if (columns == 0)
+            continue;
+        cells = add_sat(cells, columns);
+        work = add_sat(work, square_sat(pipes + 1));
     }
-    return total;
+    return cells > 2 * len + 65536 || work > 64 * len + 16 * 1024 * 1024;
 }
 
 cmark_node *ac_md_parse(const char *data, size_t len, int tables)

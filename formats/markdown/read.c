@@ -409,12 +409,12 @@ int ac_markdown_read(artconv_article **out, const char *data, size_t len,
     }
     AC_CHECK(ac_front_matter_read(r.article, &body, &r.line_offset, data, len, opts, err));
     /* cmark aborts if memory runs out; the rest of the library reports it. */
-    /* Pipe tables whose cells could far outnumber the input's bytes are
-     * read as text (md_table.h). */
-    tables = ac_md_table_cells_bound(data + body, len - body) <= 2 * (len - body) + 65536;
+    /* Pipe tables that would cost cmark-gfm far more than the input's size
+     * are read as text (md_table.h). */
+    tables = !ac_md_tables_too_costly(data + body, len - body);
     if (!tables)
         ac_warn_read(opts, ARTCONV_ELIMIT, 0,
-                     "pipe tables could have far more cells than the input has bytes; "
+                     "pipe tables too large for their input (cells, or cells in a row); "
                      "read as text");
     doc = ac_md_parse(data + body, len - body, tables);
     if (doc == NULL) {
