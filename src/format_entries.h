@@ -22,6 +22,9 @@ int ac_markdown_read(artconv_article **out, const char *data, size_t len,
                      const artconv_read_options *opts, artconv_error *err);
 int ac_markdown_write(artconv_buf *out, const artconv_article *article,
                       const artconv_write_options *opts, artconv_error *err);
+/* GFM: Markdown with pipe tables where a table fits one. */
+int ac_gfm_write(artconv_buf *out, const artconv_article *article,
+                 const artconv_write_options *opts, artconv_error *err);
 /* Whether Markdown written with `opts` carries pubstatus and embargo (the
  * format's status_loss slot, see ac_status_loss_fn in internal.h). */
 const char *ac_markdown_status_loss(const artconv_write_options *opts);

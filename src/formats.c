@@ -12,7 +12,9 @@
 static const char *const text_extensions[] = {".txt", ".text", NULL};
 static const char *const text_aliases[] = {"txt", "plain", NULL};
 static const char *const markdown_extensions[] = {".md", ".markdown", NULL};
-static const char *const markdown_aliases[] = {"md", "commonmark", "gfm", NULL};
+static const char *const markdown_aliases[] = {"md", "commonmark", NULL};
+/* GFM has no extension of its own: .md stays CommonMark. */
+static const char *const gfm_extensions[] = {NULL};
 static const char *const html_extensions[] = {".html", ".htm", ".xhtml", NULL};
 static const char *const html_aliases[] = {"htm", "html5", NULL};
 static const char *const json_extensions[] = {".json", NULL};
@@ -43,6 +45,19 @@ static const artconv_format format_markdown = {
     .writes_raw_html = 1,
     .status_loss = ac_markdown_status_loss,
     /* The reader hands raw HTML to the HTML reader's fragment path. */
+    .prepare = ac_xml_prepare,
+};
+/* GitHub Flavored Markdown: the Markdown reader (which reads pipe tables
+ * either way) and the Markdown writer with pipe tables. */
+static const artconv_format format_gfm = {
+    .name = "gfm",
+    .extensions = gfm_extensions,
+    .media_type = "text/markdown",
+    .description = "GitHub Flavored Markdown (pipe tables) with YAML front matter",
+    .read = ac_markdown_read,
+    .write = ac_gfm_write,
+    .writes_raw_html = 1,
+    .status_loss = ac_markdown_status_loss,
     .prepare = ac_xml_prepare,
 };
 static const artconv_format format_html = {
@@ -103,7 +118,7 @@ static const artconv_format format_ninjs = {
 };
 
 static const artconv_format *const formats[] = {
-    &format_text, &format_markdown, &format_html, &format_json,
+    &format_text, &format_markdown, &format_gfm,   &format_html, &format_json,
     &format_epub, &format_newsml,   &format_ninjs,
 };
 

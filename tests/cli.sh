@@ -26,7 +26,7 @@ TXT
 run "$bin" --version
 expect_status 0 "--version"
 [ "$(printf '%s\n' "$out" | head -n 1)" = "artconv 0.1.0" ]; ok $? "--version prints 'artconv 0.1.0'"
-for lib in libxml2 cmark libzip libyaml jansson libunistring; do
+for lib in libxml2 cmark-gfm libzip libyaml jansson libunistring; do
     printf '%s\n' "$out" | grep -Eq "^$lib [0-9]+\.[0-9]+"
     ok $? "--version names the $lib in use with its version"
 done
@@ -402,7 +402,7 @@ expect_status 0 "--smart"
 case "$out" in *'“It is good to have our bridge back,” the mayor'*) ok 0 "--smart curls the quotes" ;; *) ok 1 "--smart curls the quotes" ;; esac
 run "$bin" --list-input-formats
 expect_status 0 "--list-input-formats"
-[ "$out" = "$(printf 'text\nmarkdown\nhtml\njson\nepub\nnewsml\nninjs')" ]; ok $? "--list-input-formats lists the readers, one a line"
+[ "$out" = "$(printf 'text\nmarkdown\ngfm\nhtml\njson\nepub\nnewsml\nninjs')" ]; ok $? "--list-input-formats lists the readers, one a line"
 run "$bin" --list-output-formats
 printf '%s\n' "$out" | grep -qx json && printf '%s\n' "$out" | grep -qx epub
 ok $? "--list-output-formats lists the writers"
@@ -410,7 +410,7 @@ run "$bin" formats --json
 expect_status 0 "formats --json"
 printf '%s' "$out" | python3 -c 'import json,sys; f=json.load(sys.stdin); d={x["name"]: x for x in f}; sys.exit(0 if d["json"]["write"] and d["json"]["read"] and ".epub" in d["epub"]["extensions"] else 1)'
 ok $? "formats --json is JSON with names, read/write and extensions"
-for alias in gfm:markdown commonmark:markdown html5:html epub3:epub plain:text; do
+for alias in gfm:gfm commonmark:markdown html5:html epub3:epub plain:text; do
     name=${alias%%:*}
     run "$bin" convert --to "$name" -o "alias.$name" story.txt
     expect_status 0 "--to $name is accepted (${alias#*:})"

@@ -22,6 +22,14 @@
  * must be listed.  The 99% bar holds both for all the examples outside the
  * HTML sections and for those free of raw HTML.
  *
+ * The reader and writer are built on cmark-gfm 0.29.0.gfm.6, which this
+ * test renders with too.  It renders 650 of the 652 examples as the 0.30
+ * spec says, the table extension on or off: example 28 (&#87654321;
+ * becomes U+FFFD, 0.30 keeps it as text) and example 171 (<textarea>
+ * starts an HTML block only in 0.30) differ on both sides of the round
+ * trip alike, so they pass here.  The GFM autolink extension would change
+ * five more (601, 605, 607, 610, 611): the readers leave it off.
+ *
  * A second pass (artconv's Markdown read and written again) must give the
  * same bytes.  Every example that fails is listed below with the reason;
  * an unlisted failure, or a listed example that passes, fails the test.
@@ -30,7 +38,7 @@
 #include "tap.h"
 #include "testutil.h"
 
-#include <cmark.h>
+#include <cmark-gfm.h>
 #include <jansson.h>
 
 #include <ctype.h>
@@ -93,7 +101,7 @@ static int has_raw_html(const char *md)
 static char *render(const char *md)
 {
     cmark_node *doc = cmark_parse_document(md, strlen(md), CMARK_OPT_DEFAULT);
-    char *html = cmark_render_html(doc, CMARK_OPT_UNSAFE);
+    char *html = cmark_render_html(doc, CMARK_OPT_UNSAFE, NULL);
 
     cmark_node_free(doc);
     return html;

@@ -2147,6 +2147,135 @@ static void test_meta_title_short_suffix(void)
            "title: a long last part of og:title stays");
 }
 
+/* i15 authors, meta2: author boxes with no label or link */
+static void test_meta2_author_box(void)
+{
+    static const struct {
+        const char *box, *want, *what;
+    } cases[] = {
+        {"<div><img alt='Jane Roe' src='j.jpg'><div>Jane Roe</div><p>Jane Roe is a reporter "
+         "who covers the harbour.</p></div>",
+         "Jane Roe", "author box: a name alone, then a biography that opens with it"},
+        {"<p><img alt='Jane Roe, Staff Writer' src='j.jpg'></p><p>Jane has written about "
+         "boats for ten years.</p>",
+         "Jane Roe", "author box: a photo's alt text, the biography by the first name"},
+        {"<div><div>Jane Roe</div><p>The mayor said the bridge would open.</p></div>", "",
+         "author box: a name with no biography is no author"},
+        {"<p>Jane Roe is a reporter.</p><div>Jane Roe</div>", "",
+         "author box: the biography comes after the name"},
+        {"<h3>Author</h3><p>Lisa D. Ellis</p>", "Lisa D. Ellis",
+         "author box: \"Author\" alone over the name"},
+        {"<h2>Article by</h2><div>Matias Heikkila</div>", "Matias Heikkila",
+         "author box: \"Article by\" alone over the name"},
+        {"<p>About the Author:</p><p>Juliette Carreiro is a skilled content creator with over "
+         "five years of experience in marketing, and she writes about code for the blog.</p>",
+         "Juliette Carreiro", "author box: \"About the Author\" over a long biography"},
+        {"<p>About the Author:</p><p>The team at the harbour office writes these notes every "
+         "week for the people who live and work along the water.</p>",
+         "", "author box: a biography that opens with no name gives none"},
+    };
+    size_t i;
+
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        artconv_buf page = ARTCONV_BUF_INIT;
+        artconv_article *a = NULL;
+        artconv_error err;
+
+        artconv_buf_puts(&page, "<html><head><title>Bridge to reopen</title></head><body>"
+                                "<article><h1>Bridge to reopen at the end of the month</h1>");
+        artconv_buf_puts(&page, PROSE PROSE "</article><section class='box'>");
+        artconv_buf_puts(&page, cases[i].box);
+        artconv_buf_puts(&page, "</section></body></html>");
+        if (ok(read_html(&a, page.ptr, page.len, 0, 0, NULL, &err, NULL) == 0,
+               "author box: the page reads"))
+            is_str(authors_of(a), cases[i].want, cases[i].what);
+        artconv_article_free(a);
+        artconv_buf_dispose(&page);
+    }
+}
+
+/* i15 dates, meta2: a vendor's name for the publication date meta */
+static void test_meta2_vendor_date(void)
+{
+    check_page_date("<meta name='w-published-date' content='2025-05-27T06:03:43Z'>", "<p>Text</p>",
+                    "2025-05-27T06:03:43Z", "dates: a vendor-prefixed published-date meta");
+    check_page_date("<meta name='published-time' content='2026-03-09T08:45:32Z'>"
+                    "<meta name='published-date' content='2021-02-16'>",
+                    "<p>Text</p>", "2021-02-16", "dates: a listed date meta beats a vendor's");
+    {
+        char *got = page_date_of("<meta name='auto-publish' content='2025-05-27'>", "<p>Text</p>");
+
+        ok(got == NULL, "dates: a name that only holds 'publish' is no date");
+        free(got);
+    }
+}
+
+/* i15 page kinds: service and forum pages */
+
+/* An FAQ accordion: each answer is hidden (aria-hidden, display:none) until
+ * its button opens it; the answers are content.  A menu that a button opens
+ * the same way stays out, and so does a hidden box no button opens. */
+static void test_kinds_open_panels(void)
+{
+    const char *page =
+        "<html><head><title>Boat repairs</title></head><body>"
+        "<button aria-expanded='false' aria-controls='menu'>Menu</button>"
+        "<div id='menu' hidden><a href='/a'>Home of the harbour shop</a> "
+        "<a href='/b'>About the harbour shop</a> <a href='/c'>Contact the harbour shop</a></div>"
+        "<main><h1>Boat repairs</h1>" PROSE "<h2>Questions</h2><div class='faq'>"
+        "<h3><button id='q1' aria-expanded='false' aria-controls='a1'>How long?</button></h3>"
+        "<div id='a1' aria-hidden='true'><p>Most hulls are back in the water within a week, "
+        "sooner when the yard has the parts in stock.</p></div>"
+        "<h3><button id='q2' aria-expanded='false'>What does it cost?</button></h3>"
+        "<div aria-labelledby='q2' style='display: none'><p>A survey costs forty pounds, "
+        "and the yard quotes the repair before any work starts.</p></div>"
+        "</div><div style='display:none'><p>A promotion that the page never shows to anyone "
+        "at all, with no button to open it.</p></div></main></body></html>";
+    artconv_article *a = NULL;
+    artconv_error err;
+
+    if (ok(read_html(&a, page, strlen(page), 0, 0, NULL, &err, NULL) == 0,
+           "accordion page reads")) {
+        ok(has_text(a, "harbour authority said"), "accordion page: the text is kept");
+        ok(has_text(a, "back in the water within a week"),
+           "accordion page: a panel named by aria-controls is kept");
+        ok(has_text(a, "survey costs forty pounds"),
+           "accordion page: a panel naming its button is kept");
+        ok(!has_text(a, "About the harbour shop"), "accordion page: the menu stays out");
+        ok(!has_text(a, "never shows to anyone"), "accordion page: a box no button opens stays out");
+        artconv_article_free(a);
+    }
+}
+
+/* A landing page whose <main> is the best box: its feature sections, each
+ * two icons and a line of text, are the page's content, not galleries. */
+static void test_kinds_main_is_region(void)
+{
+    artconv_buf page = ARTCONV_BUF_INIT;
+    artconv_article *a = NULL;
+    artconv_error err;
+    size_t k;
+
+    artconv_buf_puts(&page, "<html><head><title>Boat repairs</title></head><body>"
+                            "<main><h1>Boat repairs</h1>" PROSE);
+    for (k = 0; k < 3; k++)
+        artconv_buf_puts(&page, "<section><img src='/i1.png'><img src='/i2.png'>"
+                                "<div>Our yard mends hulls, masts and engines of every size, "
+                                "from a dinghy to a trawler, with parts kept in stock and a "
+                                "quote given before any work starts, so that every owner knows "
+                                "the cost of the repair and the day the boat is back.</div>"
+                                "</section>");
+    artconv_buf_puts(&page, "</main></body></html>");
+    if (ok(read_html(&a, page.ptr, page.len, 0, 0, NULL, &err, NULL) == 0,
+           "landing page in main reads")) {
+        ok(has_text(a, "harbour authority said"), "landing page in main: the text is kept");
+        ok(has_text(a, "mends hulls, masts and engines"),
+           "landing page in main: its feature sections are kept");
+        artconv_article_free(a);
+    }
+    artconv_buf_dispose(&page);
+}
+
 int main(void)
 {
     int n;
@@ -2213,6 +2342,12 @@ int main(void)
     test_meta_author_link();
     /* i15 titles: short site suffix */
     test_meta_title_short_suffix();
+    /* i15 metadata, meta2 */
+    test_meta2_author_box();
+    test_meta2_vendor_date();
+    /* i15 page kinds: service and forum pages */
+    test_kinds_open_panels();
+    test_kinds_main_is_region();
     n = golden_run("html-json", ".html", html, ".json", artconv_format_by_name("json"), NULL, NULL);
     ok(n >= 3, "golden html -> json: cases found");
     return tap_done();

@@ -799,6 +799,102 @@ static void test_one_decoder(void)
     artconv_article_free(h);
 }
 
+/* GFM pipe tables (issue 18): both Markdown readers have cmark-gfm's table
+ * extension on, since a pipe table in CommonMark is only a paragraph. */
+static void test_pipe_tables(void)
+{
+    static const char input[] = "| Name | *Votes* |\n"
+                                "| :--- | ---: |\n"
+                                "| a \\| b | `x\\|y` |\n"
+                                "| c |\n";
+    static const char *const formats[] = {"markdown", "gfm"};
+    size_t i;
+
+    for (i = 0; i < 2; i++) {
+        const artconv_format *f = artconv_format_by_name(formats[i]);
+        artconv_article *a = NULL;
+        artconv_node *table, *head, *row, *cell;
+        char what[96];
+
+        snprintf(what, sizeof what, "%s: a pipe table reads", formats[i]);
+        ok(artconv_read(&a, f, input, strlen(input), NULL, NULL) == 0, what);
+        table = artconv_node_first_child(artconv_article_body(a));
+        head = artconv_node_first_child(table);
+        row = artconv_node_next(head);
+        snprintf(what, sizeof what, "%s: a TABLE with a header row and two rows", formats[i]);
+        ok(artconv_node_get_kind(table) == ARTCONV_NODE_TABLE && artconv_node_get_header(head) &&
+               row != NULL && !artconv_node_get_header(row) &&
+               artconv_node_next(row) != NULL && artconv_node_next(artconv_node_next(row)) == NULL,
+           what);
+        cell = artconv_node_next(artconv_node_first_child(head));
+        snprintf(what, sizeof what, "%s: a header cell keeps its emphasis", formats[i]);
+        ok(artconv_node_get_kind(cell) == ARTCONV_NODE_TABLE_CELL &&
+               artconv_node_get_kind(artconv_node_first_child(cell)) == ARTCONV_NODE_EMPH,
+           what);
+        cell = artconv_node_first_child(row);
+        snprintf(what, sizeof what, "%s: an escaped '|' is text", formats[i]);
+        is_str(artconv_node_get_literal(artconv_node_first_child(cell)), "a | b", what);
+        snprintf(what, sizeof what, "%s: and in a code span too", formats[i]);
+        is_str(artconv_node_get_literal(artconv_node_first_child(artconv_node_next(cell))), "x|y",
+               what);
+        /* A short row has its missing cells, empty, as cmark-gfm reads it. */
+        row = artconv_node_next(row);
+        snprintf(what, sizeof what, "%s: a short row gets its empty cells", formats[i]);
+        ok(artconv_node_last_child(row) != NULL &&
+               artconv_node_first_child(artconv_node_last_child(row)) == NULL &&
+               artconv_node_next(artconv_node_first_child(row)) == artconv_node_last_child(row),
+           what);
+        artconv_article_free(a);
+    }
+}
+
+/* cmark-gfm fills each short row of a pipe table up to the header's width:
+ * a header of 1,000 cells over 4,000 one-cell rows (12 KB) would be four
+ * million cells.  Such input is read with its tables as text, with a
+ * warning, in linear time. */
+static void test_pipe_table_amplification(void)
+{
+    artconv_buf in = ARTCONV_BUF_INIT;
+    artconv_article *a = NULL;
+    warnings ws;
+    artconv_error err;
+    double seconds = 0;
+    int i;
+
+    artconv_buf_putc(&in, '|');
+    for (i = 0; i < 1000; i++)
+        artconv_buf_puts(&in, "a|");
+    artconv_buf_puts(&in, "\n|");
+    for (i = 0; i < 1000; i++)
+        artconv_buf_puts(&in, "-|");
+    artconv_buf_putc(&in, '\n');
+    for (i = 0; i < 4000; i++)
+        artconv_buf_puts(&in, "x\n");
+    ok(read_md(&a, in.ptr, in.len, 0, &ws, &err, &seconds) == 0,
+       "a pipe table that would fill millions of cells reads");
+    ok(ws.count == 1 && strstr(ws.last, "read as text") != NULL,
+       "with a warning that its tables are read as text");
+    ok(a != NULL && find(artconv_article_body(a), ARTCONV_NODE_TABLE) == NULL, "no table is built");
+    ok(seconds < 2.0, "in well under two seconds");
+    artconv_article_free(a);
+    a = NULL;
+    /* cmark-gfm splits a row in time quadratic in its cells: one row of
+     * 20,000 cells took seconds. */
+    artconv_buf_clear(&in);
+    artconv_buf_putc(&in, '|');
+    for (i = 0; i < 20000; i++)
+        artconv_buf_puts(&in, "a|");
+    artconv_buf_puts(&in, "\n|");
+    for (i = 0; i < 20000; i++)
+        artconv_buf_puts(&in, "-|");
+    artconv_buf_putc(&in, '\n');
+    ok(read_md(&a, in.ptr, in.len, 0, &ws, &err, &seconds) == 0 && ws.count == 1 &&
+           find(artconv_article_body(a), ARTCONV_NODE_TABLE) == NULL && seconds < 2.0,
+       "a row of 20,000 cells is read as text, with a warning, in well under two seconds");
+    artconv_article_free(a);
+    artconv_buf_dispose(&in);
+}
+
 int main(void)
 {
     md = artconv_format_by_name("markdown");
@@ -815,6 +911,8 @@ int main(void)
     test_latin1_like_text();
     test_one_decoder();
     test_sample_to_every_writer();
+    test_pipe_tables();
+    test_pipe_table_amplification();
     ok(golden_run("markdown-json", ".md", md, ".json", artconv_format_by_name("json"), NULL,
                   NULL) >= 2,
        "golden Markdown -> JSON cases ran");

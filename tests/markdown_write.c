@@ -11,7 +11,7 @@
 #include "tap.h"
 #include "testutil.h"
 
-#include <cmark.h>
+#include <cmark-gfm.h>
 #include <yaml.h>
 
 #include <stdio.h>
@@ -882,16 +882,21 @@ static void test_kitchen_sink_reparse(void)
     artconv_buf_dispose(&two);
 }
 
+/* cmark-gfm's node types are bit fields (block or inline, then a number):
+ * a small slot for each, for counting. */
+#define TYPE_SLOTS 128
+#define SLOT(t) ((((t)&CMARK_NODE_TYPE_INLINE) == CMARK_NODE_TYPE_INLINE ? 64 : 0) + ((t)&63))
+
 /* Counts the nodes of each kind in a parsed document. */
-static void count_types(cmark_node *doc, int counts[CMARK_NODE_LAST_INLINE + 1])
+static void count_types(cmark_node *doc, int counts[TYPE_SLOTS])
 {
     cmark_iter *it = cmark_iter_new(doc);
     cmark_event_type ev;
 
-    memset(counts, 0, sizeof(int) * (CMARK_NODE_LAST_INLINE + 1));
+    memset(counts, 0, sizeof(int) * TYPE_SLOTS);
     while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE)
         if (ev == CMARK_EVENT_ENTER)
-            counts[cmark_node_get_type(cmark_iter_get_node(it))]++;
+            counts[SLOT(cmark_node_get_type(cmark_iter_get_node(it)))]++;
     cmark_iter_free(it);
 }
 
@@ -926,7 +931,7 @@ static void test_escaping(void)
     artconv_buf out = ARTCONV_BUF_INIT;
     artconv_node *body = artconv_article_body(a), *h;
     cmark_node *doc;
-    int counts[CMARK_NODE_LAST_INLINE + 1];
+    int counts[TYPE_SLOTS];
     size_t i;
 
     for (i = 0; i < sizeof texts / sizeof texts[0]; i++)
@@ -941,18 +946,18 @@ static void test_escaping(void)
     write_md(&out, a, ARTCONV_FRONT_MATTER_NEVER, "special characters: write");
     doc = parse(out.ptr);
     count_types(doc, counts);
-    is_int(counts[CMARK_NODE_EMPH] + counts[CMARK_NODE_STRONG], 0,
+    is_int(counts[SLOT(CMARK_NODE_EMPH)] + counts[SLOT(CMARK_NODE_STRONG)], 0,
            "special characters: no emphasis");
-    is_int(counts[CMARK_NODE_LINK] + counts[CMARK_NODE_IMAGE], 0, "special characters: no link");
-    is_int(counts[CMARK_NODE_HEADING], 1, "special characters: only the real heading");
-    is_int(counts[CMARK_NODE_HTML_BLOCK] + counts[CMARK_NODE_HTML_INLINE], 0,
+    is_int(counts[SLOT(CMARK_NODE_LINK)] + counts[SLOT(CMARK_NODE_IMAGE)], 0, "special characters: no link");
+    is_int(counts[SLOT(CMARK_NODE_HEADING)], 1, "special characters: only the real heading");
+    is_int(counts[SLOT(CMARK_NODE_HTML_BLOCK)] + counts[SLOT(CMARK_NODE_HTML_INLINE)], 0,
            "special characters: no raw HTML");
-    is_int(counts[CMARK_NODE_LIST], 1, "special characters: only the real list");
-    is_int(counts[CMARK_NODE_BLOCK_QUOTE], 1, "special characters: only the real quote");
-    is_int(counts[CMARK_NODE_CODE] + counts[CMARK_NODE_CODE_BLOCK], 0,
+    is_int(counts[SLOT(CMARK_NODE_LIST)], 1, "special characters: only the real list");
+    is_int(counts[SLOT(CMARK_NODE_BLOCK_QUOTE)], 1, "special characters: only the real quote");
+    is_int(counts[SLOT(CMARK_NODE_CODE)] + counts[SLOT(CMARK_NODE_CODE_BLOCK)], 0,
            "special characters: no code");
-    is_int(counts[CMARK_NODE_THEMATIC_BREAK], 0, "special characters: no thematic break");
-    is_int(counts[CMARK_NODE_PARAGRAPH], (int)(sizeof texts / sizeof texts[0]) + 2,
+    is_int(counts[SLOT(CMARK_NODE_THEMATIC_BREAK)], 0, "special characters: no thematic break");
+    is_int(counts[SLOT(CMARK_NODE_PARAGRAPH)], (int)(sizeof texts / sizeof texts[0]) + 2,
            "special characters: one paragraph each");
     ok(strstr(out.ptr, "<script>") == NULL, "special characters: no raw <script> in the output");
     cmark_node_free(doc);
@@ -968,7 +973,7 @@ static void test_html_blocks(void)
     artconv_buf out = ARTCONV_BUF_INIT;
     artconv_node *body = artconv_article_body(a), *table, *row, *cell, *fig, *cap, *n;
     cmark_node *doc;
-    int counts[CMARK_NODE_LAST_INLINE + 1];
+    int counts[TYPE_SLOTS];
     const char *lit;
 
     table = add(body, ARTCONV_NODE_TABLE);
@@ -1001,8 +1006,8 @@ static void test_html_blocks(void)
     check_reparse(a, "HTML blocks: cmark parses back one block each");
     doc = parse(out.ptr);
     count_types(doc, counts);
-    is_int(counts[CMARK_NODE_HTML_BLOCK], 3, "HTML blocks: three blocks");
-    is_int(counts[CMARK_NODE_PARAGRAPH], 0, "HTML blocks: no text escaped from a block");
+    is_int(counts[SLOT(CMARK_NODE_HTML_BLOCK)], 3, "HTML blocks: three blocks");
+    is_int(counts[SLOT(CMARK_NODE_PARAGRAPH)], 0, "HTML blocks: no text escaped from a block");
     ok(strstr(out.ptr, "<script") == NULL, "HTML blocks: no <script> tag");
     ok(strstr(out.ptr, "javascript:") == NULL, "HTML blocks: no javascript: URL");
     ok(strstr(out.ptr, "onerror=\"") == NULL && strstr(out.ptr, "<i>") == NULL,
@@ -1233,10 +1238,11 @@ static void test_spaces(void)
     wrap(p, ARTCONV_NODE_EMPH, "   ");
     wrap(body, ARTCONV_NODE_PARAGRAPH, "~~~ tildes\n~~~");
     wrap(add(add(body, ARTCONV_NODE_LIST), ARTCONV_NODE_ITEM), ARTCONV_NODE_PARAGRAPH, "~~~");
+    /* cmark-gfm's renderer escapes every other tilde (GFM strikethrough). */
     if (write_md(&out, a, ARTCONV_FRONT_MATTER_AUTO, "spaces: write"))
         is_str(out.ptr,
                "&#32;   four spaces\n&#9; tab and spaces\n\ntwo trailing\nspaces\n\n"
-               "a *spaced* b **both**\n\n&#126;~~ tildes\n&#126;~~\n\n  - &#126;~~\n",
+               "a *spaced* b **both**\n\n&#126;\\~\\~ tildes\n&#126;\\~\\~\n\n  - &#126;\\~\\~\n",
                "spaces: leading ones start with a reference, trailing ones dropped, "
                "moved out of emphasis");
     artconv_article_free(a);
@@ -1411,6 +1417,199 @@ static void test_deep(void)
     artconv_buf_dispose(&out);
 }
 
+/* --- GFM pipe tables (issue 18) ------------------------------------------- */
+
+/* A table of `rows` rows of `cols` cells "rN cM", the first a header row
+ * when `header`. */
+static artconv_node *gfm_table(artconv_node *body, int rows, int cols, int header)
+{
+    artconv_node *table = add(body, ARTCONV_NODE_TABLE), *row;
+    char text[32];
+    int r, c;
+
+    for (r = 0; r < rows; r++) {
+        row = add(table, ARTCONV_NODE_TABLE_ROW);
+        artconv_node_set_header(row, header && r == 0, NULL);
+        for (c = 0; c < cols; c++) {
+            snprintf(text, sizeof text, "r%d c%d", r, c);
+            wrap(row, ARTCONV_NODE_TABLE_CELL, text);
+        }
+    }
+    return table;
+}
+
+static char *write_format(const artconv_article *a, const char *format)
+{
+    artconv_buf out = ARTCONV_BUF_INIT;
+    artconv_write_options opts;
+    artconv_error err;
+
+    artconv_write_options_init(&opts);
+    opts.front_matter = ARTCONV_FRONT_MATTER_NEVER;
+    if (artconv_write(&out, artconv_format_by_name(format), a, &opts, &err) != 0) {
+        printf("# cannot write %s: %s\n", format, err.message);
+        artconv_buf_dispose(&out);
+        return NULL;
+    }
+    artconv_buf_put(&out, "", 0);
+    return artconv_buf_detach(&out);
+}
+
+/* The body of `a` as JSON, to compare two models. */
+static char *body_json(const artconv_article *a)
+{
+    char *json = write_format(a, "json");
+    char *body = json != NULL ? strstr(json, "\"body\"") : NULL;
+    char *copy = body != NULL ? strdup(body) : NULL;
+
+    free(json);
+    return copy;
+}
+
+static void test_gfm_pipe_table(void)
+{
+    artconv_article *a = new_article(), *back = NULL;
+    artconv_node *body = artconv_article_body(a), *table, *cell, *link;
+    char *md, *html, *want, *got;
+
+    wrap(body, ARTCONV_NODE_PARAGRAPH, "Before the table.");
+    table = gfm_table(body, 3, 2, 1);
+    /* A "|" in a cell, inline formatting, a code span with a "|", a link. */
+    cell = artconv_node_first_child(artconv_node_next(artconv_node_first_child(table)));
+    artconv_node_free(artconv_node_first_child(cell));
+    add_text(cell, "a | b ");
+    wrap(cell, ARTCONV_NODE_EMPH, "em");
+    cell = artconv_node_next(cell);
+    artconv_node_free(artconv_node_first_child(cell));
+    artconv_node_set_literal(add(cell, ARTCONV_NODE_CODE), "x|y", NULL);
+    add_text(cell, " ");
+    link = add(cell, ARTCONV_NODE_LINK);
+    artconv_node_set_url(link, "https://example.org/t", NULL);
+    add_text(link, "link");
+    wrap(body, ARTCONV_NODE_PARAGRAPH, "After the table.");
+    md = write_format(a, "gfm");
+    is_str(md,
+           "Before the table.\n\n"
+           "| r0 c0 | r0 c1 |\n"
+           "| --- | --- |\n"
+           "| a \\| b *em* | `x\\|y` [link](https://example.org/t) |\n"
+           "| r2 c0 | r2 c1 |\n\n"
+           "After the table.\n",
+           "gfm: a table with a header row is a pipe table, its cells escaped");
+    ok(md != NULL && artconv_read(&back, artconv_format_by_name("gfm"), md, strlen(md), NULL,
+                                  NULL) == 0,
+       "gfm: the pipe table reads back");
+    want = body_json(a);
+    got = back != NULL ? body_json(back) : NULL;
+    is_str(got, want, "gfm: the table round-trips to the same model");
+    free(want);
+    free(got);
+    artconv_article_free(back);
+    back = NULL;
+    /* The same table through CommonMark stays an HTML table. */
+    html = write_format(a, "markdown");
+    ok(html != NULL && strstr(html, "<table>\n<thead>\n<tr><th>r0 c0</th>") != NULL &&
+           strstr(html, "| --- |") == NULL,
+       "markdown: the table is still a raw HTML table");
+    ok(html != NULL && artconv_read(&back, markdown(), html, strlen(html), NULL, NULL) == 0,
+       "markdown: the HTML table reads back");
+    want = body_json(a);
+    got = back != NULL ? body_json(back) : NULL;
+    is_str(got, want, "markdown: the HTML table round-trips to the same model");
+    free(want);
+    free(got);
+    free(md);
+    free(html);
+    artconv_article_free(back);
+    artconv_article_free(a);
+}
+
+/* The kitchen sink as GFM: the Markdown golden file's body, with its table
+ * as a pipe table. */
+static void test_gfm_golden(void)
+{
+    artconv_article *sink = fixture_kitchen_sink();
+    artconv_write_options opts;
+    artconv_buf out = ARTCONV_BUF_INIT;
+    char path[4096];
+
+    artconv_write_options_init(&opts);
+    snprintf(path, sizeof path, "%s/golden/markdown_write/kitchen-sink-gfm.md", test_dir());
+    if (ok(sink != NULL && artconv_write(&out, artconv_format_by_name("gfm"), sink, &opts,
+                                         NULL) == 0,
+           "gfm: the kitchen sink is written"))
+        golden_check(path, out.ptr, out.len, "golden kitchen-sink-gfm.md");
+    artconv_buf_dispose(&out);
+    artconv_article_free(sink);
+}
+
+/* What a pipe table cannot hold stays an HTML table in GFM too. */
+static void test_gfm_fallback(void)
+{
+    static const char *const what[] = {
+        "gfm: a table without a header row is an HTML table",
+        "gfm: a table with two header rows is an HTML table",
+        "gfm: a table with ragged rows is an HTML table",
+        "gfm: a table with a line break in a cell is an HTML table",
+        "gfm: a table with a '|' in a link URL is an HTML table",
+    };
+    int i;
+
+    for (i = 0; i < 5; i++) {
+        artconv_article *a = new_article();
+        artconv_node *table = gfm_table(artconv_article_body(a), 2, 2, i != 0);
+        artconv_node *row = artconv_node_next(artconv_node_first_child(table));
+        artconv_node *cell = artconv_node_first_child(row), *link;
+        char *md;
+
+        if (i == 1)
+            artconv_node_set_header(row, 1, NULL);
+        if (i == 2)
+            artconv_node_free(artconv_node_last_child(row));
+        if (i == 3)
+            add(cell, ARTCONV_NODE_LINEBREAK);
+        if (i == 4) {
+            link = add(cell, ARTCONV_NODE_LINK);
+            artconv_node_set_url(link, "https://example.org/a|b", NULL);
+            add_text(link, "l");
+        }
+        md = write_format(a, "gfm");
+        ok(md != NULL && strncmp(md, "<table>\n", 8) == 0 && strstr(md, "| --- |") == NULL,
+           what[i]);
+        free(md);
+        artconv_article_free(a);
+    }
+}
+
+/* The readers read pipe tables, so CommonMark output escapes what would
+ * make one: every "|" of text, and a line that could be a delimiter row. */
+static void test_no_accidental_table(void)
+{
+    static const char *const lines[][2] = {
+        {"a | b", "| --- | --- |"}, {"head", ":--"}, {"head", "-:"}, {"x | y", ":-: | --"}};
+    size_t i;
+
+    for (i = 0; i < sizeof lines / sizeof lines[0]; i++) {
+        artconv_article *a = new_article(), *back = NULL;
+        artconv_node *p = wrap(artconv_article_body(a), ARTCONV_NODE_PARAGRAPH, lines[i][0]);
+        char *md, *want, *got;
+
+        add(p, ARTCONV_NODE_SOFTBREAK);
+        add_text(p, lines[i][1]);
+        md = write_format(a, "markdown");
+        ok(md != NULL && artconv_read(&back, markdown(), md, strlen(md), NULL, NULL) == 0,
+           "pipes in text: the Markdown reads back");
+        want = body_json(a);
+        got = back != NULL ? body_json(back) : NULL;
+        is_str(got, want, "pipes in text: still one paragraph, no table");
+        free(md);
+        free(want);
+        free(got);
+        artconv_article_free(back);
+        artconv_article_free(a);
+    }
+}
+
 int main(void)
 {
     test_golden();
@@ -1425,5 +1624,9 @@ int main(void)
     test_empty();
     test_long_body();
     test_deep();
+    test_gfm_pipe_table();
+    test_gfm_golden();
+    test_gfm_fallback();
+    test_no_accidental_table();
     return tap_done();
 }

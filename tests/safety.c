@@ -34,7 +34,7 @@
 #include "internal.h"
 #include "xhtml.h"
 
-#include <cmark.h>
+#include <cmark-gfm.h>
 #include <dirent.h>
 #include <errno.h>
 #include <jansson.h>
@@ -591,7 +591,7 @@ static void test_markdown(const artconv_article *a)
     is_int(bad, 0, "markdown: no link or image has a dangerous destination");
     ok(!has_bad_url(out.ptr + fm, out.len - fm), "markdown: no dangerous URL in the body's bytes");
     /* However a site renders it, even with raw HTML allowed. */
-    html = cmark_render_html(doc, CMARK_OPT_UNSAFE);
+    html = cmark_render_html(doc, CMARK_OPT_UNSAFE, NULL);
     {
         htmlDocPtr hd =
             htmlReadMemory(html, (int)strlen(html), NULL, "UTF-8",

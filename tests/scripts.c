@@ -16,7 +16,7 @@
 #include "charref.h"
 #include "internal.h"
 
-#include <cmark.h>
+#include <cmark-gfm.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

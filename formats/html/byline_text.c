@@ -279,6 +279,23 @@ static size_t strong_label(const char *s, size_t len)
     return 0;
 }
 
+/* 1 if s[0..len) is a heading an author box stands under, alone on its
+ * line ("About the author", "Article by"): the names are in the next
+ * element. */
+static int is_box_label(const char *s, size_t len)
+{
+    static const char *const labels[] = {"about the author", "about the writer", "article by",
+                                         "author",           "the author",       NULL};
+    size_t k;
+
+    while (len > 0 && (s[len - 1] == ':' || s[len - 1] == ' '))
+        len--;
+    for (k = 0; labels[k] != NULL; k++)
+        if (len == strlen(labels[k]) && ac_strncaseeq(s, labels[k], len))
+            return 1;
+    return 0;
+}
+
 /* 1 if n or an ancestor below root is a comment thread: its commenters
  * "posted by" are not the article's author. */
 static int in_comments(const xmlNode *n, const xmlNode *root)
@@ -302,13 +319,24 @@ static int try_labelled(text_ctx *c, const xmlNode *n, const xmlNode *root)
     size_t at, k;
     int rc;
 
-    if ((rc = short_text(&c->line, n, MAX_LINE)) <= 0 || c->line.len == 0 ||
-        (at = strong_label(c->line.ptr, c->line.len)) == 0 || in_comments(n, root))
+    if ((rc = short_text(&c->line, n, MAX_LINE)) <= 0 || c->line.len == 0)
         return rc < 0 ? ac_nomem(c->err) : 0;
+    if ((at = strong_label(c->line.ptr, c->line.len)) == 0 &&
+        is_box_label(c->line.ptr, c->line.len))
+        at = c->line.len;
+    if (at == 0 || in_comments(n, root))
+        return 0;
     if (at == c->line.len) {
         if ((next = next_element(n, root)) == NULL ||
-            (rc = short_text(&c->line, next, MAX_LINE)) <= 0)
-            return rc < 0 ? ac_nomem(c->err) : 0;
+            (rc = short_text(&c->line, next, MAX_LINE)) < 0)
+            return ac_nomem(c->err);
+        /* "About the author" over "Jane Roe is a reporter ...". */
+        if ((k = ac_html_bio_name(c->line.ptr, c->line.len)) > 0)
+            rc = ac_news_add_authors(c->article, c->line.ptr, k, c->err);
+        if (k > 0)
+            return rc < 0 ? rc : artconv_article_list_count(c->article, ARTCONV_LIST_AUTHORS) > 0;
+        if (rc == 0) /* longer than a byline, and no biography */
+            return 0;
         at = 0;
     }
     k = names_len(c->line.ptr + at, c->line.len - at);
@@ -369,7 +397,10 @@ int ac_html_byline_text(artconv_article *article, const ac_html_page *page, artc
             (rc = labelled(article, page, err)) < 0 ||
             artconv_article_list_count(article, ARTCONV_LIST_AUTHORS) > 0)
             return rc;
-        return ac_html_author_link(article, page, err);
+        if ((rc = ac_html_author_link(article, page, err)) < 0 ||
+            artconv_article_list_count(article, ARTCONV_LIST_AUTHORS) > 0)
+            return rc;
+        return ac_html_author_box(article, page, err);
     }
     if (!ac_html_site_author(article))
         return 0;

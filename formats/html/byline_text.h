@@ -25,4 +25,13 @@ int ac_html_take_person(artconv_article *to, const artconv_article *from, artcon
  * Roe"; author_link.c).  Returns 0 or a negative status. */
 int ac_html_author_link(artconv_article *article, const ac_html_page *page, artconv_error *err);
 
+/* On a page that names no author still, an author box: a name shown alone
+ * (a line, or a photo's alt text) followed by a biography that opens with
+ * it ("Jane Roe is a reporter"; author_box.c).  Returns 0 or a negative
+ * status. */
+int ac_html_author_box(artconv_article *article, const ac_html_page *page, artconv_error *err);
+/* The length of the name a biography s[0..len) opens with ("Jane Roe is
+ * a reporter" gives 8), or 0. */
+size_t ac_html_bio_name(const char *s, size_t len);
+
 #endif

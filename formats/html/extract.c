@@ -23,7 +23,8 @@
  *
  * This file holds step 4 and runs the steps in order; extract.h lists the
  * others: extract_chrome.c (1), extract_measure.c (2), extract_score.c (3),
- * extract_clean.c (5), extract_kind.c and extract_grid.c.
+ * extract_clean.c (5), extract_kind.c, extract_grid.c and extract_panel.c
+ * (the collapsed panels of step 1 that a button opens are content).
  */
 #include "extract.h"
 
@@ -161,8 +162,15 @@ static xmlNodePtr widen_to_region(extractor *x, xmlNodePtr top)
     xmlNodePtr region;
     double share = x->kind == AC_KIND_UNKNOWN ? UNNAMED_REGION_SHARE : REGION_SHARE;
 
-    if (x->kind == AC_KIND_ARTICLE || (region = find_region(x, top)) == NULL || region == top)
+    if (x->kind == AC_KIND_ARTICLE || (region = find_region(x, top)) == NULL)
         return top;
+    /* The top is the main region already: the whole body, the <main>, or
+     * on a page that names its kind, the box that holds it all. */
+    if (top == x->page->body || is_main_region(top) ||
+        (region == top && x->kind != AC_KIND_UNKNOWN)) {
+        x->widened = 1;
+        return top;
+    }
     if (is_main_region(region) && x->kind == AC_KIND_UNKNOWN)
         share = REGION_SHARE;
     if ((double)AC_INFO(top)->text >= share * (double)AC_INFO(region)->text)
@@ -317,7 +325,7 @@ static int attempt(extractor *x, size_t *kept)
     x->n_cands = 0;
     x->widened = 0;
     ac_extract_measure(x->page->body);
-    if ((rc = ac_extract_mark(x)) < 0)
+    if ((rc = ac_extract_mark(x)) < 0 || (rc = ac_extract_open_panels(x)) < 0)
         return rc;
     ac_extract_clear_measures(x->page);
     ac_extract_measure(x->page->body);

@@ -97,4 +97,10 @@ int ac_extract_clean(extractor *x, xmlNodePtr root);
 /* Text kept under the roots, after cleaning. */
 size_t ac_extract_kept_text(const ac_html_page *page);
 
+/* --- collapsed panels (extract_panel.c) ------------------------------------ */
+
+/* Takes back the drop mark of the panels a button opens (accordions, tabs);
+ * runs after ac_extract_mark, on the measures of the unmarked page. */
+int ac_extract_open_panels(extractor *x);
+
 #endif /* ARTCONV_HTML_EXTRACT_H */

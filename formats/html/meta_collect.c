@@ -219,14 +219,43 @@ static void load_jsonld(meta_ctx *m, const xmlNode *script)
 
 /* --- collecting ------------------------------------------------------------- */
 
-static void take_meta(meta_ctx *m, const xmlNode *el)
+/* 1 if the meta name p[0..len), letters only and case aside, ends with
+ * a name for the publication date that a vendor prefixes
+ * ("w-published-date", "cXenseParse:publishtime", "og:publish_date"). */
+static int vendor_pub_date(const char *p, size_t len)
+{
+    static const char *const ends[] = {"publishdate",     "publishtime",     "publisheddate",
+                                       "publishedtime",   "publicationdate", "publicationtime",
+                                       "datepublished",   "firstpublished",  NULL};
+    char s[64];
+    size_t i, n = 0, k;
+
+    for (i = 0; i < len && n + 1 < sizeof s; i++)
+        if ((p[i] | 32) >= 'a' && (p[i] | 32) <= 'z')
+            s[n++] = (char)(p[i] | 32);
+    s[n] = '\0';
+    for (k = 0; ends[k] != NULL; k++) {
+        size_t e = strlen(ends[k]);
+
+        /* Bare names are the list's own (or, as "publishdate", ones
+         * Readability leaves out); only a prefixed one is a vendor's. */
+        if (n > e && strcmp(s + n - e, ends[k]) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* Reads one <meta> into its slots.  Returns its content when its name is
+ * in no list but names a publication date (vendor_pub_date), else NULL. */
+static const char *take_meta(meta_ctx *m, const xmlNode *el)
 {
     const char *content = ac_html_attr(el, "content");
     const char *attrs[3] = {"property", "name", "itemprop"};
+    const char *vendor = NULL;
     size_t a, k;
 
     if (content == NULL)
-        return;
+        return NULL;
     for (a = 0; a < 3; a++) {
         const char *names = ac_html_attr(el, attrs[a]), *p;
 
@@ -245,6 +274,12 @@ static void take_meta(meta_ctx *m, const xmlNode *el)
                 (void)ac_meta_add_keywords(m, content, strlen(content), 0);
             /* The first value wins, except that property= (the Open Graph
              * and RDFa way) beats name=. */
+            for (k = 0; k < sizeof meta_keys / sizeof meta_keys[0]; k++)
+                if (strlen(meta_keys[k].key) == len && ac_strncaseeq(p, meta_keys[k].key, len))
+                    break;
+            if (k == sizeof meta_keys / sizeof meta_keys[0] && *content != '\0' &&
+                vendor_pub_date(p, len))
+                vendor = content;
             for (k = 0; k < sizeof meta_keys / sizeof meta_keys[0]; k++) {
                 slot sl = meta_keys[k].slot;
 
@@ -262,6 +297,7 @@ static void take_meta(meta_ctx *m, const xmlNode *el)
             p += len;
         }
     }
+    return vendor;
 }
 
 /* 1 if the element lies inside <head>: a <base> in the body (libxml2
@@ -277,6 +313,7 @@ static int in_head(const xmlNode *n)
 void ac_meta_collect(meta_ctx *m)
 {
     const xmlNode *root = m->page->html, *n = root;
+    const char *vendor_date = NULL, *v;
     int skip;
 
     m->lang = ac_html_attr(root, "lang");
@@ -286,7 +323,8 @@ void ac_meta_collect(meta_ctx *m)
         skip = 0;
         if (n->type == XML_ELEMENT_NODE) {
             if (ac_html_is(n, "meta")) {
-                take_meta(m, n);
+                if ((v = take_meta(m, n)) != NULL && vendor_date == NULL)
+                    vendor_date = v;
             } else if (ac_html_is(n, "title") && m->title_el == NULL) {
                 m->title_el = n;
             } else if (ac_html_is(n, "base") && !m->base_seen && in_head(n) &&
@@ -315,4 +353,8 @@ void ac_meta_collect(meta_ctx *m)
         }
         n = ac_xml_next(n, root, skip);
     }
+    /* A vendor's name for the date ("w-published-date") comes after every
+     * listed date meta. */
+    if (m->slots[S_PUB_OTHER] == NULL)
+        m->slots[S_PUB_OTHER] = vendor_date;
 }

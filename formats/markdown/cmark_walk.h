@@ -7,7 +7,7 @@
 
 #include "internal.h"
 
-#include <cmark.h>
+#include <cmark-gfm.h>
 
 /* What a visit may return besides 0 (go on) and a negative status (stop). */
 #define AC_CMARK_SKIP_CHILDREN 1

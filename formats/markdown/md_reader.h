@@ -13,7 +13,7 @@
 
 #include "internal.h"
 
-#include <cmark.h>
+#include <cmark-gfm.h>
 
 /* One open model node, and the cmark node that opened it. */
 typedef struct {

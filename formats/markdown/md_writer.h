@@ -3,6 +3,8 @@
  * and the functions its files share (names start ac_mdw_, "Markdown
  * writer").  The files lean one way, each on those listed before it:
  *   write_nodes.c       cmark nodes made from model text
+ *   write_fenced.c      code cmark-gfm's renderer would write wrongly
+ *   write_pipe_table.c  tables as GFM pipe tables, where they fit
  *   write_html_block.c  tables and HTML figures as HTML blocks
  *   write_raw_html.c    raw HTML nodes, and the check that they read back
  *   write_tidy.c        white space at the edges of emphasis and lines
@@ -17,7 +19,7 @@
 
 #include "internal.h"
 
-#include <cmark.h>
+#include <cmark-gfm.h>
 
 /* Table sections opened so far. */
 enum { SECTION_NONE, SECTION_HEAD, SECTION_BODY };
@@ -29,11 +31,14 @@ typedef struct {
      * HTML block goes into, the HTML so far, and a detached paragraph that
      * collects one cell's or caption's inlines for cmark to render. */
     int in_html;
+    int gfm;  /* writing GFM: pipe tables where they fit */
+    int pipe; /* the table being written is a pipe table (in w->html) */
     cmark_node *html_parent;
     cmark_node *scratch;
     artconv_buf html;
     int section;    /* SECTION_* of the table */
     int header_row; /* the current row is a header row */
+    size_t row_cells; /* cells of the current row (a pipe table's header) */
     int in_heading; /* ATX headings hold one line: breaks become spaces */
     int link_depth; /* links nested in links are written as their text */
     artconv_buf tmp;
@@ -75,11 +80,33 @@ int ac_mdw_add_text(md_writer *w, cmark_node *parent, const char *s, int soft, a
 int ac_mdw_add_image(md_writer *w, cmark_node *parent, const char *url, const char *alt,
                      const char *title, artconv_error *err);
 
+/* write_fenced.c */
+/* Marks the literal Markdown the writer adds itself (code spans, escapes), which reads back as no raw HTML. */
+extern const char ac_mdw_code_mark;
+/* Appends a fenced code block to w->cur as literal Markdown (for a code
+ * block right after a list; uses w->tmp). */
+int ac_mdw_add_fenced_code(md_writer *w, const char *literal, const char *info,
+                           artconv_error *err);
+/* 1 if the code span `s` is spaces only (and not empty). */
+int ac_mdw_is_blank_code(const char *s);
+/* Appends a code span to w->cur as literal Markdown, with each "|"
+ * escaped when `escape_pipes` (in a pipe table's cell). */
+int ac_mdw_add_code_markdown(md_writer *w, const char *code, int escape_pipes,
+                             artconv_error *err);
+
+/* write_pipe_table.c */
+/* 1 if `table` can be written as a GFM pipe table. */
+int ac_mdw_pipe_table_fits(const artconv_node *table);
+/* Appends the Markdown of a detached paragraph's inlines, on one line. */
+int ac_mdw_put_cell_markdown(artconv_buf *out, cmark_node *paragraph, artconv_error *err);
+/* Appends "| --- | --- |" and a line end; ARTCONV_ENOMEM or 0. */
+int ac_mdw_put_delimiter_row(artconv_buf *out, size_t columns);
+
 /* write_html_block.c: the HTML of a table or figure collects in w->html
  * and becomes one HTML block when it ends. */
 int ac_mdw_enter_figure(md_writer *w, const artconv_node *figure, artconv_error *err);
 int ac_mdw_exit_figure(md_writer *w, const artconv_node *figure, artconv_error *err);
-int ac_mdw_enter_table(md_writer *w, artconv_error *err);
+int ac_mdw_enter_table(md_writer *w, const artconv_node *table, artconv_error *err);
 int ac_mdw_exit_table(md_writer *w, artconv_error *err);
 int ac_mdw_enter_row(md_writer *w, const artconv_node *row, artconv_error *err);
 int ac_mdw_exit_row(md_writer *w, artconv_error *err);

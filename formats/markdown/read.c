@@ -17,6 +17,7 @@
 #include "format_entries.h"
 #include "front_matter.h"
 #include "md_reader.h"
+#include "md_table.h"
 #include "url.h"
 
 #include <stdlib.h>
@@ -156,6 +157,27 @@ static int find_attribution(md_reader *r, artconv_node *quote)
     return ARTCONV_OK;
 }
 
+/* A GFM pipe table's parts (the table extension's block nodes): the
+ * table, its rows (the first a header row) and their cells. */
+static int enter_table_part(md_reader *r, cmark_node *node)
+{
+    artconv_node *made;
+    int rc;
+
+    if (ac_md_is_table(node))
+        return ac_mdr_open_node(r, node, NULL, ARTCONV_NODE_TABLE, 3, NULL);
+    if (ac_md_is_table_row(node)) {
+        if ((rc = ac_mdr_open_node(r, node, NULL, ARTCONV_NODE_TABLE_ROW, 2, &made)) < 0 ||
+            made == NULL || !ac_md_is_header_row(node))
+            return rc;
+        return artconv_node_set_header(made, 1, r->err);
+    }
+    if (ac_md_is_table_cell(node))
+        return ac_mdr_open_node(r, node, NULL, ARTCONV_NODE_TABLE_CELL, 1, NULL);
+    /* Another extension's block (none is turned on): its content stays. */
+    return ac_mdr_open_node(r, node, NULL, ARTCONV_NODE_NONE, 0, NULL);
+}
+
 /* --- the walk ------------------------------------------------------------- */
 
 static int enter(md_reader *r, cmark_iter *it, cmark_node *node)
@@ -168,6 +190,10 @@ static int enter(md_reader *r, cmark_iter *it, cmark_node *node)
         return add_text(r, cmark_node_get_literal(node));
     if ((rc = ac_mdr_flush_text(r)) < 0)
         return rc;
+    /* cmark-gfm numbers the blocks of extensions after its own. */
+    if (cmark_node_get_type(node) > CMARK_NODE_FOOTNOTE_DEFINITION &&
+        cmark_node_get_type(node) < CMARK_NODE_TYPE_INLINE)
+        return enter_table_part(r, node);
     switch (cmark_node_get_type(node)) {
     case CMARK_NODE_DOCUMENT:
         return ARTCONV_OK;
@@ -367,7 +393,7 @@ int ac_markdown_read(artconv_article **out, const char *data, size_t len,
     artconv_buf input = ARTCONV_BUF_INIT;
     cmark_node *doc = NULL;
     size_t body = 0;
-    int rc = ARTCONV_OK;
+    int rc = ARTCONV_OK, tables;
 
     *out = NULL;
     memset(&r, 0, sizeof r);
@@ -383,7 +409,18 @@ int ac_markdown_read(artconv_article **out, const char *data, size_t len,
     }
     AC_CHECK(ac_front_matter_read(r.article, &body, &r.line_offset, data, len, opts, err));
     /* cmark aborts if memory runs out; the rest of the library reports it. */
-    doc = cmark_parse_document(data + body, len - body, CMARK_OPT_DEFAULT);
+    /* Pipe tables that would cost cmark-gfm far more than the input's size
+     * are read as text (md_table.h). */
+    tables = !ac_md_tables_too_costly(data + body, len - body);
+    if (!tables)
+        ac_warn_read(opts, ARTCONV_ELIMIT, 0,
+                     "pipe tables too large for their input (cells, or cells in a row); "
+                     "read as text");
+    doc = ac_md_parse(data + body, len - body, tables);
+    if (doc == NULL) {
+        rc = ac_nomem(err);
+        goto cleanup;
+    }
     /* cmark keeps copies of what it needs: the cleaned input can go before
      * the model is built next to cmark's tree. */
     artconv_buf_dispose(&input);

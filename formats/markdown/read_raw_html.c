@@ -195,7 +195,7 @@ static int render_run(artconv_buf *out, cmark_node *first, const cmark_node *las
             if (artconv_buf_puts(out, cmark_node_get_literal(n)) < 0)
                 return ARTCONV_ENOMEM;
         } else {
-            if ((html = cmark_render_html(n, CMARK_OPT_UNSAFE)) == NULL)
+            if ((html = cmark_render_html(n, CMARK_OPT_UNSAFE, NULL)) == NULL)
                 return ARTCONV_ENOMEM;
             if (artconv_buf_puts(out, html) < 0) {
                 free(html);

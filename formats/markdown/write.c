@@ -128,8 +128,8 @@ const char *ac_markdown_status_loss(const artconv_write_options *opts)
     return NULL;
 }
 
-int ac_markdown_write(artconv_buf *out, const artconv_article *article,
-                      const artconv_write_options *opts, artconv_error *err)
+static int write_markdown(artconv_buf *out, const artconv_article *article,
+                          const artconv_write_options *opts, int gfm, artconv_error *err)
 {
     md_writer w;
     artconv_front_matter mode = opts != NULL ? opts->front_matter : ARTCONV_FRONT_MATTER_AUTO;
@@ -137,6 +137,7 @@ int ac_markdown_write(artconv_buf *out, const artconv_article *article,
     int front, rc = ARTCONV_OK;
 
     memset(&w, 0, sizeof w);
+    w.gfm = gfm;
     w.opts = opts;
     w.article = article;
     w.data_url_budget = AC_DATA_URL_BUDGET;
@@ -165,4 +166,17 @@ cleanup:
     artconv_buf_dispose(&w.tmp);
     artconv_buf_dispose(&w.data_url);
     return rc;
+}
+
+int ac_markdown_write(artconv_buf *out, const artconv_article *article,
+                      const artconv_write_options *opts, artconv_error *err)
+{
+    return write_markdown(out, article, opts, 0, err);
+}
+
+/* GFM: the same Markdown, with pipe tables where a table fits one. */
+int ac_gfm_write(artconv_buf *out, const artconv_article *article,
+                 const artconv_write_options *opts, artconv_error *err)
+{
+    return write_markdown(out, article, opts, 1, err);
 }

@@ -17,10 +17,21 @@
  * inline HTML and keep blank lines out of the HTML block. */
 static int put_inline_html(artconv_buf *out, cmark_node *paragraph, artconv_error *err)
 {
-    char *html = cmark_render_html(paragraph, CMARK_OPT_DEFAULT);
+    cmark_node *doc = cmark_node_new(CMARK_NODE_DOCUMENT);
+    char *html;
     size_t len, i;
     int rc = ARTCONV_OK;
 
+    /* cmark-gfm's HTML renderer reads a paragraph's parent: the detached
+     * paragraph is lent to a document while it renders. */
+    if (doc == NULL || !cmark_node_append_child(doc, paragraph)) {
+        if (doc != NULL)
+            cmark_node_free(doc);
+        return ac_nomem(err);
+    }
+    html = cmark_render_html(paragraph, CMARK_OPT_DEFAULT, NULL);
+    cmark_node_unlink(paragraph);
+    cmark_node_free(doc);
     if (html == NULL)
         return ac_nomem(err);
     len = strlen(html);
@@ -159,10 +170,13 @@ cleanup:
     return rc == ARTCONV_ENOMEM ? ac_nomem(err) : rc;
 }
 
-int ac_mdw_enter_table(md_writer *w, artconv_error *err)
+/* A pipe table collects in w->html like an HTML table, and becomes one
+ * HTML block, which cmark's renderer writes as it is. */
+int ac_mdw_enter_table(md_writer *w, const artconv_node *table, artconv_error *err)
 {
     w->section = SECTION_NONE;
-    return start_html_block(w, "<table>\n", err);
+    w->pipe = w->gfm && ac_mdw_pipe_table_fits(table);
+    return start_html_block(w, w->pipe ? "" : "<table>\n", err);
 }
 
 int ac_mdw_enter_row(md_writer *w, const artconv_node *row, artconv_error *err)
@@ -170,6 +184,11 @@ int ac_mdw_enter_row(md_writer *w, const artconv_node *row, artconv_error *err)
     int rc = ARTCONV_OK;
 
     w->header_row = artconv_node_get_header(row);
+    w->row_cells = 0;
+    for (row = artconv_node_first_child(row); row != NULL; row = artconv_node_next(row))
+        w->row_cells++;
+    if (w->pipe)
+        return artconv_buf_putc(&w->html, '|') < 0 ? ac_nomem(err) : ARTCONV_OK;
     if (w->header_row && w->section == SECTION_NONE) {
         AC_CHECK(artconv_buf_puts(&w->html, "<thead>\n"));
         w->section = SECTION_HEAD;
@@ -188,6 +207,10 @@ int ac_mdw_exit_table(md_writer *w, artconv_error *err)
 {
     static const char *const closing[] = {"", "</thead>\n", "</tbody>\n"};
 
+    if (w->pipe) {
+        w->pipe = 0;
+        return end_html_block(w, err);
+    }
     if (artconv_buf_puts(&w->html, closing[w->section]) < 0 ||
         artconv_buf_puts(&w->html, "</table>\n") < 0)
         return ac_nomem(err);
@@ -196,12 +219,22 @@ int ac_mdw_exit_table(md_writer *w, artconv_error *err)
 
 int ac_mdw_exit_row(md_writer *w, artconv_error *err)
 {
+    if (w->pipe && (artconv_buf_putc(&w->html, '\n') < 0 ||
+                    (w->header_row && ac_mdw_put_delimiter_row(&w->html, w->row_cells) < 0)))
+        return ac_nomem(err);
+    if (w->pipe)
+        return ARTCONV_OK;
     return artconv_buf_puts(&w->html, "</tr>\n") < 0 ? ac_nomem(err) : ARTCONV_OK;
 }
 
 /* A cell's inlines collect in a detached paragraph, as a caption's do. */
 int ac_mdw_enter_cell(md_writer *w, artconv_error *err)
 {
+    if (w->pipe) {
+        /* A pipe table's cell is on one line, as a heading is. */
+        w->in_heading = 1;
+        return artconv_buf_putc(&w->html, ' ') < 0 ? ac_nomem(err) : start_scratch(w, err);
+    }
     if (artconv_buf_puts(&w->html, w->header_row ? "<th>" : "<td>") < 0)
         return ac_nomem(err);
     return start_scratch(w, err);
@@ -211,6 +244,16 @@ int ac_mdw_exit_cell(md_writer *w, artconv_error *err)
 {
     int rc;
 
+    if (w->pipe) {
+        w->in_heading = 0;
+        rc = ac_mdw_put_cell_markdown(&w->html, w->scratch, err);
+        cmark_node_free(w->scratch);
+        w->scratch = NULL;
+        w->cur = w->html_parent;
+        if (rc < 0)
+            return rc;
+        return artconv_buf_puts(&w->html, " |") < 0 ? ac_nomem(err) : ARTCONV_OK;
+    }
     if ((rc = end_scratch(w, err)) < 0)
         return rc;
     return artconv_buf_puts(&w->html, w->header_row ? "</th>" : "</td>") < 0 ? ac_nomem(err)

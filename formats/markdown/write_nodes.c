@@ -7,6 +7,7 @@
 #include "resource.h"
 #include "xhtml.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 int ac_mdw_cmark_failed(artconv_error *err, const char *what)
@@ -71,6 +72,91 @@ size_t ac_mdw_copy_breaks(artconv_buf *buf, const char *s, const char *nl, int s
     return i;
 }
 
+/* Appends `n` bytes of `s` as a text node. */
+static int add_text_run(cmark_node *parent, const char *s, size_t n, artconv_error *err)
+{
+    char piece[256];
+    cmark_node *node;
+    int rc;
+
+    if ((rc = ac_mdw_add(&node, parent, CMARK_NODE_TEXT, err)) < 0)
+        return rc;
+    /* cmark copies the literal; a long run is copied once more here. */
+    if (n < sizeof piece) {
+        memcpy(piece, s, n);
+        piece[n] = '\0';
+        return cmark_node_set_literal(node, piece) ? ARTCONV_OK
+                                                   : ac_mdw_cmark_failed(err, "a literal");
+    }
+    {
+        char *copy = strndup(s, n);
+
+        rc = copy != NULL && cmark_node_set_literal(node, copy) ? ARTCONV_OK : ac_nomem(err);
+        free(copy);
+    }
+    return rc;
+}
+
+/* Appends `c` backslash-escaped, as literal Markdown. */
+static int add_escape(cmark_node *parent, char c, artconv_error *err)
+{
+    char esc[3] = {'\\', c, '\0'};
+    cmark_node *node;
+    int rc;
+
+    if ((rc = ac_mdw_add(&node, parent, CMARK_NODE_HTML_INLINE, err)) < 0)
+        return rc;
+    if (!cmark_node_set_literal(node, esc) ||
+        !cmark_node_set_user_data(node, (void *)&ac_mdw_code_mark))
+        return ac_mdw_cmark_failed(err, "an escape");
+    return ARTCONV_OK;
+}
+
+/* 1 if `s` could be a pipe table's delimiter row without pipes (":--",
+ * "-:"), which would make the line above it a table header. */
+static int looks_like_delimiter_row(const char *s)
+{
+    return s[strspn(s, " \t")] != '\0' && s[strspn(s, " \t:-")] == '\0' && strchr(s, '-') != NULL;
+}
+
+/* Appends one line's piece of text, as cmark-gfm's renderer would not
+ * write it for a reader with GFM tables: each "|" escaped, and a line that
+ * could be a delimiter row starting with an escape.  The escapes are
+ * literal Markdown (marked with ac_mdw_code_mark), which the
+ * renderer copies as it is; inside an HTML table or figure (cmark's HTML
+ * renderer) the text stays whole. */
+static int add_piece(md_writer *w, cmark_node *parent, const char *s, artconv_error *err)
+{
+    cmark_node *last = cmark_node_last_child(parent);
+    int line_start = last == NULL || cmark_node_get_type(last) == CMARK_NODE_SOFTBREAK ||
+                     cmark_node_get_type(last) == CMARK_NODE_LINEBREAK;
+    size_t n, lead;
+    int rc;
+
+    if (w->in_html && !w->pipe)
+        return ac_mdw_add_literal(parent, CMARK_NODE_TEXT, s, err);
+    if (line_start && looks_like_delimiter_row(s)) {
+        lead = strspn(s, " \t");
+        if (lead > 0 && (rc = add_text_run(parent, s, lead, err)) < 0)
+            return rc;
+        if ((rc = add_escape(parent, s[lead], err)) < 0)
+            return rc;
+        s += lead + 1;
+    }
+    while (*s != '\0') {
+        n = strcspn(s, "|");
+        if (n > 0 && (rc = add_text_run(parent, s, n, err)) < 0)
+            return rc;
+        s += n;
+        if (*s == '|') {
+            if ((rc = add_escape(parent, '|', err)) < 0)
+                return rc;
+            s++;
+        }
+    }
+    return ARTCONV_OK;
+}
+
 /* Appends text.  Line endings become soft breaks, or spaces where a line
  * cannot end (`soft` 0): cmark writes a text node's newline as it is, and
  * two of them would end the paragraph. */
@@ -82,13 +168,13 @@ int ac_mdw_add_text(md_writer *w, cmark_node *parent, const char *s, int soft, a
     if (!soft) {
         if ((rc = ac_mdw_one_line(w, s, err)) < 0)
             return rc;
-        return ac_mdw_add_literal(parent, CMARK_NODE_TEXT, w->tmp.ptr, err);
+        return add_piece(w, parent, w->tmp.ptr, err);
     }
     while (*s != '\0') {
         used = ac_mdw_copy_breaks(&w->tmp, s, "", 1, &rc);
         if (rc < 0)
             return ac_nomem(err);
-        if (used > 0 && (rc = ac_mdw_add_literal(parent, CMARK_NODE_TEXT, w->tmp.ptr, err)) < 0)
+        if (used > 0 && (rc = add_piece(w, parent, w->tmp.ptr, err)) < 0)
             return rc;
         s += used;
         if (*s == '\0')

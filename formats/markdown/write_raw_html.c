@@ -99,7 +99,9 @@ static cmark_node *next_html_inline(cmark_iter *it)
     while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
         cmark_node *n = cmark_iter_get_node(it);
 
-        if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(n) == CMARK_NODE_HTML_INLINE)
+        /* A literal code span reads back as code, not HTML. */
+        if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(n) == CMARK_NODE_HTML_INLINE &&
+            cmark_node_get_user_data(n) != (void *)&ac_mdw_code_mark)
             return n;
     }
     return NULL;

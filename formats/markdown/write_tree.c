@@ -7,6 +7,8 @@
  */
 #include "md_writer.h"
 
+#include <string.h>
+
 /* 1 if a figure, a table or raw HTML is written as an HTML block. */
 static int is_html_block(const artconv_node *node)
 {
@@ -108,6 +110,8 @@ static int enter_code_block(md_writer *w, const artconv_node *code, artconv_erro
     cmark_node *node;
     int rc;
 
+    if (artconv_node_get_kind(artconv_node_prev(code)) == ARTCONV_NODE_LIST)
+        return ac_mdw_add_fenced_code(w, literal != NULL ? literal : "", info, err);
     if ((rc = ac_mdw_add(&node, w->cur, CMARK_NODE_CODE_BLOCK, err)) < 0)
         return rc;
     if (info != NULL) {
@@ -218,7 +222,7 @@ static int enter(md_writer *w, const artconv_node *node, artconv_error *err)
             return rc;
         return ac_mdw_add_literal(w->cur, CMARK_NODE_TEXT, "\xe2\x80\x94 ", err);
     case ARTCONV_NODE_TABLE:
-        return ac_mdw_enter_table(w, err);
+        return ac_mdw_enter_table(w, node, err);
     case ARTCONV_NODE_TABLE_ROW:
         return ac_mdw_enter_row(w, node, err);
     case ARTCONV_NODE_TABLE_CELL:
@@ -237,6 +241,8 @@ static int enter(md_writer *w, const artconv_node *node, artconv_error *err)
         /* A code span's line endings read back as spaces anyway. */
         if ((rc = ac_mdw_one_line(w, artconv_node_get_literal(node), err)) < 0)
             return rc;
+        if (ac_mdw_is_blank_code(w->tmp.ptr) || (w->pipe && strchr(w->tmp.ptr, '|') != NULL))
+            return ac_mdw_add_code_markdown(w, w->tmp.ptr, w->pipe, err);
         return ac_mdw_add_literal(w->cur, CMARK_NODE_CODE, w->tmp.ptr, err);
     case ARTCONV_NODE_EMPH:
     case ARTCONV_NODE_STRONG:

@@ -5,7 +5,7 @@
  */
 #include "artconv.h"
 
-#include <cmark.h>
+#include <cmark-gfm.h>
 #include <jansson.h>
 #include <libxml/parser.h>
 #include <stdio.h>
@@ -32,7 +32,7 @@ int artconv_library_versions(artconv_buf *out)
     snprintf(libxml, sizeof libxml, "%d.%d.%d", xml / 10000, xml / 100 % 100, xml % 100);
     snprintf(unistring, sizeof unistring, "%d.%d.%d", _libunistring_version >> 16,
              _libunistring_version >> 8 & 0xff, _libunistring_version & 0xff);
-    if (put_line(out, "libxml2", libxml) < 0 || put_line(out, "cmark", cmark_version_string()) < 0 ||
+    if (put_line(out, "libxml2", libxml) < 0 || put_line(out, "cmark-gfm", cmark_version_string()) < 0 ||
         put_line(out, "libzip", zip_libzip_version()) < 0 ||
         put_line(out, "libyaml", yaml_get_version_string()) < 0 ||
         put_line(out, "jansson", jansson_version_str()) < 0 ||

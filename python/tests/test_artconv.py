@@ -45,7 +45,7 @@ def test_encoding_names_the_charset():
 def test_version_and_libraries():
     assert artconv.version().count(".") == 2
     libs = artconv.library_versions()
-    for name in ("libxml2", "cmark", "libzip", "libyaml", "jansson", "libunistring"):
+    for name in ("libxml2", "cmark-gfm", "libzip", "libyaml", "jansson", "libunistring"):
         assert libs[name][0].isdigit(), name
 
 
