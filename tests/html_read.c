@@ -2147,6 +2147,27 @@ static void test_meta_title_short_suffix(void)
            "title: a long last part of og:title stays");
 }
 
+/* --- i15 cleaning and building, round 2 --- */
+
+/* Soft hyphens are hyphenation hints, not text: the words come out whole,
+ * whether the page has the character or the &shy; reference. */
+static void test_clean_soft_hyphens(void)
+{
+    const char *page = "<html><head><title>Wine</title></head><body><article>"
+                       "<h1>Wine</h1><p>Schon im Mit\xC2\xAD" "tel\xC2\xAD" "al\xC2\xAD" "ter war "
+                       "der Wein das Aus&shy;h\xC3\xA4n&shy;ge&shy;schild der Region.</p>"
+                       PROSE "</article></body></html>";
+    artconv_article *a = NULL;
+    artconv_error err;
+
+    if (ok(read_html(&a, page, strlen(page), 0, 0, NULL, &err, NULL) == 0,
+           "soft hyphen page reads")) {
+        ok(has_text(a, "Mittelalter") && has_text(a, "Aush\xC3\xA4ngeschild"),
+           "soft hyphens: the words are whole");
+        artconv_article_free(a);
+    }
+}
+
 int main(void)
 {
     int n;
@@ -2213,6 +2234,8 @@ int main(void)
     test_meta_author_link();
     /* i15 titles: short site suffix */
     test_meta_title_short_suffix();
+    /* i15 cleaning and building, round 2 */
+    test_clean_soft_hyphens();
     n = golden_run("html-json", ".html", html, ".json", artconv_format_by_name("json"), NULL, NULL);
     ok(n >= 3, "golden html -> json: cases found");
     return tap_done();
