@@ -2168,6 +2168,45 @@ static void test_clean_soft_hyphens(void)
     }
 }
 
+/* A page streamed in parts: the article arrives last, in two hidden boxes
+ * a script moves to their placeholders.  They are read there, where they
+ * are shown, in the frame's order, and a placeholder's fallback
+ * ("Loading") goes. */
+static void test_build_streamed_parts(void)
+{
+    const char *page =
+        "<html><head><title>Bridge to reopen</title></head><body><main>"
+        "<h1>Bridge to reopen</h1><!--$?--><template id=\"B:0\"></template>"
+        "<p>Loading the story</p><!--/$--><p>Filed under: harbour news.</p>"
+        "<!--$?--><template id=\"B:1\"></template><!--/$--></main>"
+        "<div hidden id=\"S:0\"><div><p>The harbour authority said on Tuesday that the "
+        "bridge, closed since the storm, would reopen to traffic at the end of the month.</p>"
+        "<p>Ferry operators said they would keep the extra sailings until the school "
+        "holidays, to be on the safe side.</p></div></div>"
+        "<div hidden id=\"S:1\"><div><p>The mayor thanked the crews who worked through the "
+        "night, and she said the town would hold a small party on the quay.</p>"
+        "<p>Shops along the waterfront hope the visitors will come back soon.</p></div></div>"
+        "<script>$RC(\"B:0\",\"S:0\");$RC(\"B:1\",\"S:1\")</script></body></html>";
+    artconv_article *a = NULL;
+    artconv_error err;
+    char *text;
+
+    if (ok(read_html(&a, page, strlen(page), 0, 0, NULL, &err, NULL) == 0,
+           "streamed page reads")) {
+        text = body_text(a);
+        ok(text != NULL && strstr(text, "harbour authority said") != NULL &&
+               strstr(text, "party on the quay") != NULL,
+           "streamed parts: the article is read");
+        ok(text != NULL && strstr(text, "Filed under") != NULL &&
+               strstr(text, "harbour authority") < strstr(text, "Filed under") &&
+               strstr(text, "Filed under") < strstr(text, "party on the quay"),
+           "streamed parts: each part sits at its placeholder");
+        ok(!has_text(a, "Loading the story"), "streamed parts: the fallback goes");
+        free(text);
+        artconv_article_free(a);
+    }
+}
+
 int main(void)
 {
     int n;
@@ -2236,6 +2275,7 @@ int main(void)
     test_meta_title_short_suffix();
     /* i15 cleaning and building, round 2 */
     test_clean_soft_hyphens();
+    test_build_streamed_parts();
     n = golden_run("html-json", ".html", html, ".json", artconv_format_by_name("json"), NULL, NULL);
     ok(n >= 3, "golden html -> json: cases found");
     return tap_done();

@@ -12,6 +12,7 @@
 #include "charref.h"
 #include "decode.h"
 #include "html.h"
+#include "parse_stream.h"
 
 #include <libxml/HTMLparser.h>
 #include <libxml/parserInternals.h>
@@ -419,6 +420,10 @@ int ac_html_parse(ac_html_page *page, const char *data, size_t len,
     }
     if (page->doc == NULL)
         goto cleanup; /* empty input: an empty article */
+    if (ac_html_place_streamed(page->doc) < 0) {
+        rc = ac_nomem(err);
+        goto cleanup;
+    }
     AC_CHECK(annotate(page, err));
 cleanup:
     htmlFreeParserCtxt(ctxt);
