@@ -2207,6 +2207,36 @@ static void test_build_streamed_parts(void)
     }
 }
 
+/* A cookie consent panel with more prose than the page's own short text
+ * is never the article. */
+static void test_clean_consent_panel(void)
+{
+    const char *consent =
+        "<p>We process your data to deliver content or advertisements and measure the "
+        "delivery of such content to extract insights about our website, with our partners, "
+        "on the basis of consent and legitimate interest, for the purposes below.</p>";
+    artconv_buf page = ARTCONV_BUF_INIT;
+    artconv_article *a = NULL;
+    artconv_error err;
+    int i;
+
+    artconv_buf_puts(&page, "<html><head><title>Tomato sauce</title></head><body><main>"
+                            "<h1>Tomato sauce</h1><p>Simmer the tomatoes with garlic and oil "
+                            "for an hour, then season the sauce to taste.</p></main>"
+                            "<div id='onetrust-consent-sdk'><div id='pc-sdk' class='otPcTab'>"
+                            "<h2>Your privacy</h2>");
+    for (i = 0; i < 5; i++)
+        artconv_buf_puts(&page, consent);
+    artconv_buf_puts(&page, "</div></div></body></html>");
+    if (ok(read_html(&a, page.ptr, page.len, 0, 0, NULL, &err, NULL) == 0,
+           "consent panel page reads")) {
+        ok(has_text(a, "Simmer the tomatoes"), "consent panel: the page's text is kept");
+        ok(!has_text(a, "legitimate interest"), "consent panel: it goes");
+        artconv_article_free(a);
+    }
+    artconv_buf_dispose(&page);
+}
+
 int main(void)
 {
     int n;
@@ -2276,6 +2306,7 @@ int main(void)
     /* i15 cleaning and building, round 2 */
     test_clean_soft_hyphens();
     test_build_streamed_parts();
+    test_clean_consent_panel();
     n = golden_run("html-json", ".html", html, ".json", artconv_format_by_name("json"), NULL, NULL);
     ok(n >= 3, "golden html -> json: cases found");
     return tap_done();

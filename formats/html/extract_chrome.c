@@ -42,6 +42,13 @@ static const char *const chrome_tags[] = {"nav",    "aside",    "footer", "butto
  * answers, the thread is the main content and these boxes are its posts. */
 static const char *const comment_words[] = {"comment", "disqus", "replies", "remark", NULL};
 
+/* Class and id words of a cookie consent panel (and the names of the
+ * common consent services), in the page's HTML on every visit and shown
+ * over it until answered: never the article, whatever the rules of the
+ * attempt, even when it holds more prose than the page's own text. */
+static const char *const consent_words[] = {"consent", "onetrust", "didomi", "cookiebot",
+                                            "cookie-banner", "cookie-notice", NULL};
+
 /* --- attribute tests --------------------------------------------------------- */
 
 int ac_extract_contains_any(const char *s, const char *const *words)
@@ -257,6 +264,11 @@ int ac_extract_mark(extractor *x)
             continue;
         info = AC_INFO(n);
         if (info->flags & AC_HTML_BYLINE) {
+            skip = 1;
+            continue;
+        }
+        if (ac_extract_contains_any(ac_extract_match_string(n, buf, sizeof buf), consent_words)) {
+            info->flags |= AC_HTML_DROP;
             skip = 1;
             continue;
         }
