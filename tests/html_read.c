@@ -2237,6 +2237,31 @@ static void test_clean_consent_panel(void)
     artconv_buf_dispose(&page);
 }
 
+/* A banner that wraps the page's <main> (a theme's header left open around
+ * everything, its menus longer than the article) is not dropped whole: the
+ * article in it is read. */
+static void test_clean_banner_holding_main(void)
+{
+    artconv_buf page = ARTCONV_BUF_INIT;
+    artconv_article *a = NULL;
+    artconv_error err;
+    int i;
+
+    artconv_buf_puts(&page, "<html><head><title>Bridge to reopen</title></head><body>"
+                            "<header role='banner'><div class='menu'>");
+    for (i = 0; i < 60; i++)
+        artconv_buf_puts(&page, "<a href='/section'>Harbour and shipping news section</a> ");
+    artconv_buf_puts(&page, "</div><main><article><h1>Bridge to reopen</h1>" PROSE
+                            "</article></main></header></body></html>");
+    if (ok(read_html(&a, page.ptr, page.len, 0, 0, NULL, &err, NULL) == 0,
+           "banner holding main page reads")) {
+        ok(has_text(a, "harbour authority said"), "banner holding main: the article is read");
+        ok(!has_text(a, "shipping news section"), "banner holding main: its menu goes");
+        artconv_article_free(a);
+    }
+    artconv_buf_dispose(&page);
+}
+
 int main(void)
 {
     int n;
@@ -2307,6 +2332,7 @@ int main(void)
     test_clean_soft_hyphens();
     test_build_streamed_parts();
     test_clean_consent_panel();
+    test_clean_banner_holding_main();
     n = golden_run("html-json", ".html", html, ".json", artconv_format_by_name("json"), NULL, NULL);
     ok(n >= 3, "golden html -> json: cases found");
     return tap_done();

@@ -249,6 +249,24 @@ static int swallowed_page(const xmlNode *n, const xmlNode *body)
            (double)AC_INFO(n)->text >= SWALLOWED_SHARE * (double)AC_INFO(body)->text;
 }
 
+/* 1 if chrome `n` (a banner, a menu) holds the page's main region, a
+ * <main> or role="main": it was left open or wraps the whole page, and
+ * what is in it is judged box by box instead. */
+static int holds_main(const xmlNode *n)
+{
+    const xmlNode *d;
+    const char *role;
+
+    for (d = n->children; d != NULL; d = ac_xml_next(d, n, 0)) {
+        if (d->type != XML_ELEMENT_NODE)
+            continue;
+        role = ac_html_attr(d, "role");
+        if (ac_html_is(d, "main") || (role != NULL && ac_strcaseeq(role, "main")))
+            return 1;
+    }
+    return 0;
+}
+
 int ac_extract_mark(extractor *x)
 {
     xmlNodePtr body = x->page->body, n;
@@ -275,7 +293,7 @@ int ac_extract_mark(extractor *x)
         role = ac_html_attr(n, "role");
         if (ac_extract_in_words((const char *)n->name, chrome_tags) || is_hidden(n) ||
             (role != NULL && ac_extract_in_words(role, chrome_roles))) {
-            if ((is_hidden(n) && !is_deferred(n)) || !holds_article(n, body)) {
+            if ((is_hidden(n) && !is_deferred(n)) || (!holds_article(n, body) && !holds_main(n))) {
                 info->flags |= AC_HTML_DROP;
                 skip = 1;
             }
