@@ -165,7 +165,9 @@ int ac_html_place_streamed(xmlDocPtr doc)
         for (j = 0; j < holders.n; j++) {
             if (holders.v[j] == NULL || strcmp(holder_number(holders.v[j]), number) != 0)
                 continue;
-            if (!nested(parts.v[i], holders.v[j]))
+            /* A node without a parent went out whole with a fallback. */
+            if (parts.v[i]->parent != NULL && holders.v[j]->parent != NULL &&
+                !nested(parts.v[i], holders.v[j]))
                 rc = place(parts.v[i], holders.v[j], &trash);
             holders.v[j] = NULL;
             break;
