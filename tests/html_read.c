@@ -2276,6 +2276,121 @@ static void test_kinds_main_is_region(void)
     artconv_buf_dispose(&page);
 }
 
+/* --- i15 cleaning and building, round 2 --- */
+
+/* Soft hyphens are hyphenation hints, not text: the words come out whole,
+ * whether the page has the character or the &shy; reference. */
+static void test_clean_soft_hyphens(void)
+{
+    const char *page = "<html><head><title>Wine</title></head><body><article>"
+                       "<h1>Wine</h1><p>Schon im Mit\xC2\xAD" "tel\xC2\xAD" "al\xC2\xAD" "ter war "
+                       "der Wein das Aus&shy;h\xC3\xA4n&shy;ge&shy;schild der Region.</p>"
+                       PROSE "</article></body></html>";
+    artconv_article *a = NULL;
+    artconv_error err;
+
+    if (ok(read_html(&a, page, strlen(page), 0, 0, NULL, &err, NULL) == 0,
+           "soft hyphen page reads")) {
+        ok(has_text(a, "Mittelalter") && has_text(a, "Aush\xC3\xA4ngeschild"),
+           "soft hyphens: the words are whole");
+        artconv_article_free(a);
+    }
+}
+
+/* A page streamed in parts: the article arrives last, in two hidden boxes
+ * a script moves to their placeholders.  They are read there, where they
+ * are shown, in the frame's order, and a placeholder's fallback
+ * ("Loading") goes. */
+static void test_build_streamed_parts(void)
+{
+    const char *page =
+        "<html><head><title>Bridge to reopen</title></head><body><main>"
+        "<h1>Bridge to reopen</h1><!--$?--><template id=\"B:0\"></template>"
+        "<p>Loading the story</p><!--/$--><p>Filed under: harbour news.</p>"
+        "<!--$?--><template id=\"B:1\"></template><!--/$--></main>"
+        "<div hidden id=\"S:0\"><div><p>The harbour authority said on Tuesday that the "
+        "bridge, closed since the storm, would reopen to traffic at the end of the month.</p>"
+        "<p>Ferry operators said they would keep the extra sailings until the school "
+        "holidays, to be on the safe side.</p></div></div>"
+        "<div hidden id=\"S:1\"><div><p>The mayor thanked the crews who worked through the "
+        "night, and she said the town would hold a small party on the quay.</p>"
+        "<p>Shops along the waterfront hope the visitors will come back soon.</p></div></div>"
+        "<script>$RC(\"B:0\",\"S:0\");$RC(\"B:1\",\"S:1\")</script></body></html>";
+    artconv_article *a = NULL;
+    artconv_error err;
+    char *text;
+
+    if (ok(read_html(&a, page, strlen(page), 0, 0, NULL, &err, NULL) == 0,
+           "streamed page reads")) {
+        text = body_text(a);
+        ok(text != NULL && strstr(text, "harbour authority said") != NULL &&
+               strstr(text, "party on the quay") != NULL,
+           "streamed parts: the article is read");
+        ok(text != NULL && strstr(text, "Filed under") != NULL &&
+               strstr(text, "harbour authority") < strstr(text, "Filed under") &&
+               strstr(text, "Filed under") < strstr(text, "party on the quay"),
+           "streamed parts: each part sits at its placeholder");
+        ok(!has_text(a, "Loading the story"), "streamed parts: the fallback goes");
+        free(text);
+        artconv_article_free(a);
+    }
+}
+
+/* A cookie consent panel with more prose than the page's own short text
+ * is never the article. */
+static void test_clean_consent_panel(void)
+{
+    const char *consent =
+        "<p>We process your data to deliver content or advertisements and measure the "
+        "delivery of such content to extract insights about our website, with our partners, "
+        "on the basis of consent and legitimate interest, for the purposes below.</p>";
+    artconv_buf page = ARTCONV_BUF_INIT;
+    artconv_article *a = NULL;
+    artconv_error err;
+    int i;
+
+    artconv_buf_puts(&page, "<html><head><title>Tomato sauce</title></head><body><main>"
+                            "<h1>Tomato sauce</h1><p>Simmer the tomatoes with garlic and oil "
+                            "for an hour, then season the sauce to taste.</p></main>"
+                            "<div id='onetrust-consent-sdk'><div id='pc-sdk' class='otPcTab'>"
+                            "<h2>Your privacy</h2>");
+    for (i = 0; i < 5; i++)
+        artconv_buf_puts(&page, consent);
+    artconv_buf_puts(&page, "</div></div></body></html>");
+    if (ok(read_html(&a, page.ptr, page.len, 0, 0, NULL, &err, NULL) == 0,
+           "consent panel page reads")) {
+        ok(has_text(a, "Simmer the tomatoes"), "consent panel: the page's text is kept");
+        ok(!has_text(a, "legitimate interest"), "consent panel: it goes");
+        artconv_article_free(a);
+    }
+    artconv_buf_dispose(&page);
+}
+
+/* A banner that wraps the page's <main> (a theme's header left open around
+ * everything, its menus longer than the article) is not dropped whole: the
+ * article in it is read. */
+static void test_clean_banner_holding_main(void)
+{
+    artconv_buf page = ARTCONV_BUF_INIT;
+    artconv_article *a = NULL;
+    artconv_error err;
+    int i;
+
+    artconv_buf_puts(&page, "<html><head><title>Bridge to reopen</title></head><body>"
+                            "<header role='banner'><div class='menu'>");
+    for (i = 0; i < 60; i++)
+        artconv_buf_puts(&page, "<a href='/section'>Harbour and shipping news section</a> ");
+    artconv_buf_puts(&page, "</div><main><article><h1>Bridge to reopen</h1>" PROSE
+                            "</article></main></header></body></html>");
+    if (ok(read_html(&a, page.ptr, page.len, 0, 0, NULL, &err, NULL) == 0,
+           "banner holding main page reads")) {
+        ok(has_text(a, "harbour authority said"), "banner holding main: the article is read");
+        ok(!has_text(a, "shipping news section"), "banner holding main: its menu goes");
+        artconv_article_free(a);
+    }
+    artconv_buf_dispose(&page);
+}
+
 int main(void)
 {
     int n;
@@ -2348,6 +2463,11 @@ int main(void)
     /* i15 page kinds: service and forum pages */
     test_kinds_open_panels();
     test_kinds_main_is_region();
+    /* i15 cleaning and building, round 2 */
+    test_clean_soft_hyphens();
+    test_build_streamed_parts();
+    test_clean_consent_panel();
+    test_clean_banner_holding_main();
     n = golden_run("html-json", ".html", html, ".json", artconv_format_by_name("json"), NULL, NULL);
     ok(n >= 3, "golden html -> json: cases found");
     return tap_done();

@@ -42,6 +42,13 @@ static const char *const chrome_tags[] = {"nav",    "aside",    "footer", "butto
  * answers, the thread is the main content and these boxes are its posts. */
 static const char *const comment_words[] = {"comment", "disqus", "replies", "remark", NULL};
 
+/* Class and id words of a cookie consent panel (and the names of the
+ * common consent services), in the page's HTML on every visit and shown
+ * over it until answered: never the article, whatever the rules of the
+ * attempt, even when it holds more prose than the page's own text. */
+static const char *const consent_words[] = {"consent", "onetrust", "didomi", "cookiebot",
+                                            "cookie-banner", "cookie-notice", NULL};
+
 /* --- attribute tests --------------------------------------------------------- */
 
 int ac_extract_contains_any(const char *s, const char *const *words)
@@ -242,6 +249,24 @@ static int swallowed_page(const xmlNode *n, const xmlNode *body)
            (double)AC_INFO(n)->text >= SWALLOWED_SHARE * (double)AC_INFO(body)->text;
 }
 
+/* 1 if chrome `n` (a banner, a menu) holds the page's main region, a
+ * <main> or role="main": it was left open or wraps the whole page, and
+ * what is in it is judged box by box instead. */
+static int holds_main(const xmlNode *n)
+{
+    const xmlNode *d;
+    const char *role;
+
+    for (d = n->children; d != NULL; d = ac_xml_next(d, n, 0)) {
+        if (d->type != XML_ELEMENT_NODE)
+            continue;
+        role = ac_html_attr(d, "role");
+        if (ac_html_is(d, "main") || (role != NULL && ac_strcaseeq(role, "main")))
+            return 1;
+    }
+    return 0;
+}
+
 int ac_extract_mark(extractor *x)
 {
     xmlNodePtr body = x->page->body, n;
@@ -260,10 +285,15 @@ int ac_extract_mark(extractor *x)
             skip = 1;
             continue;
         }
+        if (ac_extract_contains_any(ac_extract_match_string(n, buf, sizeof buf), consent_words)) {
+            info->flags |= AC_HTML_DROP;
+            skip = 1;
+            continue;
+        }
         role = ac_html_attr(n, "role");
         if (ac_extract_in_words((const char *)n->name, chrome_tags) || is_hidden(n) ||
             (role != NULL && ac_extract_in_words(role, chrome_roles))) {
-            if ((is_hidden(n) && !is_deferred(n)) || !holds_article(n, body)) {
+            if ((is_hidden(n) && !is_deferred(n)) || (!holds_article(n, body) && !holds_main(n))) {
                 info->flags |= AC_HTML_DROP;
                 skip = 1;
             }

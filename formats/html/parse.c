@@ -12,6 +12,7 @@
 #include "charref.h"
 #include "decode.h"
 #include "html.h"
+#include "parse_stream.h"
 
 #include <libxml/HTMLparser.h>
 #include <libxml/parserInternals.h>
@@ -182,13 +183,43 @@ static int check_attrs(const char *s, size_t len, artconv_error *err)
 }
 
 /* Gives every node an info slot and checks the nesting depth. */
+/* Soft hyphens (U+00AD, "&shy;") are hyphenation hints for a renderer,
+ * not text: left in, they split the words of every hyphenated page for
+ * search, comparison and readers that show them.  A text node holding one
+ * gets a copy without them (its content may be interned by the parser,
+ * so it is replaced, not edited). */
+static int drop_soft_hyphens(xmlNodePtr n)
+{
+    const char *s = (const char *)n->content;
+    char *copy;
+    size_t i, k = 0;
+
+    if (s == NULL || strstr(s, "\xC2\xAD") == NULL)
+        return 0;
+    if ((copy = malloc(strlen(s) + 1)) == NULL)
+        return ARTCONV_ENOMEM;
+    for (i = 0; s[i] != '\0'; i++) {
+        if ((unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xAD)
+            i++;
+        else
+            copy[k++] = s[i];
+    }
+    copy[k] = '\0';
+    xmlNodeSetContent(n, (const xmlChar *)copy);
+    free(copy);
+    return n->content == NULL && k > 0 ? ARTCONV_ENOMEM : 0;
+}
+
 static int annotate(ac_html_page *page, artconv_error *err)
 {
     xmlNodePtr root = (xmlNodePtr)page->doc, n;
     size_t count = 0, depth = 0, i = 0;
 
-    for (n = root->children; n != NULL; n = ac_xml_next(n, root, 0))
+    for (n = root->children; n != NULL; n = ac_xml_next(n, root, 0)) {
         count += n->type == XML_ELEMENT_NODE;
+        if (n->type == XML_TEXT_NODE && drop_soft_hyphens(n) < 0)
+            return ac_nomem(err);
+    }
     page->info = calloc(count == 0 ? 1 : count, sizeof *page->info);
     if (page->info == NULL)
         return ac_nomem(err);
@@ -389,6 +420,10 @@ int ac_html_parse(ac_html_page *page, const char *data, size_t len,
     }
     if (page->doc == NULL)
         goto cleanup; /* empty input: an empty article */
+    if (ac_html_place_streamed(page->doc) < 0) {
+        rc = ac_nomem(err);
+        goto cleanup;
+    }
     AC_CHECK(annotate(page, err));
 cleanup:
     htmlFreeParserCtxt(ctxt);
