@@ -5,7 +5,7 @@
 _artconv()
 {
     local cur prev cmd i opts
-    local formats="text markdown html json epub newsml ninjs"
+    local formats="text markdown gfm html json epub newsml ninjs"
     local meta="title= subtitle= authors= date= modified= dateline= language= publisher=
                 section= keywords= description= credit= rights= source= id= image= image.alt=
                 image.caption= image.credit= pubstatus= embargoed="
