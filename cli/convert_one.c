@@ -229,22 +229,21 @@ static int read_input(artconv_article **out, cli_result *res, const artconv_form
     return rc;
 }
 
-/* The read step of a request for every article (req->all_out).  A file
- * under a root, or one that must be regular, is read by the library's
- * checked artconv_read_file, which gives one article. */
+/* The read step of a request for every article (req->all_out, or an
+ * input split into items): a file by the library's checked
+ * artconv_read_all_file (the root, regular files only), standard input
+ * read whole, inline text as one article. */
 static int read_all_input(artconv_article ***out, size_t *count, cli_result *res,
                           const artconv_format *from, const artconv_read_options *ropts,
                           const cli_request *req)
 {
     size_t limit = ropts->max_input ? ropts->max_input : ARTCONV_DEFAULT_MAX_INPUT;
     artconv_buf data = ARTCONV_BUF_INIT;
-    FILE *fp = stdin;
     int rc;
 
     *out = NULL;
     *count = 0;
-    if (!artconv_format_can_read_all(from) || ropts->root != NULL || ropts->regular_only ||
-        (req->in_path == NULL && !req->in_stdin)) {
+    if (!artconv_format_can_read_all(from) || (req->in_path == NULL && !req->in_stdin)) {
         artconv_article *one = NULL;
 
         if ((rc = read_input(&one, res, from, ropts, req)) < 0)
@@ -258,14 +257,9 @@ static int read_all_input(artconv_article ***out, size_t *count, cli_result *res
         *count = 1;
         return 0;
     }
-    if (req->in_path != NULL && (fp = fopen(req->in_path, "rb")) == NULL) {
-        res->err.file = ropts->filename;
-        snprintf(res->err.message, sizeof res->err.message, "cannot open: %s", strerror(errno));
-        return ARTCONV_EIO;
-    }
-    rc = read_stream(&data, fp, limit, &res->err);
-    if (fp != stdin)
-        fclose(fp);
+    if (req->in_path != NULL)
+        return artconv_read_all_file(out, count, from, req->in_path, ropts, &res->err);
+    rc = read_stream(&data, stdin, limit, &res->err);
     if (rc == 0)
         rc = artconv_read_all(out, count, from, data.ptr, data.len, ropts, &res->err);
     artconv_buf_dispose(&data);

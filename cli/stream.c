@@ -149,6 +149,8 @@ static json_t *result_json(const request_fields *f, size_t line_number, const cl
                             res->warnings != NULL ? json_incref(res->warnings) : json_array()) <
             0 ||
         json_object_set_new(out, "bytes", json_integer((json_int_t)res->bytes)) < 0 ||
+        (res->items > 1 &&
+         json_object_set_new(out, "items", json_integer((json_int_t)res->items)) < 0) ||
         json_object_set_new(out, "milliseconds", json_real(res->ms)) < 0) {
         json_decref(out);
         return NULL;
@@ -192,8 +194,11 @@ static json_t *serve_line(const cli_settings *settings, const char *line, size_t
         req.out_mem = &text;
         req.meta = f.meta;
         req.ignore_status = f.ignore_status;
-        /* Each request names its output: it is written even if it exists. */
+        /* Each request names its output: it is written even if it exists.
+         * An input of several articles (a newsMessage) written to a file
+         * gives one file per article, as convert -d does (STEM.N.EXT). */
         req.force = 1;
+        req.split_items = f.output != NULL;
         req.force_read_only = f.force;
         if (req.from == NULL && req.in_path == NULL)
             refuse(&res, "inline input needs \"from\" (or --from)", "");

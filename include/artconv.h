@@ -690,6 +690,12 @@ ARTCONV_API int artconv_read_all(artconv_article ***out, size_t *count,
                                  const artconv_format *format, const char *data, size_t len,
                                  const artconv_read_options *opts, artconv_error *err);
 
+/** artconv_read_all for a file, by artconv_read_file's rules (root,
+ *  regular files only, the input limit): same contract, plus EIO. */
+ARTCONV_API int artconv_read_all_file(artconv_article ***out, size_t *count,
+                                      const artconv_format *format, const char *path,
+                                      const artconv_read_options *opts, artconv_error *err);
+
 /** Frees the `count` articles of an array from artconv_read_all, and the
  *  array.  NULL does nothing. */
 ARTCONV_API void artconv_articles_free(artconv_article **articles, size_t count);

@@ -28,31 +28,18 @@ static const char *kind_of(mode_t mode)
     return "it is not a regular file";
 }
 
-int artconv_read_file(artconv_article **out, const artconv_format *format, const char *path,
-                      const artconv_read_options *opts, artconv_error *err)
+/* The bytes of the file at `path` into `data`, by the options' rules
+ * (root, regular files only, the input limit); `local` is the caller's
+ * copy of the options, its filename set. */
+static int load_file(artconv_buf *data, const artconv_read_options *local_opts, const char *path,
+                     artconv_error *err)
 {
-    artconv_read_options local;
-    artconv_buf data = ARTCONV_BUF_INIT;
+    const artconv_read_options local = *local_opts;
     struct stat st;
     size_t limit;
     FILE *fp;
-    int fd, rc;
+    int fd, rc = 0;
 
-    artconv_read_options_init(&local);
-    if (out != NULL)
-        *out = NULL;
-    if (opts != NULL)
-        local = *opts;
-    if (local.filename == NULL)
-        local.filename = path;
-    if (err != NULL) {
-        memset(err, 0, sizeof *err);
-        err->file = local.filename;
-    }
-    if (out == NULL || path == NULL)
-        return ac_error(err, ARTCONV_EINVALID, "no path or no place for the article");
-    if (format == NULL && (format = artconv_format_by_path(path)) == NULL)
-        return ac_error(err, ARTCONV_EINVALID, "cannot tell the format from the file name");
     limit = ac_max_input(&local);
     /* O_NONBLOCK: opening a FIFO without a writer would wait forever; a
      * non-regular file is refused below before anything reads it. */
@@ -82,34 +69,91 @@ int artconv_read_file(artconv_article **out, const artconv_format *format, const
     }
     /* A regular file's size is known: one allocation holds it whole, where
      * doubling would hold up to twice the input while the reader works. */
-    if (S_ISREG(st.st_mode) && artconv_buf_grow(&data, (size_t)st.st_size + 1) < 0) {
+    if (S_ISREG(st.st_mode) && artconv_buf_grow(data, (size_t)st.st_size + 1) < 0) {
         rc = ac_nomem(err);
         goto cleanup;
     }
     for (;;) {
         size_t n;
 
-        if (data.cap - data.len <= 1 && artconv_buf_grow(&data, 65536) < 0) {
+        if (data->cap - data->len <= 1 && artconv_buf_grow(data, 65536) < 0) {
             rc = ac_nomem(err);
             goto cleanup;
         }
-        n = fread(data.ptr + data.len, 1, data.cap - data.len - 1, fp);
-        data.len += n;
-        data.ptr[data.len] = '\0';
-        if (data.len > limit) {
+        n = fread(data->ptr + data->len, 1, data->cap - data->len - 1, fp);
+        data->len += n;
+        data->ptr[data->len] = '\0';
+        if (data->len > limit) {
             rc = ac_error(err, ARTCONV_ELIMIT, "input exceeds the limit of %zu bytes", limit);
             goto cleanup;
         }
         if (n == 0)
             break;
     }
-    if (ferror(fp)) {
+    if (ferror(fp))
         rc = ac_error(err, ARTCONV_EIO, "cannot read: %s", strerror(errno));
-        goto cleanup;
-    }
-    rc = artconv_read(out, format, data.ptr, data.len, &local, err);
 cleanup:
     fclose(fp);
+    return rc;
+}
+
+/* What artconv_read_file and artconv_read_all_file share: the options
+ * copied with the file's name, the format from the name when not given. */
+static int start_file(artconv_read_options *local, const artconv_format **format, const char *path,
+                      const artconv_read_options *opts, artconv_error *err)
+{
+    artconv_read_options_init(local);
+    if (opts != NULL)
+        *local = *opts;
+    if (local->filename == NULL)
+        local->filename = path;
+    if (err != NULL) {
+        memset(err, 0, sizeof *err);
+        err->file = local->filename;
+    }
+    if (path == NULL)
+        return ac_error(err, ARTCONV_EINVALID, "no path");
+    if (*format == NULL && (*format = artconv_format_by_path(path)) == NULL)
+        return ac_error(err, ARTCONV_EINVALID, "cannot tell the format from the file name");
+    return 0;
+}
+
+int artconv_read_file(artconv_article **out, const artconv_format *format, const char *path,
+                      const artconv_read_options *opts, artconv_error *err)
+{
+    artconv_read_options local;
+    artconv_buf data = ARTCONV_BUF_INIT;
+    int rc;
+
+    if (out != NULL)
+        *out = NULL;
+    if ((rc = start_file(&local, &format, path, opts, err)) < 0)
+        return rc;
+    if (out == NULL)
+        return ac_error(err, ARTCONV_EINVALID, "no place for the article");
+    if ((rc = load_file(&data, &local, path, err)) == 0)
+        rc = artconv_read(out, format, data.ptr, data.len, &local, err);
+    artconv_buf_dispose(&data);
+    return rc;
+}
+
+int artconv_read_all_file(artconv_article ***out, size_t *count, const artconv_format *format,
+                          const char *path, const artconv_read_options *opts, artconv_error *err)
+{
+    artconv_read_options local;
+    artconv_buf data = ARTCONV_BUF_INIT;
+    int rc;
+
+    if (out != NULL)
+        *out = NULL;
+    if (count != NULL)
+        *count = 0;
+    if ((rc = start_file(&local, &format, path, opts, err)) < 0)
+        return rc;
+    if (out == NULL || count == NULL)
+        return ac_error(err, ARTCONV_EINVALID, "no place for the articles");
+    if ((rc = load_file(&data, &local, path, err)) == 0)
+        rc = artconv_read_all(out, count, format, data.ptr, data.len, &local, err);
     artconv_buf_dispose(&data);
     return rc;
 }

@@ -503,4 +503,22 @@ else
     skip "GLIBC_TUNABLES is obeyed" "strace is not installed or not allowed"
 fi
 
+# A request whose input is a newsMessage of several text items, written to a
+# file: one file per item, as convert -d names them, and one result line.
+nar='xmlns="http://iptc.org/std/nar/2006-10-01/"'
+{
+    printf '<?xml version="1.0"?><newsMessage %s><header/><itemSet>' "$nar"
+    for g in one two; do
+        printf '<newsItem guid="%s" standard="NewsML-G2" standardversion="2.35"><itemMeta><itemClass qcode="ninat:text"/></itemMeta><contentMeta><headline>Wire %s</headline></contentMeta><contentSet><inlineData contenttype="text/plain">Body of %s.</inlineData></contentSet></newsItem>' "$g" "$g" "$g"
+    done
+    printf '</itemSet></newsMessage>'
+} >wire.xml
+mkdir -p wire-out
+printf '{"input": "wire.xml", "output": "wire-out/wire.md"}\n' >wire.jsonl
+run "$bin" batch <wire.jsonl
+grep -q "Wire one" wire-out/wire.1.md 2>/dev/null && grep -q "Wire two" wire-out/wire.2.md 2>/dev/null &&
+    [ ! -e wire-out/wire.md ]
+ok $? "batch: a newsMessage request writes one file per item (wire.1.md, wire.2.md)"
+case $out in *'"items":2'*'"status":"converted"'* | *'"status":"converted"'*'"items":2'*) ok 0 "batch: its one result line counts the items" ;; *) ok 1 "batch: its one result line counts the items"; diag "stdout was: " "$out" ;; esac
+
 tap_done

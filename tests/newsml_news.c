@@ -17,6 +17,7 @@
 #include <libxml/xpathInternals.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #define NAR "xmlns=\"http://iptc.org/std/nar/2006-10-01/\""
 
@@ -518,6 +519,48 @@ static void test_writer_checks(void)
     artconv_article_free(a);
 }
 
+/* artconv_read_all_file: a file of two text items gives two articles,
+ * by artconv_read_file's rules (here: only regular files). */
+static void test_read_all_file(void)
+{
+    static const char message[] =
+        "<newsMessage " NAR "><header/><itemSet>"
+        "<newsItem guid=\"a\" standard=\"NewsML-G2\" standardversion=\"2.35\"><itemMeta>"
+        "<itemClass qcode=\"ninat:text\"/></itemMeta><contentMeta><headline>One</headline>"
+        "</contentMeta><contentSet><inlineData contenttype=\"text/plain\">A.</inlineData>"
+        "</contentSet></newsItem>"
+        "<newsItem guid=\"b\" standard=\"NewsML-G2\" standardversion=\"2.35\"><itemMeta>"
+        "<itemClass qcode=\"ninat:text\"/></itemMeta><contentMeta><headline>Two</headline>"
+        "</contentMeta><contentSet><inlineData contenttype=\"text/plain\">B.</inlineData>"
+        "</contentSet></newsItem></itemSet></newsMessage>";
+    char path[] = "/tmp/artconv-read-all-XXXXXX";
+    artconv_read_options ro;
+    artconv_article **items = NULL;
+    artconv_error err;
+    size_t n = 0;
+    int fd = mkstemp(path);
+
+    artconv_read_options_init(&ro);
+    ro.regular_only = 1;
+    if (!ok(fd >= 0 && write(fd, message, sizeof message - 1) == (ssize_t)(sizeof message - 1),
+            "read_all_file: the message is written to a file")) {
+        if (fd >= 0)
+            close(fd);
+        return;
+    }
+    close(fd);
+    is_int(artconv_read_all_file(&items, &n, newsml, path, &ro, &err), 0,
+           "read_all_file: the file reads");
+    is_int((long long)n, 2, "read_all_file: one article a text item");
+    if (n == 2)
+        is_str(artconv_article_get(items[1], ARTCONV_META_TITLE), "Two", "read_all_file: in order");
+    artconv_articles_free(items, n);
+    is_int(artconv_read_all_file(&items, &n, newsml, "/dev/null", &ro, &err), ARTCONV_EIO,
+           "read_all_file: a device is refused when only regular files are read");
+    ok(items == NULL && n == 0, "read_all_file: nothing is handed back on failure");
+    unlink(path);
+}
+
 int main(void)
 {
     newsml = artconv_format_by_name("newsml");
@@ -532,5 +575,6 @@ int main(void)
     test_hand_made();
     test_writer_checks();
     xmlSchemaFree(schema);
+    test_read_all_file();
     return tap_done();
 }
