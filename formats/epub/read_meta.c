@@ -222,7 +222,8 @@ int ac_epub_read_metadata(ac_epub_reader *r, const xmlNode *metadata, const char
                 rc = set_date(r, ARTCONV_META_MODIFIED, el);
             else if (name != NULL && xmlStrEqual(name, BAD_CAST "cover") && r->cover_id == NULL)
                 rc = keep_cover_id(r, el);
-            else if (name != NULL && xmlStrEqual(name, BAD_CAST "artconv:placeholders"))
+            else if (name != NULL && xmlStrEqual(name, BAD_CAST "artconv:placeholders") &&
+                     placeholders == NULL) /* the first; a second one leaked (fuzz_epub) */
                 placeholders = xmlGetProp(el, BAD_CAST "content");
             xmlFree(property);
             xmlFree(name);
